@@ -1,0 +1,117 @@
+package dev.amldebug.runner.image;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.amldebug.runner.spec.EnvironmentSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Environment to image, cached by content hash: an unchanged environment reuses its image
+ * and builds nothing; a changed one builds a new image tagged {@code aml-debug/env:<hash>}.
+ */
+public final class EnvironmentImages {
+    private final DockerClient docker;
+    private final EnvironmentHasher hasher = new EnvironmentHasher();
+    private final DockerfileGenerator generator = new DockerfileGenerator();
+
+    public EnvironmentImages(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** The image for {@code environment}, built if missing; build output goes to {@code log} as it happens. */
+    public ImageRef ensure(EnvironmentSpec environment, Consumer<String> log) {
+        String baseId = environment.isBuild() ? null : localImageId(environment.image());
+        String hash = hasher.hash(environment, baseId);
+        String tag = ImageLabels.tag(hash);
+        if (localImageId(tag) != null) {
+            log.accept("Reusing image " + tag + " for " + environment.describe() + "; nothing to build.");
+            return new ImageRef(tag, hash, true);
+        }
+        String base = environment.image();
+        if (environment.isBuild()) {
+            base = tag + "-base";
+            log.accept("Building " + base + " from " + environment.buildContext());
+            build(environment.buildContext(), environment.dockerfilePath(), base, labels(hash, environment), log);
+        } else if (baseId == null) {
+            log.accept("Base image " + base + " is not present locally; Docker will pull it.");
+        }
+        log.accept("Building image " + tag + " for " + environment.describe());
+        Path context = writeContext(environment, base);
+        try {
+            build(context, "Dockerfile", tag, labels(hash, environment), log);
+        } finally {
+            deleteTree(context);
+        }
+        log.accept("Built image " + tag + ".");
+        return new ImageRef(tag, hash, false);
+    }
+
+    private void build(Path context, String dockerfile, String tag, Map<String, String> labels, Consumer<String> log) {
+        BuildOutput output = new BuildOutput(log);
+        try {
+            docker.buildImageCmd(context.toFile())
+                    .withDockerfile(context.resolve(dockerfile).toFile())
+                    .withTags(Set.of(tag))
+                    .withLabels(labels)
+                    .withPull(false)
+                    .withRemove(true)
+                    .withForcerm(true)
+                    .exec(output)
+                    .awaitImageId();
+        } catch (DockerClientException e) {
+            String reason = output.error() != null ? output.error() : e.getMessage();
+            throw new BuildFailedException(output.step(), reason, output.tail());
+        }
+    }
+
+    private Path writeContext(EnvironmentSpec environment, String base) {
+        try {
+            Path dir = Files.createTempDirectory("aml-debug-build");
+            Files.writeString(dir.resolve("Dockerfile"), generator.generate(environment, base));
+            if (environment.condaYaml() != null) {
+                Files.writeString(dir.resolve(DockerfileGenerator.CONDA_FILE), environment.condaYaml());
+            }
+            try (InputStream helper = getClass().getResourceAsStream(DockerfileGenerator.HELPER)) {
+                Files.copy(helper, dir.resolve(DockerfileGenerator.HELPER));
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the image build folder", e);
+        }
+    }
+
+    private static Map<String, String> labels(String hash, EnvironmentSpec environment) {
+        return Map.of(ImageLabels.MANAGED, "true", ImageLabels.ENV_HASH, hash,
+                ImageLabels.BASE_IMAGE, environment.isBuild() ? environment.buildContext().toString() : environment.image(),
+                ImageLabels.DESCRIPTION, environment.describe(), "dev.amldebug.built", Instant.now().toString());
+    }
+
+    private String localImageId(String image) {
+        try {
+            return docker.inspectImageCmd(image).exec().getId();
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+}

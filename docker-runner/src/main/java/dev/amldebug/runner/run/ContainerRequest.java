@@ -1,0 +1,104 @@
+package dev.amldebug.runner.run;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import dev.amldebug.runner.spec.ContainerPaths;
+import dev.amldebug.runner.spec.InputMount;
+import dev.amldebug.runner.spec.RunSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The container a run gets: code read-only as the working directory, inputs read-only,
+ * the run's outputs folder read-write at ./outputs, the run's environment variables and
+ * labels, and no published ports.
+ */
+final class ContainerRequest {
+    private final RunSpec spec;
+    private final String runId;
+    private final Path workspace;
+    private final Path outputs;
+
+    ContainerRequest(RunSpec spec, String runId, Path workspace, Path outputs) {
+        this.spec = spec;
+        this.runId = runId;
+        this.workspace = workspace;
+        this.outputs = outputs;
+    }
+
+    CreateContainerCmd toCommand(DockerClient docker, String image) {
+        CreateContainerCmd command = docker.createContainerCmd(image)
+                .withName(ContainerLabels.containerName(runId))
+                .withCmd(spec.command())
+                .withWorkingDir(ContainerPaths.CODE)
+                .withEnv(environment())
+                .withLabels(labels())
+                .withHostConfig(HostConfig.newHostConfig().withBinds(binds()));
+        hostUser().ifPresent(command::withUser);
+        return command;
+    }
+
+    /** The outputs mount needs a mount point inside the read-only code mount, so it must exist on the host. */
+    boolean ensureOutputsMountPoint() {
+        Path mountPoint = spec.codeDir().resolve("outputs");
+        if (Files.isDirectory(mountPoint)) {
+            return false;
+        }
+        try {
+            Files.createDirectories(mountPoint);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + mountPoint
+                    + ", where the run's outputs folder is mounted; is the code folder writable?", e);
+        }
+    }
+
+    private List<Bind> binds() {
+        List<Bind> binds = new ArrayList<>();
+        binds.add(new Bind(spec.codeDir().toString(), new Volume(ContainerPaths.CODE), AccessMode.ro));
+        binds.add(new Bind(outputs.toString(), new Volume(ContainerPaths.OUTPUTS), AccessMode.rw));
+        for (InputMount input : spec.inputs()) {
+            binds.add(new Bind(input.hostPath().toString(), new Volume(input.containerPath()), AccessMode.ro));
+        }
+        return binds;
+    }
+
+    private List<String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        // Without this, Python buffers stdout in a container and the driver log would not be live.
+        env.put("PYTHONUNBUFFERED", "1");
+        env.putAll(spec.environmentVariables());
+        env.put("AZUREML_RUN_ID", runId);
+        env.put("AZUREML_EXPERIMENT_NAME", spec.experimentName());
+        if (hostUser().isPresent()) {
+            env.putIfAbsent("HOME", "/tmp");
+        }
+        return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    private Map<String, String> labels() {
+        return Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId,
+                ContainerLabels.WORKSPACE, workspace.toString(), ContainerLabels.EXPERIMENT, spec.experimentName());
+    }
+
+    /** Outputs belong to the user who ran the job, not to root; root keeps the image's own user. */
+    private java.util.Optional<String> hostUser() {
+        try {
+            int uid = (Integer) Files.getAttribute(outputs, "unix:uid");
+            int gid = (Integer) Files.getAttribute(outputs, "unix:gid");
+            return uid == 0 ? java.util.Optional.empty() : java.util.Optional.of(uid + ":" + gid);
+        } catch (IOException | UnsupportedOperationException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

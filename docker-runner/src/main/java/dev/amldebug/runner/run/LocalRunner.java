@@ -1,0 +1,105 @@
+package dev.amldebug.runner.run;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.amldebug.runner.image.BuildFailedException;
+import dev.amldebug.runner.image.EnvironmentImages;
+import dev.amldebug.runner.image.ImageRef;
+import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.spec.RunSpec;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Starts runs in local containers: Queued, Preparing (the image), Running. The returned
+ * {@link LocalRun} follows the container to its end; a detached run is left to reconciliation.
+ */
+public final class LocalRunner {
+    private final DockerClient docker;
+    private final RunStore store;
+    private final Path workspace;
+    private final ImageUsage usage;
+
+    public LocalRunner(DockerClient docker, Path workspace, ImageUsage usage) {
+        this.docker = docker;
+        this.workspace = workspace.toAbsolutePath().normalize();
+        this.store = new RunStore(this.workspace);
+        this.usage = usage;
+    }
+
+    /** Records the run as Queued and returns its id at once; {@link #start} does the rest. */
+    public String queue(RunSpec spec) {
+        RunRecord record = new RunRecord();
+        record.id = RunIds.next(spec.experimentName(), Instant.now().getEpochSecond());
+        record.experiment = spec.experimentName();
+        record.displayName = spec.displayName();
+        record.source = spec.source().toString();
+        record.status = RunStatus.Queued;
+        record.createdAt = Instant.now();
+        RunOwner.claim(record);
+        store.create(record);
+        return record.id;
+    }
+
+    /**
+     * Builds or reuses the image and starts the container. On failure the run is recorded as
+     * Failed, the reason is in its control log, and the exception is thrown on.
+     */
+    public LocalRun start(String runId, RunSpec spec, boolean detach, RunListener listener) {
+        ControlLog log = new ControlLog(store.controlLog(runId), listener);
+        RunFinisher finisher = new RunFinisher(store, new RunContainers(docker));
+        try {
+            log.line("Run " + runId + " of experiment " + spec.experimentName() + " from " + spec.source());
+            listener.statusChanged(store.update(runId, r -> r.status = RunStatus.Preparing));
+            ImageRef image = new EnvironmentImages(docker).ensure(spec.environment(), log::line);
+            usage.touch(image.hash());
+            if (store.read(runId).cancelRequested) {
+                log.line("Canceled before the container started.");
+                return LocalRun.ended(finisher.fail(runId, "canceled before the container started"));
+            }
+            return startContainer(runId, spec, image, detach, log, listener, finisher);
+        } catch (BuildFailedException e) {
+            log.line(e.getMessage());
+            log.line("Last lines of the build:");
+            e.tail().forEach(line -> log.line("  " + line));
+            listener.statusChanged(finisher.fail(runId, e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            log.line("The run could not start: " + e.getMessage());
+            listener.statusChanged(finisher.fail(runId, e.getMessage()));
+            throw e;
+        }
+    }
+
+    private LocalRun startContainer(String runId, RunSpec spec, ImageRef image, boolean detach, ControlLog log,
+                                    RunListener listener, RunFinisher finisher) {
+        ContainerRequest request = new ContainerRequest(spec, runId, workspace, store.outputs(runId));
+        if (request.ensureOutputsMountPoint()) {
+            log.line("Created " + spec.codeDir().resolve("outputs") + " as the mount point for ./outputs.");
+        }
+        String containerId = request.toCommand(docker, image.tag()).exec().getId();
+        DriverLogStream driver = detach ? null : new DriverLogStream(store.driverLog(runId), listener);
+        docker.startContainerCmd(containerId).exec();
+        if (driver != null) {
+            docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true).exec(driver);
+        }
+        RunRecord running = store.update(runId, r -> {
+            r.status = RunStatus.Running;
+            r.startedAt = Instant.now();
+            r.image = image.tag();
+            r.containerId = containerId;
+            if (detach) {
+                r.detached = true;
+                r.ownerPid = null;
+                r.ownerStartedAt = null;
+            }
+        });
+        log.line("Started container " + containerId.substring(0, 12) + " from " + image.tag()
+                + (detach ? " (detached)" : ""));
+        listener.statusChanged(running);
+        return new LocalRun(running, driver, docker, finisher, log, listener);
+    }
+
+    public RunStore store() {
+        return store;
+    }
+}

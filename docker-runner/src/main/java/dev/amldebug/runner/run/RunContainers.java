@@ -1,0 +1,69 @@
+package dev.amldebug.runner.run;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds, stops, reads and removes the container of a run. */
+public final class RunContainers {
+    /** Seconds between SIGTERM and SIGKILL when a run is cancelled. */
+    static final int STOP_GRACE_SECONDS = 10;
+
+    private final DockerClient docker;
+
+    public RunContainers(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    public Optional<Container> find(String runId) {
+        List<Container> found = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerLabels.RUN_ID, runId)).exec();
+        return found.stream().findFirst();
+    }
+
+    public static boolean isRunning(Container container) {
+        return "running".equals(container.getState()) || "created".equals(container.getState());
+    }
+
+    /** SIGTERM, then SIGKILL after the grace period. */
+    public void stop(String containerId) {
+        try {
+            docker.stopContainerCmd(containerId).withTimeout(STOP_GRACE_SECONDS).exec();
+        } catch (NotModifiedException | NotFoundException e) {
+            // Already stopped or gone: cancelling has nothing left to do.
+        }
+    }
+
+    public int exitCode(String containerId) {
+        Long code = docker.inspectContainerCmd(containerId).exec().getState().getExitCodeLong();
+        return code == null ? -1 : code.intValue();
+    }
+
+    /** Everything the container wrote, stdout and stderr interleaved as written. */
+    public byte[] logs(String containerId) throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(false)
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        out.writeBytes(frame.getPayload());
+                    }
+                }).awaitCompletion();
+        return out.toByteArray();
+    }
+
+    public void remove(String containerId) {
+        try {
+            docker.removeContainerCmd(containerId).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // Removed already, by another process reconciling the same run.
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.amldebug.runner.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+
+/** Records the end of a run: status from the exit code (or Canceled when asked), times, then removes the container. */
+final class RunFinisher {
+    private final RunStore store;
+    private final RunContainers containers;
+
+    RunFinisher(RunStore store, RunContainers containers) {
+        this.store = store;
+        this.containers = containers;
+    }
+
+    RunRecord finish(String runId, String containerId, int exitCode) {
+        RunRecord record = store.update(runId, r -> {
+            r.exitCode = exitCode;
+            r.endedAt = Instant.now();
+            r.status = r.cancelRequested ? RunStatus.Canceled : exitCode == 0 ? RunStatus.Completed : RunStatus.Failed;
+            r.ownerPid = null;
+            r.ownerStartedAt = null;
+        });
+        if (containerId != null) {
+            containers.remove(containerId);
+        }
+        return record;
+    }
+
+    /**
+     * Ends a run that no process followed to its end (detached, or its process died): the
+     * container's whole output replaces the driver log, which may hold only a part of it.
+     */
+    RunRecord finishUnfollowed(String runId, String containerId) throws InterruptedException {
+        try {
+            Files.write(store.driverLog(runId), containers.logs(containerId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + store.driverLog(runId), e);
+        }
+        return finish(runId, containerId, containers.exitCode(containerId));
+    }
+
+    RunRecord fail(String runId, String error) {
+        return store.update(runId, r -> {
+            r.endedAt = Instant.now();
+            r.status = r.cancelRequested ? RunStatus.Canceled : RunStatus.Failed;
+            r.error = error;
+            r.ownerPid = null;
+            r.ownerStartedAt = null;
+        });
+    }
+}

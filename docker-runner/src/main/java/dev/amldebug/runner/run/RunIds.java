@@ -1,0 +1,19 @@
+package dev.amldebug.runner.run;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Run ids in Azure ML's shape: {@code <experiment>_<epoch seconds>_<8 hex>}, safe as a container name. */
+public final class RunIds {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RunIds() {
+    }
+
+    public static String next(String experiment, long epochSeconds) {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        String safe = experiment.replaceAll("[^A-Za-z0-9_.-]", "_").replaceAll("^[^A-Za-z0-9]+", "");
+        return (safe.isEmpty() ? "run" : safe) + "_" + epochSeconds + "_" + HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.amldebug.runner.run;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/** The contents of a run's {@code run.json}. Field names are a contract: tools read this file. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public class RunRecord {
+    public String id;
+    public String experiment;
+    public String displayName;
+    public RunStatus status;
+    public Instant createdAt;
+    public Instant startedAt;
+    public Instant endedAt;
+    /** The run specification it was started from (job YAML, .runconfig or script). */
+    public String source;
+    public String image;
+    public Integer exitCode;
+    public String containerId;
+    /** host:port where a debugger can attach, for debug runs. */
+    public String debugEndpoint;
+    /** Why the run failed, when it failed before or outside the script. */
+    public String error;
+    /** The process that watches the run and records its end; gone means someone else must. */
+    public Long ownerPid;
+    public Instant ownerStartedAt;
+    /** Started with --detach: nobody streams its logs until it is reconciled. */
+    public boolean detached;
+    public boolean cancelRequested;
+
+    @JsonIgnore
+    public boolean isActive() {
+        return status != null && !status.isTerminal();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.amldebug.runner.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The embedded run store: {@code <workspace>/.azureml/runs/<run-id>/} with run.json, logs/
+ * and outputs/. Several processes (a run, a cancel, an editor) may touch one run, so every
+ * change of run.json is a locked read-modify-write followed by an atomic replace.
+ */
+public final class RunStore {
+    public static final String CONTROL_LOG = "60_control_log.txt";
+    public static final String DRIVER_LOG = "70_driver_log.txt";
+
+    private final Path runsDir;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    public RunStore(Path workspace) {
+        this.runsDir = workspace.toAbsolutePath().normalize().resolve(".azureml").resolve("runs");
+    }
+
+    public Path runsDir() {
+        return runsDir;
+    }
+
+    public Path dir(String id) {
+        return runsDir.resolve(id);
+    }
+
+    public Path controlLog(String id) {
+        return dir(id).resolve("logs").resolve(CONTROL_LOG);
+    }
+
+    public Path driverLog(String id) {
+        return dir(id).resolve("logs").resolve(DRIVER_LOG);
+    }
+
+    public Path outputs(String id) {
+        return dir(id).resolve("outputs");
+    }
+
+    /** Makes the run's folders and writes its first run.json. */
+    public void create(RunRecord record) {
+        try {
+            Files.createDirectories(dir(record.id).resolve("logs"));
+            Files.createDirectories(outputs(record.id));
+            Files.createFile(controlLog(record.id));
+            Files.createFile(driverLog(record.id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + dir(record.id), e);
+        }
+        write(record);
+    }
+
+    public boolean exists(String id) {
+        return Files.isRegularFile(dir(id).resolve("run.json"));
+    }
+
+    public RunRecord read(String id) {
+        if (!id.matches("[A-Za-z0-9_.-]+") || !exists(id)) {
+            throw new RunNotFoundException(id, runsDir);
+        }
+        try {
+            return json.readValue(dir(id).resolve("run.json").toFile(), RunRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir(id).resolve("run.json"), e);
+        }
+    }
+
+    /** Applies {@code change} to the current run.json under a lock and returns the result. */
+    public RunRecord update(String id, Consumer<RunRecord> change) {
+        Path lockFile = dir(id).resolve(".run.json.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            RunRecord record = read(id);
+            change.accept(record);
+            write(record);
+            return record;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + dir(id).resolve("run.json"), e);
+        }
+    }
+
+    /** Every run, newest first. Folders without a readable run.json are skipped. */
+    public List<RunRecord> list() {
+        if (!Files.isDirectory(runsDir)) {
+            return List.of();
+        }
+        List<RunRecord> records = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(runsDir)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                String id = dir.getFileName().toString();
+                if (exists(id)) {
+                    records.add(read(id));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + runsDir, e);
+        }
+        records.sort(Comparator.comparing((RunRecord r) -> r.createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .reversed());
+        return records;
+    }
+
+    private void write(RunRecord record) {
+        Path target = dir(record.id).resolve("run.json");
+        Path temp = dir(record.id).resolve(".run.json.tmp");
+        try {
+            json.writeValue(temp.toFile(), record);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}

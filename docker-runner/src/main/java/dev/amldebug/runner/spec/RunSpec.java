@@ -1,0 +1,31 @@
+package dev.amldebug.runner.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a local run needs, whatever file it was read from (v2 job YAML, v1 .runconfig,
+ * or a bare script). {@code command} is the argv run in the container's working directory.
+ */
+public record RunSpec(
+        Path source,
+        Path codeDir,
+        List<String> command,
+        List<InputMount> inputs,
+        List<String> outputNames,
+        EnvironmentSpec environment,
+        Map<String, String> environmentVariables,
+        String experimentName,
+        String displayName) {
+
+    public RunSpec withEnvironment(EnvironmentSpec replacement) {
+        return new RunSpec(source, codeDir, command, inputs, outputNames, replacement,
+                environmentVariables, experimentName, displayName);
+    }
+
+    public RunSpec withExperimentName(String name) {
+        return new RunSpec(source, codeDir, command, inputs, outputNames, environment,
+                environmentVariables, name, displayName);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.amldebug.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the aml-debug jar. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        // Before the first logger exists: slf4j-simple reads its level once.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.exit(commandLine(verbose).execute(args));
+    }
+
+    static CommandLine commandLine(boolean verbose) {
+        CommandLine commandLine = new CommandLine(new AmlDebugCommand());
+        commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.runner.run.RunStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a run's record and where its files are.",
+        footer = {"", "Example:", "  aml-debug runs show digits_1732438000_a1b2c3d4"})
+final class RunsShowCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN", description = "The run id.")
+    String runId;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        workspace.reconcile(command.commandLine().getErr());
+        RunStore store = workspace.store();
+        store.read(runId);
+        out.println(Files.readString(store.dir(runId).resolve("run.json")).strip());
+        out.println("control log: " + store.controlLog(runId));
+        out.println("driver log:  " + store.driverLog(runId));
+        out.println("outputs:     " + store.outputs(runId));
+        return 0;
+    }
+}
