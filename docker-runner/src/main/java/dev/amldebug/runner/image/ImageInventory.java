@@ -18,10 +18,17 @@ import java.util.stream.Collectors;
 public final class ImageInventory {
     private final DockerClient docker;
     private final ImageUsage usage;
+    private final Map<String, String> labelFilter;
 
     public ImageInventory(DockerClient docker, ImageUsage usage) {
+        this(docker, usage, Map.of(ImageLabels.MANAGED, "true"));
+    }
+
+    /** @param labelFilter which images count; always at least our managed label */
+    public ImageInventory(DockerClient docker, ImageUsage usage, Map<String, String> labelFilter) {
         this.docker = docker;
         this.usage = usage;
+        this.labelFilter = labelFilter;
     }
 
     /** Newest use first. */
@@ -29,7 +36,7 @@ public final class ImageInventory {
         Set<String> inUse = docker.listContainersCmd().exec().stream()
                 .map(Container::getImageId).collect(Collectors.toSet());
         List<ManagedImage> images = new ArrayList<>();
-        for (Image image : docker.listImagesCmd().withLabelFilter(Map.of(ImageLabels.MANAGED, "true")).exec()) {
+        for (Image image : docker.listImagesCmd().withLabelFilter(labelFilter).exec()) {
             Map<String, String> labels = image.getLabels() == null ? Map.of() : image.getLabels();
             String hash = labels.getOrDefault(ImageLabels.ENV_HASH, "");
             Instant created = Instant.ofEpochSecond(image.getCreated());

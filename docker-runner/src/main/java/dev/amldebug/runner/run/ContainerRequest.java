@@ -43,7 +43,8 @@ final class ContainerRequest {
                 .withWorkingDir(ContainerPaths.CODE)
                 .withEnv(environment())
                 .withLabels(labels())
-                .withHostConfig(HostConfig.newHostConfig().withBinds(binds()));
+                // An init process forwards SIGTERM to the script, so a cancel stops it at once.
+                .withHostConfig(HostConfig.newHostConfig().withBinds(binds()).withInit(true));
         hostUser().ifPresent(command::withUser);
         return command;
     }

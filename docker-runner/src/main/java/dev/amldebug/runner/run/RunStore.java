@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -25,6 +27,8 @@ import java.util.stream.Stream;
 public final class RunStore {
     public static final String CONTROL_LOG = "60_control_log.txt";
     public static final String DRIVER_LOG = "70_driver_log.txt";
+
+    private static final Map<Path, Object> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
 
     private final Path runsDir;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -86,6 +90,13 @@ public final class RunStore {
     /** Applies {@code change} to the current run.json under a lock and returns the result. */
     public RunRecord update(String id, Consumer<RunRecord> change) {
         Path lockFile = dir(id).resolve(".run.json.lock");
+        // A FileLock guards against other processes only; threads of this one queue here first.
+        synchronized (IN_PROCESS_LOCKS.computeIfAbsent(lockFile, key -> new Object())) {
+            return updateLocked(id, lockFile, change);
+        }
+    }
+
+    private RunRecord updateLocked(String id, Path lockFile, Consumer<RunRecord> change) {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
             RunRecord record = read(id);

@@ -1,0 +1,77 @@
+package dev.amldebug.runner.testing;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import dev.amldebug.runner.docker.DockerConnection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Records the aml-debug containers and images that exist before each test and removes every
+ * one the test added, whatever the test's outcome. Nothing a test creates outlives it.
+ */
+public final class DockerResources implements BeforeEachCallback, AfterEachCallback {
+    public static final String BASE_IMAGE = System.getenv().getOrDefault("AML_DEBUG_BASE_IMAGE", "aml-debug/python:bookworm");
+    private static final Map<String, String> OURS = Map.of("dev.amldebug.managed", "true");
+
+    private static DockerClient docker;
+    private Set<String> containersBefore;
+    private Set<String> imagesBefore;
+
+    public static synchronized DockerClient docker() {
+        if (docker == null) {
+            docker = DockerConnection.open();
+        }
+        return docker;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        containersBefore = containerIds();
+        imagesBefore = imageIds();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        for (String id : containerIds()) {
+            if (!containersBefore.contains(id)) {
+                remove(() -> docker().removeContainerCmd(id).withForce(true).exec());
+            }
+        }
+        // Images built on others go first, so the images under them can go too.
+        List<Image> added = docker().listImagesCmd().withLabelFilter(OURS).exec().stream()
+                .filter(image -> !imagesBefore.contains(image.getId()))
+                .sorted((a, b) -> Long.compare(b.getCreated(), a.getCreated())).toList();
+        for (Image image : added) {
+            remove(() -> docker().removeImageCmd(image.getId()).withForce(true).exec());
+        }
+    }
+
+    private static Set<String> containerIds() {
+        Set<String> ids = new HashSet<>();
+        docker().listContainersCmd().withShowAll(true).withLabelFilter(OURS).exec().stream()
+                .map(Container::getId).forEach(ids::add);
+        return ids;
+    }
+
+    private static Set<String> imageIds() {
+        Set<String> ids = new HashSet<>();
+        docker().listImagesCmd().withLabelFilter(OURS).exec().forEach(image -> ids.add(image.getId()));
+        return ids;
+    }
+
+    private static void remove(Runnable removal) {
+        try {
+            removal.run();
+        } catch (NotFoundException e) {
+            // Already gone: what the test created no longer exists, which is the goal.
+        }
+    }
+}
