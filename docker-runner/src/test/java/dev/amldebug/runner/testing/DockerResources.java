@@ -46,11 +46,23 @@ public final class DockerResources implements BeforeEachCallback, AfterEachCallb
             }
         }
         // Images built on others go first, so the images under them can go too.
-        List<Image> added = docker().listImagesCmd().withLabelFilter(OURS).exec().stream()
+        Map<String, Image> added = new java.util.LinkedHashMap<>();
+        java.util.stream.Stream.concat(docker().listImagesCmd().withLabelFilter(OURS).exec().stream(),
+                        danglingImages().stream())
                 .filter(image -> !imagesBefore.contains(image.getId()))
-                .sorted((a, b) -> Long.compare(b.getCreated(), a.getCreated())).toList();
-        for (Image image : added) {
-            remove(() -> docker().removeImageCmd(image.getId()).withForce(true).exec());
+                .sorted((a, b) -> Long.compare(b.getCreated(), a.getCreated()))
+                .forEach(image -> added.putIfAbsent(image.getId(), image));
+        // Creation times have one-second resolution, so a child may still come after its parent: retry those.
+        Set<String> left = new java.util.LinkedHashSet<>(added.keySet());
+        for (int pass = 0; pass < 5 && !left.isEmpty(); pass++) {
+            left.removeIf(id -> {
+                try {
+                    remove(() -> docker().removeImageCmd(id).withForce(true).exec());
+                    return true;
+                } catch (com.github.dockerjava.api.exception.ConflictException e) {
+                    return false;
+                }
+            });
         }
     }
 
@@ -61,10 +73,16 @@ public final class DockerResources implements BeforeEachCallback, AfterEachCallb
         return ids;
     }
 
+    /** Ours, and untagged ones: a failed build leaves the layers of its successful steps behind. */
     private static Set<String> imageIds() {
         Set<String> ids = new HashSet<>();
         docker().listImagesCmd().withLabelFilter(OURS).exec().forEach(image -> ids.add(image.getId()));
+        danglingImages().forEach(image -> ids.add(image.getId()));
         return ids;
+    }
+
+    private static List<Image> danglingImages() {
+        return docker().listImagesCmd().withDanglingFilter(true).exec();
     }
 
     private static void remove(Runnable removal) {

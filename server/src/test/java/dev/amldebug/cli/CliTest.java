@@ -1,0 +1,64 @@
+package dev.amldebug.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The parts of the CLI that need no Docker: help, input errors, an empty store. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String[] command : new String[][] {{}, {"run"}, {"runs"}, {"runs", "list"}, {"runs", "logs"},
+                {"runs", "cancel"}, {"runs", "show"}, {"images"}, {"images", "prune"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--help"))
+                    .toArray(String[]::new);
+            Cli cli = Cli.run(args);
+            assertThat(cli.exitCode).as(String.join(" ", args)).isZero();
+            assertThat(cli.out).as(String.join(" ", args)).contains("Usage: aml-debug");
+        }
+        assertThat(Cli.run("run", "--help").out).contains("Examples:").contains("--detach").contains("--env");
+    }
+
+    @Test
+    void malformedJobFileNamesFileLineAndColumnAndExitsWithTwo() throws Exception {
+        Path job = Files.writeString(dir.resolve("job.yml"), "command: python t.py\nenvironment:\n  image: [x\n");
+        Cli cli = Cli.run("run", job.toString(), "-w", dir.toString());
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(cli.err).startsWith("aml-debug: " + job + ":").contains("invalid YAML");
+        assertThat(cli.err).doesNotContain("at dev.amldebug");
+    }
+
+    @Test
+    void missingScriptIsABadInputError() {
+        Cli cli = Cli.run("run", dir.resolve("nope.py").toString(), "-w", dir.toString());
+        assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(cli.err).contains("nope.py: script not found");
+    }
+
+    @Test
+    void emptyStoreSaysHowToStartARun() {
+        Cli cli = Cli.run("runs", "list", "-w", dir.toString());
+        assertThat(cli.exitCode).isZero();
+        assertThat(cli.out).contains("No runs in").contains("aml-debug run");
+    }
+
+    @Test
+    void unknownRunIsABadInputError() {
+        Cli cli = Cli.run("runs", "show", "nope_1_2", "-w", dir.toString());
+        assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(cli.err).contains("No run 'nope_1_2'");
+    }
+
+    @Test
+    void pruneAgeMustHaveAUnit() {
+        Cli cli = Cli.run("images", "prune", "--older-than", "7");
+        assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(cli.err).contains("--older-than takes a number and a unit");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.amldebug.cli;
+
+import static dev.amldebug.runner.testing.Projects.read;
+import static dev.amldebug.runner.testing.Projects.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.amldebug.runner.run.RunStatus;
+import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.runner.testing.DockerResources;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(DockerResources.class)
+class RunCommandIT {
+    private static final Pattern RUN_ID = Pattern.compile("run: (\\S+)");
+
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path project;
+
+    private static String runId(String out) {
+        Matcher matcher = RUN_ID.matcher(out);
+        assertThat(matcher.find()).as(out).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void runsTheExampleJobPrintingRunIdDriverLogAndWhereThingsLanded() {
+        Cli cli = Cli.run("run", "../examples/digits/job.yml", "-w", workspace.toString());
+
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        assertThat(cli.out).startsWith("run: digits_").contains("epoch 1: ").contains("final test_accuracy=");
+        String id = runId(cli.out);
+        RunStore store = new RunStore(workspace);
+        assertThat(cli.err).contains("Completed (exit code 0)").contains("outputs: " + store.outputs(id));
+        assertThat(store.outputs(id).resolve("metrics.json")).exists();
+    }
+
+    @Test
+    void scriptExitCodeIsTheCliExitCode() {
+        Path script = write(project, "fail.py", "raise SystemExit(7)\n");
+        Cli cli = Cli.run("run", script.toString(), "-w", workspace.toString());
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(7);
+        assertThat(cli.err).contains("Failed (exit code 7)");
+    }
+
+    @Test
+    void scriptArgumentsAfterDoubleDashReachTheScript() {
+        Path script = write(project, "args.py", "import sys\nprint('args:', sys.argv[1:])\n");
+        Cli cli = Cli.run("run", script.toString(), "-w", workspace.toString(), "--", "--epochs", "3");
+        assertThat(cli.out).as(cli.toString()).contains("args: ['--epochs', '3']");
+    }
+
+    @Test
+    void detachedRunIsListedFollowedAndCancelledWithItsLogsKept() {
+        Path script = write(project, "long.py", "import time\nprint('working', flush=True)\ntime.sleep(300)\n");
+        Cli started = Cli.run("run", script.toString(), "-w", workspace.toString(), "--detach");
+        assertThat(started.exitCode).as(started.toString()).isZero();
+        String id = runId(started.out);
+        assertThat(started.err).contains("runs logs " + id + " --follow");
+
+        assertThat(Cli.run("runs", "list", "-w", workspace.toString()).out).contains(id).contains("Running");
+        Cli cancel = Cli.run("runs", "cancel", id, "-w", workspace.toString());
+        assertThat(cancel.exitCode).as(cancel.toString()).isZero();
+        assertThat(cancel.out).contains("Canceled");
+
+        RunStore store = new RunStore(workspace);
+        assertThat(store.read(id).status).isEqualTo(RunStatus.Canceled);
+        assertThat(read(store.driverLog(id))).contains("working");
+        assertThat(Cli.run("runs", "show", id, "-w", workspace.toString()).out)
+                .contains("\"status\" : \"Canceled\"").contains("driver log:");
+        assertThat(Cli.run("runs", "cancel", id, "-w", workspace.toString()).out).contains("already ended");
+    }
+
+    @Test
+    void ctrlCCancelsTheRunAndKeepsItsLogs() throws Exception {
+        Path script = write(project, "long.py", "import time\nprint('started', flush=True)\ntime.sleep(300)\n");
+        Process cli = new ProcessBuilder("java", "-jar", "target/aml-debug.jar", "run", script.toString(),
+                "-w", workspace.toString()).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try {
+                cli.getInputStream().transferTo(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        synchronized (output) {
+                            output.append((char) b);
+                        }
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        reader.start();
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            synchronized (output) {
+                return output.toString().contains("started");
+            }
+        });
+
+        new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+        int exit = cli.waitFor();
+        reader.join();
+
+        String id = runId(output.toString());
+        RunStore store = new RunStore(workspace);
+        assertThat(exit).as(output.toString()).isNotZero();
+        assertThat(output.toString()).contains("Canceling run " + id);
+        assertThat(store.read(id).status).isEqualTo(RunStatus.Canceled);
+        assertThat(read(store.driverLog(id))).contains("started");
+    }
+}
