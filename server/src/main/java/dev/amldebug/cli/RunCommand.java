@@ -8,6 +8,7 @@ import dev.amldebug.runner.run.RunContainers;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.runner.run.StartOptions;
 import dev.amldebug.runner.spec.RunSpec;
 import dev.amldebug.runner.spec.RunSpecLoader;
 import java.io.PrintWriter;
@@ -80,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
         Thread cancelOnInterrupt = new Thread(() -> cancel(runner.store(), runId, finished, err));
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         try {
-            LocalRun run = runner.start(runId, spec, detach, new ConsoleListener(out, err));
+            LocalRun run = runner.start(runId, spec, detach ? StartOptions.DETACHED : StartOptions.FOREGROUND,
+                    new ConsoleListener(out, err));
             if (detach) {
                 err.println("Detached. Follow it with: aml-debug runs logs " + runId + " --follow");
                 return 0;

@@ -20,9 +20,7 @@ public final class ImageUsage {
     }
 
     public static ImageUsage inUserCache() {
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-        return new ImageUsage(base.resolve("aml-debug").resolve("image-use"));
+        return new ImageUsage(dev.amldebug.runner.UserCache.dir().resolve("image-use"));
     }
 
     public void touch(String hash) {

@@ -4,8 +4,14 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
+import dev.amldebug.runner.UserCache;
+import dev.amldebug.runner.debug.CommandWrapper;
+import dev.amldebug.runner.debug.DebugOptions;
+import dev.amldebug.runner.debug.DebugShim;
 import dev.amldebug.runner.spec.ContainerPaths;
 import dev.amldebug.runner.spec.InputMount;
 import dev.amldebug.runner.spec.RunSpec;
@@ -24,27 +30,35 @@ import java.util.Map;
  * labels, and no published ports.
  */
 final class ContainerRequest {
+    static final ExposedPort DEBUG_PORT = ExposedPort.tcp(DebugOptions.CONTAINER_PORT);
+
     private final RunSpec spec;
     private final String runId;
     private final Path workspace;
     private final Path outputs;
+    private final DebugOptions debug;
 
-    ContainerRequest(RunSpec spec, String runId, Path workspace, Path outputs) {
+    /** @param debug null for a plain run; otherwise the script runs under the debug shim */
+    ContainerRequest(RunSpec spec, String runId, Path workspace, Path outputs, DebugOptions debug) {
         this.spec = spec;
         this.runId = runId;
         this.workspace = workspace;
         this.outputs = outputs;
+        this.debug = debug;
     }
 
     CreateContainerCmd toCommand(DockerClient docker, String image) {
         CreateContainerCmd command = docker.createContainerCmd(image)
                 .withName(ContainerLabels.containerName(runId))
-                .withCmd(spec.command())
+                .withCmd(debug == null ? spec.command() : CommandWrapper.wrap(spec.command(), debug))
                 .withWorkingDir(ContainerPaths.CODE)
                 .withEnv(environment())
                 .withLabels(labels())
                 // An init process forwards SIGTERM to the script, so a cancel stops it at once.
-                .withHostConfig(HostConfig.newHostConfig().withBinds(binds()).withInit(true));
+                .withHostConfig(hostConfig());
+        if (debug != null) {
+            command.withExposedPorts(DEBUG_PORT);
+        }
         hostUser().ifPresent(command::withUser);
         return command;
     }
@@ -64,10 +78,24 @@ final class ContainerRequest {
         }
     }
 
+    private HostConfig hostConfig() {
+        HostConfig host = HostConfig.newHostConfig().withBinds(binds()).withInit(true);
+        if (debug != null) {
+            // Loopback only, at a port Docker picks: nobody else on the network reaches the debugger.
+            Ports ports = new Ports();
+            ports.bind(DEBUG_PORT, Ports.Binding.bindIp("127.0.0.1"));
+            host.withPortBindings(ports);
+        }
+        return host;
+    }
+
     private List<Bind> binds() {
         List<Bind> binds = new ArrayList<>();
         binds.add(new Bind(spec.codeDir().toString(), new Volume(ContainerPaths.CODE), AccessMode.ro));
         binds.add(new Bind(outputs.toString(), new Volume(ContainerPaths.OUTPUTS), AccessMode.rw));
+        if (debug != null) {
+            binds.add(new Bind(DebugShim.folder(UserCache.dir()).toString(), new Volume(DebugOptions.SHIM_DIR), AccessMode.ro));
+        }
         for (InputMount input : spec.inputs()) {
             binds.add(new Bind(input.hostPath().toString(), new Volume(input.containerPath()), AccessMode.ro));
         }

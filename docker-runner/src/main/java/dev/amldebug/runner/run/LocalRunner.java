@@ -33,6 +33,7 @@ public final class LocalRunner {
         record.experiment = spec.experimentName();
         record.displayName = spec.displayName();
         record.source = spec.source().toString();
+        record.codeDir = spec.codeDir().toString();
         record.status = RunStatus.Queued;
         record.createdAt = Instant.now();
         RunOwner.claim(record);
@@ -44,7 +45,7 @@ public final class LocalRunner {
      * Builds or reuses the image and starts the container. On failure the run is recorded as
      * Failed, the reason is in its control log, and the exception is thrown on.
      */
-    public LocalRun start(String runId, RunSpec spec, boolean detach, RunListener listener) {
+    public LocalRun start(String runId, RunSpec spec, StartOptions options, RunListener listener) {
         ControlLog log = new ControlLog(store.controlLog(runId), listener);
         RunFinisher finisher = new RunFinisher(store, new RunContainers(docker));
         try {
@@ -56,7 +57,7 @@ public final class LocalRunner {
                 log.line("Canceled before the container started.");
                 return LocalRun.ended(finisher.fail(runId, "canceled before the container started"));
             }
-            return startContainer(runId, spec, image, detach, log, listener, finisher);
+            return startContainer(runId, spec, image, options, log, listener, finisher);
         } catch (BuildFailedException e) {
             log.line(e.getMessage());
             log.line("Last lines of the build:");
@@ -70,15 +71,17 @@ public final class LocalRunner {
         }
     }
 
-    private LocalRun startContainer(String runId, RunSpec spec, ImageRef image, boolean detach, ControlLog log,
+    private LocalRun startContainer(String runId, RunSpec spec, ImageRef image, StartOptions options, ControlLog log,
                                     RunListener listener, RunFinisher finisher) {
-        ContainerRequest request = new ContainerRequest(spec, runId, workspace, store.outputs(runId));
+        boolean detach = options.detach();
+        ContainerRequest request = new ContainerRequest(spec, runId, workspace, store.outputs(runId), options.debug());
         if (request.ensureOutputsMountPoint()) {
             log.line("Created " + spec.codeDir().resolve("outputs") + " as the mount point for ./outputs.");
         }
         String containerId = request.toCommand(docker, image.tag()).exec().getId();
         DriverLogStream driver = detach ? null : new DriverLogStream(store.driverLog(runId), listener);
         docker.startContainerCmd(containerId).exec();
+        String endpoint = options.debug() == null ? null : DebugEndpoint.of(docker, containerId);
         if (driver != null) {
             docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true).exec(driver);
         }
@@ -87,6 +90,7 @@ public final class LocalRunner {
             r.startedAt = Instant.now();
             r.image = image.tag();
             r.containerId = containerId;
+            r.debugEndpoint = endpoint;
             if (detach) {
                 r.detached = true;
                 r.ownerPid = null;
@@ -95,6 +99,10 @@ public final class LocalRunner {
         });
         log.line("Started container " + containerId.substring(0, 12) + " from " + image.tag()
                 + (detach ? " (detached)" : ""));
+        if (endpoint != null) {
+            log.line("debugpy listens at " + endpoint + (options.debug().noWait() ? "." : "; the script waits up to "
+                    + options.debug().waitTimeoutSeconds() + " s for a debugger."));
+        }
         listener.statusChanged(running);
         return new LocalRun(running, driver, docker, finisher, log, listener);
     }

@@ -18,6 +18,8 @@ public class RunRecord {
     public Instant endedAt;
     /** The run specification it was started from (job YAML, .runconfig or script). */
     public String source;
+    /** The local code folder, mounted at /aml/code: debuggers map breakpoints between the two. */
+    public String codeDir;
     public String image;
     public Integer exitCode;
     public String containerId;

@@ -9,6 +9,7 @@ import dev.amldebug.runner.run.LocalRunner;
 import dev.amldebug.runner.run.RunCanceller;
 import dev.amldebug.runner.run.RunContainers;
 import dev.amldebug.runner.run.RunListener;
+import dev.amldebug.runner.run.StartOptions;
 import dev.amldebug.runner.spec.EnvironmentSpec;
 import dev.amldebug.runner.spec.RunSpec;
 import dev.amldebug.runner.spec.RunSpecLoader;
@@ -40,7 +41,7 @@ class ImageInventoryIT {
         LocalRunner runner = new LocalRunner(docker(), workspace, usage);
         RunSpec spec = new RunSpecLoader(BASE_IMAGE).load(script, env, List.of());
         String id = runner.queue(spec);
-        runner.start(id, spec, true, RunListener.NONE);
+        runner.start(id, spec, StartOptions.DETACHED, RunListener.NONE);
         String hash = runner.store().read(id).image.substring("aml-debug/env:".length());
         // Only this test's images: the machine may hold other aml-debug images that are not ours to remove.
         ImageInventory inventory = new ImageInventory(docker(), usage,

@@ -44,7 +44,7 @@ class LocalRunIT {
 
     private RunRecord run(RunSpec spec) throws InterruptedException {
         String id = runner.queue(spec);
-        return runner.start(id, spec, false, RunListener.NONE).await();
+        return runner.start(id, spec, StartOptions.FOREGROUND, RunListener.NONE).await();
     }
 
     /** An environment no other test shares, so this test decides whether its image exists. */
@@ -109,7 +109,7 @@ class LocalRunIT {
         RunSpec spec = loader.load(script, env, List.of());
         String id = runner.queue(spec);
 
-        assertThatThrownBy(() -> runner.start(id, spec, false, RunListener.NONE))
+        assertThatThrownBy(() -> runner.start(id, spec, StartOptions.FOREGROUND, RunListener.NONE))
                 .isInstanceOf(BuildFailedException.class)
                 .hasMessageContaining("RUN echo boom-before-failing && exit 3")
                 .satisfies(e -> assertThat(((BuildFailedException) e).tail()).anyMatch(l -> l.contains("boom-before-failing")));
@@ -130,7 +130,7 @@ class LocalRunIT {
                 """);
         RunSpec spec = loader.load(script, null, List.of());
         String id = runner.queue(spec);
-        LocalRun run = runner.start(id, spec, false, RunListener.NONE);
+        LocalRun run = runner.start(id, spec, StartOptions.FOREGROUND, RunListener.NONE);
         CompletableFuture<RunRecord> ended = CompletableFuture.supplyAsync(() -> {
             try {
                 return run.await();

@@ -43,7 +43,7 @@ class ReconcilerIT {
         Path file = write(project, "job.py", script);
         RunSpec spec = new RunSpecLoader(BASE_IMAGE).load(file, null, List.of());
         String id = runner.queue(spec);
-        runner.start(id, spec, true, RunListener.NONE);
+        runner.start(id, spec, StartOptions.DETACHED, RunListener.NONE);
         return id;
     }
 

@@ -1,0 +1,61 @@
+package dev.amldebug.bridge;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Connects to debugpy, retrying until the target's deadline. A connection that closes before
+ * debugpy said anything does not count: Docker accepts on a published port before the
+ * container listens, then drops the connection.
+ */
+final class DebuggeeConnector {
+    private static final long RETRY_MILLIS = 100;
+
+    private final BridgeTarget target;
+    private final Consumer<DebuggeeLink> onConnect;
+    private final Predicate<DebuggeeLink> pump;
+    private final Consumer<String> onGiveUp;
+
+    DebuggeeConnector(BridgeTarget target, Consumer<DebuggeeLink> onConnect, Predicate<DebuggeeLink> pump,
+                      Consumer<String> onGiveUp) {
+        this.target = target;
+        this.onConnect = onConnect;
+        this.pump = pump;
+        this.onGiveUp = onGiveUp;
+    }
+
+    void run() {
+        Instant deadline = Instant.now().plus(target.connectTimeout());
+        String lastError = "nothing answered";
+        while (Instant.now().isBefore(deadline)) {
+            try (DebuggeeLink link = DebuggeeLink.open(target.host(), target.port(), 1000)) {
+                onConnect.accept(link);
+                if (pump.test(link)) {
+                    return;
+                }
+                lastError = "the connection closed before debugpy answered";
+            } catch (IOException e) {
+                lastError = e.getMessage();
+            }
+            if (!pause()) {
+                return;
+            }
+        }
+        onGiveUp.accept("Could not reach debugpy at " + target.address() + " within "
+                + target.connectTimeout().toSeconds() + " s (" + lastError + "). Is the run still starting,"
+                + " or has it ended? Check its driver log.");
+    }
+
+    private static boolean pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.amldebug.bridge.console;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.OptionalInt;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.InitializeRequestArguments;
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.TerminatedEventArguments;
+import org.eclipse.lsp4j.debug.launch.DSPLauncher;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+
+/**
+ * A small DAP client for the terminal: sets breakpoints, and at each stop prints where it
+ * stopped and the top frame's locals, then continues (or, interactively, asks what to do).
+ * Events arrive on lsp4j's thread and are handled on the caller's, so requests can wait.
+ */
+public final class ConsoleDebugger implements IDebugProtocolClient {
+    private final ConsoleOptions options;
+    private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    private OptionalInt exitCode = OptionalInt.empty();
+
+    public ConsoleDebugger(ConsoleOptions options) {
+        this.options = options;
+    }
+
+    /** Debugs until the debuggee ends; returns its exit code when the adapter told it. */
+    public OptionalInt run(InputStream fromAdapter, OutputStream toAdapter) throws Exception {
+        Launcher<IDebugProtocolServer> launcher = DSPLauncher.createClientLauncher(this, fromAdapter, toAdapter);
+        launcher.startListening();
+        IDebugProtocolServer server = launcher.getRemoteProxy();
+        server.initialize(initializeArguments()).get();
+        server.attach(options.attachArguments());
+        Session session = new Session(server, options);
+        while (true) {
+            Object event = events.take();
+            if (event instanceof InitializedMarker) {
+                session.configure();
+            } else if (event instanceof StoppedEventArguments stopped) {
+                if (!session.onStop(stopped)) {
+                    break;
+                }
+            } else if (event instanceof ExitedEventArguments exited) {
+                exitCode = OptionalInt.of(exited.getExitCode());
+            } else if (event instanceof TerminatedEventArguments) {
+                break;
+            }
+        }
+        session.detach();
+        return exitCode;
+    }
+
+    private static InitializeRequestArguments initializeArguments() {
+        InitializeRequestArguments arguments = new InitializeRequestArguments();
+        arguments.setClientID("aml-debug");
+        arguments.setClientName("aml-debug console");
+        arguments.setAdapterID("python");
+        arguments.setLinesStartAt1(true);
+        arguments.setColumnsStartAt1(true);
+        arguments.setPathFormat("path");
+        arguments.setSupportsVariableType(true);
+        return arguments;
+    }
+
+    @Override
+    public void initialized() {
+        events.add(new InitializedMarker());
+    }
+
+    @Override
+    public void stopped(StoppedEventArguments args) {
+        events.add(args);
+    }
+
+    @Override
+    public void exited(ExitedEventArguments args) {
+        events.add(args);
+    }
+
+    @Override
+    public void terminated(TerminatedEventArguments args) {
+        events.add(args == null ? new TerminatedEventArguments() : args);
+    }
+
+    @Override
+    public void output(OutputEventArguments args) {
+        String category = args.getCategory() == null ? "console" : args.getCategory();
+        boolean program = category.equals("stdout") || category.equals("stderr");
+        if (category.equals("telemetry") || (program && !options.programOutput())) {
+            return;
+        }
+        options.out().print(args.getOutput());
+        options.out().flush();
+    }
+
+    private record InitializedMarker() {
+    }
+}

@@ -1,0 +1,51 @@
+package dev.amldebug.runner.debug;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts the debug shim between the Python interpreter and the user's script, so the script
+ * runs under debugpy with no change: {@code python train.py} becomes
+ * {@code python /aml/debug/aml_debug_shim.py OPTIONS -- train.py}.
+ */
+public final class CommandWrapper {
+    private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
+    /** The first python invocation in a shell command: at the start, or after a separator or a space. */
+    private static final Pattern SHELL_PYTHON = Pattern.compile("(^|[\\s;&|(])(python[0-9.]*)(\\s+)");
+
+    private CommandWrapper() {
+    }
+
+    public static List<String> wrap(List<String> command, DebugOptions options) {
+        if (command.size() == 3 && command.get(0).equals("/bin/sh") && command.get(1).equals("-c")) {
+            return List.of("/bin/sh", "-c", wrapShell(command.get(2), options));
+        }
+        if (command.isEmpty() || !PYTHON.matcher(baseName(command.get(0))).matches()) {
+            throw new IllegalArgumentException("a debug run needs a Python command (python script.py ...), found: "
+                    + String.join(" ", command));
+        }
+        List<String> wrapped = new ArrayList<>();
+        wrapped.add(command.get(0));
+        wrapped.add(DebugOptions.SHIM);
+        wrapped.addAll(List.of(options.shimArguments()));
+        wrapped.add("--");
+        wrapped.addAll(command.subList(1, command.size()));
+        return List.copyOf(wrapped);
+    }
+
+    private static String wrapShell(String command, DebugOptions options) {
+        Matcher matcher = SHELL_PYTHON.matcher(command);
+        if (!matcher.find()) {
+            throw new IllegalArgumentException("a debug run needs the command to run Python (python train.py ...);"
+                    + " found: " + command);
+        }
+        String shim = " " + DebugOptions.SHIM + " " + String.join(" ", options.shimArguments()) + " --";
+        return command.substring(0, matcher.end(2)) + shim + command.substring(matcher.end(2));
+    }
+
+    private static String baseName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.amldebug.runner.run;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Ports;
+import java.util.Map;
+
+/** Where the published debug port of a started container landed on the host. */
+final class DebugEndpoint {
+    private DebugEndpoint() {
+    }
+
+    /** "127.0.0.1:PORT" */
+    static String of(DockerClient docker, String containerId) {
+        Map<com.github.dockerjava.api.model.ExposedPort, Ports.Binding[]> bindings = docker.inspectContainerCmd(containerId)
+                .exec().getNetworkSettings().getPorts().getBindings();
+        Ports.Binding[] debug = bindings.get(ContainerRequest.DEBUG_PORT);
+        if (debug == null || debug.length == 0) {
+            throw new IllegalStateException("Docker published no port for the debugger of container " + containerId);
+        }
+        return debug[0].getHostIp() + ":" + debug[0].getHostPortSpec();
+    }
+}

@@ -1,0 +1,141 @@
+"""aml-debug debug shim: runs a Python script or module under debugpy with no change to it.
+
+    python aml_debug_shim.py [--listen HOST:PORT] [--wait-timeout SECONDS]
+                             [--on-timeout continue|abort] [--no-wait] [--] script.py [ARGS...]
+    python aml_debug_shim.py [OPTIONS] -- -m package.module [ARGS...]
+
+It listens with debugpy, prints the lines log watchers and the Azure ML guide expect
+("Timeout for debug connection: N", "ip_address: A", "Debugger attached = True|False"),
+waits for a client with a timeout that really expires, then runs the target as __main__
+exactly as `python script.py ARGS` would: same sys.argv, sys.path[0], exit code, and
+tracebacks that show the user's frames only.
+"""
+import os
+import runpy
+import socket
+import sys
+import threading
+
+EXIT_NO_DEBUGGER = 86
+USAGE = ("usage: aml_debug_shim.py [--listen HOST:PORT] [--wait-timeout SECONDS] "
+         "[--on-timeout continue|abort] [--no-wait] [--] (script.py | -m module) [ARGS...]")
+
+
+def parse(argv):
+    options = {"listen": "0.0.0.0:5678", "wait_timeout": 300.0, "on_timeout": "continue", "wait": True}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            i += 1
+            break
+        if arg == "--no-wait":
+            options["wait"] = False
+        elif arg in ("--listen", "--wait-timeout", "--on-timeout") and i + 1 < len(argv):
+            value = argv[i + 1]
+            i += 1
+            if arg == "--listen":
+                options["listen"] = value
+            elif arg == "--wait-timeout":
+                options["wait_timeout"] = float(value)
+            elif value in ("continue", "abort"):
+                options["on_timeout"] = value
+            else:
+                sys.exit("aml_debug_shim: --on-timeout takes continue or abort, not " + value)
+        else:
+            break
+        i += 1
+    target = list(argv[i:])
+    # Interpreter flags a command line carried before the script (python -u train.py) mean nothing here.
+    while target and target[0] != "-m" and target[0].startswith("-"):
+        flag = target.pop(0)
+        if flag in ("-X", "-W") and target:
+            target.pop(0)
+    if not target or (target[0] == "-m" and len(target) < 2):
+        sys.exit(USAGE)
+    return options, target
+
+
+def node_address(host):
+    """The address other machines reach this node at (what the guide's log watchers look for)."""
+    if host not in ("0.0.0.0", "", "::"):
+        return host
+    try:
+        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        try:
+            # No packet is sent: connecting a UDP socket only picks the outgoing interface.
+            probe.connect(("10.255.255.255", 1))
+            return probe.getsockname()[0]
+        finally:
+            probe.close()
+    except OSError:
+        return socket.gethostbyname(socket.gethostname())
+
+
+def wait_for_debugger(debugpy, timeout):
+    """debugpy.wait_for_client() has no timeout: wait for it in a thread, cancel it when time is up."""
+    waiter = threading.Thread(target=debugpy.wait_for_client, daemon=True)
+    waiter.start()
+    waiter.join(timeout)
+    if waiter.is_alive():
+        debugpy.wait_for_client.cancel()
+        waiter.join(5)
+        return False
+    return debugpy.is_client_connected()
+
+
+def hide_shim_frames():
+    """Tracebacks of the user's code should not start in this file or in runpy."""
+    hidden = {os.path.abspath(__file__), os.path.abspath(runpy.__file__), "<frozen runpy>"}
+    # Chained, not replaced: if a client asked debugpy to break on uncaught exceptions, its hook is here.
+    original = sys.excepthook
+
+    def excepthook(kind, value, tb):
+        while tb is not None and (tb.tb_frame.f_code.co_filename in hidden
+                                  or os.path.abspath(tb.tb_frame.f_code.co_filename) in hidden):
+            tb = tb.tb_next
+        # The built-in hook prints value.__traceback__, not the tb argument.
+        original(kind, value.with_traceback(tb) if isinstance(value, BaseException) else value, tb)
+
+    sys.excepthook = excepthook
+
+
+def run_target(target):
+    if target[0] == "-m":
+        sys.argv = [target[1]] + target[2:]
+        sys.path[0] = os.getcwd()
+        runpy.run_module(target[1], run_name="__main__", alter_sys=True)
+    else:
+        script = target[0]
+        sys.argv = target
+        sys.path[0] = os.path.dirname(os.path.abspath(script))
+        # An absolute path, so debugpy maps breakpoints and tracebacks name the file as `python script.py` would.
+        runpy.run_path(os.path.abspath(script), run_name="__main__")
+
+
+def main(argv):
+    options, target = parse(argv)
+    if target[0] != "-m" and not os.path.isfile(target[0]):
+        sys.exit(f"aml_debug_shim: can't open file {target[0]!r}: no such file")
+    # Debugging the user's code does not need breakpoints in frozen standard modules; don't warn about them.
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    import debugpy
+
+    host, _, port = options["listen"].rpartition(":")
+    debugpy.listen((host or "0.0.0.0", int(port)))
+    print(f"Timeout for debug connection: {options['wait_timeout']:g}", flush=True)
+    print(f"ip_address: {node_address(host)}", flush=True)
+    if options["wait"]:
+        attached = wait_for_debugger(debugpy, options["wait_timeout"])
+        print(f"Debugger attached = {attached}", flush=True)
+        if not attached and options["on_timeout"] == "abort":
+            print(f"No debugger attached within {options['wait_timeout']:g} s; aborting (exit code "
+                  f"{EXIT_NO_DEBUGGER}).", file=sys.stderr, flush=True)
+            sys.exit(EXIT_NO_DEBUGGER)
+    # After debugpy.listen(), which resets sys.excepthook.
+    hide_shim_frames()
+    run_target(target)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
