@@ -11,6 +11,7 @@ import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.run.StartOptions;
 import dev.amldebug.runner.spec.RunSpec;
 import dev.amldebug.runner.spec.RunSpecLoader;
+import dev.amldebug.server.RunTargets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  aml-debug run examples/digits/.azureml/digits.runconfig",
                 "  aml-debug run train.py --env env.yml -- --epochs 3",
                 "  aml-debug run job.yml --detach && aml-debug runs logs <id> --follow",
-                "", "Exit codes: the script's own; 2 for invalid input; 3 when Docker or the image build fails."})
+                "  aml-debug run examples/digits/job.yml --break train.py:52   debug, stop in the training loop",
+                "  aml-debug run job.yml --debug --wait-timeout 60 --on-timeout abort",
+                "", "Exit codes: the script's own; 86 when --on-timeout abort found no debugger; 2 for invalid input;"
+                        + " 3 when Docker or the image build fails."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB", description = "A job YAML, a .runconfig or a .py script.")
     Path job;
@@ -61,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
+    @Mixin
+    DebugFlags debugFlags;
+
     @Spec
     CommandSpec command;
 
@@ -81,19 +88,51 @@ final class RunCommand implements Callable<Integer> {
         Thread cancelOnInterrupt = new Thread(() -> cancel(runner.store(), runId, finished, err));
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         try {
-            LocalRun run = runner.start(runId, spec, detach ? StartOptions.DETACHED : StartOptions.FOREGROUND,
-                    new ConsoleListener(out, err));
+            LocalRun run = runner.start(runId, spec, startOptions(), new ConsoleListener(out, err));
+            if (run.record().debugEndpoint != null) {
+                explainDebugEndpoint(run.record(), err);
+            }
             if (detach) {
                 err.println("Detached. Follow it with: aml-debug runs logs " + runId + " --follow");
                 return 0;
             }
+            Thread debugger = debugFlags.breakpoints.isEmpty() ? null : attachConsole(runner.store(), runId);
             RunRecord ended = run.await();
+            if (debugger != null) {
+                debugger.join(TimeUnit.SECONDS.toMillis(30));
+                out.println("exit code: " + ended.exitCode);
+            }
             summarize(ended, runner.store(), err);
             return ended.status == RunStatus.Completed ? 0 : exitCode(ended);
         } finally {
             finished.countDown();
             removeHook(cancelOnInterrupt);
         }
+    }
+
+    private StartOptions startOptions() {
+        return debugFlags.enabled() ? new StartOptions(detach, debugFlags.options())
+                : detach ? StartOptions.DETACHED : StartOptions.FOREGROUND;
+    }
+
+    private static void explainDebugEndpoint(RunRecord record, PrintWriter err) {
+        err.println("debugpy: " + record.debugEndpoint + " (code " + record.codeDir + " is /aml/code in the container)");
+        err.println("attach:  aml-debug attach " + record.id + "   or any DAP client: host/port " + record.debugEndpoint
+                + ", pathMappings " + record.codeDir + " -> /aml/code");
+        err.flush();
+    }
+
+    private Thread attachConsole(RunStore store, String runId) {
+        Thread debugger = new Thread(() -> {
+            try {
+                ConsoleAttach.debug(new RunTargets(workspace.docker(), store).forRun(runId, true),
+                        Path.of(store.read(runId).codeDir), debugFlags.breakpoints, false, debugFlags.trace());
+            } catch (Exception e) {
+                command.commandLine().getErr().println("aml-debug: the console debugger stopped: " + e.getMessage());
+            }
+        }, "console-debugger");
+        debugger.start();
+        return debugger;
     }
 
     /** On Ctrl-C: stop the container, and give the main thread time to record Canceled and flush the logs. */

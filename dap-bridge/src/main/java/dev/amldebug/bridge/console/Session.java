@@ -32,6 +32,7 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
 /** The requests of one console debugging session, and the interactive commands on top of them. */
 final class Session {
     private static final long REQUEST_SECONDS = 30;
+    private static final int MAX_VALUE = 160;
     static final String HELP = "commands: c(ontinue), n(ext), s(tep in), finish, bt, p EXPR, b FILE:LINE, q(uit), help";
 
     private final IDebugProtocolServer server;
@@ -108,10 +109,16 @@ final class Session {
         for (Variable variable : await(server.variables(variables)).getVariables()) {
             // debugpy groups dunder names under "special variables" and the like.
             if (!variable.getName().endsWith(" variables")) {
-                out.println("  " + variable.getName() + " = " + variable.getValue());
+                out.println("  " + variable.getName() + " = " + oneLine(variable.getValue()));
             }
         }
         out.flush();
+    }
+
+    /** A value on one line, cut at a readable length: arrays and frames can print thousands of lines. */
+    static String oneLine(String value) {
+        String flat = value == null ? "" : value.replaceAll("\\s*\\n\\s*", " ");
+        return flat.length() > MAX_VALUE ? flat.substring(0, MAX_VALUE - 3) + "..." : flat;
     }
 
     void resume(int thread, String how) throws Exception {

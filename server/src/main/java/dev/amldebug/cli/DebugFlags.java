@@ -1,0 +1,51 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.bridge.DapTrace;
+import dev.amldebug.runner.debug.DebugOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The debugging options of {@code run}. */
+final class DebugFlags {
+    @Option(names = "--debug", description = "Run under debugpy (no script change), published on 127.0.0.1 at a free port.")
+    boolean debug;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "With --debug: how long the script waits for a debugger (default: ${DEFAULT-VALUE}).")
+    int waitTimeout;
+
+    @Option(names = "--on-timeout", paramLabel = "continue|abort", defaultValue = "continue",
+            description = "With --debug: when nobody attached in time, run without a debugger (continue) or exit"
+                    + " with code 86 (abort). Default: ${DEFAULT-VALUE}.")
+    String onTimeout;
+
+    @Option(names = "--no-wait", description = "With --debug: start the script at once; attach whenever you like.")
+    boolean noWait;
+
+    @Option(names = "--break", paramLabel = "FILE:LINE",
+            description = "Attach the console debugger with a breakpoint here (repeatable; implies --debug).")
+    List<String> breakpoints = new ArrayList<>();
+
+    @Option(names = "--trace-dap", paramLabel = "FILE", description = "Write every DAP message to FILE (JSON lines).")
+    Path traceFile;
+
+    boolean enabled() {
+        return debug || !breakpoints.isEmpty();
+    }
+
+    DebugOptions options() {
+        if (!onTimeout.equals("continue") && !onTimeout.equals("abort")) {
+            throw new UserInputException("--on-timeout takes continue or abort, not '" + onTimeout + "'");
+        }
+        if (waitTimeout < 0) {
+            throw new UserInputException("--wait-timeout takes a number of seconds, 0 or more");
+        }
+        return new DebugOptions(waitTimeout, onTimeout.equals("abort"), noWait);
+    }
+
+    DapTrace trace() {
+        return traceFile == null ? DapTrace.NONE : DapTrace.toFile(traceFile);
+    }
+}
