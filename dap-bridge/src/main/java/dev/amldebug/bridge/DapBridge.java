@@ -150,16 +150,12 @@ public final class DapBridge {
         if (terminate) {
             target.thenAccept(t -> new Thread(t.terminate(), "dap-bridge-terminate").start());
         }
-        boolean forwarded;
-        synchronized (this) {
-            forwarded = link != null && !debuggeeEnded;
-            if (forwarded) {
-                forward(request);
-            }
-        }
-        if (!forwarded) {
+        // Queued like any message while debugpy is being reached; answered here when there is no debugpy to ask.
+        if (debuggeeEnded || !target.isDone()) {
             toClient(DapMessages.response(ownSeq.incrementAndGet(), request.seq(), "disconnect", true, null, null));
             end();
+        } else {
+            forward(request);
         }
     }
 
@@ -253,6 +249,9 @@ public final class DapBridge {
             out = interceptor.toClient(out);
         }
         toClient(out);
+        if (message.isResponse() && "disconnect".equals(message.command())) {
+            end();
+        }
     }
 
     /** debugpy went away (the script ended, or its container died): tell the client, unless it left first. */

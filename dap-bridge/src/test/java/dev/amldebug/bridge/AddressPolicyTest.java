@@ -1,0 +1,23 @@
+package dev.amldebug.bridge;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class AddressPolicyTest {
+    @Test
+    void loopbackAndPrivateAddressesAreAllowed() {
+        for (String host : new String[] {"127.0.0.1", "localhost", "::1", "10.0.0.4", "172.16.5.1", "192.168.1.20",
+                "169.254.1.1", "fd12:3456::1"}) {
+            assertThatCode(() -> AddressPolicy.check(host, false)).as(host).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void publicAddressNeedsExplicitPermission() {
+        assertThatThrownBy(() -> AddressPolicy.check("8.8.8.8", false))
+                .hasMessageContaining("8.8.8.8 (8.8.8.8) is a public address").hasMessageContaining("--allow-public");
+        assertThatCode(() -> AddressPolicy.check("8.8.8.8", true)).doesNotThrowAnyException();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.amldebug.bridge;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A bridge session in this process between a test client and a fake debugpy on loopback. */
+final class BridgeHarness implements AutoCloseable {
+    final LoopbackPair clientPair;
+    final DapPeer client;
+    final Thread bridgeThread;
+    final DapBridge bridge;
+    /** Whether the session asked to end the debuggee (a disconnect with terminateDebuggee). */
+    final AtomicBoolean terminated;
+
+    private BridgeHarness(DapBridge bridge, AtomicBoolean terminated) throws IOException {
+        this.bridge = bridge;
+        this.terminated = terminated;
+        this.clientPair = LoopbackPair.open();
+        this.client = new DapPeer(clientPair.left().getInputStream(), clientPair.left().getOutputStream(),
+                clientPair.left());
+        this.bridgeThread = new Thread(() -> {
+            try {
+                bridge.run(clientPair.right().getInputStream(), clientPair.right().getOutputStream());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "bridge-under-test");
+        bridgeThread.setDaemon(true);
+        bridgeThread.start();
+    }
+
+    static BridgeHarness to(int port, Duration connectTimeout, int exitCode) throws IOException {
+        AtomicBoolean terminated = new AtomicBoolean();
+        BridgeTarget target = new BridgeTarget("127.0.0.1", port, List.of(new PathMapping("/local/code", "/aml/code")),
+                true, connectTimeout, () -> OptionalInt.of(exitCode), () -> terminated.set(true));
+        return new BridgeHarness(new DapBridge(target, DapTrace.NONE), terminated);
+    }
+
+    static BridgeHarness resolving(TargetResolver resolver) throws IOException {
+        return new BridgeHarness(new DapBridge(resolver, DapTrace.NONE), new AtomicBoolean());
+    }
+
+    static ServerSocket fakeDebugpy() throws IOException {
+        return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    static DapPeer accept(ServerSocket server) throws IOException {
+        Socket socket = server.accept();
+        return new DapPeer(socket.getInputStream(), socket.getOutputStream(), socket);
+    }
+
+    /** A port where nothing listens (yet). */
+    static int freePort() throws IOException {
+        try (ServerSocket probe = fakeDebugpy()) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        clientPair.close();
+    }
+}

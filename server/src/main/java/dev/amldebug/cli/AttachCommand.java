@@ -1,0 +1,97 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.bridge.AddressPolicy;
+import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.server.RunTargets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "attach", mixinStandardHelpOptions = true,
+        description = {"Attach the console debugger to a debug run, or to any debugpy that listens.",
+                "The second form also serves scripts that start debugpy themselves (the Azure ML guide's"
+                        + " --remote_debug style). On a terminal it prompts at each stop (c, n, s, finish, bt, p EXPR,"
+                        + " b FILE:LINE, q); otherwise it prints each stop and its locals, and continues."},
+        footer = {"", "Examples:",
+                "  aml-debug attach digits_1732438000_a1b2c3d4 --break train.py:44",
+                "  aml-debug attach --host 10.0.0.4 --port 5678 --path-mapping .=/mnt/azureml/code --break train.py:44",
+                "", "Exit code: the debuggee's, when debugpy reports it; otherwise 0."})
+final class AttachCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "A run started with --debug.")
+    String runId;
+
+    @Option(names = "--host", description = "Host where debugpy listens (loopback or a private address).")
+    String host;
+
+    @Option(names = "--port", description = "Port where debugpy listens.")
+    Integer port;
+
+    @Option(names = "--path-mapping", paramLabel = "LOCAL=REMOTE",
+            description = "A local folder and its path on the debuggee's side (repeatable).")
+    List<String> pathMappings = new ArrayList<>();
+
+    @Option(names = "--allow-public", description = "Allow --host to be a public address.")
+    boolean allowPublic;
+
+    @Option(names = "--break", paramLabel = "FILE:LINE", description = "A breakpoint (repeatable).")
+    List<String> breakpoints = new ArrayList<>();
+
+    @Option(names = "--all-code", description = "Step into and stop in library code too (justMyCode off).")
+    boolean allCode;
+
+    @Option(names = "--trace-dap", paramLabel = "FILE", description = "Write every DAP message to FILE (JSON lines).")
+    Path traceFile;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        DebugFlags flags = new DebugFlags();
+        flags.traceFile = traceFile;
+        OptionalInt exitCode;
+        if (runId != null) {
+            BridgeTarget target = new RunTargets(workspace.docker(), workspace.store()).forRun(runId, !allCode);
+            exitCode = ConsoleAttach.debug(target, Path.of(workspace.store().read(runId).codeDir), breakpoints, true,
+                    flags.trace());
+        } else {
+            exitCode = ConsoleAttach.debug(hostTarget(), localRoot(), breakpoints, true, flags.trace());
+        }
+        exitCode.ifPresent(code -> System.out.println("exit code: " + code));
+        return exitCode.orElse(0);
+    }
+
+    private BridgeTarget hostTarget() {
+        if (host == null || port == null) {
+            throw new UserInputException("Name a run (aml-debug attach RUN) or give --host and --port.");
+        }
+        try {
+            AddressPolicy.check(host, allowPublic);
+            List<PathMapping> mappings = pathMappings.stream().map(PathMapping::parse)
+                    .map(m -> new PathMapping(Path.of(m.localRoot()).toAbsolutePath().normalize().toString(), m.remoteRoot()))
+                    .toList();
+            BridgeTarget plain = BridgeTarget.of(host, port, mappings);
+            return new BridgeTarget(plain.host(), plain.port(), mappings, !allCode, plain.connectTimeout(),
+                    plain.exitCode(), plain.terminate());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    private Path localRoot() {
+        return pathMappings.isEmpty() ? Path.of("").toAbsolutePath()
+                : Path.of(PathMapping.parse(pathMappings.get(0)).localRoot()).toAbsolutePath().normalize();
+    }
+}
