@@ -243,6 +243,10 @@ public final class DapBridge {
             }
         }
         sawExited |= message.isEvent("exited");
+        if (message.isEvent("terminated") && !sawExited) {
+            // debugpy does not know the exit code of a process it attached to; the container does.
+            sendExitCode();
+        }
         sawTerminated |= message.isEvent("terminated");
         DapMessage out = message;
         for (Interceptor interceptor : interceptors) {
@@ -262,12 +266,19 @@ public final class DapBridge {
             return;
         }
         answerOpenRequests("debugpy went away before answering.");
-        OptionalInt exitCode = target.join().exitCode().get();
-        if (!sawExited && exitCode.isPresent()) {
-            toClient(DapMessages.exited(ownSeq.incrementAndGet(), exitCode.getAsInt()));
+        if (!sawExited) {
+            sendExitCode();
         }
         if (!sawTerminated) {
             toClient(DapMessages.terminated(ownSeq.incrementAndGet()));
+        }
+    }
+
+    private void sendExitCode() {
+        OptionalInt exitCode = target.join().exitCode().get();
+        if (exitCode.isPresent()) {
+            sawExited = true;
+            toClient(DapMessages.exited(ownSeq.incrementAndGet(), exitCode.getAsInt()));
         }
     }
 
