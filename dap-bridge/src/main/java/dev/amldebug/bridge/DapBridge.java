@@ -192,7 +192,8 @@ public final class DapBridge {
             return;
         }
         synchronized (this) {
-            interceptors.add(0, new AttachDefaults(t.pathMappings(), t.justMyCode()));
+            // Last: it completes the attach request that the others produced (a launch becomes an attach).
+            interceptors.add(new AttachDefaults(t.pathMappings(), t.justMyCode()));
         }
         new DebuggeeConnector(t, this::attachLink, this::pump, this::failSession).run();
     }

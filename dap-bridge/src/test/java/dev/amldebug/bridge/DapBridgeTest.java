@@ -161,6 +161,7 @@ class DapBridgeTest {
             DapMessage attach = peer.next(WAIT);
             assertThat(attach.command()).isEqualTo("attach");
             assertThat(attach.get("arguments").has("job")).isFalse();
+            assertThat(attach.get("arguments").get("justMyCode").asBoolean()).as("defaults apply to the launch turned attach").isTrue();
             peer.send(answer(attach));
             DapMessage launched = harness.client.await(response(2), WAIT);
             assertThat(launched.command()).isEqualTo("launch");

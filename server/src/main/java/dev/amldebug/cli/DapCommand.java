@@ -5,7 +5,6 @@ import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.server.DapTargets;
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -50,7 +49,7 @@ final class DapCommand implements Callable<Integer> {
         };
         bridge[0] = new DapBridge(new DapTargets(workspace::docker, workspace.path(), baseImage, forward),
                 traceFile == null ? DapTrace.NONE : DapTrace.toFile(traceFile));
-        bridge[0].run(new FileInputStream(FileDescriptor.in), protocolOut);
+        bridge[0].run(System.in, protocolOut);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.amldebug.bridge.protocol;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,8 @@ public final class DapReader {
     private final InputStream in;
 
     public DapReader(InputStream in) {
-        this.in = in;
+        // Headers are read a byte at a time: without a buffer each byte would be a system call.
+        this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in);
     }
 
     /** The next message body, or null at a clean end of stream (between messages). */

@@ -10,11 +10,13 @@ waits for a client with a timeout that really expires, then runs the target as _
 exactly as `python script.py ARGS` would: same sys.argv, sys.path[0], exit code, and
 tracebacks that show the user's frames only.
 """
+import builtins
 import os
 import runpy
 import socket
 import sys
 import threading
+import types
 
 EXIT_NO_DEBUGGER = 86
 USAGE = ("usage: aml_debug_shim.py [--listen HOST:PORT] [--wait-timeout SECONDS] "
@@ -106,11 +108,22 @@ def run_target(target):
         sys.path[0] = os.getcwd()
         runpy.run_module(target[1], run_name="__main__", alter_sys=True)
     else:
-        script = target[0]
-        sys.argv = target
-        sys.path[0] = os.path.dirname(os.path.abspath(script))
-        # An absolute path, so debugpy maps breakpoints and tracebacks name the file as `python script.py` would.
-        runpy.run_path(os.path.abspath(script), run_name="__main__")
+        run_script(target)
+
+
+def run_script(target):
+    """What `python script.py ARGS` does: a fresh __main__ module, argv as given, the script's folder first on sys.path."""
+    path = os.path.abspath(target[0])
+    sys.argv = target
+    sys.path[0] = os.path.dirname(path)
+    main_module = types.ModuleType("__main__")
+    main_module.__file__ = path
+    main_module.__builtins__ = builtins
+    sys.modules["__main__"] = main_module
+    with open(path, "rb") as source:
+        # Compiled under its absolute path, so debugpy maps breakpoints and tracebacks name the file.
+        code = compile(source.read(), path, "exec")
+    exec(code, main_module.__dict__)
 
 
 def main(argv):

@@ -1,0 +1,94 @@
+package dev.amldebug.runner.debug;
+
+import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
+import static dev.amldebug.runner.testing.DockerResources.docker;
+import static dev.amldebug.runner.testing.Projects.read;
+import static dev.amldebug.runner.testing.Projects.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.run.LocalRunner;
+import dev.amldebug.runner.run.RunListener;
+import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.StartOptions;
+import dev.amldebug.runner.spec.RunSpec;
+import dev.amldebug.runner.spec.RunSpecLoader;
+import dev.amldebug.runner.testing.DockerResources;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The debug shim under the base image's Python and real debugpy: the script runs exactly as `python script.py` would. */
+@ExtendWith(DockerResources.class)
+class DebugShimIT {
+    private static final DebugOptions NO_WAIT = new DebugOptions(300, false, true);
+
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path project;
+    @TempDir
+    Path cache;
+
+    private LocalRunner runner;
+
+    @BeforeEach
+    void setUp() {
+        runner = new LocalRunner(docker(), workspace, new ImageUsage(cache));
+    }
+
+    private RunRecord run(Path file, List<String> args) throws InterruptedException {
+        RunSpec spec = new RunSpecLoader(BASE_IMAGE).load(file, null, args);
+        String id = runner.queue(spec);
+        return runner.start(id, spec, StartOptions.debug(NO_WAIT), RunListener.NONE).await();
+    }
+
+    private String driverLog(RunRecord record) {
+        return read(runner.store().driverLog(record.id));
+    }
+
+    @Test
+    void scriptSeesItsOwnArgvPathAndNameAndItsExitCodeIsKept() throws Exception {
+        write(project, "helper.py", "VALUE = 'imported from the script folder'\n");
+        Path script = write(project, "main.py", """
+                import sys, helper
+                print('argv', sys.argv)
+                print('path0', sys.path[0])
+                print('name', __name__, 'file', __file__)
+                print(helper.VALUE)
+                sys.exit(5)
+                """);
+        RunRecord ended = run(script, List.of("a", "--b", "c d"));
+        String log = driverLog(ended);
+        assertThat(ended.exitCode).isEqualTo(5);
+        assertThat(log).contains("Timeout for debug connection: 300", "ip_address: ",
+                "argv ['main.py', 'a', '--b', 'c d']", "path0 /aml/code", "name __main__ file /aml/code/main.py",
+                "imported from the script folder");
+        assertThat(log).as("--no-wait does not wait").doesNotContain("Debugger attached");
+    }
+
+    @Test
+    void tracebacksShowTheUsersFramesOnly() throws Exception {
+        Path script = write(project, "boom.py", "def explode():\n    raise ValueError('boom')\n\nexplode()\n");
+        RunRecord ended = run(script, List.of());
+        String log = driverLog(ended);
+        assertThat(ended.exitCode).isEqualTo(1);
+        assertThat(log).contains("Traceback (most recent call last):", "File \"/aml/code/boom.py\", line 4, in <module>",
+                "File \"/aml/code/boom.py\", line 2, in explode", "ValueError: boom");
+        assertThat(log).doesNotContain("aml_debug_shim").doesNotContain("runpy");
+    }
+
+    @Test
+    void modulesRunAsWithPythonDashM() throws Exception {
+        write(project, "pkg/__init__.py", "");
+        write(project, "pkg/train.py", "import sys\nprint('module', __name__, sys.argv[1:])\n");
+        Path job = write(project, "job.yml", "command: python -m pkg.train --epochs 2\nenvironment: {image: "
+                + BASE_IMAGE + "}\n");
+        RunRecord ended = run(job, List.of());
+        assertThat(ended.exitCode).as(driverLog(ended)).isZero();
+        assertThat(driverLog(ended)).contains("module __main__ ['--epochs', '2']");
+    }
+}

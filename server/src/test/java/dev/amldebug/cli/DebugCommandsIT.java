@@ -1,0 +1,124 @@
+package dev.amldebug.cli;
+
+import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
+import static dev.amldebug.runner.testing.DockerResources.docker;
+import static dev.amldebug.runner.testing.Projects.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
+import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.bridge.protocol.DapReader;
+import dev.amldebug.bridge.protocol.DapWriter;
+import dev.amldebug.runner.testing.DockerResources;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** run --break, attach --host/--port and the dap adapter, through the real jar. */
+@ExtendWith(DockerResources.class)
+class DebugCommandsIT {
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path project;
+
+    @Test
+    void runWithBreakPrintsEachStopAndItsLocalsThenTheExitCodeItAlsoReturns() throws Exception {
+        Path script = write(project, "answer.py", "for x in range(40, 42):\n    y = x + 1\nraise SystemExit(3)\n");
+        JarProcess cli = JarProcess.start("run", script.toString(), "-w", workspace.toString(), "--break", "answer.py:2");
+        int exit = cli.waitFor(120);
+        String output = cli.output();
+        assertThat(exit).as(output).isEqualTo(3);
+        assertThat(output).contains("stopped at answer.py:2 in <module>\n  x = 40\n",
+                "stopped at answer.py:2 in <module>\n  x = 41\n  y = 41\n", "exit code: 3", "debugpy: 127.0.0.1:");
+    }
+
+    @Test
+    void attachByHostAndPortJoinsAScriptThatStartsDebugpyItself() throws Exception {
+        write(project, "guide_style.py", """
+                import debugpy
+                debugpy.listen(('0.0.0.0', 5678))
+                print('waiting for a debugger', flush=True)
+                debugpy.wait_for_client()
+                message = 'remote ' + 'debugging'
+                print(message)
+                """);
+        ExposedPort debug = ExposedPort.tcp(5678);
+        Ports ports = new Ports();
+        ports.bind(debug, Ports.Binding.bindIp("127.0.0.1"));
+        String container = docker().createContainerCmd(BASE_IMAGE)
+                .withLabels(Map.of("dev.amldebug.managed", "true"))
+                .withCmd("python3", "/app/guide_style.py").withExposedPorts(debug)
+                .withHostConfig(HostConfig.newHostConfig().withPortBindings(ports)
+                        .withBinds(new Bind(project.toString(), new Volume("/app"), AccessMode.ro)))
+                .exec().getId();
+        docker().startContainerCmd(container).exec();
+        String port = docker().inspectContainerCmd(container).exec().getNetworkSettings().getPorts().getBindings()
+                .get(debug)[0].getHostPortSpec();
+
+        JarProcess cli = JarProcess.start("attach", "--host", "127.0.0.1", "--port", port,
+                "--path-mapping", project + "=/app", "--break", project.resolve("guide_style.py") + ":6");
+        cli.waitFor(120);
+        assertThat(cli.output()).contains("stopped at guide_style.py:6 in <module>", "  message = 'remote debugging'");
+    }
+
+    @Test
+    void attachRefusesAPublicAddressUnlessAllowed() throws Exception {
+        JarProcess cli = JarProcess.start("attach", "--host", "8.8.8.8", "--port", "5678");
+        assertThat(cli.waitFor(30)).isEqualTo(2);
+        assertThat(cli.output()).contains("is a public address").contains("--allow-public");
+    }
+
+    @Test
+    void dapAdapterOnStdioLaunchesAScriptUnderTheDebuggerAndStopsAtABreakpoint() throws Exception {
+        Path script = write(project, "adapter.py", "numbers = [1, 2, 3]\ntotal = sum(numbers)\nprint('total', total)\n");
+        JarProcess adapter = JarProcess.startPiped("dap", "-w", workspace.toString());
+        DapWriter writer = new DapWriter(adapter.stdin());
+        DapReader reader = new DapReader(adapter.stdout());
+        writer.write(request(1, "initialize", "{\"adapterID\":\"azureml\",\"linesStartAt1\":true,\"pathFormat\":\"path\"}"));
+        assertThat(next(reader, m -> m.isResponse()).get("body").get("supportsLogPoints").asBoolean()).isTrue();
+        writer.write(request(2, "launch", "{\"script\":\"" + script + "\",\"waitTimeout\":60}"));
+        next(reader, m -> m.isEvent("initialized"));
+        writer.write(request(3, "setBreakpoints", "{\"source\":{\"path\":\"" + script + "\"},\"breakpoints\":[{\"line\":3}]}"));
+        writer.write(request(4, "configurationDone", "{}"));
+        assertThat(next(reader, m -> m.isResponse() && m.get("request_seq").asInt() == 2).command()).isEqualTo("launch");
+        DapMessage stopped = next(reader, m -> m.isEvent("stopped"));
+        writer.write(request(5, "continue", "{\"threadId\":" + stopped.get("body").get("threadId").asInt() + "}"));
+        DapMessage exited = next(reader, m -> m.isEvent("exited"));
+        assertThat(exited.get("body").get("exitCode").asInt()).isZero();
+        next(reader, m -> m.isEvent("terminated"));
+        writer.write(request(6, "disconnect", "{}"));
+        assertThat(adapter.waitFor(30)).isZero();
+    }
+
+    private static byte[] request(int seq, String command, String arguments) {
+        return ("{\"seq\":" + seq + ",\"type\":\"request\",\"command\":\"" + command + "\",\"arguments\":" + arguments + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static DapMessage next(DapReader reader, Predicate<DapMessage> wanted) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            byte[] body = reader.read();
+            if (body == null) {
+                throw new AssertionError("the adapter closed its output");
+            }
+            DapMessage message = DapMessage.parse(body);
+            if (wanted.test(message)) {
+                return message;
+            }
+        }
+        throw new AssertionError("timed out");
+    }
+}

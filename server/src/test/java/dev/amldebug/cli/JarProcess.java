@@ -1,0 +1,79 @@
+package dev.amldebug.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The real aml-debug jar in its own process, with its output collected. */
+final class JarProcess {
+    final Process process;
+    private final StringBuilder output = new StringBuilder();
+
+    private JarProcess(Process process, boolean collect) {
+        this.process = process;
+        if (collect) {
+            Thread reader = new Thread(() -> copy(process.getInputStream()), "jar-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    /** stdout and stderr together, collected as they come; stdin closed. */
+    static JarProcess start(String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
+        JarProcess jar = new JarProcess(builder.start(), true);
+        jar.process.getOutputStream().close();
+        return jar;
+    }
+
+    /** stdin and stdout left to the caller (a DAP client), stderr collected by the OS into the void. */
+    static JarProcess startPiped(String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD);
+        return new JarProcess(builder.start(), false);
+    }
+
+    private static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", "target/aml-debug.jar"));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private void copy(InputStream in) {
+        try {
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                synchronized (output) {
+                    output.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            // The process ended.
+        }
+    }
+
+    String output() {
+        synchronized (output) {
+            return output.toString();
+        }
+    }
+
+    int waitFor(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("aml-debug did not end within " + seconds + " s; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    OutputStream stdin() {
+        return process.getOutputStream();
+    }
+
+    InputStream stdout() {
+        return process.getInputStream();
+    }
+}
