@@ -85,9 +85,11 @@ public class BridgeOverhead {
         BridgeTarget target = BridgeTarget.of("127.0.0.1", port, List.of(new PathMapping(work.toString(), "/aml/code")));
         try (LoopbackPair pair = LoopbackPair.open()) {
             DapBridge bridge = new DapBridge(target, DapTrace.NONE);
+            InputStream fromClient = pair.right().getInputStream();
+            OutputStream toClient = pair.right().getOutputStream();
             Thread thread = new Thread(() -> {
                 try {
-                    bridge.run(pair.right().getInputStream(), pair.right().getOutputStream());
+                    bridge.run(fromClient, toClient);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Replays a real debug session (recorded with --trace-dap from debugpy 1.6.3) through the
  * bridge: a fake debugpy answers exactly as the real one did, and both ends must see the
- * other's messages byte for byte, except the one deliberate rewrite (attach).
+ * other's messages byte for byte, except the deliberate changes: attach gains path mappings, and
+ * an exited event with the container's exit code comes before terminated.
  */
 class RecordedSessionReplayTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -69,12 +70,27 @@ class RecordedSessionReplayTest {
                 }
             }
             List<byte[]> sentByDebugpy = session.stream().filter(e -> !e.fromClient()).map(Entry::bytes).toList();
-            harness.client.await(m -> harness.client.received.size() >= sentByDebugpy.size(), WAIT);
+            // One deliberate addition: debugpy cannot know an attached process's exit code, the container can.
+            harness.client.await(m -> harness.client.received.size() >= sentByDebugpy.size() + 1, WAIT);
+            List<DapMessage> atClient = new ArrayList<>(harness.client.received);
+            int injected = indexOfEvent(atClient, "exited");
+            assertThat(atClient.get(injected).get("body").get("exitCode").asInt()).isZero();
+            assertThat(atClient.get(injected + 1).isEvent("terminated")).isTrue();
+            atClient.remove(injected);
             for (int i = 0; i < sentByDebugpy.size(); i++) {
-                assertThat(new String(harness.client.received.get(i).bytes(), StandardCharsets.UTF_8))
+                assertThat(new String(atClient.get(i).bytes(), StandardCharsets.UTF_8))
                         .isEqualTo(new String(sentByDebugpy.get(i), StandardCharsets.UTF_8));
             }
         }
+    }
+
+    private static int indexOfEvent(List<DapMessage> messages, String event) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).isEvent(event)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + event + " event among " + messages);
     }
 
     /** Answers as debugpy did: after each client message, the messages debugpy sent before the next one. */
