@@ -28,6 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 public class BridgeOverhead {
+    /** BENCH_CONTAINER_IP=1 talks to the container's own address instead of the published port (no docker-proxy). */
+    static String HOST = "127.0.0.1";
     static final String SCRIPT = "import time\ncount = 0\nwhile True:\n    count += 1\n    time.sleep(0.01)\n";
 
     public static void main(String[] args) throws Exception {
@@ -45,6 +47,13 @@ public class BridgeOverhead {
             throw new IllegalStateException("could not start the debug run:\n" + output);
         }
         int port = Integer.parseInt(endpoint.group(1));
+        if (System.getenv("BENCH_CONTAINER_IP") != null) {
+            Process inspect = new ProcessBuilder("docker", "inspect", "-f", "{{.NetworkSettings.IPAddress}}",
+                    "aml-debug-" + run.group(1)).start();
+            HOST = new String(inspect.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            port = 5678;
+        }
+        waitForDebugpy(port);
         List<Double> direct = new ArrayList<>();
         List<Double> bridged = new ArrayList<>();
         try {
@@ -66,10 +75,25 @@ public class BridgeOverhead {
                 bridgedMedian / directMedian, (bridgedMedian - directMedian) / 3);
     }
 
+    /** Docker accepts on the published port before debugpy listens: wait until debugpy itself answers. */
+    static void waitForDebugpy(int port) throws Exception {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (Socket socket = connect(port)) {
+                Client client = new Client(new DapReader(socket.getInputStream()), new DapWriter(socket.getOutputStream()));
+                client.call("initialize", "{\"adapterID\":\"python\"}");
+                client.call("disconnect", "{\"terminateDebuggee\":false}");
+                return;
+            } catch (java.io.IOException | NullPointerException e) {
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+        throw new IllegalStateException("debugpy did not answer on port " + port);
+    }
+
     static Socket connect(int port) throws Exception {
         for (int attempt = 0; ; attempt++) {
             try {
-                Socket socket = new Socket("127.0.0.1", port);
+                Socket socket = new Socket(HOST, port);
                 socket.setTcpNoDelay(true);
                 return socket;
             } catch (java.io.IOException e) {
@@ -82,7 +106,7 @@ public class BridgeOverhead {
     }
 
     static List<Double> bridgedSession(int port, Path work, int roundTrips) throws Exception {
-        BridgeTarget target = BridgeTarget.of("127.0.0.1", port, List.of(new PathMapping(work.toString(), "/aml/code")));
+        BridgeTarget target = BridgeTarget.of(HOST, port, List.of(new PathMapping(work.toString(), "/aml/code")));
         try (LoopbackPair pair = LoopbackPair.open()) {
             DapBridge bridge = new DapBridge(target, DapTrace.NONE);
             InputStream fromClient = pair.right().getInputStream();
@@ -119,6 +143,9 @@ public class BridgeOverhead {
             int reference = scopes.get("body").get("scopes").get(0).get("variablesReference").asInt();
             client.call("variables", "{\"variablesReference\":" + reference + "}");
             samples.add((System.nanoTime() - started) / 1e6);
+            if (System.getenv("BENCH_DEBUG") != null) {
+                System.err.println("round trip " + i);
+            }
         }
         client.call("disconnect", "{\"terminateDebuggee\":false}");
         return samples;

@@ -4,6 +4,7 @@ import dev.amldebug.bridge.intercept.AttachDefaults;
 import dev.amldebug.bridge.intercept.Interceptor;
 import dev.amldebug.bridge.intercept.LaunchAsAttach;
 import dev.amldebug.bridge.intercept.OwnKeysRemover;
+import dev.amldebug.bridge.intercept.SubprocessEndpoint;
 import dev.amldebug.bridge.protocol.DapFramingException;
 import dev.amldebug.bridge.protocol.DapJsonException;
 import dev.amldebug.bridge.protocol.DapMessage;
@@ -194,6 +195,7 @@ public final class DapBridge {
         synchronized (this) {
             // Last: it completes the attach request that the others produced (a launch becomes an attach).
             interceptors.add(new AttachDefaults(t.pathMappings(), t.justMyCode()));
+            interceptors.add(new SubprocessEndpoint(t.host(), t.port()));
         }
         new DebuggeeConnector(t, this::attachLink, this::pump, this::failSession).run();
     }

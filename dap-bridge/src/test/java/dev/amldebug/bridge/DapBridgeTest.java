@@ -74,6 +74,21 @@ class DapBridgeTest {
     }
 
     @Test
+    void subprocessAttachEventPointsAtTheAddressTheBridgeReachesDebugpyAt() throws Exception {
+        try (ServerSocket debugpy = BridgeHarness.fakeDebugpy();
+             BridgeHarness harness = BridgeHarness.to(debugpy.getLocalPort(), WAIT, 0)) {
+            harness.client.send(INITIALIZE);
+            DapPeer peer = BridgeHarness.accept(debugpy);
+            peer.next(WAIT);
+            peer.send("{\"seq\":5,\"type\":\"event\",\"event\":\"debugpyAttach\",\"body\":{\"subProcessId\":37,"
+                    + "\"connect\":{\"host\":\"127.0.0.1\",\"port\":5678}}}");
+            DapMessage attach = harness.client.await(event("debugpyAttach"), WAIT);
+            assertThat(attach.get("body").get("connect").get("port").asInt()).isEqualTo(debugpy.getLocalPort());
+            assertThat(attach.get("body").get("subProcessId").asInt()).isEqualTo(37);
+        }
+    }
+
+    @Test
     void unreachableDebugpyFailsEveryOpenRequestWithTheReasonAndTerminates() throws Exception {
         try (BridgeHarness harness = BridgeHarness.to(BridgeHarness.freePort(), Duration.ofSeconds(1), 0)) {
             harness.client.send(INITIALIZE);

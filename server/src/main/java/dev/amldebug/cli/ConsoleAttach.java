@@ -29,7 +29,7 @@ final class ConsoleAttach {
         PrintStream out = System.out;
         boolean interactive = System.console() != null;
         ConsoleOptions options = new ConsoleOptions(codeDir, locations, Map.of("name", "aml-debug console"),
-                interactive, programOutput, out, new BufferedReader(new InputStreamReader(System.in)));
+                interactive, programOutput, out, new BufferedReader(new InputStreamReader(System.in)), args -> { });
         try (trace) {
             return ConsoleSession.debug(target, options, trace);
         }

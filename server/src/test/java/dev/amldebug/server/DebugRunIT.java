@@ -88,7 +88,7 @@ class DebugRunIT {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ConsoleOptions options = new ConsoleOptions(EXAMPLE, List.of(Location.parse("train.py:44", EXAMPLE)),
                 Map.of(), true, false, new PrintStream(printed, true, StandardCharsets.UTF_8),
-                new BufferedReader(new StringReader("bt\nn\np epoch * 10\nc\nc\n")));
+                new BufferedReader(new StringReader("bt\nn\np epoch * 10\nc\nc\n")), args -> { });
 
         OptionalInt exitCode = ConsoleSession.debug(targets.forRun(run.id(), true), options, DapTrace.NONE);
 
@@ -163,7 +163,7 @@ class DebugRunIT {
             follow(run);
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             ConsoleOptions options = new ConsoleOptions(script.getParent(), List.of(new Location(script, line)), Map.of(),
-                    false, false, new PrintStream(printed, true, StandardCharsets.UTF_8), null);
+                    false, false, new PrintStream(printed, true, StandardCharsets.UTF_8), null, args -> { });
             OptionalInt code = ConsoleSession.debug(targets.forRun(run.id(), true), options, DapTrace.NONE);
             return printed.toString(StandardCharsets.UTF_8) + "exit " + code.orElse(-1);
         } catch (Exception e) {
@@ -213,6 +213,26 @@ class DebugRunIT {
             assertThat(String.join("", client.output)).contains("logpoint says total=105");
         }
         assertThat(read(runner.store().driverLog(ended.get().id))).contains("total 105");
+    }
+
+    @Test
+    void subprocessesAnnouncedByDebugpyGetTheirOwnSessionAndStopAtTheirBreakpoints() throws Exception {
+        Path parent = write(project, "parent.py",
+                "import subprocess, sys\nsubprocess.run([sys.executable, 'child.py'], check=True)\nprint('parent done')\n");
+        Path child = write(project, "child.py", "import os\nlabel = 'in the child'\nprint(label)\n");
+        LocalRun run = startDebug(parent, DebugOptions.defaults(), List.of());
+        CompletableFuture<RunRecord> ended = follow(run);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ConsoleOptions options = new ConsoleOptions(project, List.of(new Location(child, 3)), Map.of(), false, false,
+                new PrintStream(printed, true, StandardCharsets.UTF_8), null, args -> { });
+
+        OptionalInt exitCode = ConsoleSession.debug(targets.forRun(run.id(), true), options, DapTrace.NONE);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("stopped at child.py:3 in <module>",
+                "  label = 'in the child'");
+        assertThat(exitCode).hasValue(0);
+        assertThat(ended.get().status).isEqualTo(RunStatus.Completed);
+        assertThat(read(runner.store().driverLog(run.id()))).contains("in the child", "parent done");
     }
 
     @Test

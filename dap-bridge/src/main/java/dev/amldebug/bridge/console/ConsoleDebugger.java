@@ -2,6 +2,7 @@ package dev.amldebug.bridge.console;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,6 +15,7 @@ import org.eclipse.lsp4j.debug.launch.DSPLauncher;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
 
 /**
  * A small DAP client for the terminal: sets breakpoints, and at each stop prints where it
@@ -96,6 +98,12 @@ public final class ConsoleDebugger implements IDebugProtocolClient {
         }
         options.out().print(args.getOutput());
         options.out().flush();
+    }
+
+    /** debugpy's own event: a subprocess waits for a debugger of its own. */
+    @JsonNotification("debugpyAttach")
+    public void debugpyAttach(Map<String, Object> attachArguments) {
+        options.subprocesses().accept(attachArguments);
     }
 
     private record InitializedMarker() {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * How the console debugger runs.
@@ -12,7 +13,17 @@ import java.util.Map;
  * @param attachArguments the attach request's arguments (the bridge adds path mappings)
  * @param interactive     prompt for commands at each stop; otherwise print and continue
  * @param programOutput   print the debuggee's output events (off when the driver log is streamed already)
+ * @param subprocesses    starts a session for a subprocess that debugpy announced, given its attach arguments
  */
 public record ConsoleOptions(Path codeDir, List<Location> breakpoints, Map<String, Object> attachArguments,
-                             boolean interactive, boolean programOutput, PrintStream out, BufferedReader in) {
+                             boolean interactive, boolean programOutput, PrintStream out, BufferedReader in,
+                             Consumer<Map<String, Object>> subprocesses) {
+
+    public ConsoleOptions withSubprocesses(Consumer<Map<String, Object>> handler) {
+        return new ConsoleOptions(codeDir, breakpoints, attachArguments, interactive, programOutput, out, in, handler);
+    }
+
+    public ConsoleOptions withAttachArguments(Map<String, Object> arguments) {
+        return new ConsoleOptions(codeDir, breakpoints, arguments, interactive, programOutput, out, in, subprocesses);
+    }
 }
