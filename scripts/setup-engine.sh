@@ -63,5 +63,11 @@ build_base_image() {
   log "Built $BASE_IMAGE."
 }
 
+# The debug shim's tests also run it under the newest Python on this machine, with Debian's debugpy.
+host_debugpy() {
+  dpkg -s python3-debugpy >/dev/null 2>&1 || { log "Installing python3-debugpy on the host..."; apt_install python3-debugpy; }
+}
+
 start_engine
 build_base_image
+host_debugpy

@@ -105,7 +105,7 @@ class DebugRunIT {
     void breakpointsSentBeforeTheContainerListensStillHit() throws Exception {
         Path script = write(project, "loop.py", "import time\ntime.sleep(1)\nfor i in range(3):\n    x = i * 2\nprint('done')\n");
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
-        follow(run);
+        CompletableFuture<RunRecord> ended = follow(run);
         try (TestDebugClient client = new TestDebugClient(targets.forRun(run.id(), true))) {
             client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(4)}));
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
@@ -115,6 +115,7 @@ class DebugRunIT {
             assertThat(frame.getSource().getPath()).isEqualTo(script.toString());
             assertThat(frame.getLine()).isEqualTo(4);
         }
+        assertThat(ended.get().status).as("the run goes on once the debugger leaves").isEqualTo(RunStatus.Completed);
     }
 
     @Test
@@ -136,7 +137,7 @@ class DebugRunIT {
     void containerDyingWhileADebuggerIsAttachedEndsTheSessionWithTerminated() throws Exception {
         Path script = write(project, "stay.py", "import time\nwhile True:\n    time.sleep(0.2)\n");
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
-        follow(run);
+        CompletableFuture<RunRecord> ended = follow(run);
         try (TestDebugClient client = new TestDebugClient(targets.forRun(run.id(), true))) {
             client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(3)}));
             client.await(StoppedEventArguments.class);
@@ -144,6 +145,7 @@ class DebugRunIT {
             assertThat(client.await(ExitedEventArguments.class).getExitCode()).isEqualTo(137);
             client.await(TerminatedEventArguments.class);
         }
+        assertThat(ended.get().exitCode).isEqualTo(137);
     }
 
     @Test
@@ -160,11 +162,12 @@ class DebugRunIT {
 
     private String debugToEnd(LocalRun run, Path script, int line) {
         try {
-            follow(run);
+            CompletableFuture<RunRecord> ended = follow(run);
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             ConsoleOptions options = new ConsoleOptions(script.getParent(), List.of(new Location(script, line)), Map.of(),
                     false, false, new PrintStream(printed, true, StandardCharsets.UTF_8), null, args -> { });
             OptionalInt code = ConsoleSession.debug(targets.forRun(run.id(), true), options, DapTrace.NONE);
+            ended.get();
             return printed.toString(StandardCharsets.UTF_8) + "exit " + code.orElse(-1);
         } catch (Exception e) {
             throw new IllegalStateException(e);

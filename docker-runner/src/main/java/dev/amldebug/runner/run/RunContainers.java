@@ -2,6 +2,7 @@ package dev.amldebug.runner.run;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
@@ -62,8 +63,8 @@ public final class RunContainers {
     public void remove(String containerId) {
         try {
             docker.removeContainerCmd(containerId).withForce(true).exec();
-        } catch (NotFoundException e) {
-            // Removed already, by another process reconciling the same run.
+        } catch (NotFoundException | ConflictException e) {
+            // Removed already, or being removed, by another process that ended the same run.
         }
     }
 }

@@ -42,7 +42,7 @@ public final class DockerResources implements BeforeEachCallback, AfterEachCallb
     public void afterEach(ExtensionContext context) {
         for (String id : containerIds()) {
             if (!containersBefore.contains(id)) {
-                remove(() -> docker().removeContainerCmd(id).withForce(true).exec());
+                removeContainer(id);
             }
         }
         // Images built on others go first, so the images under them can go too.
@@ -63,6 +63,14 @@ public final class DockerResources implements BeforeEachCallback, AfterEachCallb
                     return false;
                 }
             });
+        }
+    }
+
+    private static void removeContainer(String id) {
+        try {
+            remove(() -> docker().removeContainerCmd(id).withForce(true).exec());
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            // The run that owns it is removing it right now.
         }
     }
 
