@@ -42,6 +42,16 @@ public final class RunContainers {
         }
     }
 
+    /** When the container stopped, from Docker's record; null when Docker does not say. */
+    public java.time.Instant finishedAt(String containerId) {
+        String finished = docker.inspectContainerCmd(containerId).exec().getState().getFinishedAt();
+        try {
+            return finished == null ? null : java.time.Instant.parse(finished);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     public int exitCode(String containerId) {
         Long code = docker.inspectContainerCmd(containerId).exec().getState().getExitCodeLong();
         return code == null ? -1 : code.intValue();

@@ -39,7 +39,10 @@ final class RunFinisher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + store.driverLog(runId), e);
         }
-        return finish(runId, containerId, containers.exitCode(containerId));
+        // It ended when the container stopped, not now that someone noticed.
+        Instant stopped = containers.finishedAt(containerId);
+        RunRecord record = finish(runId, containerId, containers.exitCode(containerId));
+        return stopped == null ? record : store.update(runId, r -> r.endedAt = stopped);
     }
 
     RunRecord fail(String runId, String error) {

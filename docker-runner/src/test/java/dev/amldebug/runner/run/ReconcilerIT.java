@@ -53,11 +53,13 @@ class ReconcilerIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> !RunContainers.isRunning(containers.find(id).orElseThrow()));
 
+        java.time.Instant reconciledAt = java.time.Instant.now();
         List<String> notes = new Reconciler(store, containers).reconcile();
 
         RunRecord record = store.read(id);
         assertThat(record.status).isEqualTo(RunStatus.Failed);
         assertThat(record.exitCode).isEqualTo(4);
+        assertThat(record.endedAt).as("when the container stopped, not when it was noticed").isBefore(reconciledAt);
         assertThat(read(store.driverLog(id))).contains("from a detached run");
         assertThat(notes).singleElement().asString().contains(id).contains("Failed");
         assertThat(containers.find(id)).isEmpty();
