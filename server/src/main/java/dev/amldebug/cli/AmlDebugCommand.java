@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "aml-debug", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Run and debug Azure ML experiments locally in Docker, with no changes to your scripts.",
-        subcommands = {RunCommand.class, RunsCommand.class, ImagesCommand.class, AttachCommand.class, DapCommand.class},
+        subcommands = {RunCommand.class, RunsCommand.class, ImagesCommand.class, AttachCommand.class, DapCommand.class, ServeCommand.class},
         footer = {"", "Examples:",
                 "  aml-debug run examples/digits/job.yml           run a v2 command job locally",
                 "  aml-debug run train.py -- --epochs 3            run a script with the default environment",

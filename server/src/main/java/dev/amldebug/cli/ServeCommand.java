@@ -1,0 +1,53 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.server.lsp.AmlLanguageServer;
+import dev.amldebug.server.lsp.LanguageServerLauncher;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the Azure ML language server (LSP) on stdin/stdout, or on loopback TCP with --port.",
+                "The VS Code extension starts it; --port lets a developer attach a client by hand."},
+        footer = {"", "Examples:", "  aml-debug serve", "  aml-debug serve --port 5007 --trace-lsp /tmp/lsp.log"})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", description = "Listen on 127.0.0.1:N for one client instead of stdio.")
+    Integer port;
+
+    @Option(names = "--trace-lsp", paramLabel = "FILE", description = "Write every LSP message to FILE.")
+    Path traceFile;
+
+    @Option(names = "--base-image", paramLabel = "IMAGE",
+            defaultValue = "${env:AML_DEBUG_BASE_IMAGE:-aml-debug/python:bookworm}",
+            description = "Image for runs that name none (default: ${DEFAULT-VALUE}).")
+    String baseImage;
+
+    @Override
+    public Integer call() throws Exception {
+        AmlLanguageServer server = new AmlLanguageServer(baseImage, () -> System.exit(0));
+        PrintWriter trace = traceFile == null ? null : new PrintWriter(Files.newBufferedWriter(traceFile), true);
+        if (port == null) {
+            // stdout carries LSP; anything else printed there would break the protocol.
+            PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+            System.setOut(System.err);
+            LanguageServerLauncher.start(server, System.in, protocolOut, trace).get();
+            return 0;
+        }
+        try (ServerSocket listening = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            System.err.println("aml-debug language server listening on 127.0.0.1:" + listening.getLocalPort());
+            try (Socket client = listening.accept()) {
+                LanguageServerLauncher.start(server, client.getInputStream(), client.getOutputStream(), trace).get();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.amldebug.server.lsp;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Future;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+
+/** Joins an {@link AmlLanguageServer} to a client over two streams; the single place for tracing. */
+public final class LanguageServerLauncher {
+    private LanguageServerLauncher() {
+    }
+
+    /** @param trace where to write every message, or null */
+    public static Future<Void> start(AmlLanguageServer server, InputStream in, OutputStream out, PrintWriter trace) {
+        Launcher<AmlLanguageClient> launcher = new Launcher.Builder<AmlLanguageClient>()
+                .setLocalService(server)
+                .setRemoteInterface(AmlLanguageClient.class)
+                .setInput(in)
+                .setOutput(out)
+                .traceMessages(trace)
+                .create();
+        server.connect(launcher.getRemoteProxy());
+        return launcher.startListening();
+    }
+}
