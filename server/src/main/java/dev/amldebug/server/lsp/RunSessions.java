@@ -110,6 +110,9 @@ public final class RunSessions {
 
     public RunRecord cancel(String runId) throws InterruptedException {
         RunStore store = new RunStore(workspace);
+        if (!store.read(runId).isActive()) {
+            return store.read(runId);
+        }
         return new RunCanceller(store, new RunContainers(docker.get())).cancel(runId);
     }
 }

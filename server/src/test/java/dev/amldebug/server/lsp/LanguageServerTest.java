@@ -1,0 +1,221 @@
+package dev.amldebug.server.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.RunStatus;
+import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.server.lsp.Protocol.TreeNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every method of the language server over real JSON-RPC, with no Docker (DOCKER_HOST points nowhere). */
+class LanguageServerTest {
+    @TempDir
+    Path workspace;
+
+    private LspSession session;
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty("DOCKER_HOST", "unix://" + workspace.resolve("no-docker.sock"));
+        session = new LspSession();
+        session.initialize(workspace);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        session.close();
+        System.clearProperty("DOCKER_HOST");
+    }
+
+    private void storeRun(String id, String experiment, RunStatus status) throws Exception {
+        RunStore store = new RunStore(workspace);
+        RunRecord record = new RunRecord();
+        record.id = id;
+        record.experiment = experiment;
+        record.status = status;
+        record.createdAt = Instant.now();
+        record.startedAt = Instant.now();
+        record.endedAt = Instant.now();
+        store.create(record);
+        Files.writeString(store.outputs(id).resolve("metrics.json"), "{}");
+    }
+
+    private static ResponseErrorException error(java.util.concurrent.Future<?> future) {
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> future.get(30, TimeUnit.SECONDS));
+        assertThat(e.getCause()).isInstanceOf(ResponseErrorException.class);
+        return (ResponseErrorException) e.getCause();
+    }
+
+    @Test
+    void initializeAnswersWithTheCommandsEvenWithoutDocker() throws Exception {
+        try (LspSession other = new LspSession()) {
+            InitializeResult result = other.initialize(workspace);
+            assertThat(result.getCapabilities().getExecuteCommandProvider().getCommands()).contains(
+                    "azureml.createExperiment", "azureml.createRunConfiguration", "azureml.submitExperiment",
+                    "azureml.cancelRun", "azureml.pruneImages", "azureml.addLaunchConfiguration");
+        }
+    }
+
+    @Test
+    void treeGoesFromTheWorkspaceToExperimentsRunsLogsAndOutputs() throws Exception {
+        storeRun("digits_1_aaaaaaaa", "digits", RunStatus.Completed);
+        assertThat(session.children(null)).extracting(TreeNode::id).containsExactly("local");
+        assertThat(session.children("local")).extracting(TreeNode::id)
+                .containsExactly("local/experiments", "local/environments", "local/images");
+        assertThat(session.children("local/experiments")).extracting(TreeNode::label).containsExactly("digits");
+        TreeNode run = session.children("experiment/digits").get(0);
+        assertThat(run.id()).isEqualTo("run/digits_1_aaaaaaaa");
+        assertThat(run.contextValue()).isEqualTo("azureml.run.completed");
+        assertThat(run.description()).startsWith("Completed · ");
+        assertThat(session.children(run.id())).extracting(TreeNode::label).containsExactly("Logs", "Outputs");
+        List<TreeNode> logs = session.children(run.id() + "/logs");
+        assertThat(logs).extracting(TreeNode::label).containsExactly("60_control_log.txt", "70_driver_log.txt");
+        assertThat(Path.of(URI.create(logs.get(1).resourceUri()))).exists();
+        assertThat(session.children(run.id() + "/outputs")).extracting(TreeNode::label).containsExactly("metrics.json");
+    }
+
+    @Test
+    void environmentsListDefinitionsInTheFolderAndTheBaseImage() throws Exception {
+        Files.writeString(workspace.resolve("env.yml"), "name: e\nimage: python:3.11\n");
+        Files.writeString(workspace.resolve("job.yml"), "command: python x.py\nenvironment:\n  image: y\n");
+        assertThat(session.children("local/environments")).extracting(TreeNode::label)
+                .containsExactly("env.yml", "aml-debug/python:bookworm");
+    }
+
+    @Test
+    void imagesNodeShowsADockerProblemAsANodeNotAFailure() throws Exception {
+        List<TreeNode> images = session.children("local/images");
+        assertThat(images).singleElement().satisfies(node -> {
+            assertThat(node.kind()).isEqualTo("message");
+            assertThat(node.label()).startsWith("Docker is not running");
+        });
+    }
+
+    @Test
+    void unknownNodeIsAnErrorTheUserCanActOn() {
+        ResponseErrorException e = error(session.server.treeChildren(new Protocol.TreeChildrenParams("nope")));
+        assertThat(e.getResponseError().getMessage()).contains("No tree node 'nope'");
+    }
+
+    @Test
+    void createExperimentAddsItToTheTreeAndSaysSo() throws Exception {
+        Object result = session.command("azureml.createExperiment", Map.of("name", "exp1")).get(30, TimeUnit.SECONDS);
+        assertThat(result.toString()).contains("created=true");
+        assertThat(session.children("local/experiments")).extracting(TreeNode::label).contains("exp1");
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !session.client.treeChanges.isEmpty());
+        ResponseErrorException invalid = error(session.command("azureml.createExperiment", Map.of("name", "bad name!")));
+        assertThat(invalid.getResponseError().getCode()).isEqualTo(ResponseErrorCode.InvalidParams.getValue());
+    }
+
+    @Test
+    void createRunConfigurationWritesARunnableJobAndReturnsItsUri() throws Exception {
+        Files.createDirectories(workspace.resolve("src"));
+        Files.writeString(workspace.resolve("src/train.py"), "print(1)\n");
+        Files.createDirectories(workspace.resolve("data"));
+        Object result = session.command("azureml.createRunConfiguration", Map.of("script", "src/train.py",
+                "dataset", "data", "addDebugpy", true)).get(30, TimeUnit.SECONDS);
+        Path job = workspace.resolve(".azureml/train.job.yml");
+        assertThat(result.toString()).contains(job.toUri().toString());
+        assertThat(Files.readString(job)).contains("code: ../src", "command: python train.py --data ${{inputs.data", "path: ../data",
+                "image: aml-debug/python:bookworm", "conda_file: train.conda.yml");
+        var spec = new dev.amldebug.runner.spec.RunSpecLoader("x").load(job, null, List.of());
+        assertThat(spec.codeDir()).isEqualTo(workspace.resolve("src"));
+        assertThat(error(session.command("azureml.createRunConfiguration", Map.of("script", "missing.py")))
+                .getResponseError().getMessage()).contains("missing.py");
+    }
+
+    @Test
+    void submitWithAnInvalidJobIsRefusedWithFileLineAndColumn() throws Exception {
+        Files.writeString(workspace.resolve("job.yml"), "comand: python x.py\n");
+        ResponseErrorException e = error(session.command("azureml.submitExperiment", Map.of("configuration", "job.yml")));
+        assertThat(e.getResponseError().getMessage()).contains("job.yml:1:1: unknown key 'comand'");
+    }
+
+    @Test
+    void addLaunchConfigurationCreatesLaunchJsonWhenAbsent() throws Exception {
+        session.command("azureml.addLaunchConfiguration", Map.of("kind", "deployment")).get(30, TimeUnit.SECONDS);
+        JsonNode launch = jsonc(workspace.resolve(".vscode/launch.json"));
+        JsonNode config = launch.get("configurations").get(0);
+        assertThat(config.get("connect").get("port").asInt()).isEqualTo(5678);
+        assertThat(config.get("pathMappings").get(0).get("remoteRoot").asText()).isEqualTo("/var/azureml-app");
+    }
+
+    @Test
+    void addLaunchConfigurationKeepsCommentsAndTrailingCommas() throws Exception {
+        Path file = workspace.resolve(".vscode/launch.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\n  // my launch file\n  \"version\": \"0.2.0\",\n  \"configurations\": [\n"
+                + "    {\"name\": \"Mine\", \"type\": \"python\", \"request\": \"launch\",}, // keep me\n  ],\n}\n");
+        session.command("azureml.addLaunchConfiguration", Map.of("kind", "remote", "host", "10.0.0.4", "port", 5678,
+                "remoteRoot", "/mnt/azureml/code")).get(30, TimeUnit.SECONDS);
+        session.command("azureml.addLaunchConfiguration", Map.of("kind", "run", "runId", "digits_1_a"))
+                .get(30, TimeUnit.SECONDS);
+        String text = Files.readString(file);
+        assertThat(text).contains("// my launch file", "// keep me");
+        JsonNode configs = jsonc(file).get("configurations");
+        assertThat(configs).hasSize(3);
+        assertThat(configs.get(1).get("host").asText()).isEqualTo("10.0.0.4");
+        assertThat(configs.get(1).get("pathMappings").get(0).get("remoteRoot").asText()).isEqualTo("/mnt/azureml/code");
+        assertThat(configs.get(2).get("type").asText()).isEqualTo("azureml");
+        assertThat(configs.get(2).get("runId").asText()).isEqualTo("digits_1_a");
+    }
+
+    @Test
+    void addLaunchConfigurationRefusesWhatItCannotDoAndChangesNothing() throws Exception {
+        Path file = workspace.resolve(".vscode/launch.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{ \"configurations\": [ oops ");
+        assertThat(error(session.command("azureml.addLaunchConfiguration", Map.of("kind", "run", "runId", "r")))
+                .getResponseError().getMessage()).contains("launch.json cannot be parsed");
+        assertThat(Files.readString(file)).isEqualTo("{ \"configurations\": [ oops ");
+        assertThat(error(session.command("azureml.addLaunchConfiguration", Map.of("kind", "remote", "host", "8.8.8.8",
+                "port", 5678))).getResponseError().getMessage()).contains("public address");
+        assertThat(error(session.command("azureml.addLaunchConfiguration", Map.of("kind", "sideways")))
+                .getResponseError().getMessage()).contains("kind must be remote, deployment or run");
+    }
+
+    @Test
+    void unknownCommandIsAnError() {
+        assertThat(error(session.command("azureml.nope", Map.of())).getResponseError().getMessage())
+                .contains("Unknown command 'azureml.nope'");
+    }
+
+    @Test
+    void cancellingAnUnknownRunIsAnError() {
+        assertThat(error(session.command("azureml.cancelRun", Map.of("runId", "none_1_2"))).getResponseError().getMessage())
+                .contains("No run 'none_1_2'");
+    }
+
+    @Test
+    void exitEndsTheServer() throws Exception {
+        session.server.shutdown().get(30, TimeUnit.SECONDS);
+        session.server.exit();
+        await().atMost(java.time.Duration.ofSeconds(10)).untilTrue(session.exited);
+    }
+
+    private static JsonNode jsonc(Path file) throws Exception {
+        return JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .build().readTree(Files.readString(file));
+    }
+}

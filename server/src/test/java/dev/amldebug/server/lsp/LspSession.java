@@ -1,0 +1,57 @@
+package dev.amldebug.server.lsp;
+
+import dev.amldebug.bridge.LoopbackPair;
+import dev.amldebug.server.lsp.Protocol.TreeChildrenParams;
+import dev.amldebug.server.lsp.Protocol.TreeNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+
+/** The server in this process, a test client over loopback sockets, both speaking real LSP JSON-RPC. */
+final class LspSession implements AutoCloseable {
+    /** The server as the client sees it: LSP plus our azureml/ requests. */
+    interface Remote extends org.eclipse.lsp4j.services.LanguageServer, AzureMlService {
+    }
+
+    final TestLanguageClient client = new TestLanguageClient();
+    final Remote server;
+    final AtomicBoolean exited = new AtomicBoolean();
+    private final LoopbackPair pair;
+
+    LspSession() throws Exception {
+        pair = LoopbackPair.open();
+        AmlLanguageServer implementation = new AmlLanguageServer("aml-debug/python:bookworm", () -> exited.set(true));
+        LanguageServerLauncher.start(implementation, pair.right().getInputStream(), pair.right().getOutputStream(), null);
+        Launcher<Remote> launcher = new Launcher.Builder<Remote>().setLocalService(client).setRemoteInterface(Remote.class)
+                .setInput(pair.left().getInputStream()).setOutput(pair.left().getOutputStream()).create();
+        launcher.startListening();
+        server = launcher.getRemoteProxy();
+    }
+
+    InitializeResult initialize(Path workspace) throws Exception {
+        InitializeParams params = new InitializeParams();
+        params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+        return server.initialize(params).get(30, TimeUnit.SECONDS);
+    }
+
+    List<TreeNode> children(String nodeId) throws Exception {
+        return server.treeChildren(new TreeChildrenParams(nodeId)).get(30, TimeUnit.SECONDS);
+    }
+
+    CompletableFuture<Object> command(String id, Map<String, Object> arguments) {
+        return server.getWorkspaceService().executeCommand(new ExecuteCommandParams(id, List.of(arguments)));
+    }
+
+    @Override
+    public void close() throws Exception {
+        pair.close();
+    }
+}
