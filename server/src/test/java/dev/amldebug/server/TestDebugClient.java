@@ -26,17 +26,29 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
 
 /** A real DAP client (lsp4j) joined to a bridge in this process, collecting events for tests. */
-final class TestDebugClient implements IDebugProtocolClient, AutoCloseable {
+public final class TestDebugClient implements IDebugProtocolClient, AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    final IDebugProtocolServer server;
+    public final IDebugProtocolServer server;
     final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     final List<String> output = new CopyOnWriteArrayList<>();
     final DapBridge bridge;
     private final LoopbackPair pair;
+    private final java.io.Closeable connection;
+
+    /** A client on streams to an adapter elsewhere (the language server's debug endpoint). */
+    public TestDebugClient(java.io.InputStream in, java.io.OutputStream out, java.io.Closeable connection) {
+        this.pair = null;
+        this.bridge = null;
+        this.connection = connection;
+        var launcher = DSPLauncher.createClientLauncher(this, in, out);
+        launcher.startListening();
+        server = launcher.getRemoteProxy();
+    }
 
     TestDebugClient(BridgeTarget target) throws IOException {
         pair = LoopbackPair.open();
+        connection = pair::close;
         bridge = new DapBridge(target, DapTrace.NONE);
         var toClient = pair.right().getOutputStream();
         var fromClient = pair.right().getInputStream();
@@ -59,7 +71,7 @@ final class TestDebugClient implements IDebugProtocolClient, AutoCloseable {
     }
 
     /** initialize and attach without waiting, then breakpoints and configurationDone: as an eager client would. */
-    CompletableFuture<Void> startSession(Map<String, SourceBreakpoint[]> breakpoints) {
+    public CompletableFuture<Void> startSession(Map<String, SourceBreakpoint[]> breakpoints) {
         InitializeRequestArguments init = new InitializeRequestArguments();
         init.setClientID("test");
         init.setAdapterID("python");
@@ -72,7 +84,7 @@ final class TestDebugClient implements IDebugProtocolClient, AutoCloseable {
         return server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments());
     }
 
-    static SetBreakpointsArguments breakpointsFor(String file, SourceBreakpoint[] lines) {
+    public static SetBreakpointsArguments breakpointsFor(String file, SourceBreakpoint[] lines) {
         SetBreakpointsArguments arguments = new SetBreakpointsArguments();
         Source source = new Source();
         source.setPath(file);
@@ -81,14 +93,14 @@ final class TestDebugClient implements IDebugProtocolClient, AutoCloseable {
         return arguments;
     }
 
-    static SourceBreakpoint line(int line) {
+    public static SourceBreakpoint line(int line) {
         SourceBreakpoint breakpoint = new SourceBreakpoint();
         breakpoint.setLine(line);
         return breakpoint;
     }
 
     @SuppressWarnings("unchecked")
-    <T> T await(Class<T> kind) throws InterruptedException {
+    public <T> T await(Class<T> kind) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             Object event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -121,6 +133,6 @@ final class TestDebugClient implements IDebugProtocolClient, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        pair.close();
+        connection.close();
     }
 }

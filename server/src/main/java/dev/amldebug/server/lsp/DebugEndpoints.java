@@ -8,7 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import dev.amldebug.bridge.ChannelStreams;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ public final class DebugEndpoints {
         Thread thread = new Thread(() -> {
             try (server; SocketChannel client = server.accept()) {
                 cleanup.run();
-                bridge.get().run(Channels.newInputStream(client), Channels.newOutputStream(client));
+                bridge.get().run(ChannelStreams.in(client), ChannelStreams.out(client));
             } catch (IOException e) {
                 LOG.warn("The debug endpoint failed: {}", e.getMessage());
             } catch (InterruptedException e) {

@@ -1,0 +1,99 @@
+package dev.amldebug.server.lsp;
+
+import static dev.amldebug.runner.testing.Projects.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.server.TestDebugClient;
+import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
+import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
+import dev.amldebug.server.lsp.Protocol.TreeNode;
+import java.net.UnixDomainSocketAddress;
+import dev.amldebug.bridge.ChannelStreams;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.WorkDoneProgressKind;
+import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.SourceBreakpoint;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.TerminatedEventArguments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole debug run driven through LSP and DAP: real engine, real debugpy, the server's own endpoint. */
+@ExtendWith(DockerResources.class)
+class LanguageServerIT {
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void submitDebugAttachHitABreakpointAndSeeTheRunCompleteInTheTree() throws Exception {
+        Path script = write(workspace, "train.py", "for step in range(3):\n    loss = 1.0 / (step + 1)\n    print('step', step, flush=True)\n");
+        try (LspSession session = new LspSession()) {
+            session.initialize(workspace);
+            Object submitted = session.command("azureml.submitExperiment", Map.of("configuration", "train.py",
+                    "experiment", "lsp", "debug", true, "waitTimeout", 120)).get(30, TimeUnit.SECONDS);
+            String runId = submitted.toString().replaceAll(".*runId=([^,}]+).*", "$1");
+            await().atMost(WAIT).until(() -> session.client.debugReady.stream().anyMatch(d -> d.runId().equals(runId)));
+
+            DebugAdapterEndpoint endpoint = session.server.debugAdapterEndpoint(new DebugAdapterEndpointParams(runId))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(endpoint.transport()).isEqualTo("pipe");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(endpoint.path()))))
+                    .isEqualTo("rw-------");
+            SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(endpoint.path()));
+            try (TestDebugClient debug = new TestDebugClient(ChannelStreams.in(channel),
+                    ChannelStreams.out(channel), channel)) {
+                debug.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(3)}));
+                StoppedEventArguments stopped = debug.await(StoppedEventArguments.class);
+                ContinueArguments resume = new ContinueArguments();
+                resume.setThreadId(stopped.getThreadId());
+                debug.server.setBreakpoints(TestDebugClient.breakpointsFor(script.toString(), new SourceBreakpoint[0]))
+                        .get(30, TimeUnit.SECONDS);
+                debug.server.continue_(resume).get(30, TimeUnit.SECONDS);
+                assertThat(debug.await(ExitedEventArguments.class).getExitCode()).isZero();
+                debug.await(TerminatedEventArguments.class);
+            }
+
+            await().atMost(WAIT).until(() -> session.client.statuses.stream()
+                    .anyMatch(s -> s.runId().equals(runId) && s.status().equals("Completed")));
+            TreeNode run = session.children("experiment/lsp").get(0);
+            assertThat(run.contextValue()).isEqualTo("azureml.run.completed");
+            assertThat(session.children(run.id() + "/logs")).hasSize(2);
+            await().atMost(WAIT).until(() -> session.client.logs.stream()
+                    .filter(l -> l.runId().equals(runId) && l.file().equals("70_driver_log.txt"))
+                    .flatMap(l -> l.lines().stream()).anyMatch(line -> line.equals("step 2")));
+            assertThat(session.client.logs.stream().filter(l -> l.file().equals("60_control_log.txt"))
+                    .flatMap(l -> l.lines().stream())).anyMatch(line -> line.startsWith("Started container"));
+            assertThat(session.client.progress).anyMatch(p -> p.getValue().getLeft().getKind() == WorkDoneProgressKind.begin);
+            assertThat(session.client.progress).anyMatch(p -> p.getValue().getLeft().getKind() == WorkDoneProgressKind.end);
+        }
+    }
+
+    @Test
+    void cancelRunStopsARunAndTheTreeHearsOfIt() throws Exception {
+        write(workspace, "wait.py", "import time\nprint('waiting', flush=True)\ntime.sleep(300)\n");
+        try (LspSession session = new LspSession()) {
+            session.initialize(workspace);
+            Object submitted = session.command("azureml.submitExperiment", Map.of("configuration", "wait.py"))
+                    .get(30, TimeUnit.SECONDS);
+            String runId = submitted.toString().replaceAll(".*runId=([^,}]+).*", "$1");
+            await().atMost(WAIT).until(() -> session.client.logs.stream().anyMatch(l -> l.lines().contains("waiting")));
+            session.command("azureml.cancelRun", Map.of("runId", runId)).get(60, TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> session.client.statuses.stream()
+                    .anyMatch(s -> s.runId().equals(runId) && s.status().equals("Canceled")));
+            assertThat(session.client.treeChanges).anyMatch(c -> "experiment/wait".equals(c.nodeId())
+                    || "experiment/workspace".equals(c.nodeId()) || c.nodeId().startsWith("experiment/"));
+        }
+    }
+}
