@@ -102,6 +102,21 @@ class DebugCommandsIT {
         assertThat(adapter.waitFor(30)).isZero();
     }
 
+    @Test
+    void serveOnAPortAnswersAClientThatConnectsByHand() throws Exception {
+        JarProcess server = JarProcess.start("serve", "--port", "0");
+        await().atMost(Duration.ofSeconds(60)).until(() -> server.output().contains("listening on 127.0.0.1:"));
+        String port = server.output().replaceAll("(?s).*listening on 127\\.0\\.0\\.1:(\\d+).*", "$1");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(port))) {
+            byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"rootUri\":\""
+                    + workspace.toUri() + "\",\"capabilities\":{}}}").getBytes(StandardCharsets.UTF_8);
+            new DapWriter(socket.getOutputStream()).write(body);
+            String answer = new String(new DapReader(socket.getInputStream()).read(), StandardCharsets.UTF_8);
+            assertThat(answer).contains("\"id\":1").contains("azureml.submitExperiment");
+        }
+        server.process.destroy();
+    }
+
     private static byte[] request(int seq, String command, String arguments) {
         return ("{\"seq\":" + seq + ",\"type\":\"request\",\"command\":\"" + command + "\",\"arguments\":" + arguments + "}")
                 .getBytes(StandardCharsets.UTF_8);

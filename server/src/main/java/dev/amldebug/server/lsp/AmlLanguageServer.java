@@ -57,6 +57,8 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
     private volatile LocalWorkspaceProvider tree;
     private volatile CommandRegistry commands;
     private DockerClient docker;
+    private RunStoreWatcher watcher;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AmlLanguageServer.class);
 
     public AmlLanguageServer(String baseImage, Runnable exit) {
         this.baseImage = baseImage;
@@ -85,12 +87,21 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
         tree = new LocalWorkspaceProvider(workspace, baseImage, this::docker);
         RunSessions runs = new RunSessions(workspace, baseImage, this::docker, this::client, logs);
         commands = StandardCommands.create(workspace, baseImage, tree.experiments(), runs, this::docker, this::client);
+        watchRunStore();
         if (params.getProcessId() != null) {
             ParentWatch.exitWhenGone(params.getProcessId(), exit);
         }
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(new ArrayList<>(commands.ids())));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("aml-debug")));
+    }
+
+    private void watchRunStore() {
+        try {
+            watcher = new RunStoreWatcher(tree.store(), change -> client().treeChanged(change));
+        } catch (java.io.IOException e) {
+            LOG.warn("Changes made outside the editor will not refresh the tree: {}", e.getMessage());
+        }
     }
 
     private static Path workspaceOf(InitializeParams params) {
@@ -144,6 +155,13 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
     @Override
     public CompletableFuture<Object> shutdown() {
         logs.close();
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (java.io.IOException e) {
+                LOG.debug("Closing the run store watcher", e);
+            }
+        }
         return CompletableFuture.completedFuture(null);
     }
 

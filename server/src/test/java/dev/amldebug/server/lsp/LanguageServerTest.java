@@ -208,6 +208,31 @@ class LanguageServerTest {
     }
 
     @Test
+    void runStoreChangesFromOutsideRefreshThatExperiment() throws Exception {
+        storeRun("outside_1_aaaaaaaa", "outside", RunStatus.Running);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> session.client.treeChanges.stream()
+                .anyMatch(c -> "experiment/outside".equals(c.nodeId())));
+        session.client.treeChanges.clear();
+        new RunStore(workspace).update("outside_1_aaaaaaaa", r -> r.status = RunStatus.Canceled);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> session.client.treeChanges.stream()
+                .anyMatch(c -> "experiment/outside".equals(c.nodeId())));
+    }
+
+    @Test
+    void serverExitsWhenTheProcessThatStartedItIsGone() throws Exception {
+        Process parent = new ProcessBuilder("sleep", "1").start();
+        try (LspSession other = new LspSession()) {
+            org.eclipse.lsp4j.InitializeParams params = new org.eclipse.lsp4j.InitializeParams();
+            params.setProcessId((int) parent.pid());
+            params.setRootUri(workspace.toUri().toString());
+            other.server.initialize(params).get(30, TimeUnit.SECONDS);
+            assertThat(other.exited.get()).isFalse();
+            parent.waitFor();
+            await().atMost(java.time.Duration.ofSeconds(10)).untilTrue(other.exited);
+        }
+    }
+
+    @Test
     void exitEndsTheServer() throws Exception {
         session.server.shutdown().get(30, TimeUnit.SECONDS);
         session.server.exit();
