@@ -81,6 +81,22 @@ class LanguageServerIT {
     }
 
     @Test
+    void pruneImagesReportsWhatItRemovedAndTheImagesNodeListsOurImages() throws Exception {
+        try (LspSession session = new LspSession()) {
+            session.initialize(workspace);
+            // A century: nothing on this machine is that old, so the test removes no one's images.
+            Object result = session.command("azureml.pruneImages", Map.of("olderThanDays", 36500)).get(60, TimeUnit.SECONDS);
+            assertThat(result.toString()).contains("removed=[]", "bytesFreed=0");
+            assertThat(session.children("local/images")).allSatisfy(node -> {
+                assertThat(node.kind()).isEqualTo("image");
+                assertThat(node.label()).startsWith("aml-debug/env:");
+                assertThat(node.description()).contains("MB · used ");
+            });
+            await().atMost(WAIT).until(() -> session.client.treeChanges.stream().anyMatch(c -> "local/images".equals(c.nodeId())));
+        }
+    }
+
+    @Test
     void cancelRunStopsARunAndTheTreeHearsOfIt() throws Exception {
         write(workspace, "wait.py", "import time\nprint('waiting', flush=True)\ntime.sleep(300)\n");
         try (LspSession session = new LspSession()) {
