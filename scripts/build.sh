@@ -9,6 +9,7 @@ need_tools() {
   local missing=()
   command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null 2>&1 || missing+=(maven)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]}..."
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -36,3 +37,11 @@ if { [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; } && timeout 10 docker in
     || log "The warm-up run failed; starting without the archive."
   rm -rf "$work"
 fi
+
+# The VS Code extension, with the jar inside: vscode-client/aml-debug-<version>.vsix.
+vsix=$(ls vscode-client/aml-debug-*.vsix 2>/dev/null | head -1 || true)
+if [ -z "$vsix" ] || [ "$jar" -nt "$vsix" ] || [ -n "$(find vscode-client/src vscode-client/package.json -newer "$vsix" -type f -print -quit)" ]; then
+  log "Packaging the VS Code extension..."
+  (cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent compile && npm run --silent package) >&2
+fi
+log "VS Code extension: $(ls "$PWD"/vscode-client/aml-debug-*.vsix) (install it with: code --install-extension FILE)"

@@ -6,3 +6,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup-engine.sh
 command -v mvn >/dev/null 2>&1 || bash scripts/build.sh
 mvn -B verify "$@"
+# The VS Code extension's unit tests (mocha): Java discovery, the server command line, the protocol mirror.
+(cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent compile && npm test)

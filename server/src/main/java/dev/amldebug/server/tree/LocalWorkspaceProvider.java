@@ -91,8 +91,10 @@ public final class LocalWorkspaceProvider implements WorkspaceProvider {
         String runId = slash < 0 ? path : path.substring(0, slash);
         store.read(runId);
         if (slash < 0) {
+            TreeNode outputs = Nodes.folder("run/" + runId + "/outputs", "Outputs", "outputs", null);
             return List.of(Nodes.folder("run/" + runId + "/logs", "Logs", "logs", null),
-                    Nodes.folder("run/" + runId + "/outputs", "Outputs", "outputs", null));
+                    new TreeNode(outputs.id(), outputs.label(), null, outputs.kind(), outputs.contextValue(), true,
+                            store.outputs(runId).toUri().toString(), store.outputs(runId).toString()));
         }
         String rest = path.substring(slash + 1);
         if (rest.equals("logs")) {

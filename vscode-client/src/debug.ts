@@ -1,0 +1,23 @@
+// Debug type azureml: each session gets a fresh endpoint from the server (azureml/debugAdapterEndpoint).
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { DebugAdapterEndpointRequest } from './protocol';
+
+export class AzureMlDebugAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
+    constructor(private readonly client: LanguageClient) {}
+
+    async createDebugAdapterDescriptor(session: vscode.DebugSession): Promise<vscode.DebugAdapterDescriptor> {
+        const runId = session.configuration.request === 'attach' ? session.configuration.runId : undefined;
+        const endpoint = await this.client.sendRequest(DebugAdapterEndpointRequest, { runId });
+        if (endpoint.transport === 'pipe' && endpoint.path) {
+            return new vscode.DebugAdapterNamedPipeServer(endpoint.path);
+        }
+        return new vscode.DebugAdapterServer(endpoint.port!, '127.0.0.1');
+    }
+}
+
+/** Starts the debugger on a run that waits for one. */
+export function attachToRun(runId: string, folder?: vscode.WorkspaceFolder): Thenable<boolean> {
+    return vscode.debug.startDebugging(folder ?? vscode.workspace.workspaceFolders?.[0],
+        { type: 'azureml', request: 'attach', name: `Azure ML: ${runId}`, runId });
+}

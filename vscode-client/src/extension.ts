@@ -1,0 +1,125 @@
+// Entry point: finds Java, starts the server, and shows what it provides. No business logic here.
+import * as vscode from 'vscode';
+import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { Commands, ServerCommands } from './commands';
+import { attachToRun, AzureMlDebugAdapterFactory } from './debug';
+import { Palette } from './palette';
+import { DebugReadyNotification, RunLogNotification, RunStatusNotification, TreeChangedNotification, TreeNode } from './protocol';
+import { findJava, RequirementsError } from './requirements';
+import { serverCommand } from './javaServerStarter';
+import { RunOutputs } from './runOutput';
+import { AzureMlTree } from './tree';
+
+const MAX_RESTARTS = 3;
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const log = vscode.window.createOutputChannel('Azure ML server');
+    context.subscriptions.push(log);
+    let java;
+    try {
+        java = await findJava(vscode.workspace.getConfiguration('azureml').get<string>('java.home'));
+    } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const choice = await vscode.window.showErrorMessage(message, 'Open setting');
+        if (choice === 'Open setting' || (e instanceof RequirementsError && choice)) {
+            await vscode.commands.executeCommand('workbench.action.openSettings', 'azureml.java.home');
+        }
+        return;
+    }
+    const trace = vscode.workspace.getConfiguration('azureml').get<boolean>('trace.server');
+    const server = serverCommand(java.executable, { extensionPath: context.extensionPath,
+        traceFile: trace ? vscode.Uri.joinPath(context.logUri, 'lsp-trace.log').fsPath : undefined });
+    log.appendLine(`Starting: ${server.command} ${server.args.join(' ')}`);
+    client = new LanguageClient('azureml', 'Azure ML', serverOptions(server), clientOptions(log));
+    await client.start();
+    register(context, client, log);
+}
+
+function serverOptions(server: { command: string; args: string[] }): ServerOptions {
+    return { command: server.command, args: server.args };
+}
+
+function clientOptions(log: vscode.OutputChannel): LanguageClientOptions {
+    let restarts = 0;
+    return {
+        outputChannel: log,
+        errorHandler: {
+            error: () => ({ action: ErrorAction.Continue }),
+            closed: () => {
+                restarts++;
+                return restarts <= MAX_RESTARTS
+                    ? { action: CloseAction.Restart, message: `Azure ML server stopped; restart ${restarts} of ${MAX_RESTARTS}.` }
+                    : { action: CloseAction.DoNotRestart, message: 'Azure ML server stopped again; see "Azure ML: Show server log".' };
+            },
+        },
+    };
+}
+
+function register(context: vscode.ExtensionContext, languageClient: LanguageClient, log: vscode.OutputChannel): void {
+    const tree = new AzureMlTree(languageClient);
+    const outputs = new RunOutputs();
+    const palette = new Palette(languageClient);
+    const command = (id: string, run: (...args: any[]) => unknown) =>
+        context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: any[]) => {
+            try {
+                await run(...args);
+            } catch (e) {
+                vscode.window.showErrorMessage(`Azure ML: ${e instanceof Error ? e.message : String(e)}`);
+            }
+        }));
+    context.subscriptions.push(outputs, vscode.window.registerTreeDataProvider('azureml.tree', tree),
+        vscode.debug.registerDebugAdapterDescriptorFactory('azureml', new AzureMlDebugAdapterFactory(languageClient)));
+    languageClient.onNotification(TreeChangedNotification, params => tree.refresh(params.nodeId));
+    languageClient.onNotification(RunLogNotification, params => outputs.append(params));
+    languageClient.onNotification(RunStatusNotification, () => tree.refresh());
+    languageClient.onNotification(DebugReadyNotification, async params => {
+        if (vscode.workspace.getConfiguration('azureml').get<boolean>('debug.autoAttach')) {
+            await attachToRun(params.runId);
+            return;
+        }
+        const choice = await vscode.window.showInformationMessage(
+            `Azure ML run ${params.runId} waits for a debugger at ${params.endpoint}.`, 'Start debugger');
+        if (choice === 'Start debugger') {
+            await attachToRun(params.runId);
+        }
+    });
+    command(Commands.createExperiment, () => palette.createExperiment());
+    command(Commands.createRunConfiguration, () => palette.createRunConfiguration());
+    command(Commands.submitExperiment, () => palette.submit(false));
+    command(Commands.runExperimentLocally, () => runLocally(palette));
+    command(Commands.cancelRun, (node?: TreeNode) => cancel(palette, node));
+    command(Commands.startDebugger, async (node?: TreeNode) => {
+        const runId = node?.id.replace(/^run\//, '') ?? await vscode.window.showInputBox({ prompt: 'Run id' });
+        if (runId) {
+            await attachToRun(runId);
+        }
+    });
+    command(Commands.addRemoteAttachConfiguration, () => palette.addLaunchConfiguration('remote'));
+    command(Commands.addDeploymentAttachConfiguration, () => palette.addLaunchConfiguration('deployment'));
+    command(Commands.pruneImages, () => palette.pruneImages());
+    command(Commands.openLog, (node: TreeNode) => vscode.window.showTextDocument(vscode.Uri.parse(node.resourceUri!)));
+    command(Commands.revealOutputs, (node: TreeNode) => vscode.commands.executeCommand('revealFileInOS',
+        vscode.Uri.parse(node.resourceUri!)));
+    command(Commands.showServerLog, () => log.show());
+    command(Commands.refresh, () => tree.refresh());
+}
+
+/** "Run experiment locally": asks whether to debug, and submits. */
+async function runLocally(palette: Palette): Promise<void> {
+    const mode = await vscode.window.showQuickPick(['Debug', 'Run without debugging'], { placeHolder: 'Run experiment locally' });
+    if (mode) {
+        await palette.submit(mode === 'Debug');
+    }
+}
+
+async function cancel(palette: Palette, node?: TreeNode): Promise<void> {
+    const runId = node?.id.replace(/^run\//, '') ?? await vscode.window.showInputBox({ prompt: 'Run id to cancel' });
+    if (runId) {
+        await palette.execute(ServerCommands.cancelRun, { runId });
+    }
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+}

@@ -1,0 +1,33 @@
+// The azureml/ methods of docs/protocol.md, one type per method. Keep both in step:
+// test/protocol.test.ts fails when they name different methods.
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
+
+export interface TreeChildrenParams { nodeId?: string }
+export interface TreeNode {
+    id: string;
+    label: string;
+    description?: string;
+    kind: string;
+    contextValue: string;
+    collapsible: boolean;
+    resourceUri?: string;
+    tooltip?: string;
+}
+export interface TreeChangedParams { nodeId?: string }
+export interface RunLogParams { runId: string; file: string; lines: string[] }
+export interface RunStatusParams { runId: string; status: string; exitCode?: number }
+export interface DebugReadyParams { runId: string; endpoint: string }
+export interface DebugAdapterEndpointParams { runId?: string }
+export interface DebugAdapterEndpoint { transport: 'pipe' | 'tcp'; path?: string; port?: number }
+
+export const TreeChildrenRequest = new RequestType<TreeChildrenParams, TreeNode[], void>('azureml/treeChildren');
+export const DebugAdapterEndpointRequest =
+    new RequestType<DebugAdapterEndpointParams, DebugAdapterEndpoint, void>('azureml/debugAdapterEndpoint');
+export const TreeChangedNotification = new NotificationType<TreeChangedParams>('azureml/treeChanged');
+export const RunLogNotification = new NotificationType<RunLogParams>('azureml/runLog');
+export const RunStatusNotification = new NotificationType<RunStatusParams>('azureml/runStatus');
+export const DebugReadyNotification = new NotificationType<DebugReadyParams>('azureml/debugReady');
+
+/** Every custom method, for the mirror test. */
+export const AllMethods: string[] = [TreeChildrenRequest, DebugAdapterEndpointRequest, TreeChangedNotification,
+    RunLogNotification, RunStatusNotification, DebugReadyNotification].map(type => type.method);
