@@ -1,18 +1,19 @@
-// Command ids: the extension's own (package.json) and the server's (docs/protocol.md).
+// Command ids: the extension's own (package.json, azureml-debug.*) and the server's (docs/protocol.md, azureml.*).
+// They differ because the language client registers every command the server offers under the server's id.
 export const Commands = {
-    createExperiment: 'azureml.createExperiment',
-    createRunConfiguration: 'azureml.createRunConfiguration',
-    submitExperiment: 'azureml.submitExperiment',
-    runExperimentLocally: 'azureml.runExperimentLocally',
-    cancelRun: 'azureml.cancelRun',
-    startDebugger: 'azureml.startDebugger',
-    addRemoteAttachConfiguration: 'azureml.addRemoteAttachConfiguration',
-    addDeploymentAttachConfiguration: 'azureml.addDeploymentAttachConfiguration',
-    pruneImages: 'azureml.pruneImages',
-    openLog: 'azureml.openLog',
-    revealOutputs: 'azureml.revealOutputs',
-    showServerLog: 'azureml.showServerLog',
-    refresh: 'azureml.refresh',
+    createExperiment: 'azureml-debug.createExperiment',
+    createRunConfiguration: 'azureml-debug.createRunConfiguration',
+    submitExperiment: 'azureml-debug.submitExperiment',
+    runExperimentLocally: 'azureml-debug.runExperimentLocally',
+    cancelRun: 'azureml-debug.cancelRun',
+    startDebugger: 'azureml-debug.startDebugger',
+    addRemoteAttachConfiguration: 'azureml-debug.addRemoteAttachConfiguration',
+    addDeploymentAttachConfiguration: 'azureml-debug.addDeploymentAttachConfiguration',
+    pruneImages: 'azureml-debug.pruneImages',
+    openLog: 'azureml-debug.openLog',
+    revealOutputs: 'azureml-debug.revealOutputs',
+    showServerLog: 'azureml-debug.showServerLog',
+    refresh: 'azureml-debug.refresh',
 } as const;
 
 /** Commands the server executes through workspace/executeCommand. */

@@ -16,6 +16,12 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const log = vscode.window.createOutputChannel('Azure ML server');
     context.subscriptions.push(log);
+    const started = startServer(context, log);
+    register(context, started, log);
+    await started;
+}
+
+async function startServer(context: vscode.ExtensionContext, log: vscode.OutputChannel): Promise<LanguageClient> {
     let java;
     try {
         java = await findJava(vscode.workspace.getConfiguration('azureml').get<string>('java.home'));
@@ -25,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         if (choice === 'Open setting' || (e instanceof RequirementsError && choice)) {
             await vscode.commands.executeCommand('workbench.action.openSettings', 'azureml.java.home');
         }
-        return;
+        throw e;
     }
     const trace = vscode.workspace.getConfiguration('azureml').get<boolean>('trace.server');
     const server = serverCommand(java.executable, { extensionPath: context.extensionPath,
@@ -33,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     log.appendLine(`Starting: ${server.command} ${server.args.join(' ')}`);
     client = new LanguageClient('azureml', 'Azure ML', serverOptions(server), clientOptions(log));
     await client.start();
-    register(context, client, log);
+    return client;
 }
 
 function serverOptions(server: { command: string; args: string[] }): ServerOptions {
@@ -56,18 +62,45 @@ function clientOptions(log: vscode.OutputChannel): LanguageClientOptions {
     };
 }
 
-function register(context: vscode.ExtensionContext, languageClient: LanguageClient, log: vscode.OutputChannel): void {
-    const tree = new AzureMlTree(languageClient);
-    const outputs = new RunOutputs();
-    const palette = new Palette(languageClient);
-    const command = (id: string, run: (...args: any[]) => unknown) =>
+interface Services { tree: AzureMlTree; palette: Palette }
+
+/** Commands are registered at once; each waits for the server, so one run during start-up still works. */
+function register(context: vscode.ExtensionContext, started: Promise<LanguageClient>, log: vscode.OutputChannel): void {
+    const services = started.then(languageClient => connect(context, languageClient));
+    services.catch(e => log.appendLine(`The Azure ML server did not start: ${e instanceof Error ? e.message : e}`));
+    const command = (id: string, run: (s: Services, ...args: any[]) => unknown) =>
         context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: any[]) => {
             try {
-                await run(...args);
+                await run(await services, ...args);
             } catch (e) {
                 vscode.window.showErrorMessage(`Azure ML: ${e instanceof Error ? e.message : String(e)}`);
             }
         }));
+    command(Commands.createExperiment, s => s.palette.createExperiment());
+    command(Commands.createRunConfiguration, s => s.palette.createRunConfiguration());
+    command(Commands.submitExperiment, s => s.palette.submit(false));
+    command(Commands.runExperimentLocally, s => runLocally(s.palette));
+    command(Commands.cancelRun, (s, node?: TreeNode) => cancel(s.palette, node));
+    command(Commands.startDebugger, async (_, node?: TreeNode) => {
+        const runId = node?.id.replace(/^run\//, '') ?? await vscode.window.showInputBox({ prompt: 'Run id' });
+        if (runId) {
+            await attachToRun(runId);
+        }
+    });
+    command(Commands.addRemoteAttachConfiguration, s => s.palette.addLaunchConfiguration('remote'));
+    command(Commands.addDeploymentAttachConfiguration, s => s.palette.addLaunchConfiguration('deployment'));
+    command(Commands.pruneImages, s => s.palette.pruneImages());
+    command(Commands.openLog, (_, node: TreeNode) => vscode.window.showTextDocument(vscode.Uri.parse(node.resourceUri!)));
+    command(Commands.revealOutputs, (_, node: TreeNode) => vscode.commands.executeCommand('revealFileInOS',
+        vscode.Uri.parse(node.resourceUri!)));
+    command(Commands.refresh, s => s.tree.refresh());
+    context.subscriptions.push(vscode.commands.registerCommand(Commands.showServerLog, () => log.show()));
+}
+
+/** What needs the server: the tree, the output channels, the debug adapter, the notifications. */
+function connect(context: vscode.ExtensionContext, languageClient: LanguageClient): Services {
+    const tree = new AzureMlTree(languageClient);
+    const outputs = new RunOutputs();
     context.subscriptions.push(outputs, vscode.window.registerTreeDataProvider('azureml.tree', tree),
         vscode.debug.registerDebugAdapterDescriptorFactory('azureml', new AzureMlDebugAdapterFactory(languageClient)));
     languageClient.onNotification(TreeChangedNotification, params => tree.refresh(params.nodeId));
@@ -84,25 +117,7 @@ function register(context: vscode.ExtensionContext, languageClient: LanguageClie
             await attachToRun(params.runId);
         }
     });
-    command(Commands.createExperiment, () => palette.createExperiment());
-    command(Commands.createRunConfiguration, () => palette.createRunConfiguration());
-    command(Commands.submitExperiment, () => palette.submit(false));
-    command(Commands.runExperimentLocally, () => runLocally(palette));
-    command(Commands.cancelRun, (node?: TreeNode) => cancel(palette, node));
-    command(Commands.startDebugger, async (node?: TreeNode) => {
-        const runId = node?.id.replace(/^run\//, '') ?? await vscode.window.showInputBox({ prompt: 'Run id' });
-        if (runId) {
-            await attachToRun(runId);
-        }
-    });
-    command(Commands.addRemoteAttachConfiguration, () => palette.addLaunchConfiguration('remote'));
-    command(Commands.addDeploymentAttachConfiguration, () => palette.addLaunchConfiguration('deployment'));
-    command(Commands.pruneImages, () => palette.pruneImages());
-    command(Commands.openLog, (node: TreeNode) => vscode.window.showTextDocument(vscode.Uri.parse(node.resourceUri!)));
-    command(Commands.revealOutputs, (node: TreeNode) => vscode.commands.executeCommand('revealFileInOS',
-        vscode.Uri.parse(node.resourceUri!)));
-    command(Commands.showServerLog, () => log.show());
-    command(Commands.refresh, () => tree.refresh());
+    return { tree, palette: new Palette(languageClient) };
 }
 
 /** "Run experiment locally": asks whether to debug, and submits. */

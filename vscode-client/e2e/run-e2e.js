@@ -1,0 +1,166 @@
+// End-to-end in a real VS Code (code-server 4.100.3) in headless Chromium, driven by playwright-core:
+// install the .vsix, open a copy of examples/, set a breakpoint in the training loop through the editor,
+// run "Azure ML: Run experiment locally" with debugging from the palette, see the editor stop there with
+// the variables shown, continue, and see the run complete in the tree and its log in the output channel.
+// Screenshots of each step go to target/e2e/. Run: node vscode-client/e2e/run-e2e.js (after scripts/e2e-setup.sh).
+const { spawn, execFileSync } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const repo = path.resolve(__dirname, '..', '..');
+const tools = process.env.E2E_TOOLS || path.join(os.homedir(), '.cache', 'aml-debug-e2e');
+const shots = path.join(repo, 'target', 'e2e');
+const { chromium } = require(path.join(tools, 'node_modules', 'playwright-core'));
+const entry = path.join(tools, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+let lastShot = '(none yet)';
+let serverLog = '';
+
+function freePort() {
+    return new Promise(resolve => {
+        const server = net.createServer();
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+async function shot(page, name) {
+    lastShot = path.join(shots, `${name}.png`);
+    await page.screenshot({ path: lastShot });
+    console.log(`screenshot: ${lastShot}`);
+}
+
+function prepareWorkspace(root) {
+    const workspace = path.join(root, 'examples');
+    fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
+    fs.rmSync(path.join(workspace, 'digits', 'outputs'), { recursive: true, force: true });
+    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({
+        'azureml.debug.autoAttach': true,
+        'workbench.startupEditor': 'none',
+        'security.workspace.trust.enabled': false,
+        'extensions.ignoreRecommendations': true,
+        'workbench.tips.enabled': false,
+    }, null, 2));
+    return workspace;
+}
+
+async function startCodeServer(root, workspace) {
+    const userData = path.join(root, 'user-data');
+    const extensions = path.join(root, 'extensions');
+    const vsix = fs.readdirSync(path.join(repo, 'vscode-client')).find(f => f.endsWith('.vsix'));
+    if (!vsix) {
+        throw new Error('No .vsix in vscode-client/: run bash scripts/build.sh first.');
+    }
+    execFileSync('node', [entry, '--user-data-dir', userData, '--extensions-dir', extensions,
+        '--install-extension', path.join(repo, 'vscode-client', vsix)], { stdio: 'inherit' });
+    const port = await freePort();
+    const server = spawn('node', [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
+        '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userData,
+        '--extensions-dir', extensions, workspace], { env: { ...process.env, AML_DEBUG_WORKSPACE: workspace } });
+    server.stdout.on('data', d => { serverLog += d; });
+    server.stderr.on('data', d => { serverLog += d; });
+    await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('code-server did not start:\n' + serverLog)), 60000);
+        const check = () => serverLog.includes('HTTP server listening') ? (clearTimeout(timer), resolve()) : setTimeout(check, 200);
+        check();
+    });
+    return { server, port };
+}
+
+async function palette(page, command) {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
+    await page.keyboard.type(command);
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+}
+
+async function pick(page, label) {
+    const input = page.locator('.quick-input-widget:not([style*="display: none"]) input');
+    await input.waitFor();
+    await input.fill(label);
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+}
+
+async function main() {
+    fs.mkdirSync(shots, { recursive: true });
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aml-debug-e2e-'));
+    const workspace = prepareWorkspace(root);
+    const { server, port } = await startCodeServer(root, workspace);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+        await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+        await page.waitForTimeout(3000);
+        await shot(page, '01-workbench');
+
+        // Open train.py and set a breakpoint on line 44, the training loop's body, through the editor.
+        await page.keyboard.press('Control+P');
+        await page.keyboard.type('digits/train.py');
+        await page.waitForTimeout(800);
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+        await page.click('.monaco-editor .view-lines');
+        await page.keyboard.press('Control+G');
+        await page.keyboard.type('44');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('F9');
+        await page.waitForSelector('.codicon-debug-breakpoint', { timeout: 30000 });
+        await shot(page, '02-breakpoint');
+
+        // Azure ML: Run experiment locally, with debugging.
+        await palette(page, 'Azure ML: Run experiment locally');
+        await pick(page, 'Debug');
+        await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 300000 });
+        // The Variables view shows the loop's locals ("epoch = 1" appears nowhere in the source).
+        await page.waitForFunction(() => /epoch\s*=\s*1\b/.test(document.body.innerText)
+            && /train_accuracy\s*=\s*0\.9/.test(document.body.innerText), null, { timeout: 60000 });
+        await shot(page, '03-stopped-at-breakpoint');
+
+        // Continue at each stop (one per epoch) until the session ends.
+        const deadline = Date.now() + 300000;
+        while (await page.locator('.debug-toolbar .codicon-debug-continue').isVisible() && Date.now() < deadline) {
+            await page.click('.debug-toolbar .codicon-debug-continue').catch(() => {});
+            await page.waitForTimeout(1500);
+        }
+        await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 60000 });
+
+        // The run completes in the tree, and its log is in its output channel.
+        await page.click('.activitybar [aria-label^="Azure ML"]');
+        const sidebar = page.locator('.sidebar');
+        for (const label of ['Local workspace', 'Experiments', 'digits']) {
+            await sidebar.getByText(label, { exact: true }).first().click({ timeout: 30000 });
+        }
+        // A completed run has the "pass" icon (its description says Completed, when the view is wide enough).
+        await page.waitForSelector('.sidebar .codicon-pass', { timeout: 120000 });
+        await palette(page, 'Output: Show Output Channels');
+        await pick(page, 'Azure ML run');
+        await page.waitForFunction(() => [...document.querySelectorAll('.panel .view-lines')]
+            .some(lines => /final\s+test_accuracy/.test(lines.textContent)), null, { timeout: 60000 });
+        await shot(page, '04-run-completed');
+        console.log('e2e: 1 passed, 0 failed');
+    } catch (e) {
+        await shot(page, 'failure').catch(() => {});
+        console.error(`e2e failed: ${e.stack || e}\nlast screenshot: ${lastShot}\n--- code-server log ---\n${serverLog}`);
+        const runs = path.join(workspace, '.azureml', 'runs');
+        if (fs.existsSync(runs)) {
+            for (const run of fs.readdirSync(runs)) {
+                const control = path.join(runs, run, 'logs', '60_control_log.txt');
+                console.error(`--- ${control} ---\n${fs.existsSync(control) ? fs.readFileSync(control, 'utf8') : ''}`);
+            }
+        }
+        process.exitCode = 1;
+    } finally {
+        await browser.close();
+        server.kill();
+    }
+}
+
+main();
