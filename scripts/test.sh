@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up everything the tests need (Docker engine, base image, Java, Maven) and runs all tests:
-# unit tests (*Test) and integration tests against the real engine (*IT).
+# Sets up everything the tests need (Docker engine, base image, Java, Maven, code-server, Chromium) and
+# runs all tests: unit tests (*Test), integration tests against the real engine (*IT), the extension's
+# unit tests, and the end-to-end test in a real VS Code.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup-engine.sh
@@ -8,3 +9,7 @@ command -v mvn >/dev/null 2>&1 || bash scripts/build.sh
 mvn -B verify "$@"
 # The VS Code extension's unit tests (mocha): Java discovery, the server command line, the protocol mirror.
 (cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent compile && npm test)
+# End to end in a real VS Code (code-server) in headless Chromium; screenshots in target/e2e/.
+bash scripts/build.sh
+bash scripts/e2e-setup.sh
+node vscode-client/e2e/run-e2e.js

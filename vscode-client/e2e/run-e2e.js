@@ -87,6 +87,60 @@ async function pick(page, label) {
     await page.keyboard.press('Enter');
 }
 
+const jar = path.join(repo, 'server', 'target', 'aml-debug.jar');
+let passed = 0;
+
+/** A run started and cancelled with the CLI shows up, then shows as canceled, in the tree without a manual refresh. */
+async function cancelFromTheCommandLine(page, workspace) {
+    fs.writeFileSync(path.join(workspace, 'digits', 'wait.py'), 'import time\nprint("waiting", flush=True)\ntime.sleep(300)\n');
+    const started = execFileSync('java', ['-jar', jar, 'run', path.join(workspace, 'digits', 'wait.py'), '-w', workspace,
+        '--experiment', 'cli', '--detach'], { encoding: 'utf8' });
+    const runId = /run: (\S+)/.exec(started)[1];
+    const sidebar = page.locator('.sidebar');
+    await sidebar.getByText('cli', { exact: true }).first().click({ timeout: 60000 });
+    await sidebar.getByText(runId).first().waitFor({ timeout: 60000 });
+    await shot(page, '05-cli-run-in-tree');
+    execFileSync('java', ['-jar', jar, 'runs', 'cancel', runId, '-w', workspace], { stdio: 'inherit' });
+    await page.waitForSelector('.sidebar .codicon-circle-slash', { timeout: 60000 });
+    await shot(page, '06-cli-cancel-in-tree');
+}
+
+/** "Azure ML: Add remote attach configuration" keeps the comments of an existing launch.json and leaves it valid. */
+async function addRemoteAttachConfiguration(page, workspace) {
+    const jsonc = require(path.join(repo, 'vscode-client', 'node_modules', 'jsonc-parser'));
+    const file = path.join(workspace, '.vscode', 'launch.json');
+    fs.writeFileSync(file, '{\n  // My own configurations stay as they are.\n  "version": "0.2.0",\n  "configurations": [\n'
+        + '    { "name": "Mine", "type": "python", "request": "launch", "program": "${file}" }, // trailing comment\n  ],\n}\n');
+    await palette(page, 'Azure ML: Add remote attach configuration');
+    await pick(page, '10.0.0.4');
+    await pick(page, '5678');
+    const deadline = Date.now() + 30000;
+    while (!fs.readFileSync(file, 'utf8').includes('10.0.0.4') && Date.now() < deadline) {
+        await page.waitForTimeout(300);
+    }
+    const text = fs.readFileSync(file, 'utf8');
+    const errors = [];
+    const parsed = jsonc.parse(text, errors, { allowTrailingComma: true });
+    if (errors.length || !text.includes('// My own configurations stay as they are.') || !text.includes('// trailing comment')
+        || parsed.configurations.length !== 2 || parsed.configurations[1].host !== '10.0.0.4') {
+        throw new Error(`launch.json after the edit is not what it should be (${errors.length} parse errors):\n${text}`);
+    }
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('.vscode/launch.json');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    await shot(page, '07-remote-attach-configuration');
+}
+
+function findFiles(dir, wanted) {
+    if (!fs.existsSync(dir)) {
+        return [];
+    }
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => entry.isDirectory()
+        ? findFiles(path.join(dir, entry.name), wanted) : wanted(entry.name) ? [path.join(dir, entry.name)] : []);
+}
+
 async function main() {
     fs.mkdirSync(shots, { recursive: true });
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aml-debug-e2e-'));
@@ -145,10 +199,19 @@ async function main() {
         await page.waitForFunction(() => [...document.querySelectorAll('.panel .view-lines')]
             .some(lines => /final\s+test_accuracy/.test(lines.textContent)), null, { timeout: 60000 });
         await shot(page, '04-run-completed');
-        console.log('e2e: 1 passed, 0 failed');
+        passed++;
+
+        await cancelFromTheCommandLine(page, workspace);
+        passed++;
+        await addRemoteAttachConfiguration(page, workspace);
+        passed++;
+        console.log(`e2e: ${passed} passed, 0 failed`);
     } catch (e) {
         await shot(page, 'failure').catch(() => {});
         console.error(`e2e failed: ${e.stack || e}\nlast screenshot: ${lastShot}\n--- code-server log ---\n${serverLog}`);
+        for (const log of findFiles(path.join(root, 'user-data', 'logs'), name => name.includes('Azure ML server'))) {
+            console.error(`--- server log ${log} ---\n${fs.readFileSync(log, 'utf8')}`);
+        }
         const runs = path.join(workspace, '.azureml', 'runs');
         if (fs.existsSync(runs)) {
             for (const run of fs.readdirSync(runs)) {
