@@ -90,19 +90,42 @@ async function pick(page, label) {
 const jar = path.join(repo, 'server', 'target', 'aml-debug.jar');
 let passed = 0;
 
+/** F5 on an azureml launch configuration runs the job under the debugger; the breakpoint (still on line 44) hits. */
+async function f5OnALaunchConfiguration(page, workspace) {
+    fs.writeFileSync(path.join(workspace, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [
+        { type: 'azureml', request: 'launch', name: 'Azure ML: debug digits job', job: '${workspaceFolder}/digits/job.yml',
+            args: ['--epochs', '2'] }] }, null, 2));
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('digits/train.py');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('F5');
+    await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 300000 });
+    await page.waitForFunction(() => /epoch\s*=\s*1\b/.test(document.body.innerText), null, { timeout: 60000 });
+    await shot(page, '05-f5-launch-stopped');
+    const deadline = Date.now() + 300000;
+    while (await page.locator('.debug-toolbar .codicon-debug-continue').isVisible() && Date.now() < deadline) {
+        await page.click('.debug-toolbar .codicon-debug-continue').catch(() => {});
+        await page.waitForTimeout(1500);
+    }
+    await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 60000 });
+}
+
 /** A run started and cancelled with the CLI shows up, then shows as canceled, in the tree without a manual refresh. */
 async function cancelFromTheCommandLine(page, workspace) {
     fs.writeFileSync(path.join(workspace, 'digits', 'wait.py'), 'import time\nprint("waiting", flush=True)\ntime.sleep(300)\n');
     const started = execFileSync('java', ['-jar', jar, 'run', path.join(workspace, 'digits', 'wait.py'), '-w', workspace,
         '--experiment', 'cli', '--detach'], { encoding: 'utf8' });
     const runId = /run: (\S+)/.exec(started)[1];
+    await page.click('.activitybar [aria-label^="Azure ML"]');
     const sidebar = page.locator('.sidebar');
     await sidebar.getByText('cli', { exact: true }).first().click({ timeout: 60000 });
     await sidebar.getByText(runId).first().waitFor({ timeout: 60000 });
-    await shot(page, '05-cli-run-in-tree');
+    await shot(page, '06-cli-run-in-tree');
     execFileSync('java', ['-jar', jar, 'runs', 'cancel', runId, '-w', workspace], { stdio: 'inherit' });
     await page.waitForSelector('.sidebar .codicon-circle-slash', { timeout: 60000 });
-    await shot(page, '06-cli-cancel-in-tree');
+    await shot(page, '07-cli-cancel-in-tree');
 }
 
 /** "Azure ML: Add remote attach configuration" keeps the comments of an existing launch.json and leaves it valid. */
@@ -130,7 +153,7 @@ async function addRemoteAttachConfiguration(page, workspace) {
     await page.waitForTimeout(800);
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1500);
-    await shot(page, '07-remote-attach-configuration');
+    await shot(page, '08-remote-attach-configuration');
 }
 
 function findFiles(dir, wanted) {
@@ -201,6 +224,8 @@ async function main() {
         await shot(page, '04-run-completed');
         passed++;
 
+        await f5OnALaunchConfiguration(page, workspace);
+        passed++;
         await cancelFromTheCommandLine(page, workspace);
         passed++;
         await addRemoteAttachConfiguration(page, workspace);

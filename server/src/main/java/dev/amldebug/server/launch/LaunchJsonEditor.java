@@ -82,6 +82,11 @@ public final class LaunchJsonEditor {
         String itemIndent = empty ? lineIndent(text, open) + "    " : lineIndent(text, firstItem(text, open + 1));
         String prefix = empty || trailingComma ? "" : ",";
         int at = empty ? open + 1 : last + 1;
+        int lineEnd = text.indexOf('\n', at);
+        if (trailingComma && lineEnd >= 0 && lineEnd < close) {
+            // After a comment that ends the last item's line, so the comment stays with its item.
+            at = lineEnd;
+        }
         return new Insertion(at, prefix + "\n" + indent(configuration, itemIndent) + (trailingComma ? "," : "")
                 + (empty ? "\n" + lineIndent(text, open) : ""));
     }

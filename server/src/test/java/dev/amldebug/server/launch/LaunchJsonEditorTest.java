@@ -54,6 +54,12 @@ class LaunchJsonEditorTest {
     }
 
     @Test
+    void aCommentAfterTheLastItemStaysOnItsLine() throws Exception {
+        String result = insert("{\n  \"configurations\": [\n    {\"name\": \"Mine\"}, // mine\n  ],\n}\n", "Added");
+        assertThat(result).contains("{\"name\": \"Mine\"}, // mine\n    {\n      \"name\": \"Added\"");
+    }
+
+    @Test
     void addsACommaWhenTheLastItemHasNone() throws Exception {
         String result = insert("{\"configurations\": [{\"name\": \"A\"}]}", "B");
         assertThat(JSONC.readTree(result).get("configurations")).hasSize(2);
