@@ -248,6 +248,12 @@ async function main() {
     } finally {
         await browser.close();
         server.kill();
+        // Whatever a failed step left running in this workspace goes too.
+        const left = execFileSync('docker', ['ps', '-aq', '--filter', `label=dev.amldebug.workspace=${workspace}`],
+            { encoding: 'utf8' }).split('\n').filter(Boolean);
+        if (left.length) {
+            execFileSync('docker', ['rm', '-f', ...left]);
+        }
     }
 }
 

@@ -16,7 +16,12 @@ import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
 import dev.amldebug.server.lsp.Protocol.TreeChildrenParams;
 import dev.amldebug.server.lsp.Protocol.TreeNode;
 import dev.amldebug.server.tree.LocalWorkspaceProvider;
+import dev.amldebug.runner.run.Reconciler;
+import dev.amldebug.runner.run.RunContainers;
 import dev.amldebug.runner.run.RunListener;
+import dev.amldebug.runner.run.RunRecord;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,12 +93,30 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
         RunSessions runs = new RunSessions(workspace, baseImage, this::docker, this::client, logs);
         commands = StandardCommands.create(workspace, baseImage, tree.experiments(), runs, this::docker, this::client);
         watchRunStore();
+        reconcileInBackground();
         if (params.getProcessId() != null) {
             ParentWatch.exitWhenGone(params.getProcessId(), exit);
         }
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(new ArrayList<>(commands.ids())));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("aml-debug")));
+    }
+
+    /** Runs left by a server or CLI that died get their status, off the initialize path; no Docker, no harm. */
+    private void reconcileInBackground() {
+        if (tree.store().list().stream().noneMatch(RunRecord::isActive)) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> {
+            try {
+                new Reconciler(tree.store(), new RunContainers(docker())).reconcile()
+                        .forEach(note -> client().logMessage(new MessageParams(MessageType.Info, note)));
+            } catch (DockerUnavailableException e) {
+                LOG.debug("Runs not reconciled: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private void watchRunStore() {
