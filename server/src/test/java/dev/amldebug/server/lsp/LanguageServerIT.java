@@ -97,6 +97,24 @@ class LanguageServerIT {
     }
 
     @Test
+    void runsLeftByADeadProcessAreReconciledAfterStartUp() throws Exception {
+        dev.amldebug.runner.run.RunStore store = new dev.amldebug.runner.run.RunStore(workspace);
+        dev.amldebug.runner.run.RunRecord orphan = new dev.amldebug.runner.run.RunRecord();
+        orphan.id = "orphan_1_00000000";
+        orphan.experiment = "orphan";
+        orphan.status = dev.amldebug.runner.run.RunStatus.Running;
+        orphan.createdAt = java.time.Instant.now();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        orphan.ownerPid = gone.pid();
+        store.create(orphan);
+        try (LspSession session = new LspSession()) {
+            session.initialize(workspace);
+            await().atMost(WAIT).until(() -> store.read(orphan.id).status == dev.amldebug.runner.run.RunStatus.Failed);
+        }
+    }
+
+    @Test
     void cancelRunStopsARunAndTheTreeHearsOfIt() throws Exception {
         write(workspace, "wait.py", "import time\nprint('waiting', flush=True)\ntime.sleep(300)\n");
         try (LspSession session = new LspSession()) {
