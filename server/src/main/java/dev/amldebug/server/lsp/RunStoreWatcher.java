@@ -71,12 +71,20 @@ final class RunStoreWatcher implements AutoCloseable {
             if (dir.equals(store.runsDir())) {
                 watchRun(dir.resolve(name));
                 notify.accept(new TreeChangedParams("local/experiments"));
+                // run.json may have been written before the folder was watched: look now.
+                if (store.exists(name.toString())) {
+                    notifyExperiment(name.toString());
+                }
             } else if (name.toString().equals("run.json")) {
-                notify.accept(new TreeChangedParams("experiment/" + store.read(dir.getFileName().toString()).experiment));
+                notifyExperiment(dir.getFileName().toString());
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Ignored a run store change that could not be read: {}", e.getMessage());
         }
+    }
+
+    private void notifyExperiment(String runId) {
+        notify.accept(new TreeChangedParams("experiment/" + store.read(runId).experiment));
     }
 
     @Override
