@@ -19,10 +19,8 @@ import picocli.CommandLine.Option;
                 "attach: {\"runId\"} joins a debug run; {\"host\", \"port\", \"pathMappings\"} joins any debugpy."},
         footer = {"", "Example (a DAP client's adapter command):", "  aml-debug dap --workspace ~/proj"})
 final class DapCommand implements Callable<Integer> {
-    @Option(names = "--base-image", paramLabel = "IMAGE",
-            defaultValue = "${env:AML_DEBUG_BASE_IMAGE:-aml-debug/python:bookworm}",
-            description = "Image for runs that name none (default: ${DEFAULT-VALUE}).")
-    String baseImage;
+    @Mixin
+    BaseImageOption baseImage;
 
     @Mixin
     WorkspaceOption workspace;
@@ -47,7 +45,7 @@ final class DapCommand implements Callable<Integer> {
                 bridge[0].notifyClient("stdout", text);
             }
         };
-        bridge[0] = new DapBridge(new DapTargets(workspace::docker, workspace.path(), baseImage, forward),
+        bridge[0] = new DapBridge(new DapTargets(workspace::docker, workspace.path(), baseImage.image, forward),
                 traceFile == null ? DapTrace.NONE : DapTrace.toFile(traceFile));
         bridge[0].run(System.in, protocolOut);
         return 0;

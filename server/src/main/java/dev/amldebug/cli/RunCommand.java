@@ -54,10 +54,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--experiment", paramLabel = "NAME", description = "Experiment name (default: from the job).")
     String experiment;
 
-    @Option(names = "--base-image", paramLabel = "IMAGE",
-            defaultValue = "${env:AML_DEBUG_BASE_IMAGE:-aml-debug/python:bookworm}",
-            description = "Image for runs that name none (default: ${DEFAULT-VALUE}, or AML_DEBUG_BASE_IMAGE).")
-    String baseImage;
+    @Mixin
+    BaseImageOption baseImage;
 
     @Option(names = "--detach", description = "Start the run and return; follow it with 'runs logs --follow'.")
     boolean detach;
@@ -75,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        RunSpec spec = new RunSpecLoader(baseImage).load(job, environment, args);
+        RunSpec spec = new RunSpecLoader(baseImage.image).load(job, environment, args);
         if (experiment != null) {
             spec = spec.withExperimentName(experiment);
         }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -26,14 +27,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace-lsp", paramLabel = "FILE", description = "Write every LSP message to FILE.")
     Path traceFile;
 
-    @Option(names = "--base-image", paramLabel = "IMAGE",
-            defaultValue = "${env:AML_DEBUG_BASE_IMAGE:-aml-debug/python:bookworm}",
-            description = "Image for runs that name none (default: ${DEFAULT-VALUE}).")
-    String baseImage;
+    @Mixin
+    BaseImageOption baseImage;
 
     @Override
     public Integer call() throws Exception {
-        AmlLanguageServer server = new AmlLanguageServer(baseImage, () -> System.exit(0));
+        AmlLanguageServer server = new AmlLanguageServer(baseImage.image, () -> System.exit(0));
         PrintWriter trace = traceFile == null ? null : new PrintWriter(Files.newBufferedWriter(traceFile), true);
         if (port == null) {
             // stdout carries LSP; anything else printed there would break the protocol.
