@@ -82,7 +82,7 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
     command(Commands.runExperimentLocally, s => runLocally(s.palette));
     command(Commands.cancelRun, (s, node?: TreeNode) => cancel(s.palette, node));
     command(Commands.startDebugger, async (_, node?: TreeNode) => {
-        const runId = node?.id.replace(/^run\//, '') ?? await vscode.window.showInputBox({ prompt: 'Run id' });
+        const runId = node?.runId ?? await vscode.window.showInputBox({ prompt: 'Run id' });
         if (runId) {
             await attachToRun(runId);
         }
@@ -129,7 +129,7 @@ async function runLocally(palette: Palette): Promise<void> {
 }
 
 async function cancel(palette: Palette, node?: TreeNode): Promise<void> {
-    const runId = node?.id.replace(/^run\//, '') ?? await vscode.window.showInputBox({ prompt: 'Run id to cancel' });
+    const runId = node?.runId ?? await vscode.window.showInputBox({ prompt: 'Run id to cancel' });
     if (runId) {
         await palette.execute(ServerCommands.cancelRun, { runId });
     }

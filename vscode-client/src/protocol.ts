@@ -2,7 +2,9 @@
 // test/protocol.test.ts fails when they name different methods.
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 
-export interface TreeChildrenParams { nodeId?: string }
+/** page: for a node of kind 'more', its page; nodeId is then its pageOf. */
+export interface TreeChildrenParams { nodeId?: string; page?: string }
+/** Ids are opaque: what the extension acts on (runId, resourceUri, ...) is a field of its own. */
 export interface TreeNode {
     id: string;
     label: string;
@@ -12,6 +14,11 @@ export interface TreeNode {
     collapsible: boolean;
     resourceUri?: string;
     tooltip?: string;
+    /** The run a node belongs to: runs, their logs and outputs. */
+    runId?: string;
+    /** For a 'more' node: the page it loads, and the id of the node whose children it continues. */
+    page?: string;
+    pageOf?: string;
 }
 export interface TreeChangedParams { nodeId?: string }
 export interface RunLogParams { runId: string; file: string; lines: string[] }

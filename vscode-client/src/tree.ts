@@ -16,7 +16,8 @@ export class AzureMlTree implements vscode.TreeDataProvider<TreeNode> {
     }
 
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-        const children = await this.client.sendRequest(TreeChildrenRequest, { nodeId: node?.id });
+        const request = node?.kind === 'more' ? { nodeId: node.pageOf, page: node.page } : { nodeId: node?.id };
+        const children = await this.client.sendRequest(TreeChildrenRequest, request);
         children.forEach(child => this.known.set(child.id, child));
         return children;
     }

@@ -1,5 +1,6 @@
 package dev.amldebug.bridge;
 
+import dev.amldebug.errors.AmlDebugException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -11,16 +12,16 @@ public final class AddressPolicy {
     private AddressPolicy() {
     }
 
-    /** @throws IllegalArgumentException with what to do, for a public address without {@code allowPublic} */
+    /** @throws AmlDebugException (bad input) with what to do, for a public address without {@code allowPublic} */
     public static void check(String host, boolean allowPublic) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("Cannot resolve host '" + host + "': check the name, or give its address.");
+            throw AmlDebugException.badInput("Cannot resolve host '" + host + "': check the name, or give its address.");
         }
         if (!allowPublic && !isPrivate(address)) {
-            throw new IllegalArgumentException(host + " (" + address.getHostAddress() + ") is a public address."
+            throw AmlDebugException.badInput(host + " (" + address.getHostAddress() + ") is a public address."
                     + " aml-debug attaches to loopback and private addresses only, so that code and data do not"
                     + " cross the internet unprotected. If you mean it, allow it explicitly (--allow-public).");
         }

@@ -3,6 +3,7 @@ package dev.amldebug.bridge;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -17,13 +18,16 @@ final class DebuggeeConnector {
     private final BridgeTarget target;
     private final Consumer<DebuggeeLink> onConnect;
     private final Predicate<DebuggeeLink> pump;
+    private final BooleanSupplier stopped;
     private final Consumer<String> onGiveUp;
 
+    /** @param stopped whether nobody needs debugpy any more (the session ended): then it stops trying */
     DebuggeeConnector(BridgeTarget target, Consumer<DebuggeeLink> onConnect, Predicate<DebuggeeLink> pump,
-                      Consumer<String> onGiveUp) {
+                      BooleanSupplier stopped, Consumer<String> onGiveUp) {
         this.target = target;
         this.onConnect = onConnect;
         this.pump = pump;
+        this.stopped = stopped;
         this.onGiveUp = onGiveUp;
     }
 
@@ -40,7 +44,7 @@ final class DebuggeeConnector {
             } catch (IOException e) {
                 lastError = e.getMessage();
             }
-            if (!pause()) {
+            if (stopped.getAsBoolean() || !pause()) {
                 return;
             }
         }

@@ -3,6 +3,8 @@ package dev.amldebug.bridge;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.errors.ErrorKind;
 import org.junit.jupiter.api.Test;
 
 class AddressPolicyTest {
@@ -16,6 +18,8 @@ class AddressPolicyTest {
 
     @Test
     void publicAddressNeedsExplicitPermission() {
+        assertThatThrownBy(() -> AddressPolicy.check("8.8.8.8", false)).isInstanceOf(AmlDebugException.class)
+                .extracting(e -> ((AmlDebugException) e).kind()).isEqualTo(ErrorKind.BAD_INPUT);
         assertThatThrownBy(() -> AddressPolicy.check("8.8.8.8", false))
                 .hasMessageContaining("8.8.8.8 (8.8.8.8) is a public address").hasMessageContaining("--allow-public");
         assertThatCode(() -> AddressPolicy.check("8.8.8.8", true)).doesNotThrowAnyException();

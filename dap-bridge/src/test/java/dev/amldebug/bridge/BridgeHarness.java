@@ -7,6 +7,9 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A bridge session in this process between a test client and a fake debugpy on loopback. */
@@ -17,8 +20,10 @@ final class BridgeHarness implements AutoCloseable {
     final DapBridge bridge;
     /** Whether the session asked to end the debuggee (a disconnect with terminateDebuggee). */
     final AtomicBoolean terminated;
+    private final ExecutorService executor;
 
-    private BridgeHarness(DapBridge bridge, AtomicBoolean terminated) throws IOException {
+    private BridgeHarness(ExecutorService executor, DapBridge bridge, AtomicBoolean terminated) throws IOException {
+        this.executor = executor;
         this.bridge = bridge;
         this.terminated = terminated;
         this.clientPair = LoopbackPair.open();
@@ -38,12 +43,19 @@ final class BridgeHarness implements AutoCloseable {
     static BridgeHarness to(int port, Duration connectTimeout, int exitCode) throws IOException {
         AtomicBoolean terminated = new AtomicBoolean();
         BridgeTarget target = new BridgeTarget("127.0.0.1", port, List.of(new PathMapping("/local/code", "/aml/code")),
-                true, connectTimeout, () -> OptionalInt.of(exitCode), () -> terminated.set(true));
-        return new BridgeHarness(new DapBridge(target, DapTrace.NONE), terminated);
+                true, connectTimeout, Set.of("runId"), () -> OptionalInt.of(exitCode), () -> terminated.set(true));
+        ExecutorService executor = Executors.newCachedThreadPool();
+        return new BridgeHarness(executor, new DapBridge(target, DapTrace.NONE, executor), terminated);
+    }
+
+    static BridgeHarness to(BridgeTarget target, DapTrace trace) throws IOException {
+        ExecutorService executor = Executors.newCachedThreadPool();
+        return new BridgeHarness(executor, new DapBridge(target, trace, executor), new AtomicBoolean());
     }
 
     static BridgeHarness resolving(TargetResolver resolver) throws IOException {
-        return new BridgeHarness(new DapBridge(resolver, DapTrace.NONE), new AtomicBoolean());
+        ExecutorService executor = Executors.newCachedThreadPool();
+        return new BridgeHarness(executor, new DapBridge(resolver, DapTrace.NONE, executor), new AtomicBoolean());
     }
 
     static ServerSocket fakeDebugpy() throws IOException {
@@ -65,5 +77,6 @@ final class BridgeHarness implements AutoCloseable {
     @Override
     public void close() throws IOException {
         clientPair.close();
+        executor.shutdownNow();
     }
 }

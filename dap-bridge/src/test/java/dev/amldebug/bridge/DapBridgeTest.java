@@ -4,12 +4,19 @@ import static dev.amldebug.bridge.DapPeer.event;
 import static dev.amldebug.bridge.DapPeer.request;
 import static dev.amldebug.bridge.DapPeer.response;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.amldebug.bridge.protocol.DapErrorCode;
 import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.errors.AmlDebugException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The bridge's own behaviour, against a fake debugpy on loopback: no Docker needed. */
@@ -164,8 +171,8 @@ class DapBridgeTest {
     @Test
     void launchIsAnsweredAsLaunchWhileDebugpyIsAskedToAttach() throws Exception {
         try (ServerSocket debugpy = BridgeHarness.fakeDebugpy();
-             BridgeHarness harness = BridgeHarness.resolving(request -> new BridgeTarget("127.0.0.1",
-                     debugpy.getLocalPort(), List.of(), true, WAIT, OptionalInt::empty, () -> { }))) {
+             BridgeHarness harness = BridgeHarness.resolving(request -> BridgeTarget.of("127.0.0.1",
+                     debugpy.getLocalPort(), List.of()).withOwnKeys(Set.of("job", "waitTimeout")))) {
             harness.client.send(INITIALIZE);
             DapMessage capabilities = harness.client.await(response(1), WAIT);
             assertThat(capabilities.get("body").get("supportsConditionalBreakpoints").asBoolean()).isTrue();
@@ -186,16 +193,89 @@ class DapBridgeTest {
     }
 
     @Test
-    void aLaunchThatCannotStartFailsWithTheSentence() throws Exception {
+    void aLaunchWithBadInputFailsWithTheUsersSentenceAndTheBadInputErrorId() throws Exception {
         try (BridgeHarness harness = BridgeHarness.resolving(request -> {
-            throw new IllegalArgumentException("job.yml:3:1: unknown key 'comand'");
+            throw AmlDebugException.badInput("job.yml:3:1: unknown key 'comand'");
         })) {
             harness.client.send(INITIALIZE);
             harness.client.send(request(2, "launch", "{\"job\":\"job.yml\"}"));
             DapMessage failed = harness.client.await(response(2), WAIT);
             assertThat(failed.get("success").asBoolean()).isFalse();
             assertThat(failed.get("message").asText()).isEqualTo("job.yml:3:1: unknown key 'comand'");
+            assertThat(failed.get("body").get("error").get("id").asInt()).isEqualTo(DapErrorCode.BAD_INPUT.id());
             harness.client.await(event("terminated"), WAIT);
         }
+    }
+
+    @Test
+    void aLaunchThatFailsByOurBugPointsToTheLogWithoutAJavaClassName() throws Exception {
+        try (BridgeHarness harness = BridgeHarness.resolving(request -> {
+            throw new NullPointerException("Cannot invoke \"java.util.Map.get(Object)\" because \"env\" is null");
+        })) {
+            harness.client.send(request(2, "launch", "{\"job\":\"job.yml\"}"));
+            DapMessage failed = harness.client.await(response(2), WAIT);
+            assertThat(failed.get("body").get("error").get("id").asInt()).isEqualTo(DapErrorCode.INTERNAL.id());
+            assertThat(failed.get("message").asText()).contains("log").doesNotContain("java.", "NullPointerException", "Cannot invoke");
+        }
+    }
+
+    @Test
+    void requestsAfterTheDebuggeeEndedAreAnsweredHereAndDisconnectEndsTheSession() throws Exception {
+        try (BridgeHarness harness = BridgeHarness.resolving(request -> {
+            throw AmlDebugException.notFound("There is no run r9: list runs with aml-debug runs list.");
+        })) {
+            harness.client.send(request(2, "attach", "{\"runId\":\"r9\"}"));
+            assertThat(harness.client.await(response(2), WAIT).get("body").get("error").get("id").asInt())
+                    .isEqualTo(DapErrorCode.NOT_FOUND.id());
+            harness.client.send(BREAKPOINTS);
+            DapMessage refused = harness.client.await(response(3), WAIT);
+            assertThat(refused.get("message").asText()).isEqualTo("The debuggee has ended.");
+            assertThat(refused.get("body").get("error").get("id").asInt()).isEqualTo(DapErrorCode.DEBUGGEE_ENDED.id());
+            harness.client.send(request(4, "disconnect", "{}"));
+            assertThat(harness.client.await(response(4), WAIT).get("success").asBoolean()).isTrue();
+            harness.bridgeThread.join(WAIT.toMillis());
+            assertThat(harness.bridge.hasEnded()).isTrue();
+        }
+    }
+
+    @Test
+    void aSlowExitCodeHoldsBackTerminatedButNotTheReadingOfDebugpy() throws Exception {
+        CountDownLatch containerStopped = new CountDownLatch(1);
+        List<DapMessage> fromDebugpy = new CopyOnWriteArrayList<>();
+        DapTrace trace = (direction, message) -> {
+            if (direction.equals("debugpy")) {
+                fromDebugpy.add(message);
+            }
+        };
+        try (ServerSocket debugpy = BridgeHarness.fakeDebugpy()) {
+            BridgeTarget target = new BridgeTarget("127.0.0.1", debugpy.getLocalPort(), List.of(), true, WAIT, Set.of(),
+                    () -> waitFor(containerStopped, 7), () -> { });
+            try (BridgeHarness harness = BridgeHarness.to(target, trace)) {
+                harness.client.send(INITIALIZE);
+                DapPeer peer = BridgeHarness.accept(debugpy);
+                peer.send(answer(peer.next(WAIT)));
+                harness.client.await(response(1), WAIT);
+                peer.send("{\"seq\":20,\"type\":\"event\",\"event\":\"terminated\"}");
+                peer.send("{\"seq\":21,\"type\":\"event\",\"event\":\"output\",\"body\":{\"output\":\"after\"}}");
+                await().atMost(WAIT).until(() -> fromDebugpy.stream().anyMatch(m -> m.isEvent("output")));
+                assertThat(harness.client.received).noneMatch(m -> m.isEvent("terminated") || m.isEvent("output"));
+                containerStopped.countDown();
+                harness.client.await(m -> m.isEvent("output"), WAIT);
+                assertThat(harness.client.received).extracting(DapMessage::event).containsSubsequence("exited",
+                        "terminated", "output");
+                assertThat(harness.client.received.stream().filter(m -> m.isEvent("exited")).findFirst().orElseThrow()
+                        .get("body").get("exitCode").asInt()).isEqualTo(7);
+            }
+        }
+    }
+
+    /** An exit code that takes a while: the container is still stopping. */
+    private static OptionalInt waitFor(CountDownLatch stopped, int exitCode) {
+        try {
+            stopped.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OptionalInt.of(exitCode);
     }
 }

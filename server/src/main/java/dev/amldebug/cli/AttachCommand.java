@@ -1,9 +1,9 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.bridge.AddressPolicy;
 import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.PathMapping;
-import dev.amldebug.server.RunTargets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +63,12 @@ final class AttachCommand implements Callable<Integer> {
         flags.traceFile = traceFile;
         OptionalInt exitCode;
         if (runId != null) {
-            BridgeTarget target = new RunTargets(workspace.docker(), workspace.store()).forRun(runId, !allCode);
+            BridgeTarget target = workspace.runs().debugTarget(runId, !allCode);
             exitCode = ConsoleAttach.debug(target, Path.of(workspace.store().read(runId).codeDir), breakpoints, true,
-                    flags.trace());
+                    flags.trace(), workspace.threads().blocking());
         } else {
-            exitCode = ConsoleAttach.debug(hostTarget(), localRoot(), breakpoints, true, flags.trace());
+            exitCode = ConsoleAttach.debug(hostTarget(), localRoot(), breakpoints, true, flags.trace(),
+                    workspace.threads().blocking());
         }
         exitCode.ifPresent(code -> System.out.println("exit code: " + code));
         return exitCode.orElse(0);
@@ -75,19 +76,13 @@ final class AttachCommand implements Callable<Integer> {
 
     private BridgeTarget hostTarget() {
         if (host == null || port == null) {
-            throw new UserInputException("Name a run (aml-debug attach RUN) or give --host and --port.");
+            throw AmlDebugException.badInput("Name a run (aml-debug attach RUN) or give --host and --port.");
         }
-        try {
-            AddressPolicy.check(host, allowPublic);
-            List<PathMapping> mappings = pathMappings.stream().map(PathMapping::parse)
-                    .map(m -> new PathMapping(Path.of(m.localRoot()).toAbsolutePath().normalize().toString(), m.remoteRoot()))
-                    .toList();
-            BridgeTarget plain = BridgeTarget.of(host, port, mappings);
-            return new BridgeTarget(plain.host(), plain.port(), mappings, !allCode, plain.connectTimeout(),
-                    plain.exitCode(), plain.terminate());
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        AddressPolicy.check(host, allowPublic);
+        List<PathMapping> mappings = pathMappings.stream().map(PathMapping::parse)
+                .map(m -> new PathMapping(Path.of(m.localRoot()).toAbsolutePath().normalize().toString(), m.remoteRoot()))
+                .toList();
+        return BridgeTarget.of(host, port, mappings).withJustMyCode(!allCode);
     }
 
     private Path localRoot() {

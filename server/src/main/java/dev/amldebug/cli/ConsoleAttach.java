@@ -4,7 +4,7 @@ import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.console.ConsoleOptions;
 import dev.amldebug.bridge.console.Location;
-import dev.amldebug.server.ConsoleSession;
+import dev.amldebug.server.debug.ConsoleSession;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
 
 /** Runs the console debugger against a target: interactive on a terminal, printing and continuing otherwise. */
 final class ConsoleAttach {
@@ -19,19 +20,14 @@ final class ConsoleAttach {
     }
 
     static OptionalInt debug(BridgeTarget target, Path codeDir, List<String> breakpoints, boolean programOutput,
-                             DapTrace trace) throws Exception {
-        List<Location> locations;
-        try {
-            locations = breakpoints.stream().map(b -> Location.parse(b, codeDir)).toList();
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
+                             DapTrace trace, ExecutorService executor) throws Exception {
+        List<Location> locations = breakpoints.stream().map(b -> Location.parse(b, codeDir)).toList();
         PrintStream out = System.out;
         boolean interactive = System.console() != null;
         ConsoleOptions options = new ConsoleOptions(codeDir, locations, Map.of("name", "aml-debug console"),
                 interactive, programOutput, out, new BufferedReader(new InputStreamReader(System.in)), args -> { });
         try (trace) {
-            return ConsoleSession.debug(target, options, trace);
+            return new ConsoleSession(executor, trace).debug(target, options);
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.amldebug.cli;
 import dev.amldebug.bridge.DapBridge;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.runner.run.RunListener;
-import dev.amldebug.server.DapTargets;
+import dev.amldebug.server.debug.DapTargets;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -45,8 +45,9 @@ final class DapCommand implements Callable<Integer> {
                 bridge[0].notifyClient("stdout", text);
             }
         };
-        bridge[0] = new DapBridge(new DapTargets(workspace::docker, workspace.path(), baseImage.image, forward),
-                traceFile == null ? DapTrace.NONE : DapTrace.toFile(traceFile));
+        DapTargets targets = new DapTargets(workspace.services(baseImage.image), workspace.path(), forward);
+        bridge[0] = new DapBridge(targets, traceFile == null ? DapTrace.NONE : DapTrace.toFile(traceFile),
+                workspace.threads().blocking());
         bridge[0].run(System.in, protocolOut);
         return 0;
     }

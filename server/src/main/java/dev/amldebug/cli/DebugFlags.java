@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.runner.debug.DebugOptions;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ final class DebugFlags {
     @Option(names = "--debug", description = "Run under debugpy (no script change), published on 127.0.0.1 at a free port.")
     boolean debug;
 
-    @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "300",
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "" + DebugOptions.DEFAULT_WAIT_SECONDS,
             description = "With --debug: how long the script waits for a debugger (default: ${DEFAULT-VALUE}).")
     int waitTimeout;
 
@@ -37,10 +38,10 @@ final class DebugFlags {
 
     DebugOptions options() {
         if (!onTimeout.equals("continue") && !onTimeout.equals("abort")) {
-            throw new UserInputException("--on-timeout takes continue or abort, not '" + onTimeout + "'");
+            throw AmlDebugException.badInput("--on-timeout takes continue or abort, not '" + onTimeout + "'");
         }
         if (waitTimeout < 0) {
-            throw new UserInputException("--wait-timeout takes a number of seconds, 0 or more");
+            throw AmlDebugException.badInput("--wait-timeout takes a number of seconds, 0 or more");
         }
         return new DebugOptions(waitTimeout, onTimeout.equals("abort"), noWait);
     }

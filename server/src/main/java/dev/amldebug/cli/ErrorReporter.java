@@ -1,18 +1,19 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.runner.docker.DockerUnavailableException;
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.errors.ErrorKind;
 import dev.amldebug.runner.image.BuildFailedException;
-import dev.amldebug.runner.run.RunNotFoundException;
-import dev.amldebug.runner.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception into one sentence on stderr and an exit code: 2 for bad input, 3 when
- * Docker or an image build fails, 1 for anything else. Stack traces only with --verbose.
+ * The command line's one mapping from failures to what the user sees: one sentence on stderr,
+ * and an exit code by kind (README): 2 for bad input or something not found, 3 when Docker or an
+ * image build fails, 1 for our own errors. Stack traces only with --verbose.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
+    static final int INTERNAL = 1;
     static final int BAD_INPUT = 2;
     static final int ENVIRONMENT = 3;
 
@@ -22,27 +23,30 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         this.verbose = verbose;
     }
 
+    static int exitCode(ErrorKind kind) {
+        return switch (kind) {
+            case BAD_INPUT, NOT_FOUND -> BAD_INPUT;
+            case ENVIRONMENT -> ENVIRONMENT;
+            case INTERNAL -> INTERNAL;
+        };
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         var err = commandLine.getErr();
         if (verbose) {
             e.printStackTrace(err);
         }
-        if (e instanceof SpecException || e instanceof RunNotFoundException || e instanceof UserInputException) {
+        ErrorKind kind = AmlDebugException.kindOf(e);
+        if (kind == ErrorKind.INTERNAL) {
+            err.println("aml-debug: " + e.getMessage() + (verbose ? "" : " (run with --verbose for details)"));
+        } else {
             err.println("aml-debug: " + e.getMessage());
-            return BAD_INPUT;
-        }
-        if (e instanceof DockerUnavailableException) {
-            err.println("aml-debug: " + e.getMessage());
-            return ENVIRONMENT;
         }
         if (e instanceof BuildFailedException build) {
-            err.println("aml-debug: " + build.getMessage());
             err.println("Last lines of the build:");
             build.tail().forEach(line -> err.println("  " + line));
-            return ENVIRONMENT;
         }
-        err.println("aml-debug: " + e.getMessage() + (verbose ? "" : " (run with --verbose for details)"));
-        return 1;
+        return exitCode(kind);
     }
 }

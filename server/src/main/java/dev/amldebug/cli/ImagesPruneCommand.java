@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.docker.DockerConnection;
 import dev.amldebug.runner.image.ImageInventory;
 import dev.amldebug.runner.image.ImageUsage;
@@ -48,7 +49,7 @@ final class ImagesPruneCommand implements Callable<Integer> {
     static Duration parseAge(String text) {
         var matcher = java.util.regex.Pattern.compile("(\\d+)([mhd])").matcher(text.trim());
         if (!matcher.matches()) {
-            throw new UserInputException("--older-than takes a number and a unit: 30m, 12h or 7d; found '" + text + "'");
+            throw AmlDebugException.badInput("--older-than takes a number and a unit: 30m, 12h or 7d; found '" + text + "'");
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {

@@ -1,17 +1,11 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.runner.image.ImageUsage;
-import dev.amldebug.runner.run.LocalRun;
-import dev.amldebug.runner.run.LocalRunner;
-import dev.amldebug.runner.run.RunCanceller;
-import dev.amldebug.runner.run.RunContainers;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
-import dev.amldebug.runner.run.StartOptions;
-import dev.amldebug.runner.spec.RunSpec;
-import dev.amldebug.runner.spec.RunSpecLoader;
-import dev.amldebug.server.RunTargets;
+import dev.amldebug.server.run.RunRequest;
+import dev.amldebug.server.run.RunService;
+import dev.amldebug.server.run.SubmittedRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,44 +70,38 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        RunSpec spec = new RunSpecLoader(baseImage.image).load(job, environment, args);
-        if (experiment != null) {
-            spec = spec.withExperimentName(experiment);
-        }
+        RunService runs = workspace.runs(baseImage.image);
         workspace.reconcile(err);
-        LocalRunner runner = new LocalRunner(workspace.docker(), workspace.path(), ImageUsage.inUserCache());
-        String runId = runner.queue(spec);
-        out.println("run: " + runId);
+        RunRequest request = RunRequest.of(job.toAbsolutePath())
+                .withEnvironment(environment == null ? null : environment.toAbsolutePath()).withArguments(args)
+                .withExperiment(experiment).withDebug(debugFlags.enabled() ? debugFlags.options() : null).detached(detach);
+        SubmittedRun run = runs.submit(request, new ConsoleListener(out, err));
+        out.println("run: " + run.id());
         out.flush();
         CountDownLatch finished = new CountDownLatch(1);
-        Thread cancelOnInterrupt = new Thread(() -> cancel(runner.store(), runId, finished, err));
+        Thread cancelOnInterrupt = new Thread(() -> cancel(runs, run.id(), finished, err));
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         try {
-            LocalRun run = runner.start(runId, spec, startOptions(), new ConsoleListener(out, err));
-            if (run.record().debugEndpoint != null) {
-                explainDebugEndpoint(run.record(), err);
+            RunRecord started = run.awaitStarted();
+            if (started.debugEndpoint != null) {
+                explainDebugEndpoint(started, err);
             }
             if (detach) {
-                err.println("Detached. Follow it with: aml-debug runs logs " + runId + " --follow");
+                err.println("Detached. Follow it with: aml-debug runs logs " + run.id() + " --follow");
                 return 0;
             }
-            Thread debugger = debugFlags.breakpoints.isEmpty() ? null : attachConsole(runner.store(), runId);
-            RunRecord ended = run.await();
+            Future<?> debugger = debugFlags.breakpoints.isEmpty() ? null : attachConsole(runs, run.id());
+            RunRecord ended = run.awaitEnded();
             if (debugger != null) {
-                debugger.join(TimeUnit.SECONDS.toMillis(30));
+                awaitQuietly(debugger);
                 out.println("exit code: " + ended.exitCode);
             }
-            summarize(ended, runner.store(), err);
+            summarize(ended, runs.store(), err);
             return ended.status == RunStatus.Completed ? 0 : exitCode(ended);
         } finally {
             finished.countDown();
             removeHook(cancelOnInterrupt);
         }
-    }
-
-    private StartOptions startOptions() {
-        return debugFlags.enabled() ? new StartOptions(detach, debugFlags.options())
-                : detach ? StartOptions.DETACHED : StartOptions.FOREGROUND;
     }
 
     private static void explainDebugEndpoint(RunRecord record, PrintWriter err) {
@@ -120,28 +111,34 @@ final class RunCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private Thread attachConsole(RunStore store, String runId) {
-        Thread debugger = new Thread(() -> {
+    private Future<?> attachConsole(RunService runs, String runId) {
+        return workspace.threads().blocking().submit(() -> {
             try {
-                ConsoleAttach.debug(new RunTargets(workspace.docker(), store).forRun(runId, true),
-                        Path.of(store.read(runId).codeDir), debugFlags.breakpoints, false, debugFlags.trace());
+                ConsoleAttach.debug(runs.debugTarget(runId, true), Path.of(runs.store().read(runId).codeDir),
+                        debugFlags.breakpoints, false, debugFlags.trace(), workspace.threads().blocking());
             } catch (Exception e) {
                 command.commandLine().getErr().println("aml-debug: the console debugger stopped: " + e.getMessage());
             }
-        }, "console-debugger");
-        debugger.start();
-        return debugger;
+        });
+    }
+
+    private static void awaitQuietly(Future<?> debugger) throws InterruptedException {
+        try {
+            debugger.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // The run has ended; a console debugger that has not noticed yet has nothing left to show.
+        }
     }
 
     /** On Ctrl-C: stop the container, and give the main thread time to record Canceled and flush the logs. */
-    private void cancel(RunStore store, String runId, CountDownLatch finished, PrintWriter err) {
-        if (finished.getCount() == 0 || !store.read(runId).isActive() || detach) {
+    private void cancel(RunService runs, String runId, CountDownLatch finished, PrintWriter err) {
+        if (finished.getCount() == 0 || !runs.store().read(runId).isActive() || detach) {
             return;
         }
         err.println("\nCanceling run " + runId + "...");
         err.flush();
         try {
-            new RunCanceller(store, new RunContainers(workspace.docker())).cancel(runId);
+            runs.cancel(runId);
             finished.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

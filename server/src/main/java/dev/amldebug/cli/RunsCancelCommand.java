@@ -1,7 +1,5 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.runner.run.RunCanceller;
-import dev.amldebug.runner.run.RunContainers;
 import dev.amldebug.runner.run.RunRecord;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -32,7 +30,7 @@ final class RunsCancelCommand implements Callable<Integer> {
             out.println("Run " + runId + " already ended: " + before.status + ". Nothing to cancel.");
             return 0;
         }
-        RunRecord after = new RunCanceller(workspace.store(), new RunContainers(workspace.docker())).cancel(runId);
+        RunRecord after = workspace.runs().cancel(runId);
         out.println(after.isActive() ? "Canceled run " + runId + "; its container stopped, and the process following it records the end."
                 : "Run " + runId + " " + after.status + ".");
         return 0;

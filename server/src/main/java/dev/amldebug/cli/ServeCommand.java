@@ -2,6 +2,7 @@ package dev.amldebug.cli;
 
 import dev.amldebug.server.lsp.AmlLanguageServer;
 import dev.amldebug.server.lsp.LanguageServerLauncher;
+import dev.amldebug.server.threads.ServerThreads;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -32,19 +33,24 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AmlLanguageServer server = new AmlLanguageServer(baseImage.image, () -> System.exit(0));
+        ServerThreads threads = new ServerThreads();
+        AmlLanguageServer server = new AmlLanguageServer(baseImage.image, threads, () -> {
+            threads.close();
+            System.exit(0);
+        });
         PrintWriter trace = traceFile == null ? null : new PrintWriter(Files.newBufferedWriter(traceFile), true);
         if (port == null) {
             // stdout carries LSP; anything else printed there would break the protocol.
             PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
             System.setOut(System.err);
-            LanguageServerLauncher.start(server, System.in, protocolOut, trace).get();
+            LanguageServerLauncher.start(server, System.in, protocolOut, trace, threads.blocking()).get();
             return 0;
         }
         try (ServerSocket listening = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             System.err.println("aml-debug language server listening on 127.0.0.1:" + listening.getLocalPort());
             try (Socket client = listening.accept()) {
-                LanguageServerLauncher.start(server, client.getInputStream(), client.getOutputStream(), trace).get();
+                LanguageServerLauncher.start(server, client.getInputStream(), client.getOutputStream(), trace,
+                        threads.blocking()).get();
             }
         }
         return 0;

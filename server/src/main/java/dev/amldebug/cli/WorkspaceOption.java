@@ -1,37 +1,63 @@
 package dev.amldebug.cli;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.amldebug.runner.docker.DockerConnection;
 import dev.amldebug.runner.docker.DockerUnavailableException;
-import dev.amldebug.runner.run.Reconciler;
-import dev.amldebug.runner.run.RunContainers;
+import dev.amldebug.runner.docker.LazyDocker;
+import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.server.run.RunService;
+import dev.amldebug.server.run.RunServices;
+import dev.amldebug.server.threads.ServerThreads;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The --workspace option and what hangs off it: the run store, and Docker when a command needs it. */
+/**
+ * The --workspace option and what hangs off it for one command: the workspace's run service
+ * (built once, on first use), the threads it runs on, and Docker when a command needs it.
+ */
 final class WorkspaceOption {
     @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = "${env:AML_DEBUG_WORKSPACE:-.}",
             description = "Folder whose .azureml/runs holds the run store (default: the current folder,"
                     + " or AML_DEBUG_WORKSPACE).")
     Path workspace;
 
-    private DockerClient docker;
+    private ServerThreads threads;
+    private RunServices services;
 
     Path path() {
         return workspace.toAbsolutePath().normalize();
     }
 
+    synchronized ServerThreads threads() {
+        if (threads == null) {
+            threads = new ServerThreads();
+        }
+        return threads;
+    }
+
+    synchronized RunServices services(String baseImage) {
+        if (services == null) {
+            services = new RunServices(baseImage, new LazyDocker(), ImageUsage.inUserCache(), threads().blocking());
+        }
+        return services;
+    }
+
+    /** The workspace's runs; the base image matters only to commands that start runs. */
+    RunService runs(String baseImage) {
+        return services(baseImage).forWorkspace(path());
+    }
+
+    RunService runs() {
+        return runs(BaseImageOption.DEFAULT);
+    }
+
     RunStore store() {
-        return new RunStore(path());
+        return runs().store();
     }
 
     DockerClient docker() {
-        if (docker == null) {
-            docker = DockerConnection.open();
-        }
-        return docker;
+        return services(BaseImageOption.DEFAULT).docker().get();
     }
 
     /**
@@ -39,11 +65,8 @@ final class WorkspaceOption {
      * readable: say so and go on.
      */
     void reconcile(PrintWriter err) throws InterruptedException {
-        if (store().list().stream().noneMatch(r -> r.isActive())) {
-            return;
-        }
         try {
-            new Reconciler(store(), new RunContainers(docker())).reconcile().forEach(note -> err.println("note: " + note));
+            runs().reconcile().forEach(note -> err.println("note: " + note));
         } catch (DockerUnavailableException e) {
             err.println("note: active runs were not checked: " + e.getMessage());
         }

@@ -1,17 +1,29 @@
 package dev.amldebug.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The dependency direction of DESIGN.md: server -> libraries, and the libraries know nothing of each other. */
+/**
+ * The dependency rules of DESIGN.md and docs/architecture.md: server -> libraries, the libraries
+ * know nothing of each other (only of errors), and the server's packages form no cycles.
+ */
 class ArchitectureTest {
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.amldebug");
+
+    @Test
+    void errorsDependOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.amldebug.errors..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.amldebug.runner..", "dev.amldebug.bridge..",
+                        "dev.amldebug.server..", "dev.amldebug.cli..", "dev.amldebug.azure..")
+                .check(classes);
+    }
 
     @Test
     void dockerRunnerKnowsNothingOfTheServerTheBridgeOrLsp() {
@@ -25,8 +37,36 @@ class ArchitectureTest {
     void bridgeKnowsNothingOfDocker() {
         noClasses().that().resideInAPackage("dev.amldebug.bridge..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.amldebug.runner..", "com.github.dockerjava..",
-                        "dev.amldebug.cli..")
+                        "dev.amldebug.cli..", "dev.amldebug.server..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theServersPackagesFormNoCycles() {
+        slices().matching("dev.amldebug.server.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theTreeAndTheCommandsKnowNothingOfTheLanguageServer() {
+        noClasses().that().resideInAnyPackage("dev.amldebug.server.tree..", "dev.amldebug.server.commands..",
+                        "dev.amldebug.server.run..", "dev.amldebug.server.debug..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.amldebug.server.lsp..", "dev.amldebug.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theTreeModelIsFreeOfLsp4j() {
+        noClasses().that().resideInAPackage("dev.amldebug.server.tree..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.lsp4j..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheRunServicesMakeARunStore() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.amldebug.server.run.RunServices")
+                .and().resideOutsideOfPackage("dev.amldebug.runner..")
+                .should().callConstructor(dev.amldebug.runner.run.RunStore.class, java.nio.file.Path.class)
                 .check(classes);
     }
 }

@@ -1,5 +1,10 @@
 package dev.amldebug.server;
 
+import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.server.debug.ConsoleSession;
+import dev.amldebug.server.run.RunService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.DockerResources.docker;
 import static dev.amldebug.runner.testing.Projects.read;
@@ -56,13 +61,15 @@ class DebugRunIT {
     @TempDir
     Path cache;
 
+    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool();
+
     private LocalRunner runner;
-    private RunTargets targets;
+    private RunService runs;
 
     @BeforeEach
     void setUp() {
-        runner = new LocalRunner(docker(), workspace, new ImageUsage(cache));
-        targets = new RunTargets(docker(), runner.store());
+        runs = new RunService(new RunStore(workspace), BASE_IMAGE, DockerResources::docker, new ImageUsage(cache), EXECUTOR);
+        runner = new LocalRunner(docker(), runs.store(), new ImageUsage(cache));
     }
 
     private LocalRun startDebug(Path file, DebugOptions debug, List<String> args) {
@@ -90,7 +97,7 @@ class DebugRunIT {
                 Map.of(), true, false, new PrintStream(printed, true, StandardCharsets.UTF_8),
                 new BufferedReader(new StringReader("bt\nn\np epoch * 10\nc\nc\n")), args -> { });
 
-        OptionalInt exitCode = ConsoleSession.debug(targets.forRun(run.id(), true), options, DapTrace.NONE);
+        OptionalInt exitCode = new ConsoleSession(EXECUTOR, DapTrace.NONE).debug(runs.debugTarget(run.id(), true), options);
 
         String console = printed.toString(StandardCharsets.UTF_8);
         assertThat(console).contains("stopped at train.py:44 in main", "  epoch = 1", "  train.py:44 in main",
@@ -106,7 +113,7 @@ class DebugRunIT {
         Path script = write(project, "loop.py", "import time\ntime.sleep(1)\nfor i in range(3):\n    x = i * 2\nprint('done')\n");
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(targets.forRun(run.id(), true))) {
+        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
             client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(4)}));
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
             StackTraceArguments stack = new StackTraceArguments();
@@ -138,7 +145,7 @@ class DebugRunIT {
         Path script = write(project, "stay.py", "import time\nwhile True:\n    time.sleep(0.2)\n");
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(targets.forRun(run.id(), true))) {
+        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
             client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(3)}));
             client.await(StoppedEventArguments.class);
             docker().killContainerCmd(runner.store().read(run.id()).containerId).exec();
@@ -166,7 +173,7 @@ class DebugRunIT {
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             ConsoleOptions options = new ConsoleOptions(script.getParent(), List.of(new Location(script, line)), Map.of(),
                     false, false, new PrintStream(printed, true, StandardCharsets.UTF_8), null, args -> { });
-            OptionalInt code = ConsoleSession.debug(targets.forRun(run.id(), true), options, DapTrace.NONE);
+            OptionalInt code = new ConsoleSession(EXECUTOR, DapTrace.NONE).debug(runs.debugTarget(run.id(), true), options);
             ended.get();
             return printed.toString(StandardCharsets.UTF_8) + "exit " + code.orElse(-1);
         } catch (Exception e) {
@@ -188,7 +195,7 @@ class DebugRunIT {
                 """);
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(targets.forRun(run.id(), true))) {
+        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
             SourceBreakpoint conditional = TestDebugClient.line(3);
             conditional.setCondition("i == 2");
             SourceBreakpoint logpoint = TestDebugClient.line(8);
@@ -229,7 +236,7 @@ class DebugRunIT {
         ConsoleOptions options = new ConsoleOptions(project, List.of(new Location(child, 3)), Map.of(), false, false,
                 new PrintStream(printed, true, StandardCharsets.UTF_8), null, args -> { });
 
-        OptionalInt exitCode = ConsoleSession.debug(targets.forRun(run.id(), true), options, DapTrace.NONE);
+        OptionalInt exitCode = new ConsoleSession(EXECUTOR, DapTrace.NONE).debug(runs.debugTarget(run.id(), true), options);
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("stopped at child.py:3 in <module>",
                 "  label = 'in the child'");
@@ -243,7 +250,7 @@ class DebugRunIT {
         Path script = write(project, "slow.py", "import time\ntime.sleep(3)\nprint('finished')\n");
         LocalRun run = startDebug(script, new DebugOptions(60, false, true), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(targets.forRun(run.id(), true))) {
+        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
             client.connection().left().getOutputStream().write("garbage\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             client.connection().left().getOutputStream().flush();
             org.awaitility.Awaitility.await().atMost(TestDebugClient.WAIT).until(client.bridge::hasEnded);

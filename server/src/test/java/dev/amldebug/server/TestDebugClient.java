@@ -46,10 +46,13 @@ public final class TestDebugClient implements IDebugProtocolClient, AutoCloseabl
         server = launcher.getRemoteProxy();
     }
 
+    private static final java.util.concurrent.ExecutorService BRIDGE_THREADS =
+            java.util.concurrent.Executors.newCachedThreadPool();
+
     TestDebugClient(BridgeTarget target) throws IOException {
         pair = LoopbackPair.open();
         connection = pair::close;
-        bridge = new DapBridge(target, DapTrace.NONE);
+        bridge = new DapBridge(target, DapTrace.NONE, BRIDGE_THREADS);
         var toClient = pair.right().getOutputStream();
         var fromClient = pair.right().getInputStream();
         Thread bridging = new Thread(() -> {

@@ -1,5 +1,6 @@
 package dev.amldebug.bridge.console;
 
+import dev.amldebug.errors.AmlDebugException;
 import java.nio.file.Path;
 
 /** FILE:LINE as the console debugger takes and prints it, relative to the code folder when inside it. */
@@ -8,13 +9,13 @@ public record Location(Path file, int line) {
     public static Location parse(String text, Path codeDir) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("a breakpoint is FILE:LINE, for example train.py:42; found '" + text + "'");
+            throw AmlDebugException.badInput("a breakpoint is FILE:LINE, for example train.py:42; found '" + text + "'");
         }
         int line;
         try {
             line = Integer.parseInt(text.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the line of breakpoint '" + text + "' is not a number");
+            throw AmlDebugException.badInput("the line of breakpoint '" + text + "' is not a number");
         }
         return new Location(codeDir.resolve(text.substring(0, colon)).toAbsolutePath().normalize(), line);
     }

@@ -1,5 +1,6 @@
 package dev.amldebug.bridge.console;
 
+import dev.amldebug.errors.AmlDebugException;
 import java.io.PrintStream;
 import org.eclipse.lsp4j.debug.StackFrame;
 
@@ -66,7 +67,7 @@ final class Prompt {
             session.addBreakpoint(location);
             out.println("breakpoint at " + Location.relative(location.file().toString(), options.codeDir()) + ":"
                     + location.line());
-        } catch (IllegalArgumentException e) {
+        } catch (AmlDebugException e) {
             out.println(e.getMessage());
         }
     }

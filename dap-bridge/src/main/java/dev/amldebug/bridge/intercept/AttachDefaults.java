@@ -2,28 +2,23 @@ package dev.amldebug.bridge.intercept;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.PathMapping;
 import dev.amldebug.bridge.protocol.DapMessage;
 import java.util.List;
 
 /**
- * {@code attach} gains the path mappings of the run (local code folder to container folder)
- * and a {@code justMyCode} default, unless the client gave its own.
+ * {@code attach} gains the target's path mappings (local code folder to container folder) and
+ * its {@code justMyCode} default, unless the client gave its own. It must come after
+ * {@link LaunchAsAttach} towards debugpy, so that a launch turned attach gets them too.
  */
 public final class AttachDefaults implements Interceptor {
-    private final List<PathMapping> mappings;
-    private final boolean justMyCode;
-
-    public AttachDefaults(List<PathMapping> mappings, boolean justMyCode) {
-        this.mappings = mappings;
-        this.justMyCode = justMyCode;
-    }
-
     @Override
-    public DapMessage toDebuggee(DapMessage message) {
+    public DapMessage toDebuggee(DapMessage message, BridgeTarget target) {
         if (!message.isRequest("attach")) {
             return message;
         }
+        List<PathMapping> mappings = target.pathMappings();
         ObjectNode arguments = (ObjectNode) message.get("arguments");
         boolean addMappings = !mappings.isEmpty() && !arguments.has("pathMappings");
         boolean addJustMyCode = !arguments.has("justMyCode");
@@ -37,7 +32,7 @@ public final class AttachDefaults implements Interceptor {
             mappings.forEach(m -> list.addObject().put("localRoot", m.localRoot()).put("remoteRoot", m.remoteRoot()));
         }
         if (addJustMyCode) {
-            args.put("justMyCode", justMyCode);
+            args.put("justMyCode", target.justMyCode());
         }
         return DapMessage.of(json);
     }

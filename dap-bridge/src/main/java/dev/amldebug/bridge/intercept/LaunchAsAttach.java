@@ -1,6 +1,7 @@
 package dev.amldebug.bridge.intercept;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.protocol.DapMessage;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,23 +14,30 @@ public final class LaunchAsAttach implements Interceptor {
     private final Set<Integer> launchSeqs = ConcurrentHashMap.newKeySet();
 
     @Override
-    public DapMessage toDebuggee(DapMessage message) {
+    public Verdict fromClient(DapMessage message, SessionContext session) {
+        if (message.isRequest("launch")) {
+            launchSeqs.add(message.seq());
+        }
+        return Verdict.forward(message);
+    }
+
+    @Override
+    public DapMessage toDebuggee(DapMessage message, BridgeTarget target) {
         if (!message.isRequest("launch")) {
             return message;
         }
-        launchSeqs.add(message.seq());
         ObjectNode json = message.copyJson();
         json.put("command", "attach");
         return DapMessage.of(json);
     }
 
     @Override
-    public DapMessage toClient(DapMessage message) {
+    public Verdict fromDebuggee(DapMessage message, SessionContext session) {
         if (!message.isResponse() || !launchSeqs.remove(message.get("request_seq").asInt())) {
-            return message;
+            return Verdict.forward(message);
         }
         ObjectNode json = message.copyJson();
         json.put("command", "launch");
-        return DapMessage.of(json);
+        return Verdict.forward(DapMessage.of(json));
     }
 }

@@ -1,6 +1,7 @@
 package dev.amldebug.bridge.intercept;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.protocol.DapMessage;
 
 /**
@@ -9,21 +10,15 @@ import dev.amldebug.bridge.protocol.DapMessage;
  * where the bridge reaches debugpy (the published port), so that is the address it gets.
  */
 public final class SubprocessEndpoint implements Interceptor {
-    private final String host;
-    private final int port;
-
-    public SubprocessEndpoint(String host, int port) {
-        this.host = host;
-        this.port = port;
-    }
-
     @Override
-    public DapMessage toClient(DapMessage message) {
+    public Verdict fromDebuggee(DapMessage message, SessionContext session) {
         if (!message.isEvent("debugpyAttach") || !message.get("body").has("connect")) {
-            return message;
+            return Verdict.forward(message);
         }
+        BridgeTarget target = session.target()
+                .orElseThrow(() -> new IllegalStateException("debugpy spoke before its target was known"));
         ObjectNode json = message.copyJson();
-        json.withObject("/body").withObject("/connect").put("host", host).put("port", port);
-        return DapMessage.of(json);
+        json.withObject("/body").withObject("/connect").put("host", target.host()).put("port", target.port());
+        return Verdict.forward(DapMessage.of(json));
     }
 }

@@ -22,10 +22,15 @@ public final class DapMessages {
         return DapMessage.of(json);
     }
 
-    public static DapMessage error(int seq, DapMessage request, String message) {
+    /** A failed response to {@code request}; {@code message} is a sentence for the user. */
+    public static DapMessage error(int seq, DapMessage request, DapErrorCode code, String message) {
+        return error(seq, request.seq(), request.command(), code, message);
+    }
+
+    public static DapMessage error(int seq, int requestSeq, String command, DapErrorCode code, String message) {
         ObjectNode body = DapMessage.JSON.createObjectNode();
-        body.putObject("error").put("id", 1).put("format", message).put("showUser", true);
-        return response(seq, request.seq(), request.command(), false, message, body);
+        body.putObject("error").put("id", code.id()).put("format", message).put("showUser", true);
+        return response(seq, requestSeq, command, false, message, body);
     }
 
     public static DapMessage event(int seq, String event, JsonNode body) {

@@ -1,5 +1,7 @@
 package dev.amldebug.runner.debug;
 
+import dev.amldebug.errors.AmlDebugException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,7 +25,7 @@ public final class CommandWrapper {
             return List.of("/bin/sh", "-c", wrapShell(command.get(2), options));
         }
         if (command.isEmpty() || !PYTHON.matcher(baseName(command.get(0))).matches()) {
-            throw new IllegalArgumentException("a debug run needs a Python command (python script.py ...), found: "
+            throw AmlDebugException.badInput("a debug run needs a Python command (python script.py ...), found: "
                     + String.join(" ", command));
         }
         List<String> wrapped = new ArrayList<>();
@@ -38,7 +40,7 @@ public final class CommandWrapper {
     private static String wrapShell(String command, DebugOptions options) {
         Matcher matcher = SHELL_PYTHON.matcher(command);
         if (!matcher.find()) {
-            throw new IllegalArgumentException("a debug run needs the command to run Python (python train.py ...);"
+            throw AmlDebugException.badInput("a debug run needs the command to run Python (python train.py ...);"
                     + " found: " + command);
         }
         String shim = " " + DebugOptions.SHIM + " " + String.join(" ", options.shimArguments()) + " --";

@@ -15,8 +15,16 @@ public record DebugOptions(int waitTimeoutSeconds, boolean abortOnTimeout, boole
     public static final String SHIM_DIR = "/aml/debug";
     public static final String SHIM = SHIM_DIR + "/aml_debug_shim.py";
 
+    /** How long a debug run waits for a debugger unless told otherwise; the one place this default lives. */
+    public static final int DEFAULT_WAIT_SECONDS = 300;
+
     public static DebugOptions defaults() {
-        return new DebugOptions(300, false, false);
+        return new DebugOptions(DEFAULT_WAIT_SECONDS, false, false);
+    }
+
+    /** The defaults, waiting {@code seconds} instead when given. */
+    public static DebugOptions waitingUpTo(Integer seconds) {
+        return seconds == null ? defaults() : new DebugOptions(seconds, false, false);
     }
 
     /** The shim's options, as they go on its command line before {@code --}. */

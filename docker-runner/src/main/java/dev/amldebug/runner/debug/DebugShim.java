@@ -15,6 +15,8 @@ import java.util.HexFormat;
  */
 public final class DebugShim {
     public static final String FILE_NAME = "aml_debug_shim.py";
+    /** The line the shim prints once a debugger attached (the Azure ML guide's wording). */
+    public static final String ATTACHED_LINE = "Debugger attached = True";
 
     private DebugShim() {
     }

@@ -5,19 +5,22 @@ import com.github.dockerjava.api.model.BuildResponseItem;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Streams the lines of a build as they come, and remembers the current step and the last lines. */
 final class BuildOutput extends BuildImageResultCallback {
     private static final int TAIL_LINES = 20;
+    /** The classic builder's step lines: "Step 3/7 : RUN ...". */
+    private static final Pattern STEP = Pattern.compile("^Step (\\d+)/(\\d+) :");
 
-    private final Consumer<String> lines;
+    private final ImageBuildListener lines;
     private final Deque<String> tail = new ArrayDeque<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile String step;
     private volatile String error;
 
-    BuildOutput(Consumer<String> lines) {
+    BuildOutput(ImageBuildListener lines) {
         this.lines = lines;
     }
 
@@ -42,14 +45,16 @@ final class BuildOutput extends BuildImageResultCallback {
         if (line.isBlank()) {
             return;
         }
-        if (line.startsWith("Step ")) {
+        Matcher matcher = STEP.matcher(line);
+        if (matcher.find()) {
             step = line;
+            lines.step(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
         }
         tail.addLast(line);
         if (tail.size() > TAIL_LINES) {
             tail.removeFirst();
         }
-        lines.accept(line);
+        lines.line(line);
     }
 
     String step() {

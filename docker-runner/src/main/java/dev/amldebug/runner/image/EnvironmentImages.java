@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -30,34 +29,35 @@ public final class EnvironmentImages {
     }
 
     /** The image for {@code environment}, built if missing; build output goes to {@code log} as it happens. */
-    public ImageRef ensure(EnvironmentSpec environment, Consumer<String> log) {
+    public ImageRef ensure(EnvironmentSpec environment, ImageBuildListener log) {
         String baseId = environment.isBuild() ? null : localImageId(environment.image());
         String hash = hasher.hash(environment, baseId);
         String tag = ImageLabels.tag(hash);
         if (localImageId(tag) != null) {
-            log.accept("Reusing image " + tag + " for " + environment.describe() + "; nothing to build.");
+            log.line("Reusing image " + tag + " for " + environment.describe() + "; nothing to build.");
+            log.reused(tag);
             return new ImageRef(tag, hash, true);
         }
         String base = environment.image();
         if (environment.isBuild()) {
             base = tag + "-base";
-            log.accept("Building " + base + " from " + environment.buildContext());
+            log.line("Building " + base + " from " + environment.buildContext());
             build(environment.buildContext(), environment.dockerfilePath(), base, labels(hash, environment), log);
         } else if (baseId == null) {
-            log.accept("Base image " + base + " is not present locally; Docker will pull it.");
+            log.line("Base image " + base + " is not present locally; Docker will pull it.");
         }
-        log.accept("Building image " + tag + " for " + environment.describe());
+        log.line("Building image " + tag + " for " + environment.describe());
         Path context = writeContext(environment, base);
         try {
             build(context, "Dockerfile", tag, labels(hash, environment), log);
         } finally {
             deleteTree(context);
         }
-        log.accept("Built image " + tag + ".");
+        log.line("Built image " + tag + ".");
         return new ImageRef(tag, hash, false);
     }
 
-    private void build(Path context, String dockerfile, String tag, Map<String, String> labels, Consumer<String> log) {
+    private void build(Path context, String dockerfile, String tag, Map<String, String> labels, ImageBuildListener log) {
         BuildOutput output = new BuildOutput(log);
         try {
             docker.buildImageCmd(context.toFile())

@@ -2,6 +2,7 @@ package dev.amldebug.runner.run;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
+import dev.amldebug.runner.debug.DebugShim;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,12 +10,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Follows a container's output into {@code 70_driver_log.txt} and the listener as it is written. */
+/**
+ * Follows a container's output into {@code 70_driver_log.txt} and the listener as it is written;
+ * the debug shim's word that a debugger attached becomes an event.
+ */
 final class DriverLogStream extends ResultCallback.Adapter<Frame> {
+    private final String runId;
     private final OutputStream file;
     private final RunListener listener;
+    private boolean attached;
 
-    DriverLogStream(Path driverLog, RunListener listener) {
+    DriverLogStream(String runId, Path driverLog, RunListener listener) {
+        this.runId = runId;
         try {
             this.file = new FileOutputStream(driverLog.toFile(), true);
         } catch (IOException e) {
@@ -32,7 +39,12 @@ final class DriverLogStream extends ResultCallback.Adapter<Frame> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the driver log", e);
         }
-        listener.driverOutput(new String(payload, StandardCharsets.UTF_8));
+        String text = new String(payload, StandardCharsets.UTF_8);
+        listener.driverOutput(text);
+        if (!attached && text.contains(DebugShim.ATTACHED_LINE)) {
+            attached = true;
+            listener.event(new RunEvent.DebuggerAttached(runId));
+        }
     }
 
     @Override

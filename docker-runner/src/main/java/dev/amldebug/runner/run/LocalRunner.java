@@ -3,6 +3,7 @@ package dev.amldebug.runner.run;
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.runner.image.BuildFailedException;
 import dev.amldebug.runner.image.EnvironmentImages;
+import dev.amldebug.runner.image.ImageBuildListener;
 import dev.amldebug.runner.image.ImageRef;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.spec.RunSpec;
@@ -19,10 +20,10 @@ public final class LocalRunner {
     private final Path workspace;
     private final ImageUsage usage;
 
-    public LocalRunner(DockerClient docker, Path workspace, ImageUsage usage) {
+    public LocalRunner(DockerClient docker, RunStore store, ImageUsage usage) {
         this.docker = docker;
-        this.workspace = workspace.toAbsolutePath().normalize();
-        this.store = new RunStore(this.workspace);
+        this.workspace = store.workspace();
+        this.store = store;
         this.usage = usage;
     }
 
@@ -34,6 +35,7 @@ public final class LocalRunner {
         record.displayName = spec.displayName();
         record.source = spec.source().toString();
         record.codeDir = spec.codeDir().toString();
+        record.kind = RunKind.command;
         record.status = RunStatus.Queued;
         record.createdAt = Instant.now();
         RunOwner.claim(record);
@@ -51,7 +53,7 @@ public final class LocalRunner {
         try {
             log.line("Run " + runId + " of experiment " + spec.experimentName() + " from " + spec.source());
             listener.statusChanged(store.update(runId, r -> r.status = RunStatus.Preparing));
-            ImageRef image = new EnvironmentImages(docker).ensure(spec.environment(), log::line);
+            ImageRef image = new EnvironmentImages(docker).ensure(spec.environment(), buildListener(runId, log, listener));
             usage.touch(image.hash());
             if (store.read(runId).cancelRequested) {
                 log.line("Canceled before the container started.");
@@ -71,6 +73,25 @@ public final class LocalRunner {
         }
     }
 
+    private static ImageBuildListener buildListener(String runId, ControlLog log, RunListener listener) {
+        return new ImageBuildListener() {
+            @Override
+            public void line(String text) {
+                log.line(text);
+            }
+
+            @Override
+            public void step(int step, int total) {
+                listener.event(new RunEvent.ImageBuildStep(runId, step, total));
+            }
+
+            @Override
+            public void reused(String tag) {
+                listener.event(new RunEvent.ImageReused(runId, tag));
+            }
+        };
+    }
+
     private LocalRun startContainer(String runId, RunSpec spec, ImageRef image, StartOptions options, ControlLog log,
                                     RunListener listener, RunFinisher finisher) {
         boolean detach = options.detach();
@@ -79,7 +100,7 @@ public final class LocalRunner {
             log.line("Created " + spec.codeDir().resolve("outputs") + " as the mount point for ./outputs.");
         }
         String containerId = request.toCommand(docker, image.tag()).exec().getId();
-        DriverLogStream driver = detach ? null : new DriverLogStream(store.driverLog(runId), listener);
+        DriverLogStream driver = detach ? null : new DriverLogStream(runId, store.driverLog(runId), listener);
         docker.startContainerCmd(containerId).exec();
         String endpoint = options.debug() == null ? null : DebugEndpoint.of(docker, containerId);
         if (driver != null) {
@@ -102,7 +123,11 @@ public final class LocalRunner {
         if (endpoint != null) {
             log.line("debugpy listens at " + endpoint + (options.debug().noWait() ? "." : "; the script waits up to "
                     + options.debug().waitTimeoutSeconds() + " s for a debugger."));
+            if (!options.debug().noWait()) {
+                listener.event(new RunEvent.WaitingForDebugger(runId, endpoint, options.debug().waitTimeoutSeconds()));
+            }
         }
+        listener.event(new RunEvent.ContainerStarted(runId, containerId, endpoint));
         listener.statusChanged(running);
         return new LocalRun(running, driver, docker, finisher, log, listener);
     }

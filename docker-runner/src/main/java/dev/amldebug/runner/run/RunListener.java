@@ -13,6 +13,10 @@ public interface RunListener {
     default void statusChanged(RunRecord record) {
     }
 
+    /** A typed fact about the run's progress. */
+    default void event(RunEvent event) {
+    }
+
     RunListener NONE = new RunListener() {
     };
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class RunRecord {
     public String id;
+    /** Records written before kinds existed are command runs. */
+    public RunKind kind = RunKind.command;
     public String experiment;
     public String displayName;
     public RunStatus status;

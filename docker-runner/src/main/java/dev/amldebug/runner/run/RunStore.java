@@ -28,15 +28,22 @@ public final class RunStore {
     public static final String CONTROL_LOG = "60_control_log.txt";
     public static final String DRIVER_LOG = "70_driver_log.txt";
 
-    private static final Map<Path, Object> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
-
+    /** A FileLock guards against other processes only; threads of this one queue here first. */
+    private final Map<Path, Object> inProcessLocks = new ConcurrentHashMap<>();
+    private final Path workspace;
     private final Path runsDir;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** One per workspace and process: the run service owns it, and everything else borrows it. */
     public RunStore(Path workspace) {
-        this.runsDir = workspace.toAbsolutePath().normalize().resolve(".azureml").resolve("runs");
+        this.workspace = workspace.toAbsolutePath().normalize();
+        this.runsDir = this.workspace.resolve(".azureml").resolve("runs");
+    }
+
+    public Path workspace() {
+        return workspace;
     }
 
     public Path runsDir() {
@@ -90,8 +97,7 @@ public final class RunStore {
     /** Applies {@code change} to the current run.json under a lock and returns the result. */
     public RunRecord update(String id, Consumer<RunRecord> change) {
         Path lockFile = dir(id).resolve(".run.json.lock");
-        // A FileLock guards against other processes only; threads of this one queue here first.
-        synchronized (IN_PROCESS_LOCKS.computeIfAbsent(lockFile, key -> new Object())) {
+        synchronized (inProcessLocks.computeIfAbsent(lockFile, key -> new Object())) {
             return updateLocked(id, lockFile, change);
         }
     }

@@ -1,15 +1,17 @@
 package dev.amldebug.runner.spec;
 
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.errors.ErrorKind;
 import java.nio.file.Path;
 
 /** A run specification that cannot be used, with the place in the file that is wrong. */
-public class SpecException extends RuntimeException {
+public class SpecException extends AmlDebugException {
     private final Path file;
     private final int line;
     private final int column;
 
     public SpecException(Path file, int line, int column, String message) {
-        super(message);
+        super(ErrorKind.BAD_INPUT, message);
         this.file = file;
         this.line = line;
         this.column = column;

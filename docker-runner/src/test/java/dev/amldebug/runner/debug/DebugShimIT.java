@@ -1,5 +1,6 @@
 package dev.amldebug.runner.debug;
 
+import dev.amldebug.runner.run.RunStore;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.DockerResources.docker;
 import static dev.amldebug.runner.testing.Projects.read;
@@ -37,7 +38,7 @@ class DebugShimIT {
 
     @BeforeEach
     void setUp() {
-        runner = new LocalRunner(docker(), workspace, new ImageUsage(cache));
+        runner = new LocalRunner(docker(), new RunStore(workspace), new ImageUsage(cache));
     }
 
     private RunRecord run(Path file, List<String> args) throws InterruptedException {

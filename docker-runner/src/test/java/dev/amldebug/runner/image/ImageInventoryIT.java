@@ -1,5 +1,7 @@
 package dev.amldebug.runner.image;
 
+import dev.amldebug.runner.image.ImageBuildListener;
+import dev.amldebug.runner.run.RunStore;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.DockerResources.docker;
 import static dev.amldebug.runner.testing.Projects.write;
@@ -38,7 +40,7 @@ class ImageInventoryIT {
         Path env = write(project, "env.yml", "build: {path: docker}\n");
         Path script = write(project, "wait.py", "import time\ntime.sleep(300)\n");
         ImageUsage usage = new ImageUsage(cache);
-        LocalRunner runner = new LocalRunner(docker(), workspace, usage);
+        LocalRunner runner = new LocalRunner(docker(), new RunStore(workspace), usage);
         RunSpec spec = new RunSpecLoader(BASE_IMAGE).load(script, env, List.of());
         String id = runner.queue(spec);
         runner.start(id, spec, StartOptions.DETACHED, RunListener.NONE);
@@ -66,7 +68,7 @@ class ImageInventoryIT {
         write(project, "docker/Dockerfile", "FROM " + BASE_IMAGE + "\nRUN echo " + UUID.randomUUID() + " > /id\n");
         ImageUsage usage = new ImageUsage(cache);
         ImageRef image = new EnvironmentImages(docker())
-                .ensure(EnvironmentSpec.ofBuild(project.resolve("docker"), "Dockerfile"), line -> { });
+                .ensure(EnvironmentSpec.ofBuild(project.resolve("docker"), "Dockerfile"), ImageBuildListener.lines(line -> { }));
         usage.touch(image.hash());
         ImageInventory inventory = new ImageInventory(docker(), usage,
                 Map.of(ImageLabels.MANAGED, "true", ImageLabels.ENV_HASH, image.hash()));

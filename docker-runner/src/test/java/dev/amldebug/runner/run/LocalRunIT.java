@@ -38,7 +38,7 @@ class LocalRunIT {
 
     @BeforeEach
     void setUp() {
-        runner = new LocalRunner(docker(), workspace, new ImageUsage(cache));
+        runner = new LocalRunner(docker(), new RunStore(workspace), new ImageUsage(cache));
         store = runner.store();
     }
 

@@ -34,7 +34,7 @@ class ReconcilerIT {
 
     @BeforeEach
     void setUp() {
-        runner = new LocalRunner(docker(), workspace, new ImageUsage(cache));
+        runner = new LocalRunner(docker(), new RunStore(workspace), new ImageUsage(cache));
         store = runner.store();
         containers = new RunContainers(docker());
     }

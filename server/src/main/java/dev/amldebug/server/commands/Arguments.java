@@ -1,5 +1,6 @@
 package dev.amldebug.server.commands;
 
+import dev.amldebug.errors.AmlDebugException;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -17,7 +18,7 @@ final class Arguments {
         Object raw = arguments == null || arguments.isEmpty() ? new JsonObject() : arguments.get(0);
         JsonElement first = raw instanceof JsonElement element ? element : GSON.toJsonTree(raw);
         if (!first.isJsonObject()) {
-            throw new IllegalArgumentException("The command takes one object argument, found: " + first);
+            throw AmlDebugException.badInput("The command takes one object argument, found: " + first);
         }
         return GSON.fromJson(first, type);
     }

@@ -1,5 +1,6 @@
 package dev.amldebug.server.commands;
 
+import dev.amldebug.errors.AmlDebugException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class CommandRegistry {
     public Object execute(String id, List<Object> arguments) throws Exception {
         CommandHandler handler = handlers.get(id);
         if (handler == null) {
-            throw new IllegalArgumentException("Unknown command '" + id + "'. Known: " + String.join(", ", handlers.keySet()));
+            throw AmlDebugException.badInput("Unknown command '" + id + "'. Known: " + String.join(", ", handlers.keySet()));
         }
         return handler.execute(arguments);
     }

@@ -1,5 +1,6 @@
 package dev.amldebug.server.commands;
 
+import dev.amldebug.errors.AmlDebugException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ final class RunConfigurationWriter {
 
     Result write(Request request) {
         if (request.script() == null || !Files.isRegularFile(workspace.resolve(request.script()))) {
-            throw new IllegalArgumentException("createRunConfiguration needs script, a Python file in the workspace; '"
+            throw AmlDebugException.badInput("createRunConfiguration needs script, a Python file in the workspace; '"
                     + request.script() + "' is not one.");
         }
         Path script = workspace.resolve(request.script()).normalize();
@@ -64,7 +65,7 @@ final class RunConfigurationWriter {
         if (environment != null && (environment.endsWith(".yml") || environment.endsWith(".yaml"))) {
             Path file = workspace.resolve(environment).normalize();
             if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("Environment file " + file + " does not exist.");
+                throw AmlDebugException.badInput("Environment file " + file + " does not exist.");
             }
             return "# Environment from " + workspace.relativize(file) + "; run with --env to use it as a whole.\n"
                     + "environment:\n  image: " + imageOf(file) + "\n" + conda;

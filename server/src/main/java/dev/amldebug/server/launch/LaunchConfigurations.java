@@ -1,5 +1,6 @@
 package dev.amldebug.server.launch;
 
+import dev.amldebug.errors.AmlDebugException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.bridge.AddressPolicy;
@@ -22,14 +23,14 @@ public final class LaunchConfigurations {
             case "remote" -> remote(request);
             case "deployment" -> deployment(request);
             case "run" -> run(request);
-            default -> throw new IllegalArgumentException("kind must be remote, deployment or run; found '" + kind + "'");
+            default -> throw AmlDebugException.badInput("kind must be remote, deployment or run; found '" + kind + "'");
         };
     }
 
     /** A pipeline step on a compute node: the Azure ML guide's attach, with the address found for you. */
     private static ObjectNode remote(Request request) {
         if (request.host() == null || request.port() == null) {
-            throw new IllegalArgumentException("A remote attach configuration needs host and port (the step logs"
+            throw AmlDebugException.badInput("A remote attach configuration needs host and port (the step logs"
                     + " 'ip_address: ...'; the port is the one it listens on, 5678 by default).");
         }
         AddressPolicy.check(request.host(), Boolean.TRUE.equals(request.allowPublic()));
@@ -54,7 +55,7 @@ public final class LaunchConfigurations {
 
     private static ObjectNode run(Request request) {
         if (request.runId() == null) {
-            throw new IllegalArgumentException("A run attach configuration needs runId.");
+            throw AmlDebugException.badInput("A run attach configuration needs runId.");
         }
         return base("Azure ML: attach to run " + request.runId(), "azureml").put("runId", request.runId());
     }

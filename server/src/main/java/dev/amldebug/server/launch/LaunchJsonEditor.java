@@ -1,5 +1,6 @@
 package dev.amldebug.server.launch;
 
+import dev.amldebug.errors.AmlDebugException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -42,12 +43,12 @@ public final class LaunchJsonEditor {
     private static ObjectNode parse(String text) {
         try {
             if (!(JSONC.readTree(text) instanceof ObjectNode object)) {
-                throw new IllegalArgumentException("launch.json must hold a JSON object.");
+                throw AmlDebugException.badInput("launch.json must hold a JSON object.");
             }
             return object;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var where = e.getLocation();
-            throw new IllegalArgumentException("launch.json cannot be parsed" + (where == null ? "" : " at line "
+            throw AmlDebugException.badInput("launch.json cannot be parsed" + (where == null ? "" : " at line "
                     + where.getLineNr() + ", column " + where.getColumnNr()) + ": " + e.getOriginalMessage()
                     + ". Fix it, then try again; nothing was changed.");
         }

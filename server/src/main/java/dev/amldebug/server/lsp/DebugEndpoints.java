@@ -14,6 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class DebugEndpoints {
     private static final Logger LOG = LoggerFactory.getLogger(DebugEndpoints.class);
 
-    private DebugEndpoints() {
+    private final Executor executor;
+
+    public DebugEndpoints(Executor executor) {
+        this.executor = executor;
     }
 
-    public static DebugAdapterEndpoint open(Supplier<DapBridge> bridge) {
+    public DebugAdapterEndpoint open(Supplier<DapBridge> bridge) {
         try {
             return unixSocket(bridge);
         } catch (IOException | UnsupportedOperationException e) {
@@ -37,7 +41,7 @@ public final class DebugEndpoints {
         }
     }
 
-    private static DebugAdapterEndpoint unixSocket(Supplier<DapBridge> bridge) throws IOException {
+    private DebugAdapterEndpoint unixSocket(Supplier<DapBridge> bridge) throws IOException {
         Path dir = Files.createTempDirectory("aml-debug-dap", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
         Path socket = dir.resolve("dap.sock");
@@ -51,7 +55,7 @@ public final class DebugEndpoints {
         return new DebugAdapterEndpoint("pipe", socket.toString(), null);
     }
 
-    private static DebugAdapterEndpoint loopback(Supplier<DapBridge> bridge) {
+    private DebugAdapterEndpoint loopback(Supplier<DapBridge> bridge) {
         try {
             ServerSocketChannel server = ServerSocketChannel.open();
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -67,8 +71,8 @@ public final class DebugEndpoints {
         void run() throws IOException;
     }
 
-    private static void serveOnce(ServerSocketChannel server, Supplier<DapBridge> bridge, Cleanup cleanup) {
-        Thread thread = new Thread(() -> {
+    private void serveOnce(ServerSocketChannel server, Supplier<DapBridge> bridge, Cleanup cleanup) {
+        executor.execute(() -> {
             try (server; SocketChannel client = server.accept()) {
                 cleanup.run();
                 bridge.get().run(ChannelStreams.in(client), ChannelStreams.out(client));
@@ -77,8 +81,6 @@ public final class DebugEndpoints {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "dap-endpoint");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 }

@@ -7,8 +7,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -22,16 +22,13 @@ public final class LogBatcher implements AutoCloseable {
     static final int MAX_WAITING_LINES = 5_000;
 
     private final Consumer<RunLogParams> send;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "log-batcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledFuture<?> flushing;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
 
-    public LogBatcher(Consumer<RunLogParams> send) {
+    /** @param scheduler the server's timer; the batcher flushes on it every {@value #FLUSH_MILLIS} ms */
+    public LogBatcher(Consumer<RunLogParams> send, ScheduledExecutorService scheduler) {
         this.send = send;
-        timer.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        this.flushing = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Whole lines, as the control log writes them. */
@@ -65,7 +62,7 @@ public final class LogBatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdown();
+        flushing.cancel(false);
         flush();
     }
 

@@ -10,11 +10,23 @@ public final class Protocol {
     private Protocol() {
     }
 
-    public record TreeChildrenParams(String nodeId) {
+    /** @param page for the children past the first page: the {@code page} of the {@code more} node */
+    public record TreeChildrenParams(String nodeId, String page) {
+        public TreeChildrenParams(String nodeId) {
+            this(nodeId, null);
+        }
     }
 
+    /**
+     * A tree node as the client shows it. Clients never parse {@code id}: what they act on is a field.
+     *
+     * @param runId  the run a node belongs to (runs, their logs and outputs)
+     * @param page   for a {@code kind: "more"} node: the page it loads
+     * @param pageOf for a {@code kind: "more"} node: the id of the node whose children it continues
+     */
     public record TreeNode(String id, String label, String description, String kind, String contextValue,
-                           boolean collapsible, String resourceUri, String tooltip) {
+                           boolean collapsible, String resourceUri, String tooltip, String runId, String page,
+                           String pageOf) {
     }
 
     public record TreeChangedParams(String nodeId) {

@@ -1,40 +1,37 @@
 package dev.amldebug.server.lsp;
 
-import dev.amldebug.runner.debug.DebugOptions;
+import dev.amldebug.runner.run.RunEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressNotification;
 import org.eclipse.lsp4j.WorkDoneProgressReport;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * $/progress for one run: building the image (n% from the build's steps), starting the
- * container, then waiting for a debugger with the seconds left; it ends once the script runs.
+ * $/progress for one run, driven by its events: building the image (n% from the build's steps),
+ * starting the container, then waiting for a debugger with the seconds left; it ends once the
+ * script runs, a debugger attached, or the run ended.
  */
 final class RunProgress {
-    private static final Pattern STEP = Pattern.compile("^Step (\\d+)/(\\d+) :");
-    private static final java.util.concurrent.ScheduledExecutorService TICKER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "progress-ticker");
-                thread.setDaemon(true);
-                return thread;
-            });
-
     private final AmlLanguageClient client;
+    private final ScheduledExecutorService scheduler;
     private final Either<String, Integer> token = Either.forLeft("azureml-run-" + UUID.randomUUID());
-    private final DebugOptions debug;
+    private RunEvent.WaitingForDebugger waiting;
     private Instant waitingSince;
-    private java.util.concurrent.ScheduledFuture<?> ticking;
+    private ScheduledFuture<?> ticking;
     private boolean ended;
 
-    RunProgress(AmlLanguageClient client, String runId, DebugOptions debug) {
+    RunProgress(AmlLanguageClient client, ScheduledExecutorService scheduler, String runId) {
         this.client = client;
-        this.debug = debug;
+        this.scheduler = scheduler;
         client.createProgress(new WorkDoneProgressCreateParams(token));
         WorkDoneProgressBegin begin = new WorkDoneProgressBegin();
         begin.setTitle("Azure ML run " + runId);
@@ -44,31 +41,32 @@ final class RunProgress {
         notify(begin);
     }
 
-    synchronized void controlLine(String line) {
-        Matcher step = STEP.matcher(line);
-        if (step.find()) {
-            report("building image", 100 * Integer.parseInt(step.group(1)) / Integer.parseInt(step.group(2)));
-        } else if (line.startsWith("Reusing image")) {
+    synchronized void on(RunEvent event) {
+        if (event instanceof RunEvent.ImageBuildStep step) {
+            report("building image", 100 * step.step() / step.total());
+        } else if (event instanceof RunEvent.ImageReused) {
             report("reusing the cached image", 100);
-        } else if (line.startsWith("Started container")) {
-            if (debug == null || debug.noWait()) {
-                end();
-            } else {
-                waitingSince = Instant.now();
-                report("starting container", 100);
-                ticking = TICKER.scheduleAtFixedRate(this::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    synchronized void driverOutput(String text) {
-        if (text.contains("Debugger attached")) {
+        } else if (event instanceof RunEvent.WaitingForDebugger wait) {
+            waiting = wait;
+        } else if (event instanceof RunEvent.ContainerStarted) {
+            startedContainer();
+        } else if (event instanceof RunEvent.DebuggerAttached) {
             end();
         }
     }
 
+    private void startedContainer() {
+        if (waiting == null) {
+            end();
+            return;
+        }
+        waitingSince = Instant.now();
+        report("starting container", 100);
+        ticking = scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
     private synchronized void tick() {
-        long left = debug.waitTimeoutSeconds() - java.time.Duration.between(waitingSince, Instant.now()).toSeconds();
+        long left = waiting.timeoutSeconds() - Duration.between(waitingSince, Instant.now()).toSeconds();
         report("waiting for debugger, " + Math.max(left, 0) + " s left", 100);
     }
 
@@ -92,7 +90,7 @@ final class RunProgress {
         }
     }
 
-    private void notify(org.eclipse.lsp4j.WorkDoneProgressNotification value) {
+    private void notify(WorkDoneProgressNotification value) {
         client.notifyProgress(new ProgressParams(token, Either.forLeft(value)));
     }
 }

@@ -2,6 +2,7 @@ package dev.amldebug.server.lsp;
 
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.server.lsp.Protocol.TreeChangedParams;
+import dev.amldebug.server.tree.local.LocalTreeProvider;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -11,6 +12,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -27,7 +29,7 @@ final class RunStoreWatcher implements AutoCloseable {
     private final Consumer<TreeChangedParams> notify;
     private final WatchService watcher;
 
-    RunStoreWatcher(RunStore store, Consumer<TreeChangedParams> notify) throws IOException {
+    RunStoreWatcher(RunStore store, Consumer<TreeChangedParams> notify, Executor executor) throws IOException {
         this.store = store;
         this.notify = notify;
         this.watcher = FileSystems.getDefault().newWatchService();
@@ -38,9 +40,7 @@ final class RunStoreWatcher implements AutoCloseable {
                 watchRun(run);
             }
         }
-        Thread thread = new Thread(this::loop, "run-store-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        executor.execute(this::loop);
     }
 
     private void watchRun(Path runDir) throws IOException {
@@ -70,7 +70,7 @@ final class RunStoreWatcher implements AutoCloseable {
         try {
             if (dir.equals(store.runsDir())) {
                 watchRun(dir.resolve(name));
-                notify.accept(new TreeChangedParams("local/experiments"));
+                notify.accept(new TreeChangedParams(LocalTreeProvider.EXPERIMENTS.toString()));
                 // run.json may have been written before the folder was watched: look now.
                 if (store.exists(name.toString())) {
                     notifyExperiment(name.toString());
@@ -84,7 +84,7 @@ final class RunStoreWatcher implements AutoCloseable {
     }
 
     private void notifyExperiment(String runId) {
-        notify.accept(new TreeChangedParams("experiment/" + store.read(runId).experiment));
+        notify.accept(new TreeChangedParams(LocalTreeProvider.experiment(store.read(runId).experiment).toString()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.amldebug.server.launch;
 
+import dev.amldebug.errors.AmlDebugException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -93,7 +94,7 @@ class LaunchJsonEditorTest {
     @Test
     void unparseableFileIsRefusedWithWhereItBreaks() {
         assertThatThrownBy(() -> editor.insert("{\n  \"configurations\": [\n    {\"name\": \n", config("X")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(AmlDebugException.class)
                 .hasMessageContaining("launch.json cannot be parsed at line").hasMessageContaining("nothing was changed");
     }
 

@@ -67,7 +67,7 @@ class LanguageServerIT {
 
             await().atMost(WAIT).until(() -> session.client.statuses.stream()
                     .anyMatch(s -> s.runId().equals(runId) && s.status().equals("Completed")));
-            TreeNode run = session.children("experiment/lsp").get(0);
+            TreeNode run = session.children("local/experiments/lsp").get(0);
             assertThat(run.contextValue()).isEqualTo("azureml.run.completed");
             assertThat(session.children(run.id() + "/logs")).hasSize(2);
             await().atMost(WAIT).until(() -> session.client.logs.stream()
@@ -126,8 +126,8 @@ class LanguageServerIT {
             session.command("azureml.cancelRun", Map.of("runId", runId)).get(60, TimeUnit.SECONDS);
             await().atMost(WAIT).until(() -> session.client.statuses.stream()
                     .anyMatch(s -> s.runId().equals(runId) && s.status().equals("Canceled")));
-            assertThat(session.client.treeChanges).anyMatch(c -> "experiment/wait".equals(c.nodeId())
-                    || "experiment/workspace".equals(c.nodeId()) || c.nodeId().startsWith("experiment/"));
+            assertThat(session.client.treeChanges).anyMatch(c -> "local/experiments/wait".equals(c.nodeId())
+                    || c.nodeId().startsWith("local/experiments/"));
         }
     }
 }

@@ -84,12 +84,14 @@ class LanguageServerTest {
         assertThat(session.children("local")).extracting(TreeNode::id)
                 .containsExactly("local/experiments", "local/environments", "local/images");
         assertThat(session.children("local/experiments")).extracting(TreeNode::label).containsExactly("digits");
-        TreeNode run = session.children("experiment/digits").get(0);
-        assertThat(run.id()).isEqualTo("run/digits_1_aaaaaaaa");
+        TreeNode run = session.children("local/experiments/digits").get(0);
+        assertThat(run.id()).isEqualTo("local/runs/digits_1_aaaaaaaa");
+        assertThat(run.runId()).isEqualTo("digits_1_aaaaaaaa");
         assertThat(run.contextValue()).isEqualTo("azureml.run.completed");
         assertThat(run.description()).startsWith("Completed · ");
         assertThat(session.children(run.id())).extracting(TreeNode::label).containsExactly("Logs", "Outputs");
         List<TreeNode> logs = session.children(run.id() + "/logs");
+        assertThat(logs).extracting(TreeNode::runId).containsOnly("digits_1_aaaaaaaa");
         assertThat(logs).extracting(TreeNode::label).containsExactly("60_control_log.txt", "70_driver_log.txt");
         assertThat(Path.of(URI.create(logs.get(1).resourceUri()))).exists();
         assertThat(session.children(run.id() + "/outputs")).extracting(TreeNode::label).containsExactly("metrics.json");
@@ -211,11 +213,11 @@ class LanguageServerTest {
     void runStoreChangesFromOutsideRefreshThatExperiment() throws Exception {
         storeRun("outside_1_aaaaaaaa", "outside", RunStatus.Running);
         await().atMost(java.time.Duration.ofSeconds(10)).until(() -> session.client.treeChanges.stream()
-                .anyMatch(c -> "experiment/outside".equals(c.nodeId())));
+                .anyMatch(c -> "local/experiments/outside".equals(c.nodeId())));
         session.client.treeChanges.clear();
         new RunStore(workspace).update("outside_1_aaaaaaaa", r -> r.status = RunStatus.Canceled);
         await().atMost(java.time.Duration.ofSeconds(10)).until(() -> session.client.treeChanges.stream()
-                .anyMatch(c -> "experiment/outside".equals(c.nodeId())));
+                .anyMatch(c -> "local/experiments/outside".equals(c.nodeId())));
     }
 
     @Test

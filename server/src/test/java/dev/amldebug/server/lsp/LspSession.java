@@ -3,6 +3,7 @@ package dev.amldebug.server.lsp;
 import dev.amldebug.bridge.LoopbackPair;
 import dev.amldebug.server.lsp.Protocol.TreeChildrenParams;
 import dev.amldebug.server.lsp.Protocol.TreeNode;
+import dev.amldebug.server.threads.ServerThreads;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,14 @@ final class LspSession implements AutoCloseable {
     final Remote server;
     final AtomicBoolean exited = new AtomicBoolean();
     private final LoopbackPair pair;
+    private final ServerThreads threads = new ServerThreads();
 
     LspSession() throws Exception {
         pair = LoopbackPair.open();
-        AmlLanguageServer implementation = new AmlLanguageServer("aml-debug/python:bookworm", () -> exited.set(true));
-        LanguageServerLauncher.start(implementation, pair.right().getInputStream(), pair.right().getOutputStream(), null);
+        AmlLanguageServer implementation = new AmlLanguageServer("aml-debug/python:bookworm", threads,
+                () -> exited.set(true));
+        LanguageServerLauncher.start(implementation, pair.right().getInputStream(), pair.right().getOutputStream(), null,
+                threads.blocking());
         Launcher<Remote> launcher = new Launcher.Builder<Remote>().setLocalService(client).setRemoteInterface(Remote.class)
                 .setInput(pair.left().getInputStream()).setOutput(pair.left().getOutputStream()).create();
         launcher.startListening();
@@ -53,5 +57,6 @@ final class LspSession implements AutoCloseable {
     @Override
     public void close() throws Exception {
         pair.close();
+        threads.close();
     }
 }

@@ -1,8 +1,9 @@
-package dev.amldebug.server.tree;
+package dev.amldebug.server.tree.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.run.RunStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +20,8 @@ public final class Experiments {
     private final Path file;
     private final RunStore store;
 
-    public Experiments(Path workspace, RunStore store) {
-        this.file = workspace.resolve(".azureml").resolve("experiments.json");
+    public Experiments(RunStore store) {
+        this.file = store.workspace().resolve(".azureml").resolve("experiments.json");
         this.store = store;
     }
 
@@ -33,7 +34,7 @@ public final class Experiments {
     /** @return false when it existed already */
     public synchronized boolean create(String name) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}")) {
-            throw new IllegalArgumentException("An experiment name takes letters, digits, '_', '.' and '-', and starts"
+            throw AmlDebugException.badInput("An experiment name takes letters, digits, '_', '.' and '-', and starts"
                     + " with a letter or digit; '" + name + "' does not.");
         }
         List<String> created = created();

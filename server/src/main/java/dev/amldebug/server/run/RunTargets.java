@@ -1,68 +1,66 @@
-package dev.amldebug.server;
+package dev.amldebug.server.run;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.PathMapping;
-import dev.amldebug.runner.run.RunCanceller;
-import dev.amldebug.runner.run.RunContainers;
+import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.spec.ContainerPaths;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The bridge target of a local debug run: its published debugpy, its code folder mapping, its container's fate. */
-public final class RunTargets {
+final class RunTargets {
     /** debugpy starts within seconds of the container; this covers a slow machine. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+    /** The attach argument that names the run: ours, not debugpy's. */
+    static final Set<String> OWN_KEYS = Set.of("runId", "workspace");
 
-    private final DockerClient docker;
+    private final Supplier<DockerClient> docker;
     private final RunStore store;
+    private final Consumer<String> cancel;
 
-    public RunTargets(DockerClient docker, RunStore store) {
+    RunTargets(Supplier<DockerClient> docker, RunStore store, Consumer<String> cancel) {
         this.docker = docker;
         this.store = store;
+        this.cancel = cancel;
     }
 
-    public BridgeTarget forRun(String runId, boolean justMyCode) {
+    BridgeTarget forRun(String runId, boolean justMyCode) {
         RunRecord record = store.read(runId);
         if (!record.isActive()) {
-            throw new IllegalArgumentException("Run " + runId + " has ended (" + record.status + "); there is nothing to"
+            throw AmlDebugException.badInput("Run " + runId + " has ended (" + record.status + "); there is nothing to"
                     + " attach to. Its logs: aml-debug runs logs " + runId);
         }
         if (record.debugEndpoint == null) {
-            throw new IllegalArgumentException("Run " + runId + " was not started for debugging. Start it with"
+            throw AmlDebugException.badInput("Run " + runId + " was not started for debugging. Start it with"
                     + " 'aml-debug run ... --debug' to attach a debugger.");
         }
         int colon = record.debugEndpoint.lastIndexOf(':');
         String host = record.debugEndpoint.substring(0, colon);
         int port = Integer.parseInt(record.debugEndpoint.substring(colon + 1));
         List<PathMapping> mappings = List.of(new PathMapping(record.codeDir, ContainerPaths.CODE));
-        return new BridgeTarget(host, port, mappings, justMyCode, CONNECT_TIMEOUT,
-                () -> exitCode(record), () -> cancel(runId));
+        return new BridgeTarget(host, port, mappings, justMyCode, CONNECT_TIMEOUT, OWN_KEYS,
+                () -> exitCode(record), () -> cancel.accept(runId));
     }
 
     /** The container's exit code; if the run's owner already removed it, the one it recorded. */
     private OptionalInt exitCode(RunRecord record) {
         try {
-            Integer code = docker.waitContainerCmd(record.containerId).start().awaitStatusCode(10, TimeUnit.SECONDS);
+            Integer code = docker.get().waitContainerCmd(record.containerId).start().awaitStatusCode(10, TimeUnit.SECONDS);
             return code == null ? OptionalInt.empty() : OptionalInt.of(code);
         } catch (NotFoundException e) {
             Integer recorded = store.read(record.id).exitCode;
             return recorded == null ? OptionalInt.empty() : OptionalInt.of(recorded);
         } catch (RuntimeException e) {
             return OptionalInt.empty();
-        }
-    }
-
-    private void cancel(String runId) {
-        try {
-            new RunCanceller(store, new RunContainers(docker)).cancel(runId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

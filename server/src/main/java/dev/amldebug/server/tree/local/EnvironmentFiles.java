@@ -1,4 +1,4 @@
-package dev.amldebug.server.tree;
+package dev.amldebug.server.tree.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

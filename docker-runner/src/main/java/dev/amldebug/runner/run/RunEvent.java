@@ -1,0 +1,29 @@
+package dev.amldebug.runner.run;
+
+/**
+ * Facts about a run, emitted where they become known, for progress and the editor. Nobody
+ * needs to read log text to learn them.
+ */
+public sealed interface RunEvent {
+    String runId();
+
+    /** The image build reached step {@code step} of {@code total}. */
+    record ImageBuildStep(String runId, int step, int total) implements RunEvent {
+    }
+
+    /** The environment's image exists already: nothing to build. */
+    record ImageReused(String runId, String tag) implements RunEvent {
+    }
+
+    /** The script waits up to {@code timeoutSeconds} for a debugger at {@code endpoint}. */
+    record WaitingForDebugger(String runId, String endpoint, int timeoutSeconds) implements RunEvent {
+    }
+
+    /** The container runs; {@code debugEndpoint} is null for a run without a debugger. */
+    record ContainerStarted(String runId, String containerId, String debugEndpoint) implements RunEvent {
+    }
+
+    /** The debug shim says a debugger attached. */
+    record DebuggerAttached(String runId) implements RunEvent {
+    }
+}

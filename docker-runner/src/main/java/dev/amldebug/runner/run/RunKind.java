@@ -1,0 +1,26 @@
+package dev.amldebug.runner.run;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a run is, and so which statuses it goes through. A local command run is driven by its
+ * container's exit code. Kinds to come have lifecycles of their own: a deployment is long-lived
+ * and healthy or not; a pipeline is a parent whose status follows its step children; a
+ * multi-node run has a child per node and rank.
+ */
+public enum RunKind {
+    command(EnumSet.of(RunStatus.Queued, RunStatus.Preparing, RunStatus.Running, RunStatus.Completed, RunStatus.Failed,
+            RunStatus.Canceled));
+
+    private final Set<RunStatus> statuses;
+
+    RunKind(Set<RunStatus> statuses) {
+        this.statuses = statuses;
+    }
+
+    /** The statuses a run of this kind can have. */
+    public Set<RunStatus> statuses() {
+        return statuses;
+    }
+}

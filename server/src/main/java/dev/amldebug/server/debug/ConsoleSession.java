@@ -1,0 +1,59 @@
+package dev.amldebug.server.debug;
+
+import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.DapBridge;
+import dev.amldebug.bridge.DapTrace;
+import dev.amldebug.bridge.LoopbackPair;
+import dev.amldebug.bridge.console.ConsoleDebugger;
+import dev.amldebug.bridge.console.ConsoleOptions;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The console debugger joined to a bridge in this process, through a loopback socket pair. */
+public final class ConsoleSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSession.class);
+
+    private final ExecutorService executor;
+    private final DapTrace trace;
+
+    public ConsoleSession(ExecutorService executor, DapTrace trace) {
+        this.executor = executor;
+        this.trace = trace;
+    }
+
+    /** Debugs until the debuggee ends; subprocesses that debugpy announces get sessions of their own. */
+    public OptionalInt debug(BridgeTarget target, ConsoleOptions options) throws Exception {
+        return session(target, options.withSubprocesses(arguments -> debugSubprocess(target, options, arguments)));
+    }
+
+    private void debugSubprocess(BridgeTarget parent, ConsoleOptions options, Map<String, Object> arguments) {
+        // The subprocess's own exit code is not the container's: report none rather than a wrong one.
+        BridgeTarget child = parent.withoutLifecycle();
+        executor.execute(() -> {
+            try {
+                debug(child, options.withAttachArguments(arguments));
+            } catch (Exception e) {
+                options.out().println("aml-debug: the subprocess session ended: " + e.getMessage());
+            }
+        });
+    }
+
+    private OptionalInt session(BridgeTarget target, ConsoleOptions options) throws Exception {
+        try (LoopbackPair pair = LoopbackPair.open()) {
+            DapBridge bridge = new DapBridge(target, trace, executor);
+            executor.execute(() -> {
+                try {
+                    bridge.run(pair.right().getInputStream(), pair.right().getOutputStream());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    LOG.debug("The console's bridge ended", e);
+                }
+            });
+            return new ConsoleDebugger(options).run(pair.left().getInputStream(), pair.left().getOutputStream());
+        }
+    }
+}

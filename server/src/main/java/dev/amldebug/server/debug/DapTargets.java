@@ -1,0 +1,75 @@
+package dev.amldebug.server.debug;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.amldebug.bridge.AddressPolicy;
+import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.TargetResolver;
+import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.debug.DebugOptions;
+import dev.amldebug.runner.run.RunListener;
+import dev.amldebug.server.run.RunRequest;
+import dev.amldebug.server.run.RunService;
+import dev.amldebug.server.run.RunServices;
+import dev.amldebug.server.run.SubmittedRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The targets of the {@code azureml} debug type: {@code launch} starts a debug run of a job or
+ * script; {@code attach} joins a run by {@code runId}, or any debugpy by {@code host}/{@code port}.
+ * The keys each form consumes travel with the target, so that debugpy never sees them.
+ */
+public final class DapTargets implements TargetResolver {
+    static final Set<String> LAUNCH_KEYS = Set.of("job", "script", "args", "experiment", "waitTimeout", "workspace");
+    static final Set<String> ATTACH_KEYS = Set.of("runId", "workspace", "allowPublic");
+
+    private final RunServices services;
+    private final Path defaultWorkspace;
+    private final RunListener listener;
+
+    public DapTargets(RunServices services, Path defaultWorkspace, RunListener listener) {
+        this.services = services;
+        this.defaultWorkspace = defaultWorkspace;
+        this.listener = listener;
+    }
+
+    @Override
+    public BridgeTarget resolve(DapMessage request) throws InterruptedException {
+        JsonNode args = request.get("arguments");
+        RunService runs = services.forWorkspace(args.hasNonNull("workspace")
+                ? Path.of(args.get("workspace").asText()) : defaultWorkspace);
+        boolean justMyCode = args.path("justMyCode").asBoolean(true);
+        if (request.isRequest("launch")) {
+            return launch(args, runs, justMyCode).withOwnKeys(LAUNCH_KEYS);
+        }
+        if (args.hasNonNull("runId")) {
+            return runs.debugTarget(args.get("runId").asText(), justMyCode).withOwnKeys(ATTACH_KEYS);
+        }
+        String host = args.path("connect").path("host").asText(args.path("host").asText(""));
+        int port = args.path("connect").path("port").asInt(args.path("port").asInt(0));
+        if (host.isEmpty() || port <= 0) {
+            throw AmlDebugException.badInput("An azureml attach needs \"runId\", or \"host\" and \"port\" of a debugpy.");
+        }
+        AddressPolicy.check(host, args.path("allowPublic").asBoolean(false));
+        return BridgeTarget.of(host, port, List.of()).withJustMyCode(justMyCode).withOwnKeys(ATTACH_KEYS);
+    }
+
+    private BridgeTarget launch(JsonNode args, RunService runs, boolean justMyCode) throws InterruptedException {
+        String file = args.path("job").asText(args.path("script").asText(""));
+        if (file.isEmpty()) {
+            throw AmlDebugException.badInput("An azureml launch needs \"job\" (a job YAML or .runconfig) or \"script\".");
+        }
+        List<String> scriptArgs = new ArrayList<>();
+        args.path("args").forEach(arg -> scriptArgs.add(arg.asText()));
+        Integer wait = args.hasNonNull("waitTimeout") ? args.get("waitTimeout").asInt() : null;
+        RunRequest request = RunRequest.of(Path.of(file)).withArguments(scriptArgs)
+                .withExperiment(args.hasNonNull("experiment") ? args.get("experiment").asText() : null)
+                .withDebug(DebugOptions.waitingUpTo(wait));
+        SubmittedRun run = runs.submit(request, listener);
+        run.awaitStarted();
+        return runs.debugTarget(run.id(), justMyCode);
+    }
+}

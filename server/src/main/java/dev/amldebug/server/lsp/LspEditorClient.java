@@ -1,0 +1,33 @@
+package dev.amldebug.server.lsp;
+
+import dev.amldebug.server.commands.EditorClient;
+import dev.amldebug.server.lsp.Protocol.DebugReadyParams;
+import dev.amldebug.server.lsp.Protocol.TreeChangedParams;
+import dev.amldebug.server.tree.NodeId;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
+
+/** The editor, as commands see it, over LSP. */
+final class LspEditorClient implements EditorClient {
+    private final Supplier<AmlLanguageClient> client;
+
+    LspEditorClient(Supplier<AmlLanguageClient> client) {
+        this.client = client;
+    }
+
+    @Override
+    public void treeChanged(NodeId node) {
+        client.get().treeChanged(new TreeChangedParams(node.toString()));
+    }
+
+    @Override
+    public void debugReady(String runId, String endpoint) {
+        client.get().debugReady(new DebugReadyParams(runId, endpoint));
+    }
+
+    @Override
+    public boolean applyEdit(WorkspaceEdit edit, String label) throws Exception {
+        return client.get().applyEdit(new ApplyWorkspaceEditParams(edit, label)).get().isApplied();
+    }
+}

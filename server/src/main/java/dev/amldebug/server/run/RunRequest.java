@@ -1,0 +1,52 @@
+package dev.amldebug.server.run;
+
+import dev.amldebug.runner.debug.DebugOptions;
+import dev.amldebug.runner.run.StartOptions;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to run, as every caller (CLI, language server, debug adapter) asks for it. The defaults
+ * live here and in {@link DebugOptions}, nowhere else.
+ *
+ * @param source      a job YAML, a .runconfig or a script; relative paths are relative to the workspace
+ * @param environment an environment YAML to run in instead of the job's own, or null
+ * @param arguments   extra arguments for the script
+ * @param experiment  the experiment name instead of the job's own, or null
+ * @param debug       run under the debug shim with these options, or null for a plain run
+ * @param detach      leave the run to itself once its container started
+ */
+public record RunRequest(Path source, Path environment, List<String> arguments, String experiment, DebugOptions debug,
+                         boolean detach) {
+    public RunRequest {
+        arguments = arguments == null ? List.of() : List.copyOf(arguments);
+    }
+
+    public static RunRequest of(Path source) {
+        return new RunRequest(source, null, List.of(), null, null, false);
+    }
+
+    public RunRequest withEnvironment(Path value) {
+        return new RunRequest(source, value, arguments, experiment, debug, detach);
+    }
+
+    public RunRequest withArguments(List<String> value) {
+        return new RunRequest(source, environment, value, experiment, debug, detach);
+    }
+
+    public RunRequest withExperiment(String value) {
+        return new RunRequest(source, environment, arguments, value, debug, detach);
+    }
+
+    public RunRequest withDebug(DebugOptions value) {
+        return new RunRequest(source, environment, arguments, experiment, value, detach);
+    }
+
+    public RunRequest detached(boolean value) {
+        return new RunRequest(source, environment, arguments, experiment, debug, value);
+    }
+
+    StartOptions startOptions() {
+        return new StartOptions(detach, debug);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.amldebug.server.run;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.run.LocalRun;
+import dev.amldebug.runner.run.LocalRunner;
+import dev.amldebug.runner.run.Reconciler;
+import dev.amldebug.runner.run.RunCanceller;
+import dev.amldebug.runner.run.RunContainers;
+import dev.amldebug.runner.run.RunListener;
+import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.runner.spec.RunSpec;
+import dev.amldebug.runner.spec.RunSpecLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The runs of one workspace: submit, follow, cancel, reconcile, and the debug target of a run.
+ * The CLI, the language server and the debug adapter all start and follow runs through here.
+ * It owns the workspace's run store; Docker is opened on first need.
+ */
+public final class RunService {
+    private final RunStore store;
+    private final String baseImage;
+    private final Supplier<DockerClient> docker;
+    private final ImageUsage usage;
+    private final Executor executor;
+    private final List<Function<RunRecord, RunListener>> watchers = new CopyOnWriteArrayList<>();
+
+    public RunService(RunStore store, String baseImage, Supplier<DockerClient> docker, ImageUsage usage,
+                      Executor executor) {
+        this.store = store;
+        this.baseImage = baseImage;
+        this.docker = docker;
+        this.usage = usage;
+        this.executor = executor;
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    public Path workspace() {
+        return store.workspace();
+    }
+
+    /** {@code watcher} gives a listener for each run this service starts from now on, as it is queued. */
+    public void addWatcher(Function<RunRecord, RunListener> watcher) {
+        watchers.add(watcher);
+    }
+
+    /**
+     * Checks the request and queues the run, then prepares, starts and follows it in the
+     * background. Bad input and an unreachable Docker are thrown here, before anything is queued.
+     */
+    public SubmittedRun submit(RunRequest request, RunListener listener) {
+        RunSpec loaded = new RunSpecLoader(baseImage).load(workspace().resolve(request.source()),
+                request.environment() == null ? null : workspace().resolve(request.environment()), request.arguments());
+        RunSpec spec = request.experiment() == null ? loaded : loaded.withExperimentName(request.experiment());
+        LocalRunner runner = new LocalRunner(docker.get(), store, usage);
+        SubmittedRun run = new SubmittedRun(runner.queue(spec));
+        RunRecord queued = store.read(run.id());
+        List<RunListener> each = new ArrayList<>();
+        watchers.forEach(watcher -> each.add(watcher.apply(queued)));
+        each.add(listener);
+        RunListeners all = new RunListeners(each);
+        all.statusChanged(queued);
+        executor.execute(() -> follow(runner, spec, request, all, run));
+        return run;
+    }
+
+    private void follow(LocalRunner runner, RunSpec spec, RunRequest request, RunListener listener, SubmittedRun run) {
+        try {
+            LocalRun local = runner.start(run.id(), spec, request.startOptions(), listener);
+            run.started().complete(local.record());
+            run.ended().complete(request.detach() ? local.record() : local.await());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.fail(e);
+        } catch (RuntimeException e) {
+            run.fail(e);
+        }
+    }
+
+    /** Asks the run to stop; logs and outputs are kept. A run that ended is returned as it is. */
+    public RunRecord cancel(String runId) throws InterruptedException {
+        RunRecord record = store.read(runId);
+        if (!record.isActive()) {
+            return record;
+        }
+        return new RunCanceller(store, new RunContainers(docker.get())).cancel(runId);
+    }
+
+    /** Where a debugger attaches to a debug run, and what the session does around it. */
+    public BridgeTarget debugTarget(String runId, boolean justMyCode) {
+        return new RunTargets(docker, store, this::cancelQuietly).forRun(runId, justMyCode);
+    }
+
+    /** Brings runs that no live process follows up to date; one sentence per change. */
+    public List<String> reconcile() throws InterruptedException {
+        if (store.list().stream().noneMatch(RunRecord::isActive)) {
+            return List.of();
+        }
+        return new Reconciler(store, new RunContainers(docker.get())).reconcile();
+    }
+
+    private void cancelQuietly(String runId) {
+        try {
+            cancel(runId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.amldebug.server.tree.local;
+
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.server.tree.Node;
+import dev.amldebug.server.tree.NodeId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A run and what hangs under it: runs/ID > Logs (the two log files) and Outputs (files and folders). */
+final class RunNodes {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private final RunStore store;
+    private final NodeId base;
+
+    RunNodes(RunStore store, NodeId base) {
+        this.store = store;
+        this.base = base;
+    }
+
+    Node run(RunRecord run) {
+        String started = run.startedAt == null ? "not started" : TIME.format(run.startedAt);
+        String description = run.status + " · " + started + (run.startedAt == null ? "" : " · " + duration(run));
+        return new Node(base.child(run.id), run.id, description, "run", run.status.name().toLowerCase(), true, null,
+                run.displayName == null ? run.id : run.displayName + " (" + run.id + ")", run.id, null);
+    }
+
+    /** Children of runs/ID, runs/ID/logs and runs/ID/outputs[/path]. */
+    List<Node> children(NodeId id) {
+        String runId = id.segment(1);
+        store.read(runId);
+        NodeId run = base.child(runId);
+        String section = id.segment(2);
+        if (section.isEmpty()) {
+            return List.of(Node.folder(run.child("logs"), "Logs", "logs").withRunId(runId),
+                    Node.folder(run.child("outputs"), "Outputs", "outputs").withRunId(runId)
+                            .withResource(store.outputs(runId).toUri(), store.outputs(runId).toString()));
+        }
+        if (section.equals("logs")) {
+            return List.of(file(run.child("logs", RunStore.CONTROL_LOG), store.controlLog(runId), "log").withRunId(runId),
+                    file(run.child("logs", RunStore.DRIVER_LOG), store.driverLog(runId), "log").withRunId(runId));
+        }
+        if (section.equals("outputs")) {
+            return outputs(runId, id.rest(3));
+        }
+        throw AmlDebugException.notFound("No tree node '" + id + "'. Refresh the tree.");
+    }
+
+    private List<Node> outputs(String runId, String relative) {
+        Path root = store.outputs(runId);
+        Path dir = root.resolve(relative).normalize();
+        if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        NodeId outputs = base.child(runId, "outputs");
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().map(entry -> {
+                NodeId id = outputs.child(root.relativize(entry).toString().replace('\\', '/'));
+                Node node = Files.isDirectory(entry) ? Node.folder(id, entry.getFileName().toString(), "outputFolder")
+                        : file(id, entry, "output");
+                return node.withRunId(runId);
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    static Node file(NodeId id, Path file, String kind) {
+        return new Node(id, file.getFileName().toString(), null, kind, null, false, file.toUri(), file.toString(), null,
+                null);
+    }
+
+    private static String duration(RunRecord run) {
+        Duration took = Duration.between(run.startedAt, run.endedAt == null ? Instant.now() : run.endedAt);
+        return took.toMinutes() + "m " + took.toSecondsPart() + "s";
+    }
+}
