@@ -108,7 +108,7 @@ public class BridgeOverhead {
     static List<Double> bridgedSession(int port, Path work, int roundTrips) throws Exception {
         BridgeTarget target = BridgeTarget.of(HOST, port, List.of(new PathMapping(work.toString(), "/aml/code")));
         try (LoopbackPair pair = LoopbackPair.open()) {
-            DapBridge bridge = new DapBridge(target, DapTrace.NONE);
+            DapBridge bridge = new DapBridge(target, DapTrace.NONE, java.util.concurrent.Executors.newCachedThreadPool());
             InputStream fromClient = pair.right().getInputStream();
             OutputStream toClient = pair.right().getOutputStream();
             Thread thread = new Thread(() -> {

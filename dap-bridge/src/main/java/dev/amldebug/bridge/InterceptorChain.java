@@ -15,6 +15,7 @@ import dev.amldebug.bridge.protocol.DapMessage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A session's interceptors, ordered from the client's side to debugpy's and fixed for the
@@ -46,14 +47,7 @@ final class InterceptorChain {
     }
 
     Verdict fromClient(DapMessage message, SessionContext session) {
-        Verdict verdict = Verdict.forward(message);
-        for (Interceptor interceptor : towardsDebuggee) {
-            if (!(verdict instanceof Verdict.Forward forward)) {
-                return verdict;
-            }
-            verdict = interceptor.fromClient(forward.message(), session);
-        }
-        return verdict;
+        return pass(towardsDebuggee, message, (interceptor, m) -> interceptor.fromClient(m, session));
     }
 
     DapMessage toDebuggee(DapMessage message, BridgeTarget target) {
@@ -65,12 +59,18 @@ final class InterceptorChain {
     }
 
     Verdict fromDebuggee(DapMessage message, SessionContext session) {
+        return pass(towardsClient, message, (interceptor, m) -> interceptor.fromDebuggee(m, session));
+    }
+
+    /** Each interceptor in turn, until one does not forward. */
+    private static Verdict pass(List<Interceptor> interceptors, DapMessage message,
+                                BiFunction<Interceptor, DapMessage, Verdict> step) {
         Verdict verdict = Verdict.forward(message);
-        for (Interceptor interceptor : towardsClient) {
+        for (Interceptor interceptor : interceptors) {
             if (!(verdict instanceof Verdict.Forward forward)) {
                 return verdict;
             }
-            verdict = interceptor.fromDebuggee(forward.message(), session);
+            verdict = step.apply(interceptor, forward.message());
         }
         return verdict;
     }
