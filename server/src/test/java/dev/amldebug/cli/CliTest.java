@@ -35,6 +35,23 @@ class CliTest {
     }
 
     @Test
+    void aBinaryJobFileNamesTheFileAndExitsWithTwo() throws Exception {
+        Path job = Files.write(dir.resolve("job.yml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        Cli cli = Cli.run("run", job.toString(), "-w", dir.toString());
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(cli.err).isEqualTo("aml-debug: " + job + ": this is not a UTF-8 text file (is it binary, or saved in"
+                + " another encoding?); give a YAML file saved as UTF-8\n");
+    }
+
+    @Test
+    void anExperimentNameWithANewlineIsRefused() throws Exception {
+        Path script = Files.writeString(dir.resolve("t.py"), "print(1)\n");
+        Cli cli = Cli.run("run", script.toString(), "--experiment", "a\nb", "-w", dir.toString());
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(cli.err).contains("An experiment name takes").contains("'a\\nb'");
+    }
+
+    @Test
     void missingScriptIsABadInputError() {
         Cli cli = Cli.run("run", dir.resolve("nope.py").toString(), "-w", dir.toString());
         assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);

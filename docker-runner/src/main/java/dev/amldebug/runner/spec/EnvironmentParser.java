@@ -65,11 +65,7 @@ public final class EnvironmentParser {
             throw conda.error("conda file " + file + " does not exist");
         }
         YamlFiles.read(file).entries("the conda file");
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw conda.error("cannot read conda file " + file + ": " + e.getMessage());
-        }
+        return YamlFiles.text(file);
     }
 
     static SpecException cloudReference(YamlValue value) {

@@ -43,8 +43,19 @@ public final class JobYamlParser {
                         baseDir);
         return new RunSpec(jobFile, codeDir, List.of("/bin/sh", "-c", command), mounts, outputs, environment,
                 job.containsKey("environment_variables")
-                        ? job.get("environment_variables").textMap("'environment_variables'") : Map.of(), text(job, "experiment_name", baseDir.getFileName().toString()),
+                        ? job.get("environment_variables").textMap("'environment_variables'") : Map.of(), experimentName(job.get("experiment_name"), baseDir),
                 text(job, "display_name", null));
+    }
+
+    private static String experimentName(YamlValue value, Path baseDir) {
+        if (value == null) {
+            return ExperimentNames.fromFolder(baseDir.getFileName().toString());
+        }
+        String name = value.text("'experiment_name'");
+        if (!ExperimentNames.isValid(name)) {
+            throw value.error(ExperimentNames.rule(name));
+        }
+        return name;
     }
 
     private static void checkType(YamlValue type) {

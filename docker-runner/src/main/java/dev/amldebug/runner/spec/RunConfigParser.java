@@ -58,7 +58,7 @@ public final class RunConfigParser {
         EnvironmentSpec env = environmentOverride != null ? environmentOverride
                 : environment(section(environment, "docker", DOCKER_KEYS), python, codeDir);
         return new RunSpec(runconfig, codeDir, command, List.of(), List.of(), env, variables,
-                codeDir.getFileName().toString(), null);
+                ExperimentNames.fromFolder(codeDir.getFileName().toString()), null);
     }
 
     /** A run configuration in {@code <project>/.azureml/} or {@code aml_config/} runs the project folder. */
@@ -84,11 +84,10 @@ public final class RunConfigParser {
         YamlValue condaFile = python.get("condaDependenciesFile");
         if (condaFile != null && !condaFile.isNull()) {
             Path path = codeDir.resolve(condaFile.text("'condaDependenciesFile'")).normalize();
-            try {
-                return EnvironmentSpec.ofImage(image, Files.readString(path));
-            } catch (IOException e) {
-                throw condaFile.error("cannot read conda file " + path + ": " + e.getMessage());
+            if (!Files.isRegularFile(path)) {
+                throw condaFile.error("conda file " + path + " does not exist");
             }
+            return EnvironmentSpec.ofImage(image, YamlFiles.text(path));
         }
         return EnvironmentSpec.ofImage(image);
     }

@@ -24,8 +24,9 @@ public record RunSpec(
                 environmentVariables, experimentName, displayName);
     }
 
+    /** @throws dev.amldebug.errors.AmlDebugException when {@code name} is no Azure ML experiment name */
     public RunSpec withExperimentName(String name) {
         return new RunSpec(source, codeDir, command, inputs, outputNames, environment,
-                environmentVariables, name, displayName);
+                environmentVariables, ExperimentNames.check(name), displayName);
     }
 }

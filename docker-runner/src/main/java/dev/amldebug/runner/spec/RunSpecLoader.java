@@ -41,7 +41,7 @@ public final class RunSpecLoader {
         Path codeDir = script.getParent();
         return new RunSpec(script, codeDir, List.of("python", script.getFileName().toString()), List.of(), List.of(),
                 override != null ? override : EnvironmentSpec.ofImage(defaultImage), Map.of(),
-                codeDir.getFileName().toString(), null);
+                ExperimentNames.fromFolder(codeDir.getFileName().toString()), null);
     }
 
     /** Extra arguments go after the command; for a shell command they are quoted for the shell. */

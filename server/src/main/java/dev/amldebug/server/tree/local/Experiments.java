@@ -3,8 +3,8 @@ package dev.amldebug.server.tree.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.amldebug.runner.run.RunRecord;
-import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.runner.spec.ExperimentNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,10 +33,7 @@ public final class Experiments {
 
     /** @return false when it existed already */
     public synchronized boolean create(String name) {
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}")) {
-            throw AmlDebugException.badInput("An experiment name takes letters, digits, '_', '.' and '-', and starts"
-                    + " with a letter or digit; '" + name + "' does not.");
-        }
+        ExperimentNames.check(name);
         List<String> created = created();
         if (names().contains(name)) {
             return false;
