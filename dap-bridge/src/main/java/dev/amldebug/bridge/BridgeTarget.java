@@ -21,6 +21,10 @@ public record BridgeTarget(String host, int port, List<PathMapping> pathMappings
                            Runnable terminate) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
+    public BridgeTarget {
+        AddressPolicy.checkPort(port);
+    }
+
     /** Any debugpy: no exit code known, nothing to terminate beyond what debugpy itself does. */
     public static BridgeTarget of(String host, int port, List<PathMapping> pathMappings) {
         return new BridgeTarget(host, port, pathMappings, true, DEFAULT_CONNECT_TIMEOUT, Set.of(), OptionalInt::empty,

@@ -78,6 +78,7 @@ final class AttachCommand implements Callable<Integer> {
         if (host == null || port == null) {
             throw AmlDebugException.badInput("Name a run (aml-debug attach RUN) or give --host and --port.");
         }
+        AddressPolicy.checkPort(port);
         AddressPolicy.check(host, allowPublic);
         List<PathMapping> mappings = pathMappings.stream().map(PathMapping::parse)
                 .map(m -> new PathMapping(Path.of(m.localRoot()).toAbsolutePath().normalize().toString(), m.remoteRoot()))

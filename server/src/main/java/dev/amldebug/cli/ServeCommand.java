@@ -3,10 +3,14 @@ package dev.amldebug.cli;
 import dev.amldebug.server.lsp.AmlLanguageServer;
 import dev.amldebug.server.lsp.LanguageServerLauncher;
 import dev.amldebug.server.threads.ServerThreads;
+import dev.amldebug.bridge.AddressPolicy;
+import dev.amldebug.errors.AmlDebugException;
 import java.io.FileDescriptor;
+import java.io.IOException;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -46,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
             LanguageServerLauncher.start(server, System.in, protocolOut, trace, threads.blocking()).get();
             return 0;
         }
-        try (ServerSocket listening = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket listening = listen(port)) {
             System.err.println("aml-debug language server listening on 127.0.0.1:" + listening.getLocalPort());
             try (Socket client = listening.accept()) {
                 LanguageServerLauncher.start(server, client.getInputStream(), client.getOutputStream(), trace,
@@ -54,5 +58,18 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Port 0 takes any free port; a busy or impossible one is the user's to change. */
+    private static ServerSocket listen(int port) throws IOException {
+        if (port != 0) {
+            AddressPolicy.checkPort(port);
+        }
+        try {
+            return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+        } catch (BindException e) {
+            throw AmlDebugException.badInput("Port " + port + " on 127.0.0.1 is in use: choose another with --port"
+                    + " (0 takes any free port), or stop what listens there.");
+        }
     }
 }

@@ -52,6 +52,33 @@ class CliTest {
     }
 
     @Test
+    void portsOutsideTcpsRangeAreBadInputEverywhere() {
+        for (String[] args : new String[][] {{"attach", "--host", "127.0.0.1", "--port", "70000"},
+                {"attach", "--host", "127.0.0.1", "--port", "-1"}, {"serve", "--port", "70000"}}) {
+            Cli cli = Cli.run(args);
+            assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
+            assertThat(cli.err).as(cli.toString()).contains("is not a TCP port: give a number from 1 to 65535.")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void serveOnABusyPortNamesThePort() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Cli cli = Cli.run("serve", "--port", String.valueOf(busy.getLocalPort()));
+            assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
+            assertThat(cli.err).contains("Port " + busy.getLocalPort() + " on 127.0.0.1 is in use");
+        }
+    }
+
+    @Test
+    void theMetadataAddressIsRefused() {
+        Cli cli = Cli.run("attach", "--host", "169.254.169.254", "--port", "80");
+        assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(cli.err).contains("link-local").contains("metadata");
+    }
+
+    @Test
     void missingScriptIsABadInputError() {
         Cli cli = Cli.run("run", dir.resolve("nope.py").toString(), "-w", dir.toString());
         assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);

@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.amldebug.errors.AmlDebugException;
 import java.time.Duration;
 
 /**
@@ -19,17 +20,43 @@ public final class DockerConnection {
     private DockerConnection() {
     }
 
+    /** How long the first question may take: an engine that accepts but never answers must not hang us. */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+
     /** A checked, ready client. */
     public static DockerClient open() {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+        DockerClientConfig config = config();
+        String host = config.getDockerHost().toString();
+        try (DockerClient probe = client(config, CHECK_TIMEOUT)) {
+            check(probe, host);
+        } catch (java.io.IOException e) {
+            throw new DockerUnavailableException("Cannot close the Docker probe: " + e.getMessage(), e);
+        }
+        // Without a response timeout: following a quiet container's log, or waiting for its exit, takes as long as it takes.
+        return client(config, null);
+    }
+
+    private static DockerClientConfig config() {
+        try {
+            DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+            client(config, null).close();
+            return config;
+        } catch (RuntimeException | java.io.IOException e) {
+            String host = System.getProperty("DOCKER_HOST", System.getenv("DOCKER_HOST"));
+            throw AmlDebugException.badInput("DOCKER_HOST '" + host + "' is not a Docker address: use"
+                    + " unix:///var/run/docker.sock or tcp://HOST:PORT, or unset it.");
+        }
+    }
+
+    private static DockerClient client(DockerClientConfig config, Duration responseTimeout) {
+        ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
-                .connectionTimeout(Duration.ofSeconds(5))
-                .build();
-        DockerClient client = DockerClientImpl.getInstance(config, http);
-        check(client, config.getDockerHost().toString());
-        return client;
+                .connectionTimeout(Duration.ofSeconds(5));
+        if (responseTimeout != null) {
+            http.responseTimeout(responseTimeout);
+        }
+        return DockerClientImpl.getInstance(config, http.build());
     }
 
     static void check(DockerClient client, String host) {
@@ -52,6 +79,12 @@ public final class DockerConnection {
             return new DockerUnavailableException("Cannot use the Docker socket at " + host + " (permission denied):"
                     + " add your user to the 'docker' group (sudo usermod -aG docker $USER, then log in again),"
                     + " or run as root.", e);
+        }
+        if (text.contains("timeout") || text.contains("timed out")) {
+            return new DockerUnavailableException("Docker does not answer at " + host + " within "
+                    + CHECK_TIMEOUT.toSeconds() + " s: something accepts connections there but sends nothing back."
+                    + " Restart the engine ('sudo systemctl restart docker' or 'scripts/setup-engine.sh'), or check"
+                    + " DOCKER_HOST.", e);
         }
         return new DockerUnavailableException("Docker is not running (nothing answers at " + host + "): start it"
                 + " with 'sudo systemctl start docker' or 'scripts/setup-engine.sh', or set DOCKER_HOST.", e);

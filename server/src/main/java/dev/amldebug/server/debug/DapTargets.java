@@ -50,9 +50,10 @@ public final class DapTargets implements TargetResolver {
         }
         String host = args.path("connect").path("host").asText(args.path("host").asText(""));
         int port = args.path("connect").path("port").asInt(args.path("port").asInt(0));
-        if (host.isEmpty() || port <= 0) {
+        if (host.isEmpty() || !args.path("connect").path("port").isInt() && !args.path("port").isInt()) {
             throw AmlDebugException.badInput("An azureml attach needs \"runId\", or \"host\" and \"port\" of a debugpy.");
         }
+        AddressPolicy.checkPort(port);
         AddressPolicy.check(host, args.path("allowPublic").asBoolean(false));
         return BridgeTarget.of(host, port, List.of()).withJustMyCode(justMyCode).withOwnKeys(ATTACH_KEYS);
     }

@@ -1,0 +1,66 @@
+package dev.amldebug.server.debug;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.run.RunListener;
+import dev.amldebug.server.run.RunServices;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Attach and launch requests that need no Docker: what they resolve to, and what they refuse. */
+class DapTargetsTest {
+    @TempDir
+    Path workspace;
+
+    private final Supplier<DockerClient> noDocker = () -> {
+        throw new AssertionError("these requests must not need Docker");
+    };
+
+    private DapTargets targets() {
+        return new DapTargets(new RunServices("img", noDocker, new ImageUsage(workspace), Runnable::run), workspace,
+                RunListener.NONE);
+    }
+
+    private static DapMessage request(String command, String arguments) throws Exception {
+        return DapMessage.parse(("{\"seq\":1,\"type\":\"request\",\"command\":\"" + command + "\",\"arguments\":"
+                + arguments + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAttachByAddressCarriesTheKeysItConsumed() throws Exception {
+        BridgeTarget target = targets().resolve(request("attach", "{\"host\":\"127.0.0.1\",\"port\":5678,"
+                + "\"justMyCode\":false}"));
+        assertThat(target.address()).isEqualTo("127.0.0.1:5678");
+        assertThat(target.justMyCode()).isFalse();
+        assertThat(target.ownKeys()).contains("runId", "allowPublic", "workspace");
+    }
+
+    @Test
+    void aPortOutsideTcpsRangeIsRefusedAtOnce() throws Exception {
+        assertThatThrownBy(() -> targets().resolve(request("attach", "{\"host\":\"127.0.0.1\",\"port\":70000}")))
+                .isInstanceOf(AmlDebugException.class).hasMessageContaining("Port 70000 is not a TCP port");
+        assertThatThrownBy(() -> targets().resolve(request("attach", "{\"connect\":{\"host\":\"localhost\",\"port\":-1}}")))
+                .hasMessageContaining("Port -1 is not a TCP port");
+    }
+
+    @Test
+    void theMetadataAddressIsRefused() throws Exception {
+        assertThatThrownBy(() -> targets().resolve(request("attach", "{\"host\":\"169.254.169.254\",\"port\":80}")))
+                .hasMessageContaining("link-local");
+    }
+
+    @Test
+    void aLaunchWithoutAJobSaysWhatItNeeds() throws Exception {
+        assertThatThrownBy(() -> targets().resolve(request("launch", "{}"))).isInstanceOf(AmlDebugException.class)
+                .hasMessageContaining("needs \"job\"");
+    }
+}
