@@ -64,7 +64,7 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
         workspace = new EditorWorkspace(workspaceOf(params), baseImage, services, threads, () -> client, logs);
         workspace.watch();
         if (params.getProcessId() != null) {
-            ParentWatch.exitWhenGone(params.getProcessId(), exit);
+            ParentWatch.exitWhenGone(params.getProcessId(), this::exit);
         }
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(new ArrayList<>(workspace.commands().ids())));
@@ -127,16 +127,22 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
 
     @Override
     public CompletableFuture<Object> shutdown() {
+        close();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Without a shutdown first (the editor went away), what the server made is still removed. */
+    @Override
+    public void exit() {
+        close();
+        exit.run();
+    }
+
+    private synchronized void close() {
         logs.close();
         if (workspace != null) {
             workspace.close();
         }
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void exit() {
-        exit.run();
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,11 +24,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A fresh local endpoint per debug session where one client gets a DAP bridge: a Unix socket
  * readable by this user only (0600, in a 0700 folder), or loopback TCP where there is none.
+ * An endpoint nobody connected to is removed when the server closes.
  */
-public final class DebugEndpoints {
+public final class DebugEndpoints implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DebugEndpoints.class);
 
     private final Executor executor;
+    private final Map<ServerSocketChannel, Cleanup> open = new ConcurrentHashMap<>();
 
     public DebugEndpoints(Executor executor) {
         this.executor = executor;
@@ -67,13 +71,29 @@ public final class DebugEndpoints {
         }
     }
 
+    /** Closes every endpoint still waiting for its client, and removes its socket file. */
+    @Override
+    public void close() {
+        open.forEach((server, cleanup) -> {
+            try {
+                server.close();
+                cleanup.run();
+            } catch (IOException e) {
+                LOG.debug("Could not remove a debug endpoint", e);
+            }
+        });
+        open.clear();
+    }
+
     interface Cleanup {
         void run() throws IOException;
     }
 
     private void serveOnce(ServerSocketChannel server, Supplier<DapBridge> bridge, Cleanup cleanup) {
+        open.put(server, cleanup);
         executor.execute(() -> {
             try (server; SocketChannel client = server.accept()) {
+                open.remove(server);
                 cleanup.run();
                 bridge.get().run(ChannelStreams.in(client), ChannelStreams.out(client));
             } catch (IOException e) {

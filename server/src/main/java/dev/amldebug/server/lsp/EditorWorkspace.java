@@ -95,6 +95,7 @@ final class EditorWorkspace implements AutoCloseable {
 
     @Override
     public void close() {
+        endpoints.close();
         if (watcher != null) {
             try {
                 watcher.close();

@@ -235,6 +235,21 @@ class LanguageServerTest {
     }
 
     @Test
+    void endpointsNobodyConnectedToAreRemovedOnExit() throws Exception {
+        Protocol.DebugAdapterEndpoint endpoint = session.server.debugAdapterEndpoint(
+                new Protocol.DebugAdapterEndpointParams(null)).get(30, TimeUnit.SECONDS);
+        assertThat(endpoint.transport()).isEqualTo("pipe");
+        Path socket = Path.of(endpoint.path());
+        assertThat(socket).exists();
+        assertThat(Files.getPosixFilePermissions(socket)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        session.server.exit();
+        await().atMost(java.time.Duration.ofSeconds(10)).untilTrue(session.exited);
+        assertThat(socket).doesNotExist();
+        assertThat(socket.getParent()).doesNotExist();
+    }
+
+    @Test
     void exitEndsTheServer() throws Exception {
         session.server.shutdown().get(30, TimeUnit.SECONDS);
         session.server.exit();
