@@ -98,6 +98,27 @@ class LanguageServerTest {
     }
 
     @Test
+    void aSymlinkInOutputsIsShownAsALinkAndNeverFollowed() throws Exception {
+        storeRun("links_1_aaaaaaaa", "links", RunStatus.Completed);
+        Path outputs = new RunStore(workspace).outputs("links_1_aaaaaaaa");
+        Files.createSymbolicLink(outputs.resolve("up_link"), Path.of("../../../../../../../../.."));
+        Files.createDirectories(outputs.resolve("real"));
+        Files.createSymbolicLink(outputs.resolve("real/root"), Path.of("/"));
+        List<TreeNode> nodes = session.children("local/runs/links_1_aaaaaaaa/outputs");
+        assertThat(nodes).extracting(TreeNode::label).containsExactly("metrics.json", "real", "up_link");
+        TreeNode link = nodes.get(2);
+        assertThat(link.kind()).isEqualTo("outputLink");
+        assertThat(link.collapsible()).isFalse();
+        assertThat(link.resourceUri()).isNull();
+        assertThat(session.children(link.id())).isEmpty();
+        assertThat(session.children(link.id() + "/etc")).isEmpty();
+        assertThat(session.children("local/runs/links_1_aaaaaaaa/outputs/real")).singleElement()
+                .satisfies(node -> assertThat(node.kind()).isEqualTo("outputLink"));
+        assertThat(session.children("local/runs/links_1_aaaaaaaa/outputs/real/root")).isEmpty();
+        assertThat(session.children("local/runs/links_1_aaaaaaaa/outputs/../../../..")).isEmpty();
+    }
+
+    @Test
     void environmentsListDefinitionsInTheFolderAndTheBaseImage() throws Exception {
         Files.writeString(workspace.resolve("env.yml"), "name: e\nimage: python:3.11\n");
         Files.writeString(workspace.resolve("job.yml"), "command: python x.py\nenvironment:\n  image: y\n");

@@ -8,6 +8,7 @@ import dev.amldebug.server.tree.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,22 +57,48 @@ final class RunNodes {
         throw AmlDebugException.notFound("No tree node '" + id + "'. Refresh the tree.");
     }
 
+    /** Never outside the outputs folder: a symlink a run wrote is shown as a link, and never followed. */
     private List<Node> outputs(String runId, String relative) {
         Path root = store.outputs(runId);
         Path dir = root.resolve(relative).normalize();
-        if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
+        if (!dir.startsWith(root) || !isInside(root, dir) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
         NodeId outputs = base.child(runId, "outputs");
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.sorted().map(entry -> {
-                NodeId id = outputs.child(root.relativize(entry).toString().replace('\\', '/'));
-                Node node = Files.isDirectory(entry) ? Node.folder(id, entry.getFileName().toString(), "outputFolder")
-                        : file(id, entry, "output");
-                return node.withRunId(runId);
-            }).toList();
+            return entries.sorted().map(entry -> output(outputs.child(root.relativize(entry).toString().replace('\\', '/')),
+                    entry).withRunId(runId)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static Node output(NodeId id, Path entry) {
+        String name = entry.getFileName().toString();
+        if (Files.isSymbolicLink(entry)) {
+            String target = linkTarget(entry);
+            return new Node(id, name, "→ " + target, "outputLink", null, false, null,
+                    "A link the run wrote, to " + target + "; not followed.", null, null);
+        }
+        return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? Node.folder(id, name, "outputFolder")
+                : file(id, entry, "output");
+    }
+
+    /** Every folder on the way from the outputs folder to {@code dir} is a real folder, not a link. */
+    private static boolean isInside(Path root, Path dir) {
+        for (Path at = dir; at != null && !at.equals(root); at = at.getParent()) {
+            if (Files.isSymbolicLink(at)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "an unreadable target";
         }
     }
 
