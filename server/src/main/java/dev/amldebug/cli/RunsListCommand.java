@@ -33,6 +33,8 @@ final class RunsListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         workspace.reconcile(command.commandLine().getErr());
+        workspace.store().broken().forEach(broken -> command.commandLine().getErr().println("note: "
+                + broken.getMessage()));
         List<RunRecord> runs = workspace.store().list().stream()
                 .filter(r -> experiment == null || experiment.equals(r.experiment)).toList();
         if (runs.isEmpty()) {

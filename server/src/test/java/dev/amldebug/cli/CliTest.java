@@ -93,6 +93,16 @@ class CliTest {
     }
 
     @Test
+    void aBrokenRunJsonIsNamedAndTheListGoesOn() throws Exception {
+        Path run = Files.createDirectories(dir.resolve(".azureml/runs/cut_1_aaaaaaaa"));
+        Files.writeString(run.resolve("run.json"), "{\"id\": \"cut_1");
+        Cli cli = Cli.run("runs", "list", "-w", dir.toString());
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        assertThat(cli.err).contains("note: Run cut_1_aaaaaaaa is broken: " + run.resolve("run.json"));
+        assertThat(cli.out).contains("No runs in");
+    }
+
+    @Test
     void unknownRunIsABadInputError() {
         Cli cli = Cli.run("runs", "show", "nope_1_2", "-w", dir.toString());
         assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);

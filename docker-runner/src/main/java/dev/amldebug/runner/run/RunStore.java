@@ -87,10 +87,15 @@ public final class RunStore {
         if (!id.matches("[A-Za-z0-9_.-]+") || !exists(id)) {
             throw new RunNotFoundException(id, runsDir);
         }
+        Path file = dir(id).resolve("run.json");
         try {
-            return json.readValue(dir(id).resolve("run.json").toFile(), RunRecord.class);
+            RunRecord record = json.readValue(file.toFile(), RunRecord.class);
+            if (record == null || record.id == null || record.status == null) {
+                throw new IOException("it has no id or status");
+            }
+            return record;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir(id).resolve("run.json"), e);
+            throw new BrokenRunException(id, file, e);
         }
     }
 
@@ -114,25 +119,43 @@ public final class RunStore {
         }
     }
 
-    /** Every run, newest first. Folders without a readable run.json are skipped. */
+    /** Every run, newest first. Folders without a run.json, and broken ones ({@link #broken()}), are skipped. */
     public List<RunRecord> list() {
-        if (!Files.isDirectory(runsDir)) {
-            return List.of();
-        }
         List<RunRecord> records = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(runsDir)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                String id = dir.getFileName().toString();
-                if (exists(id)) {
-                    records.add(read(id));
-                }
+        for (String id : ids()) {
+            try {
+                records.add(read(id));
+            } catch (BrokenRunException e) {
+                // Listed by broken(); one bad file must never block the workspace.
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + runsDir, e);
         }
         records.sort(Comparator.comparing((RunRecord r) -> r.createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .reversed());
         return records;
+    }
+
+    /** Runs whose run.json cannot be read (truncated, edited by hand), each with a sentence that names the file. */
+    public List<BrokenRunException> broken() {
+        List<BrokenRunException> broken = new ArrayList<>();
+        for (String id : ids()) {
+            try {
+                read(id);
+            } catch (BrokenRunException e) {
+                broken.add(e);
+            }
+        }
+        return broken;
+    }
+
+    private List<String> ids() {
+        if (!Files.isDirectory(runsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(runsDir)) {
+            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).filter(this::exists).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + runsDir, e);
+        }
     }
 
     private void write(RunRecord record) {

@@ -90,4 +90,34 @@ class RunStoreTest {
     void runIdsAreContainerNameSafe() {
         assertThat(RunIds.next("my exp/1", 1700000000L)).matches("my_exp_1_1700000000_[0-9a-f]{8}");
     }
+
+    @Test
+    void aTruncatedRecordIsSkippedNamedAndNeverBlocksTheOthers() throws Exception {
+        RunStore store = new RunStore(workspace);
+        store.create(record("good_1_a", Instant.parse("2026-01-01T00:00:00Z")));
+        store.create(record("bad_2_b", Instant.parse("2026-01-02T00:00:00Z")));
+        java.nio.file.Path file = store.dir("bad_2_b").resolve("run.json");
+        String whole = java.nio.file.Files.readString(file);
+        java.nio.file.Files.writeString(file, whole.substring(0, whole.length() / 2));
+
+        assertThat(store.list()).extracting(r -> r.id).containsExactly("good_1_a");
+        assertThat(store.broken()).singleElement().satisfies(broken -> {
+            assertThat(broken.runId()).isEqualTo("bad_2_b");
+            assertThat(broken.getMessage()).contains(file.toString(), "not a valid run record at line",
+                    "Fix the file, or remove the folder").doesNotContain("com.fasterxml").doesNotContain("Exception");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.read("bad_2_b"))
+                .isInstanceOf(BrokenRunException.class);
+        store.create(record("new_3_c", Instant.parse("2026-01-03T00:00:00Z")));
+        assertThat(store.list()).extracting(r -> r.id).containsExactly("new_3_c", "good_1_a");
+    }
+
+    @Test
+    void aRecordWithAnUnknownStatusIsBrokenWithoutAJavaTypeInItsMessage() throws Exception {
+        RunStore store = new RunStore(workspace);
+        store.create(record("odd_1_a", Instant.now()));
+        java.nio.file.Files.writeString(store.dir("odd_1_a").resolve("run.json"), "{\"id\": \"odd_1_a\", \"status\": \"Exploded\"}");
+        assertThat(store.broken()).singleElement().satisfies(broken ->
+                assertThat(broken.getMessage()).doesNotContain("dev.amldebug").doesNotContain("RunStatus"));
+    }
 }

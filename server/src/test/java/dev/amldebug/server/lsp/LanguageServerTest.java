@@ -119,6 +119,19 @@ class LanguageServerTest {
     }
 
     @Test
+    void aBrokenRunIsShownBesideTheExperimentsAndTheTreeStillWorks() throws Exception {
+        storeRun("digits_1_aaaaaaaa", "digits", RunStatus.Completed);
+        storeRun("cut_2_bbbbbbbb", "cut", RunStatus.Completed);
+        Files.writeString(workspace.resolve(".azureml/runs/cut_2_bbbbbbbb/run.json"), "{\"id\": \"cut_2");
+        List<TreeNode> nodes = session.children("local/experiments");
+        assertThat(nodes).extracting(TreeNode::label).containsExactly("digits", "cut_2_bbbbbbbb");
+        assertThat(nodes.get(1).kind()).isEqualTo("brokenRun");
+        assertThat(nodes.get(1).tooltip()).contains("run.json cannot be read");
+        assertThat(nodes.get(1).resourceUri()).endsWith("cut_2_bbbbbbbb/run.json");
+        assertThat(session.children("local/experiments/digits")).hasSize(1);
+    }
+
+    @Test
     void environmentsListDefinitionsInTheFolderAndTheBaseImage() throws Exception {
         Files.writeString(workspace.resolve("env.yml"), "name: e\nimage: python:3.11\n");
         Files.writeString(workspace.resolve("job.yml"), "command: python x.py\nenvironment:\n  image: y\n");

@@ -79,7 +79,10 @@ public final class LocalTreeProvider implements TreeProvider {
 
     private List<Node> experiments(NodeId id) {
         if (id.segments().size() == 1) {
-            return experiments.names().stream().map(name -> Node.folder(experiment(name), name, "experiment")).toList();
+            List<Node> nodes = new ArrayList<>(experiments.names().stream()
+                    .map(name -> Node.folder(experiment(name), name, "experiment")).toList());
+            runs.broken().forEach(nodes::add);
+            return nodes;
         }
         return experiments.runs(id.rest(1)).stream().map(runs::run).toList();
     }

@@ -36,6 +36,12 @@ final class RunNodes {
                 run.displayName == null ? run.id : run.displayName + " (" + run.id + ")", run.id, null);
     }
 
+    /** Runs whose run.json cannot be read: shown, with the file to open, so that nothing hides them. */
+    List<Node> broken() {
+        return store.broken().stream().map(e -> new Node(base.child(e.runId()), e.runId(), "broken: run.json cannot"
+                + " be read", "brokenRun", null, false, e.file().toUri(), e.getMessage(), e.runId(), null)).toList();
+    }
+
     /** Children of runs/ID, runs/ID/logs and runs/ID/outputs[/path]. */
     List<Node> children(NodeId id) {
         String runId = id.segment(1);
