@@ -1,6 +1,7 @@
 package dev.amldebug.server.commands;
 
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.server.run.FileArguments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,11 +25,11 @@ final class RunConfigurationWriter {
     }
 
     Result write(Request request) {
-        if (request.script() == null || !Files.isRegularFile(workspace.resolve(request.script()))) {
+        if (request.script() == null || !Files.isRegularFile(FileArguments.path(workspace, request.script()))) {
             throw AmlDebugException.badInput("createRunConfiguration needs script, a Python file in the workspace; '"
                     + request.script() + "' is not one.");
         }
-        Path script = workspace.resolve(request.script()).normalize();
+        Path script = FileArguments.path(workspace, request.script());
         String stem = script.getFileName().toString().replaceFirst("\\.py$", "");
         String name = request.name() == null || request.name().isBlank() ? stem : request.name();
         Path dir = workspace.resolve(".azureml");
@@ -42,7 +43,7 @@ final class RunConfigurationWriter {
                 .append("command: python ").append(script.getFileName());
         if (request.dataset() != null) {
             yaml.append(" --data ${{inputs.dataset}}\ninputs:\n  dataset:\n    type: uri_folder\n    path: ")
-                    .append(relative(dir, workspace.resolve(request.dataset()).normalize()));
+                    .append(relative(dir, FileArguments.path(workspace, request.dataset())));
         }
         yaml.append('\n').append(environment(request, dir, name));
         try {
@@ -63,7 +64,7 @@ final class RunConfigurationWriter {
         String conda = Boolean.TRUE.equals(request.addDebugpy()) ? "  conda_file: " + name + ".conda.yml\n" : "";
         String environment = request.environment();
         if (environment != null && (environment.endsWith(".yml") || environment.endsWith(".yaml"))) {
-            Path file = workspace.resolve(environment).normalize();
+            Path file = FileArguments.path(workspace, environment);
             if (!Files.isRegularFile(file)) {
                 throw AmlDebugException.badInput("Environment file " + file + " does not exist.");
             }

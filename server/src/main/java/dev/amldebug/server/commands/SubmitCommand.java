@@ -4,9 +4,9 @@ import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.run.RunEvent;
 import dev.amldebug.runner.run.RunListener;
+import dev.amldebug.server.run.FileArguments;
 import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +30,7 @@ final class SubmitCommand implements CommandHandler {
         if (submit.configuration() == null) {
             throw AmlDebugException.badInput("submitExperiment needs configuration: a job YAML, .runconfig or script.");
         }
-        RunRequest request = RunRequest.of(Path.of(submit.configuration())).withExperiment(submit.experiment())
+        RunRequest request = RunRequest.of(FileArguments.path(runs.workspace(), submit.configuration())).withExperiment(submit.experiment())
                 .withDebug(Boolean.TRUE.equals(submit.debug()) ? DebugOptions.waitingUpTo(submit.waitTimeout()) : null);
         return Map.of("runId", runs.submit(request, debugReady()).id());
     }

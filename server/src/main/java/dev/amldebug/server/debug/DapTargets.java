@@ -8,6 +8,7 @@ import dev.amldebug.bridge.protocol.DapMessage;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.run.RunListener;
+import dev.amldebug.server.run.FileArguments;
 import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.RunServices;
@@ -40,7 +41,7 @@ public final class DapTargets implements TargetResolver {
     public BridgeTarget resolve(DapMessage request) throws InterruptedException {
         JsonNode args = request.get("arguments");
         RunService runs = services.forWorkspace(args.hasNonNull("workspace")
-                ? Path.of(args.get("workspace").asText()) : defaultWorkspace);
+                ? FileArguments.path(defaultWorkspace, args.get("workspace").asText()) : defaultWorkspace);
         boolean justMyCode = args.path("justMyCode").asBoolean(true);
         if (request.isRequest("launch")) {
             return launch(args, runs, justMyCode).withOwnKeys(LAUNCH_KEYS);
@@ -66,7 +67,7 @@ public final class DapTargets implements TargetResolver {
         List<String> scriptArgs = new ArrayList<>();
         args.path("args").forEach(arg -> scriptArgs.add(arg.asText()));
         Integer wait = args.hasNonNull("waitTimeout") ? args.get("waitTimeout").asInt() : null;
-        RunRequest request = RunRequest.of(Path.of(file)).withArguments(scriptArgs)
+        RunRequest request = RunRequest.of(FileArguments.path(runs.workspace(), file)).withArguments(scriptArgs)
                 .withExperiment(args.hasNonNull("experiment") ? args.get("experiment").asText() : null)
                 .withDebug(DebugOptions.waitingUpTo(wait));
         SubmittedRun run = runs.submit(request, listener);

@@ -189,6 +189,24 @@ class LanguageServerTest {
     }
 
     @Test
+    void fileArgumentsTakeWorkspacePathsAbsolutePathsAndFileUris() throws Exception {
+        Files.writeString(workspace.resolve("job.yml"), "comand: python x.py\n");
+        for (String configuration : new String[] {"job.yml", workspace.resolve("job.yml").toString(),
+                workspace.resolve("job.yml").toUri().toString()}) {
+            ResponseErrorException e = error(session.command("azureml.submitExperiment",
+                    Map.of("configuration", configuration)));
+            assertThat(e.getResponseError().getMessage()).as(configuration)
+                    .startsWith(workspace.resolve("job.yml") + ":1:1: unknown key 'comand'");
+        }
+        Files.writeString(workspace.resolve("train.py"), "print(1)\n");
+        session.command("azureml.createRunConfiguration", Map.of("script", workspace.resolve("train.py").toUri().toString()))
+                .get(30, TimeUnit.SECONDS);
+        assertThat(workspace.resolve(".azureml/train.job.yml")).exists();
+        assertThat(error(session.command("azureml.submitExperiment", Map.of("configuration", "https://example.org/j.yml")))
+                .getResponseError().getMessage()).contains("is not on this machine");
+    }
+
+    @Test
     void addLaunchConfigurationCreatesLaunchJsonWhenAbsent() throws Exception {
         session.command("azureml.addLaunchConfiguration", Map.of("kind", "deployment")).get(30, TimeUnit.SECONDS);
         JsonNode launch = jsonc(workspace.resolve(".vscode/launch.json"));
