@@ -1,0 +1,70 @@
+package dev.amldebug.server.lsp;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.lsp4j.jsonrpc.MessageIssueHandler;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
+import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+
+/**
+ * lsp4j's reader, kept in step with the stream whatever a message holds: each body is read
+ * whole (exactly Content-Length bytes) before it is parsed, a body over {@link #MAX_BODY} is
+ * skipped without being kept, and a request that cannot be parsed (bad JSON, nesting past the
+ * parser's limit) gets an error answer. The server then goes on serving.
+ */
+final class BoundedMessageProducer extends StreamMessageProducer {
+    /** As the DAP side: far above any real message, far below what would hurt the process. */
+    static final int MAX_BODY = 64 * 1024 * 1024;
+
+    private final MessageIssueHandler issues;
+    private volatile byte[] body;
+
+    BoundedMessageProducer(InputStream input, MessageJsonHandler jsonHandler, MessageIssueHandler issues) {
+        super(input, jsonHandler, issues);
+        this.issues = issues;
+    }
+
+    @Override
+    protected boolean handleMessage(InputStream input, Headers headers) throws IOException {
+        if (headers.contentLength > MAX_BODY) {
+            input.skipNBytes(headers.contentLength);
+            fireError(new IOException("ignored a message of " + headers.contentLength + " bytes, over the limit of "
+                    + MAX_BODY));
+            return true;
+        }
+        byte[] read = input.readNBytes(headers.contentLength);
+        if (read.length < headers.contentLength) {
+            return false;
+        }
+        body = read;
+        try {
+            return super.handleMessage(new ByteArrayInputStream(read), headers);
+        } finally {
+            body = null;
+        }
+    }
+
+    /** A body that did not parse: answered when it was a request whose id can be found. */
+    @Override
+    protected void fireError(Throwable error) {
+        byte[] failed = body;
+        Object id = failed == null ? null : TopLevelId.of(new String(failed, java.nio.charset.StandardCharsets.UTF_8));
+        if (id == null) {
+            super.fireError(error);
+            return;
+        }
+        RequestMessage request = new RequestMessage();
+        if (id instanceof Number number) {
+            request.setId(number.intValue());
+        } else {
+            request.setId(id.toString());
+        }
+        issues.handle(request, List.of(new MessageIssue("The message could not be read as JSON-RPC (malformed, or"
+                + " nested too deeply); it was ignored.", ResponseErrorCode.ParseError.getValue())));
+    }
+}
