@@ -156,6 +156,34 @@ class DebugRunIT {
     }
 
     @Test
+    void aContainerDyingAtTheConsolePromptEndsTheConsoleAtOnceWithTheExitCode() throws Exception {
+        Path script = write(project, "stay.py", "import time\nwhile True:\n    time.sleep(0.2)\n");
+        LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
+        CompletableFuture<RunRecord> ended = follow(run);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        // A terminal where nobody types: the prompt waits for ever unless the end of the session wakes it.
+        java.io.PipedWriter keyboard = new java.io.PipedWriter();
+        ConsoleOptions options = new ConsoleOptions(project, List.of(new Location(script, 3)), Map.of(), true, false,
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                new BufferedReader(new java.io.PipedReader(keyboard)), args -> { });
+        CompletableFuture<OptionalInt> console = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ConsoleSession(EXECUTOR, DapTrace.NONE).debug(runs.debugTarget(run.id(), true), options);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, EXECUTOR);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> printed.toString(StandardCharsets.UTF_8).contains("(aml-debug) stay.py:3 > "));
+        docker().killContainerCmd(runner.store().read(run.id()).containerId).exec();
+
+        assertThat(console.get(30, java.util.concurrent.TimeUnit.SECONDS)).hasValue(137);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("Exception").doesNotContain("org.eclipse");
+        assertThat(ended.get().exitCode).isEqualTo(137);
+        keyboard.close();
+    }
+
+    @Test
     void twoDebugRunsAtOnceAreDebuggedIndependently() throws Exception {
         Path first = write(project, "a/first.py", "value = 'first'\nraise SystemExit(3)\n");
         Path second = write(project, "b/second.py", "value = 'second'\nraise SystemExit(4)\n");

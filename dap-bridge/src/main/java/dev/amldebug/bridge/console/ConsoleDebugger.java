@@ -4,7 +4,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.OptionalInt;
+import dev.amldebug.errors.AmlDebugException;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
@@ -24,11 +26,14 @@ import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
  */
 public final class ConsoleDebugger implements IDebugProtocolClient {
     private final ConsoleOptions options;
+    private final ConsoleInput input;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private OptionalInt exitCode = OptionalInt.empty();
 
-    public ConsoleDebugger(ConsoleOptions options) {
+    /** @param executor reads the user's input, so that the end of the session never waits for a keystroke */
+    public ConsoleDebugger(ConsoleOptions options, Executor executor) {
         this.options = options;
+        this.input = new ConsoleInput(options.in(), executor);
     }
 
     /** Debugs until the debuggee ends; returns its exit code when the adapter told it. */
@@ -38,13 +43,13 @@ public final class ConsoleDebugger implements IDebugProtocolClient {
         IDebugProtocolServer server = launcher.getRemoteProxy();
         server.initialize(initializeArguments()).get();
         server.attach(options.attachArguments());
-        Session session = new Session(server, options);
+        Session session = new Session(server, options, input);
         while (true) {
             Object event = events.take();
             if (event instanceof InitializedMarker) {
                 session.configure();
             } else if (event instanceof StoppedEventArguments stopped) {
-                if (!session.onStop(stopped)) {
+                if (!stop(session, stopped)) {
                     break;
                 }
             } else if (event instanceof ExitedEventArguments exited) {
@@ -55,6 +60,16 @@ public final class ConsoleDebugger implements IDebugProtocolClient {
         }
         session.detach();
         return exitCode;
+    }
+
+    /** A request that fails because the debuggee went away is said in a line; its terminated event follows. */
+    private boolean stop(Session session, StoppedEventArguments stopped) throws Exception {
+        try {
+            return session.onStop(stopped);
+        } catch (AmlDebugException e) {
+            options.out().println("aml-debug: " + e.getMessage());
+            return true;
+        }
     }
 
     private static InitializeRequestArguments initializeArguments() {
@@ -87,6 +102,7 @@ public final class ConsoleDebugger implements IDebugProtocolClient {
     @Override
     public void terminated(TerminatedEventArguments args) {
         events.add(args == null ? new TerminatedEventArguments() : args);
+        input.sessionEnded();
     }
 
     @Override

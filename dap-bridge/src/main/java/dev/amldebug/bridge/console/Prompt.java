@@ -10,10 +10,12 @@ final class Prompt {
     private final int thread;
     private final StackFrame top;
     private final ConsoleOptions options;
+    private final ConsoleInput input;
     private final PrintStream out;
 
-    Prompt(Session session, int thread, StackFrame top, ConsoleOptions options) {
+    Prompt(Session session, int thread, StackFrame top, ConsoleOptions options, ConsoleInput input) {
         this.session = session;
+        this.input = input;
         this.thread = thread;
         this.top = top;
         this.options = options;
@@ -26,7 +28,11 @@ final class Prompt {
             out.print("(aml-debug) " + Location.relative(top.getSource() == null ? null : top.getSource().getPath(),
                     options.codeDir()) + ":" + top.getLine() + " > ");
             out.flush();
-            String line = options.in().readLine();
+            String line = input.nextLine();
+            if (line == null && input.hasSessionEnded()) {
+                out.println();
+                return true;
+            }
             if (line == null) {
                 session.resume(thread, "c");
                 return true;

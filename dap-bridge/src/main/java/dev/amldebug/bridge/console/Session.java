@@ -1,6 +1,8 @@
 package dev.amldebug.bridge.console;
 
-import java.io.IOException;
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.errors.ErrorKind;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,13 +39,15 @@ final class Session {
 
     private final IDebugProtocolServer server;
     private final ConsoleOptions options;
+    private final ConsoleInput input;
     private final PrintStream out;
     private final Map<Path, List<Integer>> breakpoints = new LinkedHashMap<>();
     private boolean detached;
 
-    Session(IDebugProtocolServer server, ConsoleOptions options) {
+    Session(IDebugProtocolServer server, ConsoleOptions options, ConsoleInput input) {
         this.server = server;
         this.options = options;
+        this.input = input;
         this.out = options.out();
         options.breakpoints().forEach(b -> breakpoints.computeIfAbsent(b.file(), f -> new ArrayList<>()).add(b.line()));
     }
@@ -87,7 +91,7 @@ final class Session {
             resume(thread, "c");
             return true;
         }
-        return new Prompt(this, thread, top, options).loop();
+        return new Prompt(this, thread, top, options, input).loop();
     }
 
     StackFrame[] stack(int thread) throws Exception {
@@ -153,8 +157,8 @@ final class Session {
         arguments.setContext("repl");
         try {
             return await(server.evaluate(arguments)).getResult();
-        } catch (ExecutionException e) {
-            return "error: " + e.getCause().getMessage();
+        } catch (AmlDebugException e) {
+            return "error: " + e.getMessage();
         }
     }
 
@@ -184,11 +188,17 @@ final class Session {
         detach(false);
     }
 
+    /** The answer, or the adapter's own sentence (never a Java class name) when it refused or did not answer. */
     static <T> T await(java.util.concurrent.CompletableFuture<T> request) throws Exception {
         try {
             return request.get(REQUEST_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            throw new IOException("the debug adapter did not answer within " + REQUEST_SECONDS + " s", e);
+            throw new AmlDebugException(ErrorKind.ENVIRONMENT, "the debug adapter did not answer within "
+                    + REQUEST_SECONDS + " s", e);
+        } catch (ExecutionException e) {
+            String reason = e.getCause() instanceof ResponseErrorException refused
+                    ? refused.getResponseError().getMessage() : String.valueOf(e.getCause().getMessage());
+            throw new AmlDebugException(ErrorKind.ENVIRONMENT, reason, e.getCause());
         }
     }
 }

@@ -53,7 +53,7 @@ public final class ConsoleSession {
                     LOG.debug("The console's bridge ended", e);
                 }
             });
-            return new ConsoleDebugger(options).run(pair.left().getInputStream(), pair.left().getOutputStream());
+            return new ConsoleDebugger(options, executor).run(pair.left().getInputStream(), pair.left().getOutputStream());
         }
     }
 }
