@@ -27,7 +27,8 @@ import java.util.Map;
 /**
  * The container a run gets: code read-only as the working directory, inputs read-only,
  * the run's outputs folder read-write at ./outputs, the run's environment variables and
- * labels, and no published ports.
+ * labels. A debug run is alone on its own network ({@link RunNetworks}) with debugpy published
+ * on 127.0.0.1 only; a plain run publishes nothing.
  */
 final class ContainerRequest {
     static final ExposedPort DEBUG_PORT = ExposedPort.tcp(DebugOptions.CONTAINER_PORT);
@@ -81,6 +82,7 @@ final class ContainerRequest {
     private HostConfig hostConfig() {
         HostConfig host = HostConfig.newHostConfig().withBinds(binds()).withInit(true);
         if (debug != null) {
+            host.withNetworkMode(RunNetworks.name(runId));
             // Loopback only, at a port Docker picks: nobody else on the network reaches the debugger.
             Ports ports = new Ports();
             ports.bind(DEBUG_PORT, Ports.Binding.bindIp("127.0.0.1"));

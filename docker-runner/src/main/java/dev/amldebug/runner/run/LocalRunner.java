@@ -99,6 +99,9 @@ public final class LocalRunner {
         if (request.ensureOutputsMountPoint()) {
             log.line("Created " + spec.codeDir().resolve("outputs") + " as the mount point for ./outputs.");
         }
+        if (options.debug() != null) {
+            new RunNetworks(docker).create(runId);
+        }
         String containerId = request.toCommand(docker, image.tag()).exec().getId();
         DriverLogStream driver = detach ? null : new DriverLogStream(runId, store.driverLog(runId), listener);
         docker.startContainerCmd(containerId).exec();

@@ -77,4 +77,9 @@ public final class RunContainers {
             // Removed already, or being removed, by another process that ended the same run.
         }
     }
+
+    /** The run's network, once its container is gone. */
+    public void removeNetwork(String runId) {
+        new RunNetworks(docker).remove(runId);
+    }
 }

@@ -26,6 +26,7 @@ final class RunFinisher {
         if (containerId != null) {
             containers.remove(containerId);
         }
+        containers.removeNetwork(runId);
         return record;
     }
 
@@ -46,6 +47,7 @@ final class RunFinisher {
     }
 
     RunRecord fail(String runId, String error) {
+        containers.removeNetwork(runId);
         return store.update(runId, r -> {
             r.endedAt = Instant.now();
             r.status = r.cancelRequested ? RunStatus.Canceled : RunStatus.Failed;

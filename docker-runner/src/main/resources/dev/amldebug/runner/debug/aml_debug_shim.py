@@ -8,7 +8,10 @@ It listens with debugpy, prints the lines log watchers and the Azure ML guide ex
 ("Timeout for debug connection: N", "ip_address: A", "Debugger attached = True|False"),
 waits for a client with a timeout that really expires, then runs the target as __main__
 exactly as `python script.py ARGS` would: same sys.argv, sys.path[0], exit code, and
-tracebacks that show the user's frames only.
+tracebacks that show the user's frames only. The debugger's call stacks end at the user's code
+too. pydevd's connection gets TCP_NODELAY, in this process and in every Python process the
+program starts (aml_debug_nodelay.py, startup/sitecustomize.py), so requests to a paused
+program take well under a millisecond instead of about 45 ms.
 """
 import builtins
 import os
@@ -75,18 +78,70 @@ def node_address(host):
 
 
 def wait_for_debugger(debugpy, timeout):
-    """debugpy.wait_for_client() has no timeout: wait for it in a thread, cancel it when time is up."""
+    """debugpy.wait_for_client() has no timeout: wait for it in a thread, cancel it when time is up.
+
+    A timeout of zero or less does not wait at all: the continue or abort rule applies at once.
+    """
+    if timeout <= 0:
+        return debugpy.is_client_connected()
     waiter = threading.Thread(target=debugpy.wait_for_client, daemon=True)
     waiter.start()
     waiter.join(timeout)
-    if waiter.is_alive():
-        debugpy.wait_for_client.cancel()
-        waiter.join(5)
-        return False
+    while waiter.is_alive():
+        try:
+            debugpy.wait_for_client.cancel()
+        except RuntimeError:
+            # "wait_for_client() must be called first": the thread has not got that far yet.
+            pass
+        waiter.join(0.05)
     return debugpy.is_client_connected()
 
 
-def hide_shim_frames():
+def hide_shim_frames_from_debugger():
+    """The debugger's call stack should end at the user's code, not go on into this file and runpy.
+
+    pydevd leaves out of every stack trace the frames of the files it counts as its own, and does
+    not trace them. Its table of those files, by base name, is a module-level dict, so the entries
+    added here also hold in forked children. Without pydevd's internals, nothing changes.
+    """
+    try:
+        import pydevd
+        from _pydevd_bundle import pydevd_dont_trace_files as dont_trace
+
+        for path in (__file__, runpy.__file__, getattr(sys.modules.get("aml_debug_nodelay"), "__file__", None)):
+            if path:
+                dont_trace.DONT_TRACE[os.path.basename(path)] = dont_trace.PYDEV_FILE
+        debugger = pydevd.get_global_debugger()
+        # listen() already looked at this file's frames (it traces the frames that called it): forget what it saw.
+        clear = getattr(debugger, "clear_dont_trace_start_end_patterns_caches", None)
+        if clear is not None:
+            clear()
+    except Exception:
+        pass
+
+
+def start_nodelay():
+    """TCP_NODELAY on pydevd's connection in this process (see aml_debug_nodelay.py); before debugpy is imported."""
+    try:
+        import aml_debug_nodelay
+    except ImportError:
+        return None
+    aml_debug_nodelay.install()
+    return aml_debug_nodelay
+
+
+def nodelay_in_child_processes():
+    """Python processes that the program starts run startup/sitecustomize.py, which sets TCP_NODELAY in them too.
+
+    Set in the environment, not by the container: an image's own PYTHONPATH stays, after this folder.
+    """
+    startup = os.path.join(os.path.dirname(os.path.abspath(__file__)), "startup")
+    if os.path.isfile(os.path.join(startup, "sitecustomize.py")):
+        inherited = os.environ.get("PYTHONPATH")
+        os.environ["PYTHONPATH"] = startup + (os.pathsep + inherited if inherited else "")
+
+
+def hide_shim_frames_from_tracebacks():
     """Tracebacks of the user's code should not start in this file or in runpy."""
     hidden = {os.path.abspath(__file__), os.path.abspath(runpy.__file__), "<frozen runpy>"}
     # Chained, not replaced: if a client asked debugpy to break on uncaught exceptions, its hook is here.
@@ -132,10 +187,12 @@ def main(argv):
         sys.exit(f"aml_debug_shim: can't open file {target[0]!r}: no such file")
     # Debugging the user's code does not need breakpoints in frozen standard modules; don't warn about them.
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    nodelay = start_nodelay()
     import debugpy
 
     host, _, port = options["listen"].rpartition(":")
     debugpy.listen((host or "0.0.0.0", int(port)))
+    hide_shim_frames_from_debugger()
     print(f"Timeout for debug connection: {options['wait_timeout']:g}", flush=True)
     print(f"ip_address: {node_address(host)}", flush=True)
     if options["wait"]:
@@ -146,7 +203,9 @@ def main(argv):
                   f"{EXIT_NO_DEBUGGER}).", file=sys.stderr, flush=True)
             sys.exit(EXIT_NO_DEBUGGER)
     # After debugpy.listen(), which resets sys.excepthook.
-    hide_shim_frames()
+    hide_shim_frames_from_tracebacks()
+    if nodelay is not None:
+        nodelay_in_child_processes()
     run_target(target)
 
 

@@ -3,9 +3,12 @@ package dev.amldebug.runner.debug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,6 +59,11 @@ class DebugShimHostPythonIT {
     }
 
     private Result shim(String script, String... options) throws Exception {
+        return shim(script, List.of(), options);
+    }
+
+    /** Runs script.py under the shim; {@code pythonPath} goes on PYTHONPATH before Debian's packages. */
+    private Result shim(String script, List<Path> pythonPath, String... options) throws Exception {
         Path shimDir = DebugShim.folder(dir.resolve("cache"));
         Files.writeString(dir.resolve("script.py"), script);
         List<String> command = new ArrayList<>(List.of(python, shimDir.resolve(DebugShim.FILE_NAME).toString(),
@@ -63,11 +71,18 @@ class DebugShimHostPythonIT {
         command.addAll(List.of(options));
         command.addAll(List.of("--", "script.py", "first", "second"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().merge("PYTHONPATH", DEBIAN_PACKAGES, (old, extra) -> old + ":" + extra);
+        builder.environment().put("PYTHONPATH", pythonPath(pythonPath));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), output);
+    }
+
+    private static String pythonPath(List<Path> first) {
+        List<String> entries = new ArrayList<>();
+        first.forEach(path -> entries.add(path.toString()));
+        entries.add(DEBIAN_PACKAGES);
+        return String.join(":", entries);
     }
 
     record Result(int exitCode, String output) {
@@ -98,5 +113,66 @@ class DebugShimHostPythonIT {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.output()).contains("script.py\", line 3, in <module>", "KeyError: 'k'")
                 .doesNotContain("aml_debug_shim.py");
+    }
+
+    @Test
+    void waitTimeoutOfZeroAppliesTheContinueOrAbortRuleAtOnce() throws Exception {
+        Result continued = shim("print('ran at once')\n", "--wait-timeout", "0", "--on-timeout", "continue");
+        assertThat(continued.exitCode()).as(continued.output()).isZero();
+        assertThat(continued.output()).contains("Timeout for debug connection: 0", "Debugger attached = False", "ran at once")
+                .doesNotContain("Traceback");
+        Result aborted = shim("print('never')\n", "--wait-timeout", "0", "--on-timeout", "abort");
+        assertThat(aborted.exitCode()).as(aborted.output()).isEqualTo(DebugOptions.EXIT_NO_DEBUGGER);
+        assertThat(aborted.output()).contains("Debugger attached = False").doesNotContain("never", "Traceback");
+    }
+
+    /**
+     * Asked from inside each debugged process: the script, a Python subprocess (which debugpy
+     * starts through pydevd, where the shim does not run), and forked and spawned multiprocessing children.
+     */
+    @Test
+    void pydevdSocketHasNoDelayInTheScriptAndInEveryProcessItStarts() throws Exception {
+        Path imageSite = Files.createDirectories(dir.resolve("image-site"));
+        Files.writeString(imageSite.resolve("sitecustomize.py"), ShimProbes.IMAGE_SITECUSTOMIZE);
+        Result result = shim(ShimProbes.NODELAY_FAMILY, List.of(imageSite), "--no-wait");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("script nodelay 1", "subprocess nodelay 1", "fork child nodelay 1",
+                "spawn child nodelay 1", "grandchild nodelay 1").doesNotContain("nodelay 0");
+        assertThat(result.output()).as("an image's own sitecustomize still runs, in the script and in its children")
+                .contains("script sitecustomize ran", "subprocess sitecustomize ran");
+    }
+
+    /** justMyCode off, so library frames would show; runpy unfrozen, so its frames are real files. */
+    @Test
+    void debuggerCallStackEndsAtTheUsersModule() throws Exception {
+        Files.createDirectories(dir.resolve("pkg"));
+        Files.writeString(dir.resolve("pkg/__init__.py"), "");
+        Path module = Files.writeString(dir.resolve("pkg/train.py"), "def step(x):\n    return x + 1\n\nstep(1)\n");
+        int port = freePort();
+        Path shimDir = DebugShim.folder(dir.resolve("cache"));
+        ProcessBuilder builder = new ProcessBuilder(python, "-X", "frozen_modules=off", shimDir.resolve(DebugShim.FILE_NAME)
+                .toString(), "--listen", "127.0.0.1:" + port, "--wait-timeout", "60", "--", "-m", "pkg.train")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        builder.environment().put("PYTHONPATH", pythonPath(List.of()));
+        Process process = builder.start();
+        try {
+            try (RawDapClient dap = RawDapClient.initialized("127.0.0.1", port, Duration.ofSeconds(30))) {
+                int thread = dap.attachAndStopAt("{\"justMyCode\":false}", module.toString(), 2)
+                        .path("body").path("threadId").asInt();
+                List<String> frames = ShimProbes.frames(dap.call("stackTrace", "{\"threadId\":" + thread + "}"));
+                assertThat(frames).containsExactly("step " + module + ":2", "<module> " + module + ":4");
+                dap.call("continue", "{\"threadId\":" + thread + "}");
+            }
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -8,6 +8,7 @@ import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.run.LocalRun;
 import dev.amldebug.runner.run.LocalRunner;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.runner.run.RunRecord;
@@ -16,6 +17,7 @@ import dev.amldebug.runner.spec.RunSpec;
 import dev.amldebug.runner.spec.RunSpecLoader;
 import dev.amldebug.runner.testing.DockerResources;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +44,13 @@ class DebugShimIT {
     }
 
     private RunRecord run(Path file, List<String> args) throws InterruptedException {
+        return start(file, args, NO_WAIT).await();
+    }
+
+    private LocalRun start(Path file, List<String> args, DebugOptions debug) {
         RunSpec spec = new RunSpecLoader(BASE_IMAGE).load(file, null, args);
         String id = runner.queue(spec);
-        return runner.start(id, spec, StartOptions.debug(NO_WAIT), RunListener.NONE).await();
+        return runner.start(id, spec, StartOptions.debug(debug), RunListener.NONE);
     }
 
     private String driverLog(RunRecord record) {
@@ -91,5 +97,58 @@ class DebugShimIT {
         RunRecord ended = run(job, List.of());
         assertThat(ended.exitCode).as(driverLog(ended)).isZero();
         assertThat(driverLog(ended)).contains("module __main__ ['--epochs', '2']");
+    }
+
+    @Test
+    void waitTimeoutOfZeroRunsTheScriptAtOnceOrAbortsAtOnce() throws Exception {
+        Path script = write(project, "now.py", "print('ran at once')\n");
+        RunRecord continued = start(script, List.of(), new DebugOptions(0, false, false)).await();
+        assertThat(continued.exitCode).as(driverLog(continued)).isZero();
+        assertThat(driverLog(continued)).contains("Debugger attached = False", "ran at once").doesNotContain("Traceback");
+        RunRecord aborted = start(script, List.of(), new DebugOptions(0, true, false)).await();
+        assertThat(aborted.exitCode).as(driverLog(aborted)).isEqualTo(DebugOptions.EXIT_NO_DEBUGGER);
+        assertThat(driverLog(aborted)).doesNotContain("ran at once", "Traceback");
+    }
+
+    /**
+     * From inside each debugged process: the script, a Python subprocess and its own, and forked
+     * and spawned multiprocessing children. The run's PYTHONPATH, with its own sitecustomize, still holds.
+     */
+    @Test
+    void pydevdSocketHasNoDelayInTheScriptAndInEveryProcessItStarts() throws Exception {
+        write(project, "image-site/sitecustomize.py", ShimProbes.IMAGE_SITECUSTOMIZE);
+        write(project, "main.py", ShimProbes.NODELAY_FAMILY + """
+
+                if __name__ == '__main__' and os.environ.get('PROBE_ROLE') is None:
+                    print('shim folder', sorted(os.listdir('/aml/debug')), os.listdir('/aml/debug/startup'),
+                          'writable' if os.access('/aml/debug', os.W_OK) else 'read-only')
+                """);
+        Path job = write(project, "job.yml", "command: python main.py\nenvironment: {image: " + BASE_IMAGE + "}\n"
+                + "environment_variables: {PYTHONPATH: /aml/code/image-site}\n");
+        RunRecord ended = run(job, List.of());
+        String log = driverLog(ended);
+        assertThat(ended.exitCode).as(log).isZero();
+        assertThat(log).contains("script nodelay 1", "subprocess nodelay 1", "grandchild nodelay 1", "fork child nodelay 1",
+                "spawn child nodelay 1").doesNotContain("nodelay 0");
+        assertThat(log).contains("script sitecustomize ran", "subprocess sitecustomize ran", "grandchild sitecustomize ran");
+        assertThat(log).contains("shim folder ['aml_debug_nodelay.py', 'aml_debug_shim.py', 'startup'] ['sitecustomize.py'] read-only");
+    }
+
+    /** With justMyCode off, so that frames outside the user's code would show if they were there. */
+    @Test
+    void debuggerCallStackEndsAtTheUsersScript() throws Exception {
+        Path script = write(project, "train.py", "def step(x):\n    return x + 1\n\nstep(1)\nprint('trained')\n");
+        LocalRun run = start(script, List.of(), new DebugOptions(60, true, false));
+        String[] endpoint = run.record().debugEndpoint.split(":");
+        try (RawDapClient dap = RawDapClient.initialized(endpoint[0], Integer.parseInt(endpoint[1]), Duration.ofSeconds(60))) {
+            int thread = dap.attachAndStopAt("{\"justMyCode\":false}", "/aml/code/train.py", 2)
+                    .path("body").path("threadId").asInt();
+            assertThat(ShimProbes.frames(dap.call("stackTrace", "{\"threadId\":" + thread + "}")))
+                    .containsExactly("step /aml/code/train.py:2", "<module> /aml/code/train.py:4");
+            dap.call("continue", "{\"threadId\":" + thread + "}");
+        }
+        RunRecord ended = run.await();
+        assertThat(ended.exitCode).as(driverLog(ended)).isZero();
+        assertThat(driverLog(ended)).contains("Debugger attached = True", "trained");
     }
 }

@@ -24,6 +24,7 @@ public final class DockerResources implements BeforeEachCallback, AfterEachCallb
     private static DockerClient docker;
     private Set<String> containersBefore;
     private Set<String> imagesBefore;
+    private Set<String> networksBefore;
 
     public static synchronized DockerClient docker() {
         if (docker == null) {
@@ -36,6 +37,7 @@ public final class DockerResources implements BeforeEachCallback, AfterEachCallb
     public void beforeEach(ExtensionContext context) {
         containersBefore = containerIds();
         imagesBefore = imageIds();
+        networksBefore = networkIds();
     }
 
     @Override
@@ -43,6 +45,11 @@ public final class DockerResources implements BeforeEachCallback, AfterEachCallb
         for (String id : containerIds()) {
             if (!containersBefore.contains(id)) {
                 removeContainer(id);
+            }
+        }
+        for (String id : networkIds()) {
+            if (!networksBefore.contains(id)) {
+                remove(() -> docker().removeNetworkCmd(id).exec());
             }
         }
         // Images built on others go first, so the images under them can go too.
@@ -78,6 +85,13 @@ public final class DockerResources implements BeforeEachCallback, AfterEachCallb
         Set<String> ids = new HashSet<>();
         docker().listContainersCmd().withShowAll(true).withLabelFilter(OURS).exec().stream()
                 .map(Container::getId).forEach(ids::add);
+        return ids;
+    }
+
+    private static Set<String> networkIds() {
+        Set<String> ids = new HashSet<>();
+        docker().listNetworksCmd().withFilter("label", List.of("dev.amldebug.managed=true")).exec()
+                .forEach(network -> ids.add(network.getId()));
         return ids;
     }
 
