@@ -12,6 +12,8 @@ public final class Main {
         // Before the first logger exists: slf4j-simple reads its level once.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // docker-java logs whole requests at DEBUG, the job's environment values (secrets) among them: never those.
+        System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "info");
         // lsp4j logs through java.util.logging; a closed socket at the end of a session is not news.
         java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(verbose ? java.util.logging.Level.ALL
                 : java.util.logging.Level.SEVERE);

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.testing.DockerResources;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -116,5 +117,20 @@ class RunCommandIT {
         assertThat(output.toString()).contains("Canceling run " + id);
         assertThat(store.read(id).status).isEqualTo(RunStatus.Canceled);
         assertThat(read(store.driverLog(id))).contains("started");
+    }
+
+    @Test
+    void verboseNeverShowsAnEnvironmentValueButNamesTheVariables() throws Exception {
+        write(project, "t.py", "import os\nprint('token length', len(os.environ['TOKEN']))\n");
+        Path job = write(project, "job.yml", "command: python t.py\nenvironment:\n  image: " + DockerResources.BASE_IMAGE
+                + "\nenvironment_variables:\n  TOKEN: s3cr3t-value-xyz\n");
+        JarProcess jar = JarProcess.start("--verbose", "run", job.toString(), "-w", workspace.toString());
+        assertThat(jar.waitFor(120)).as(jar.output()).isZero();
+        assertThat(jar.output()).contains("token length 16").doesNotContain("s3cr3t-value-xyz");
+        String id = runId(jar.output());
+        String controlLog = Files.readString(new RunStore(workspace).controlLog(id));
+        assertThat(controlLog).contains("Environment variables: TOKEN (values are never logged).")
+                .doesNotContain("s3cr3t");
+        assertThat(Files.readString(new RunStore(workspace).dir(id).resolve("run.json"))).doesNotContain("s3cr3t");
     }
 }

@@ -99,6 +99,10 @@ public final class LocalRunner {
         if (request.ensureOutputsMountPoint()) {
             log.line("Created " + spec.codeDir().resolve("outputs") + " as the mount point for ./outputs.");
         }
+        if (!spec.environmentVariables().isEmpty()) {
+            log.line("Environment variables: " + String.join(", ", spec.environmentVariables().keySet())
+                    + " (values are never logged).");
+        }
         if (options.debug() != null) {
             new RunNetworks(docker).create(runId);
         }
