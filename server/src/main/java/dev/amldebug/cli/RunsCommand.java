@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = "List, inspect, follow and cancel the runs of a workspace.",
-        subcommands = {RunsListCommand.class, RunsShowCommand.class, RunsLogsCommand.class, RunsCancelCommand.class},
+        subcommands = {RunsListCommand.class, RunsShowCommand.class, RunsLogsCommand.class, RunsCancelCommand.class,
+                RunsFollowDetachedCommand.class},
         footer = {"", "Examples:",
                 "  aml-debug runs list --experiment digits",
                 "  aml-debug runs show digits_1732438000_a1b2c3d4",

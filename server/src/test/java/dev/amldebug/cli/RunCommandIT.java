@@ -133,4 +133,18 @@ class RunCommandIT {
                 .doesNotContain("s3cr3t");
         assertThat(Files.readString(new RunStore(workspace).dir(id).resolve("run.json"))).doesNotContain("s3cr3t");
     }
+
+    @Test
+    void aDetachedRunIsRecordedAndItsContainerRemovedWhenItEndsWithNobodyLooking() throws Exception {
+        Path script = write(project, "late.py", "import time\ntime.sleep(2)\nprint('done late')\n");
+        JarProcess jar = JarProcess.start("run", script.toString(), "--detach", "-w", workspace.toString());
+        assertThat(jar.waitFor(120)).as(jar.output()).isZero();
+        String id = runId(jar.output());
+        RunStore store = new RunStore(workspace);
+        await().atMost(Duration.ofSeconds(90)).until(() -> store.read(id).status == RunStatus.Completed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DockerResources.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of("dev.amldebug.run-id", id)).exec().isEmpty());
+        assertThat(store.read(id).exitCode).isZero();
+        assertThat(Files.readString(store.driverLog(id))).contains("done late");
+    }
 }

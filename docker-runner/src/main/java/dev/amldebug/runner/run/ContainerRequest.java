@@ -16,7 +16,6 @@ import dev.amldebug.runner.spec.ContainerPaths;
 import dev.amldebug.runner.spec.InputMount;
 import dev.amldebug.runner.spec.RunSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The container a run gets: code read-only as the working directory, inputs read-only,
+ * The container a run gets: a snapshot of the code read-only as the working directory, inputs read-only,
  * the run's outputs folder read-write at ./outputs, the run's environment variables and
  * labels. A debug run is alone on its own network ({@link RunNetworks}) with debugpy published
  * on 127.0.0.1 only; a plain run publishes nothing.
@@ -36,14 +35,19 @@ final class ContainerRequest {
     private final RunSpec spec;
     private final String runId;
     private final Path workspace;
+    private final Path snapshot;
     private final Path outputs;
     private final DebugOptions debug;
 
-    /** @param debug null for a plain run; otherwise the script runs under the debug shim */
-    ContainerRequest(RunSpec spec, String runId, Path workspace, Path outputs, DebugOptions debug) {
+    /**
+     * @param snapshot the run's copy of the code folder ({@link CodeSnapshot}), mounted read-only
+     * @param debug    null for a plain run; otherwise the script runs under the debug shim
+     */
+    ContainerRequest(RunSpec spec, String runId, Path workspace, Path snapshot, Path outputs, DebugOptions debug) {
         this.spec = spec;
         this.runId = runId;
         this.workspace = workspace;
+        this.snapshot = snapshot;
         this.outputs = outputs;
         this.debug = debug;
     }
@@ -64,21 +68,6 @@ final class ContainerRequest {
         return command;
     }
 
-    /** The outputs mount needs a mount point inside the read-only code mount, so it must exist on the host. */
-    boolean ensureOutputsMountPoint() {
-        Path mountPoint = spec.codeDir().resolve("outputs");
-        if (Files.isDirectory(mountPoint)) {
-            return false;
-        }
-        try {
-            Files.createDirectories(mountPoint);
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + mountPoint
-                    + ", where the run's outputs folder is mounted; is the code folder writable?", e);
-        }
-    }
-
     private HostConfig hostConfig() {
         HostConfig host = HostConfig.newHostConfig().withBinds(binds()).withInit(true);
         if (debug != null) {
@@ -93,7 +82,7 @@ final class ContainerRequest {
 
     private List<Bind> binds() {
         List<Bind> binds = new ArrayList<>();
-        binds.add(new Bind(spec.codeDir().toString(), new Volume(ContainerPaths.CODE), AccessMode.ro));
+        binds.add(new Bind(snapshot.toString(), new Volume(ContainerPaths.CODE), AccessMode.ro));
         binds.add(new Bind(outputs.toString(), new Volume(ContainerPaths.OUTPUTS), AccessMode.rw));
         if (debug != null) {
             binds.add(new Bind(DebugShim.folder(UserCache.dir()).toString(), new Volume(DebugOptions.SHIM_DIR), AccessMode.ro));

@@ -6,6 +6,7 @@ import dev.amldebug.runner.image.EnvironmentImages;
 import dev.amldebug.runner.image.ImageBuildListener;
 import dev.amldebug.runner.image.ImageRef;
 import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.spec.InputMount;
 import dev.amldebug.runner.spec.RunSpec;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -95,10 +96,15 @@ public final class LocalRunner {
     private LocalRun startContainer(String runId, RunSpec spec, ImageRef image, StartOptions options, ControlLog log,
                                     RunListener listener, RunFinisher finisher) {
         boolean detach = options.detach();
-        ContainerRequest request = new ContainerRequest(spec, runId, workspace, store.outputs(runId), options.debug());
-        if (request.ensureOutputsMountPoint()) {
-            log.line("Created " + spec.codeDir().resolve("outputs") + " as the mount point for ./outputs.");
+        CodeSnapshot.take(spec.codeDir(), store.snapshot(runId));
+        for (InputMount input : spec.inputs()) {
+            if (!input.hostPath().startsWith(workspace)) {
+                log.line("Input " + input.name() + " comes from " + input.hostPath() + ", outside the workspace;"
+                        + " it is mounted read-only.");
+            }
         }
+        ContainerRequest request = new ContainerRequest(spec, runId, workspace, store.snapshot(runId),
+                store.outputs(runId), options.debug());
         if (!spec.environmentVariables().isEmpty()) {
             log.line("Environment variables: " + String.join(", ", spec.environmentVariables().keySet())
                     + " (values are never logged).");

@@ -66,6 +66,11 @@ public final class RunStore {
         return dir(id).resolve("outputs");
     }
 
+    /** The run's copy of its code folder, as the container saw it. */
+    public Path snapshot(String id) {
+        return dir(id).resolve("snapshot");
+    }
+
     /** Makes the run's folders and writes its first run.json. */
     public void create(RunRecord record) {
         try {

@@ -77,6 +77,9 @@ public final class JobYamlParser {
         if (!Files.isDirectory(dir)) {
             throw code.error("code folder " + dir + " does not exist");
         }
+        if (CodeFolders.refusal(dir) != null) {
+            throw code.error(CodeFolders.refusal(dir));
+        }
         return dir;
     }
 

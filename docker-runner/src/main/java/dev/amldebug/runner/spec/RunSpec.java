@@ -19,6 +19,12 @@ public record RunSpec(
         String experimentName,
         String displayName) {
 
+    public RunSpec {
+        if (CodeFolders.refusal(codeDir) != null) {
+            throw new SpecException(source, CodeFolders.refusal(codeDir));
+        }
+    }
+
     public RunSpec withEnvironment(EnvironmentSpec replacement) {
         return new RunSpec(source, codeDir, command, inputs, outputNames, replacement,
                 environmentVariables, experimentName, displayName);

@@ -180,5 +180,16 @@ class LocalRunIT {
         assertThat(log).contains("table: 1,2", "read-only: here.txt", "read-only: /aml/inputs/data/x.txt",
                 "run id: " + ended.id, "experiment: checks hello");
         assertThat(read(store.outputs(ended.id).resolve("ok.txt"))).isEqualTo("ok");
+        assertThat(project.resolve("outputs")).as("nothing is written into the code folder").doesNotExist();
+        assertThat(read(store.controlLog(ended.id))).contains("Input data comes from " + project.resolve("data")
+                + ", outside the workspace; it is mounted read-only.");
+    }
+
+    @Test
+    void aCodeFolderAtTheRootOfTheFileSystemIsRefused() throws Exception {
+        Path job = write(project, "job.yml", "code: /\ncommand: python x.py\nenvironment: {image: " + BASE_IMAGE + "}\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.load(job, null, List.of()))
+                .isInstanceOf(dev.amldebug.runner.spec.SpecException.class)
+                .hasMessageContaining(job + ":1:7: the code folder would be the root of the file system");
     }
 }

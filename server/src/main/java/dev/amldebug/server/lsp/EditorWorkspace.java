@@ -93,8 +93,10 @@ final class EditorWorkspace implements AutoCloseable {
         }
     }
 
+    /** The editor went away: runs still going are handed to background followers, endpoints removed. */
     @Override
     public void close() {
+        runs.handOver();
         endpoints.close();
         if (watcher != null) {
             try {

@@ -3,6 +3,7 @@ package dev.amldebug.server.run;
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.run.DetachedRunFollower;
 import dev.amldebug.runner.run.LocalRun;
 import dev.amldebug.runner.run.LocalRunner;
 import dev.amldebug.runner.run.Reconciler;
@@ -33,6 +34,8 @@ public final class RunService {
     private final ImageUsage usage;
     private final Executor executor;
     private final List<Function<RunRecord, RunListener>> watchers = new CopyOnWriteArrayList<>();
+    /** Runs this process follows to their end. */
+    private final java.util.Set<String> followed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RunService(RunStore store, String baseImage, Supplier<DockerClient> docker, ImageUsage usage,
                       Executor executor) {
@@ -66,6 +69,10 @@ public final class RunService {
         RunSpec spec = request.experiment() == null ? loaded : loaded.withExperimentName(request.experiment());
         LocalRunner runner = new LocalRunner(docker.get(), store, usage);
         SubmittedRun run = new SubmittedRun(runner.queue(spec));
+        if (!request.detach()) {
+            followed.add(run.id());
+            run.ended().whenComplete((record, error) -> followed.remove(run.id()));
+        }
         RunRecord queued = store.read(run.id());
         List<RunListener> each = new ArrayList<>();
         watchers.forEach(watcher -> each.add(watcher.apply(queued)));
@@ -80,12 +87,38 @@ public final class RunService {
         try {
             LocalRun local = runner.start(run.id(), spec, request.startOptions(), listener);
             run.started().complete(local.record());
+            if (request.detach()) {
+                followInBackground(run.id());
+            }
             run.ended().complete(request.detach() ? local.record() : local.await());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.fail(e);
         } catch (RuntimeException e) {
             run.fail(e);
+        }
+    }
+
+    /** A process of its own follows the run to its end, so that its container goes when it ends. */
+    private void followInBackground(String runId) {
+        BackgroundFollowers.start(workspace(), runId, store.dir(runId).resolve("logs").resolve("follower.log"));
+    }
+
+    /** Follows a run nobody follows to its end, in this process: the background follower's work. */
+    public RunRecord followDetached(String runId) throws InterruptedException {
+        return new DetachedRunFollower(docker.get(), store).follow(runId);
+    }
+
+    /**
+     * This process is about to exit: the runs it still follows are handed to background followers,
+     * so that they are recorded and cleaned up when they end.
+     */
+    public void handOver() {
+        for (RunRecord record : store.list()) {
+            if (record.isActive() && !record.detached && record.containerId != null && followed.contains(record.id)) {
+                DetachedRunFollower.handOver(store, record.id);
+                followInBackground(record.id);
+            }
         }
     }
 

@@ -1,0 +1,90 @@
+package dev.amldebug.runner.run;
+
+import dev.amldebug.errors.AmlDebugException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+
+/**
+ * The code a run sees, as Azure ML snapshots it: a copy of the code folder in the run's folder,
+ * mounted read-only in the container, so that nothing is ever written into the user's folder
+ * (not even the mount point for ./outputs). Files are hard links where the file system allows,
+ * so a snapshot costs next to nothing; elsewhere they are copied, up to Azure ML's 300 MB.
+ */
+final class CodeSnapshot {
+    /** Azure ML refuses snapshots past this size; so do we, for what must be copied. */
+    static final long MAX_COPIED_BYTES = 300L * 1024 * 1024;
+    /** Never part of a run's code: run stores, outputs, version control, caches and local environments. */
+    static final Set<String> SKIPPED = Set.of(".azureml", "outputs", ".git", "__pycache__", ".venv", "venv",
+            "node_modules", ".ipynb_checkpoints");
+
+    private final Path source;
+    private final Path target;
+    private long copiedBytes;
+
+    private CodeSnapshot(Path source, Path target) {
+        this.source = source;
+        this.target = target;
+    }
+
+    /** Snapshots {@code codeDir} into {@code target}, with an empty {@code outputs} folder as the mount point. */
+    static void take(Path codeDir, Path target) {
+        CodeSnapshot snapshot = new CodeSnapshot(codeDir, target);
+        try {
+            Files.walkFileTree(codeDir, snapshot.visitor());
+            Files.createDirectories(target.resolve("outputs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot snapshot the code folder " + codeDir + " into " + target, e);
+        }
+    }
+
+    private SimpleFileVisitor<Path> visitor() {
+        return new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(source) && SKIPPED.contains(dir.getFileName().toString())) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(target.resolve(source.relativize(dir)));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path copy = target.resolve(source.relativize(file));
+                if (Files.isSymbolicLink(file)) {
+                    Files.createSymbolicLink(copy, Files.readSymbolicLink(file));
+                } else if (attrs.isRegularFile()) {
+                    linkOrCopy(file, copy, attrs.size());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                // Unreadable to us, so unreadable to the run as well: it is simply not in the snapshot.
+                return FileVisitResult.CONTINUE;
+            }
+        };
+    }
+
+    private void linkOrCopy(Path file, Path copy, long size) throws IOException {
+        try {
+            Files.createLink(copy, file);
+        } catch (FileSystemException | UnsupportedOperationException e) {
+            copiedBytes += size;
+            if (copiedBytes > MAX_COPIED_BYTES) {
+                throw AmlDebugException.badInput("The code folder " + source + " holds more than 300 MB to copy (Azure"
+                        + " ML's snapshot limit): move data out of it and pass it as an input instead.");
+            }
+            Files.copy(file, copy, LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+}

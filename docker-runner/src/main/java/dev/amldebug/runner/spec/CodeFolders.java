@@ -1,0 +1,31 @@
+package dev.amldebug.runner.spec;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Folders that are never a run's code: the file system's root and the system's own folders.
+ * A run snapshots its code folder and mounts it into a container; of these, that would copy or
+ * expose the machine itself.
+ */
+public final class CodeFolders {
+    private static final Set<String> SYSTEM = Set.of("/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/proc",
+            "/run", "/sbin", "/sys", "/usr", "/var", "/home", "/tmp", "/opt", "/srv", "/mnt", "/media");
+    private static final Set<String> SYSTEM_TREES = Set.of("/proc", "/sys", "/dev", "/etc", "/boot");
+
+    private CodeFolders() {
+    }
+
+    /** Why {@code dir} cannot be a code folder, or null when it can. */
+    public static String refusal(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        boolean root = absolute.getParent() == null;
+        boolean system = SYSTEM.contains(absolute.toString())
+                || SYSTEM_TREES.stream().anyMatch(tree -> absolute.startsWith(Path.of(tree)));
+        if (!root && !system) {
+            return null;
+        }
+        return "the code folder would be " + (root ? "the root of the file system" : "the system folder " + absolute)
+                + "; point 'code' at your project's folder (the one with the script in it)";
+    }
+}

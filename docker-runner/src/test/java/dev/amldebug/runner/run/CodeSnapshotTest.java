@@ -1,0 +1,55 @@
+package dev.amldebug.runner.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CodeSnapshotTest {
+    @TempDir
+    Path code;
+    @TempDir
+    Path runs;
+
+    private List<String> tree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void theSnapshotHoldsTheCodeAndAMountPointWhileTheCodeFolderIsLeftAsItWas() throws Exception {
+        Files.writeString(code.resolve("train.py"), "print(1)\n");
+        Files.createDirectories(code.resolve("pkg"));
+        Files.writeString(code.resolve("pkg/util.py"), "X = 1\n");
+        Files.createDirectories(code.resolve(".azureml/runs/old"));
+        Files.createDirectories(code.resolve(".git"));
+        Files.writeString(code.resolve(".git/HEAD"), "ref\n");
+        Files.createSymbolicLink(code.resolve("link.py"), Path.of("train.py"));
+        List<String> before = tree(code);
+
+        Path snapshot = runs.resolve("r1/snapshot");
+        CodeSnapshot.take(code, snapshot);
+
+        assertThat(tree(code)).isEqualTo(before);
+        assertThat(tree(snapshot)).containsExactlyInAnyOrder("", "train.py", "pkg", "pkg/util.py", "link.py", "outputs");
+        assertThat(Files.readString(snapshot.resolve("pkg/util.py"))).isEqualTo("X = 1\n");
+        assertThat(Files.readSymbolicLink(snapshot.resolve("link.py"))).isEqualTo(Path.of("train.py"));
+        assertThat(snapshot.resolve("outputs")).isEmptyDirectory();
+    }
+
+    @Test
+    void filesOnTheSameFileSystemAreHardLinksNotCopies() throws Exception {
+        Path script = Files.writeString(code.resolve("train.py"), "print(1)\n");
+        Path snapshot = code.resolve(".azureml/runs/r1/snapshot");
+        CodeSnapshot.take(code, snapshot);
+        assertThat(Files.getAttribute(snapshot.resolve("train.py"), "unix:ino"))
+                .isEqualTo(Files.getAttribute(script, "unix:ino"));
+        assertThat(snapshot.resolve(".azureml")).doesNotExist();
+    }
+}
