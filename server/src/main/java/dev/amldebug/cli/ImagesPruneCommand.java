@@ -1,6 +1,5 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.docker.DockerConnection;
 import dev.amldebug.runner.image.ImageInventory;
 import dev.amldebug.runner.image.ImageUsage;
@@ -33,7 +32,7 @@ final class ImagesPruneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        Duration age = parseAge(olderThan);
+        Duration age = Ages.parse("--older-than", olderThan);
         PruneResult result = new ImageInventory(DockerConnection.open(), ImageUsage.inUserCache()).prune(age, all);
         for (ManagedImage image : result.removed()) {
             out.println("removed " + image.tag() + " (" + ByteSizes.format(image.sizeBytes()) + ")");
@@ -46,16 +45,4 @@ final class ImagesPruneCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Duration parseAge(String text) {
-        var matcher = java.util.regex.Pattern.compile("(\\d+)([mhd])").matcher(text.trim());
-        if (!matcher.matches()) {
-            throw AmlDebugException.badInput("--older-than takes a number and a unit: 30m, 12h or 7d; found '" + text + "'");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
-    }
 }

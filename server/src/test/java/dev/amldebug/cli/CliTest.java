@@ -15,7 +15,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpWithExamples() {
         for (String[] command : new String[][] {{}, {"run"}, {"runs"}, {"runs", "list"}, {"runs", "logs"},
-                {"runs", "cancel"}, {"runs", "show"}, {"images"}, {"images", "prune"}}) {
+                {"runs", "cancel"}, {"runs", "show"}, {"runs", "prune"}, {"images"}, {"images", "prune"}}) {
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Cli cli = Cli.run(args);
@@ -100,6 +100,25 @@ class CliTest {
         assertThat(cli.exitCode).as(cli.toString()).isZero();
         assertThat(cli.err).contains("note: Run cut_1_aaaaaaaa is broken: " + run.resolve("run.json"));
         assertThat(cli.out).contains("No runs in");
+    }
+
+    @Test
+    void runsPruneRemovesOldEndedRunsAndSaysWhich() throws Exception {
+        dev.amldebug.runner.run.RunStore store = new dev.amldebug.runner.run.RunStore(dir);
+        for (String id : new String[] {"old_1_a", "new_2_b"}) {
+            dev.amldebug.runner.run.RunRecord record = new dev.amldebug.runner.run.RunRecord();
+            record.id = id;
+            record.experiment = "e";
+            record.status = dev.amldebug.runner.run.RunStatus.Completed;
+            record.createdAt = java.time.Instant.now().minus(java.time.Duration.ofDays(id.startsWith("old") ? 40 : 1));
+            record.endedAt = record.createdAt;
+            store.create(record);
+        }
+        Cli cli = Cli.run("runs", "prune", "-w", dir.toString());
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        assertThat(cli.out).contains("removed old_1_a (Completed)").contains("Removed 1 run(s)");
+        assertThat(store.exists("new_2_b")).isTrue();
+        assertThat(Cli.run("runs", "prune", "--keep", "-1", "-w", dir.toString()).exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
     }
 
     @Test

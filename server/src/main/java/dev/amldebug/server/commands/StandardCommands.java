@@ -6,6 +6,7 @@ import dev.amldebug.runner.image.ImageInventory;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.image.ManagedImage;
 import dev.amldebug.runner.image.PruneResult;
+import dev.amldebug.runner.run.RunPruner;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.server.launch.LaunchConfigurations;
 import dev.amldebug.server.run.RunService;
@@ -26,6 +27,9 @@ public final class StandardCommands {
     }
 
     record PruneArgs(Integer olderThanDays) {
+    }
+
+    record PruneRunsArgs(Integer olderThanDays, Integer keep) {
     }
 
     private StandardCommands() {
@@ -57,11 +61,25 @@ public final class StandardCommands {
                     return Map.of("runId", runId, "status", record.status.name());
                 })
                 .register("azureml.pruneImages", args -> prune(docker, editor, Arguments.first(args, PruneArgs.class)))
+                .register("azureml.pruneRuns", args -> pruneRuns(runs, editor, Arguments.first(args, PruneRunsArgs.class)))
                 .register("azureml.addLaunchConfiguration", args -> {
                     var edit = LaunchJsonEdits.edit(workspace, Arguments.first(args, LaunchConfigurations.Request.class));
                     boolean applied = editor.applyEdit(edit, "Add Azure ML launch configuration");
                     return Map.of("uri", workspace.resolve(".vscode/launch.json").toUri().toString(), "applied", applied);
                 });
+    }
+
+    /** Without arguments: runs that ended over 30 days ago, as on the command line. */
+    private static Map<String, Object> pruneRuns(RunService runs, EditorClient editor, PruneRunsArgs args) {
+        int keep = args.keep() == null ? 0 : args.keep();
+        if (keep < 0 || args.olderThanDays() != null && args.olderThanDays() < 0) {
+            throw AmlDebugException.badInput("pruneRuns takes olderThanDays and keep of 0 or more.");
+        }
+        Integer days = args.olderThanDays() != null ? args.olderThanDays() : keep > 0 ? null : 30;
+        List<String> removed = new RunPruner(runs.store()).prune(days == null ? null : Duration.ofDays(days), keep)
+                .stream().map(run -> run.id).toList();
+        editor.treeChanged(LocalTreeProvider.EXPERIMENTS);
+        return Map.of("removed", removed);
     }
 
     private static Map<String, Object> prune(Supplier<DockerClient> docker, EditorClient editor, PruneArgs args) {

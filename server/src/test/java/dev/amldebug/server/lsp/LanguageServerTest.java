@@ -302,6 +302,17 @@ class LanguageServerTest {
     }
 
     @Test
+    void pruneRunsRemovesOldEndedRunsAndRefreshesTheTree() throws Exception {
+        storeRun("keep_1_aaaaaaaa", "digits", RunStatus.Completed);
+        storeRun("old_2_bbbbbbbb", "digits", RunStatus.Completed);
+        new RunStore(workspace).update("old_2_bbbbbbbb", r -> r.endedAt = Instant.now().minus(java.time.Duration.ofDays(40)));
+        Object result = session.command("azureml.pruneRuns", Map.of()).get(30, TimeUnit.SECONDS);
+        assertThat(result.toString()).contains("old_2_bbbbbbbb").doesNotContain("keep_1");
+        assertThat(session.children("local/experiments/digits")).extracting(TreeNode::runId)
+                .containsExactly("keep_1_aaaaaaaa");
+    }
+
+    @Test
     void exitEndsTheServer() throws Exception {
         session.server.shutdown().get(30, TimeUnit.SECONDS);
         session.server.exit();

@@ -1,0 +1,50 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.run.RunPruner;
+import dev.amldebug.runner.run.RunRecord;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "prune", mixinStandardHelpOptions = true,
+        description = {"Remove old runs from the run store: their record, logs, outputs and code snapshot.",
+                "A run that is still going is never removed, nor one of the newest --keep runs."},
+        footer = {"", "Examples:", "  aml-debug runs prune                     runs that ended over 30 days ago",
+                "  aml-debug runs prune --older-than 7d", "  aml-debug runs prune --keep 20           all but the newest 20",
+                "  aml-debug runs prune --older-than 7d --keep 5"})
+final class RunsPruneCommand implements Callable<Integer> {
+    @Option(names = "--older-than", paramLabel = "AGE",
+            description = "Remove runs that ended longer ago than this: 30m, 12h, 7d (default: 30d, or any age with"
+                    + " --keep).")
+    String olderThan;
+
+    @Option(names = "--keep", paramLabel = "N", defaultValue = "0",
+            description = "Keep the newest N runs whatever their age (default: ${DEFAULT-VALUE}).")
+    int keep;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        if (keep < 0) {
+            throw AmlDebugException.badInput("--keep takes a number of runs, 0 or more; found " + keep);
+        }
+        String age = olderThan != null ? olderThan : keep > 0 ? null : "30d";
+        List<RunRecord> removed = new RunPruner(workspace.store())
+                .prune(age == null ? null : Ages.parse("--older-than", age), keep);
+        PrintWriter out = command.commandLine().getOut();
+        removed.forEach(run -> out.println("removed " + run.id + " (" + run.status + ")"));
+        out.println("Removed " + removed.size() + " run(s) from " + workspace.store().runsDir() + ".");
+        return 0;
+    }
+}
