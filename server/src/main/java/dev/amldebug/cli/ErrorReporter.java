@@ -2,6 +2,7 @@ package dev.amldebug.cli;
 
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.errors.ErrorKind;
+import dev.amldebug.errors.Sentences;
 import dev.amldebug.runner.image.BuildFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -37,11 +38,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (verbose) {
             e.printStackTrace(err);
         }
-        ErrorKind kind = AmlDebugException.kindOf(e);
+        ErrorKind kind = AmlDebugException.kindOf(Sentences.unwrap(e));
         if (kind == ErrorKind.INTERNAL) {
-            err.println("aml-debug: " + e.getMessage() + (verbose ? "" : " (run with --verbose for details)"));
+            err.println("aml-debug: " + Sentences.of(e) + (verbose ? "" : " (run with --verbose for details)"));
         } else {
-            err.println("aml-debug: " + e.getMessage());
+            err.println("aml-debug: " + Sentences.of(e));
         }
         if (e instanceof BuildFailedException build) {
             err.println("Last lines of the build:");

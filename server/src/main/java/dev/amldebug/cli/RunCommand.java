@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.errors.Sentences;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
@@ -117,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
                 ConsoleAttach.debug(runs.debugTarget(runId, true), Path.of(runs.store().read(runId).codeDir),
                         debugFlags.breakpoints, false, debugFlags.trace(), workspace.threads().blocking());
             } catch (Exception e) {
-                command.commandLine().getErr().println("aml-debug: the console debugger stopped: " + e.getMessage());
+                command.commandLine().getErr().println("aml-debug: the console debugger stopped: " + Sentences.of(e));
             }
         });
     }

@@ -27,7 +27,7 @@ public final class DockerConnection {
     public static DockerClient open() {
         DockerClientConfig config = config();
         String host = config.getDockerHost().toString();
-        try (DockerClient probe = client(config, CHECK_TIMEOUT)) {
+        try (DockerClient probe = probe(config)) {
             check(probe, host);
         } catch (java.io.IOException e) {
             throw new DockerUnavailableException("Cannot close the Docker probe: " + e.getMessage(), e);
@@ -38,14 +38,25 @@ public final class DockerConnection {
 
     private static DockerClientConfig config() {
         try {
-            DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-            client(config, null).close();
-            return config;
-        } catch (RuntimeException | java.io.IOException e) {
-            String host = System.getProperty("DOCKER_HOST", System.getenv("DOCKER_HOST"));
-            throw AmlDebugException.badInput("DOCKER_HOST '" + host + "' is not a Docker address: use"
-                    + " unix:///var/run/docker.sock or tcp://HOST:PORT, or unset it.");
+            return DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        } catch (RuntimeException e) {
+            throw badHost();
         }
+    }
+
+    /** The first client: a malformed address shows here, as the transport parses it. */
+    private static DockerClient probe(DockerClientConfig config) {
+        try {
+            return client(config, CHECK_TIMEOUT);
+        } catch (RuntimeException e) {
+            throw badHost();
+        }
+    }
+
+    private static AmlDebugException badHost() {
+        String host = System.getProperty("DOCKER_HOST", System.getenv("DOCKER_HOST"));
+        return AmlDebugException.badInput("DOCKER_HOST '" + host + "' is not a Docker address: use"
+                + " unix:///var/run/docker.sock or tcp://HOST:PORT, or unset it.");
     }
 
     private static DockerClient client(DockerClientConfig config, Duration responseTimeout) {

@@ -6,6 +6,7 @@ import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.LoopbackPair;
 import dev.amldebug.bridge.console.ConsoleDebugger;
 import dev.amldebug.bridge.console.ConsoleOptions;
+import dev.amldebug.errors.Sentences;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,7 @@ public final class ConsoleSession {
             try {
                 debug(child, options.withAttachArguments(arguments));
             } catch (Exception e) {
-                options.out().println("aml-debug: the subprocess session ended: " + e.getMessage());
+                options.out().println("aml-debug: the subprocess session ended: " + Sentences.of(e));
             }
         });
     }

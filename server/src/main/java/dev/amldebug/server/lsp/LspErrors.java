@@ -2,6 +2,7 @@ package dev.amldebug.server.lsp;
 
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.errors.ErrorKind;
+import dev.amldebug.errors.Sentences;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -32,7 +33,7 @@ final class LspErrors {
         if (kind == ErrorKind.INTERNAL) {
             LOG.error("Internal error", error);
             return new ResponseError(ResponseErrorCode.InternalError, "aml-debug failed unexpectedly ("
-                    + error.getMessage() + "). The server log has the details; please report it.", data(kind));
+                    + Sentences.of(error) + "). The server log has the details; please report it.", data(kind));
         }
         ResponseErrorCode code = kind == ErrorKind.ENVIRONMENT ? ResponseErrorCode.InternalError
                 : ResponseErrorCode.InvalidParams;
