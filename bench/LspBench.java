@@ -6,7 +6,9 @@
  *
  * 1. process start to the initialize response, `bin/aml-debug serve` (AppCDS) and plain `java -jar`;
  * 2. resident memory (VmRSS) at idle, and after the tree lists 100 runs;
- * 3. a driver-log line's latency from the container writing it to the azureml/runLog notification.
+ * 3. a driver-log line's latency from the container writing it to the azureml/runLog notification;
+ * 4. azureml.submitExperiment to the script's first azureml/runLog line (warm image), side by side with
+ *    a bare `docker run` of the same image to its first output line.
  */
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
@@ -37,6 +39,7 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 public class LspBench {
+    static final String MARKER = "first line from the script";
     interface Remote extends LanguageServer, AzureMlService {
     }
 
@@ -44,6 +47,7 @@ public class LspBench {
     static final class Client implements AmlLanguageClient {
         final List<double[]> latencies = new CopyOnWriteArrayList<>();
         volatile String status = "";
+        volatile CompletableFuture<Long> firstLine = new CompletableFuture<>();
 
         public void treeChanged(Protocol.TreeChangedParams params) { }
         public void runStatus(Protocol.RunStatusParams params) { status = params.status(); }
@@ -51,6 +55,9 @@ public class LspBench {
         public void runLog(Protocol.RunLogParams params) {
             double now = System.currentTimeMillis() / 1000.0;
             for (String line : params.lines()) {
+                if (line.equals(MARKER)) {
+                    firstLine.complete(System.nanoTime());
+                }
                 if (line.startsWith("t=")) {
                     latencies.add(new double[] {(now - Double.parseDouble(line.substring(2))) * 1000});
                 }
@@ -154,6 +161,54 @@ public class LspBench {
         List<Double> latencies = server.client().latencies.stream().map(l -> l[0]).toList();
         System.out.printf("%n| driver-log line to azureml/runLog | lines | median (ms) | p99 (ms) |%n|---|---|---|---|%n| %s | %d | %.1f | %.1f |%n",
                 "container print to notification", latencies.size(), percentile(latencies, 0.5), percentile(latencies, 0.99));
+        submitToFirstLine(server, workspace, starts);
         server.process().destroy();
+    }
+
+    static void submitToFirstLine(Server server, Path workspace, int runs) throws Exception {
+        Files.writeString(workspace.resolve("hello.py"), "print('" + MARKER + "', flush=True)\n");
+        List<Double> ours = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        String image = null;
+        for (int i = 0; i <= runs; i++) {
+            server.client().firstLine = new CompletableFuture<>();
+            server.client().status = "";
+            long started = System.nanoTime();
+            Object result = server.remote().getWorkspaceService().executeCommand(new ExecuteCommandParams(
+                    "azureml.submitExperiment", List.of(Map.of("configuration", "hello.py")))).get(60, TimeUnit.SECONDS);
+            double millis = (server.client().firstLine.get(120, TimeUnit.SECONDS) - started) / 1e6;
+            while (!server.client().status.equals("Completed")) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            String runId = result.toString().replaceAll(".*runId=([^,}]+).*", "$1");
+            image = new RunStore(workspace).read(runId).image;
+            if (i > 0) {
+                ours.add(millis);
+                bare.add(dockerRunToFirstLine(workspace, image));
+            }
+        }
+        double oursMedian = percentile(ours, 0.5);
+        double bareMedian = percentile(bare, 0.5);
+        System.out.printf("%n| to the script's first line, warm image | median (ms), %d runs | all (ms) |%n|---|---|---|%n", runs);
+        System.out.printf("| `docker run` (baseline) | %.0f | %s |%n", bareMedian, bare.stream().map(d -> String.format("%.0f", d)).toList());
+        System.out.printf("| `azureml.submitExperiment` to `azureml/runLog` | %.0f | %s |%n", oursMedian,
+                ours.stream().map(d -> String.format("%.0f", d)).toList());
+        System.out.printf("%nover docker run: %+.0f ms (target: at most +150 ms); ratio %.2f%n", oursMedian - bareMedian,
+                oursMedian / bareMedian);
+    }
+
+    static double dockerRunToFirstLine(Path workspace, String image) throws Exception {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder("docker", "run", "--rm", "--init", "-v", workspace + ":/aml/code:ro", "-w",
+                "/aml/code", image, "python", "hello.py").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains(MARKER)) {
+                // the container's first lines, until the marker
+            }
+        }
+        double millis = (System.nanoTime() - started) / 1e6;
+        process.waitFor();
+        return millis;
     }
 }
