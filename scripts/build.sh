@@ -5,17 +5,22 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 jar=server/target/aml-debug.jar
 log() { printf '[build] %s\n' "$*" >&2; }
 
+STEP_TAG=build
+# shellcheck source=steps.sh
+source scripts/steps.sh
+
 need_tools() {
   local missing=()
   command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null 2>&1 || missing+=(maven)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if [ ${#missing[@]} -gt 0 ]; then
-    log "Installing ${missing[*]}..."
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    step "Updating the package lists (apt-get update)" env DEBIAN_FRONTEND=noninteractive apt-get update
+    step "Installing ${missing[*]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
   fi
 }
+
+in_client() { cd vscode-client && "$@"; }
 
 need_tools
 if [ -f "$jar" ] && [ -z "$(find pom.xml */pom.xml */src -newer "$jar" -type f -print -quit)" ]; then
@@ -33,15 +38,18 @@ if { [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; } && timeout 10 docker in
   log "Recording the class-data archive $archive..."
   work=$(mktemp -d)
   printf 'print("warm-up")\n' > "$work/warmup.py"
-  java -XX:ArchiveClassesAtExit="$archive" -Xlog:disable -jar "$jar" run "$work/warmup.py" -w "$work" >/dev/null 2>&1 \
+  # The class path is recorded as given: it must be the absolute one bin/aml-debug starts the jar with.
+  java -XX:ArchiveClassesAtExit="$PWD/$archive" -Xlog:disable -jar "$PWD/$jar" run "$work/warmup.py" -w "$work" >/dev/null 2>&1 \
     || log "The warm-up run failed; starting without the archive."
   rm -rf "$work"
 fi
 
 # The VS Code extension, with the jar inside: vscode-client/aml-debug-<version>.vsix.
 vsix=$(ls vscode-client/aml-debug-*.vsix 2>/dev/null | head -1 || true)
-if [ -z "$vsix" ] || [ "$jar" -nt "$vsix" ] || [ -n "$(find vscode-client/src vscode-client/package.json -newer "$vsix" -type f -print -quit)" ]; then
-  log "Packaging the VS Code extension..."
-  (cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent compile && npm run --silent package) >&2
+if [ -z "$vsix" ] || [ "$jar" -nt "$vsix" ] || [ -n "$(find vscode-client/src vscode-client/package.json \
+    vscode-client/package-lock.json vscode-client/.vscodeignore -newer "$vsix" -type f -print -quit)" ]; then
+  step "Installing the extension's npm packages (npm ci)" in_client npm ci --no-audit --no-fund
+  step "Compiling the extension (tsc)" in_client npm run compile
+  step "Bundling (esbuild) and packaging the extension with the jar (vsce)" in_client npm run package
 fi
 log "VS Code extension: $(ls "$PWD"/vscode-client/aml-debug-*.vsix) (install it with: code --install-extension FILE)"

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Makes sure a Docker engine answers and the local Python + debugpy base image exists.
-# Idempotent: a second call reuses the running engine and the image.
+# Idempotent: a second call reuses the running engine and the image. Each install step prints one line;
+# what it prints goes to /var/log/aml-debug-setup.log, which a failed step names.
 set -euo pipefail
 
 BASE_IMAGE="${AML_DEBUG_BASE_IMAGE:-aml-debug/python:bookworm}"
 log() { printf '[setup] %s\n' "$*" >&2; }
 
+STEP_TAG=setup
+# shellcheck source=steps.sh
+source "$(dirname "${BASH_SOURCE[0]}")/steps.sh"
+
 apt_install() {
   if [ -z "${APT_UPDATED:-}" ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    step "Updating the package lists (apt-get update)" env DEBIAN_FRONTEND=noninteractive apt-get update
     APT_UPDATED=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  step "Installing $*" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
 }
 
 engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
@@ -22,7 +27,6 @@ start_engine() {
     return
   fi
   if ! command -v dockerd >/dev/null 2>&1; then
-    log "Installing Docker engine (docker.io)..."
     apt_install docker.io
   fi
   log "Starting dockerd..."
@@ -36,36 +40,50 @@ start_engine() {
   exit 1
 }
 
+# debootstrap stops on a virtual package that gdb needs (pulled in by python3-pydevd);
+# apt-get -f install inside the root file system repairs it.
+bootstrap_rootfs() {
+  debootstrap --variant=minbase --include=python3,python3-debugpy bookworm "$1" \
+    || echo "debootstrap reported errors; apt-get -f install repairs them next"
+}
+
+in_rootfs() { chroot "$ROOTFS" env DEBIAN_FRONTEND=noninteractive "$@"; }
+
+import_rootfs() {
+  tar -C "$ROOTFS" -c . | docker import --change 'ENV PYTHONUNBUFFERED=1' --change 'CMD ["python3"]' - "$BASE_IMAGE"
+}
+
+remove_rootfs() {
+  umount "$ROOTFS/proc" 2>/dev/null || true
+  rm -rf --one-file-system "$ROOTFS"
+}
+
 build_base_image() {
   if docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
     log "Base image $BASE_IMAGE exists."
     return
   fi
   command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
-  local rootfs
-  rootfs=$(mktemp -d /var/tmp/aml-debug-rootfs.XXXXXX)
-  trap 'umount "$rootfs/proc" 2>/dev/null || true; rm -rf "$rootfs"' RETURN
-  log "Building $BASE_IMAGE with debootstrap (about 2 minutes)..."
-  # debootstrap stops on a virtual package that gdb needs (pulled in by python3-pydevd);
-  # apt-get -f install inside the root file system repairs it.
-  debootstrap --variant=minbase --include=python3,python3-debugpy bookworm "$rootfs" \
-    >/var/log/aml-debug-debootstrap.log 2>&1 || log "debootstrap reported errors; repairing with apt-get -f install"
-  mount --bind /proc "$rootfs/proc"
-  cp /etc/resolv.conf "$rootfs/etc/"
-  chroot "$rootfs" env DEBIAN_FRONTEND=noninteractive apt-get -f install -y -qq >/dev/null
-  chroot "$rootfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    python-is-python3 python3-sklearn python3-pandas python3-flask >/dev/null
-  chroot "$rootfs" apt-get clean
-  umount "$rootfs/proc"
-  chroot "$rootfs" python3 -c 'import debugpy, sklearn' 
-  tar -C "$rootfs" -c . | docker import \
-    --change 'ENV PYTHONUNBUFFERED=1' --change 'CMD ["python3"]' - "$BASE_IMAGE" >/dev/null
+  ROOTFS=$(mktemp -d /var/tmp/aml-debug-rootfs.XXXXXX)
+  trap remove_rootfs EXIT
+  log "Building $BASE_IMAGE (about 2 minutes):"
+  step "Bootstrapping Debian bookworm with Python and debugpy" bootstrap_rootfs "$ROOTFS"
+  mount --bind /proc "$ROOTFS/proc"
+  cp /etc/resolv.conf "$ROOTFS/etc/"
+  step "Repairing its packages (apt-get -f install)" in_rootfs apt-get -f install -y
+  step "Adding scikit-learn, pandas and Flask" in_rootfs apt-get install -y --no-install-recommends \
+    python-is-python3 python3-sklearn python3-pandas python3-flask
+  step "Checking that debugpy and sklearn import" in_rootfs sh -c 'apt-get clean && python3 -c "import debugpy, sklearn"'
+  umount "$ROOTFS/proc"
+  step "Importing it as $BASE_IMAGE" import_rootfs
+  remove_rootfs
+  trap - EXIT
   log "Built $BASE_IMAGE."
 }
 
 # The debug shim's tests also run it under the newest Python on this machine, with Debian's debugpy.
 host_debugpy() {
-  dpkg -s python3-debugpy >/dev/null 2>&1 || { log "Installing python3-debugpy on the host..."; apt_install python3-debugpy; }
+  dpkg -s python3-debugpy >/dev/null 2>&1 || apt_install python3-debugpy
 }
 
 start_engine

@@ -7,8 +7,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup-engine.sh
 command -v mvn >/dev/null 2>&1 || bash scripts/build.sh
 mvn -B verify "$@"
-# The VS Code extension's unit tests (mocha): Java discovery, the server command line, the protocol mirror.
-(cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent compile && npm test)
+# The VS Code extension: ESLint, then its unit tests (mocha): Java discovery, the server command line,
+# the protocol mirror, the restart policy.
+(cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm run --silent compile && npm test)
 # End to end in a real VS Code (code-server) in headless Chromium; screenshots in target/e2e/.
 bash scripts/build.sh
 bash scripts/e2e-setup.sh

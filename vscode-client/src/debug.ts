@@ -3,11 +3,15 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { DebugAdapterEndpointRequest } from './protocol';
 
+/** The fields of an azureml launch or attach configuration that the extension reads. */
+interface AzureMlDebugConfiguration extends vscode.DebugConfiguration { runId?: string }
+
 export class AzureMlDebugAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
     constructor(private readonly client: LanguageClient) {}
 
     async createDebugAdapterDescriptor(session: vscode.DebugSession): Promise<vscode.DebugAdapterDescriptor> {
-        const runId = session.configuration.request === 'attach' ? session.configuration.runId : undefined;
+        const configuration = session.configuration as AzureMlDebugConfiguration;
+        const runId = configuration.request === 'attach' ? configuration.runId : undefined;
         const endpoint = await this.client.sendRequest(DebugAdapterEndpointRequest, { runId });
         if (endpoint.transport === 'pipe' && endpoint.path) {
             return new vscode.DebugAdapterNamedPipeServer(endpoint.path);

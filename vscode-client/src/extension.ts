@@ -1,16 +1,16 @@
 // Entry point: finds Java, starts the server, and shows what it provides. No business logic here.
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { Commands, ServerCommands } from './commands';
 import { attachToRun, AzureMlDebugAdapterFactory } from './debug';
 import { Palette } from './palette';
-import { DebugReadyNotification, RunLogNotification, RunStatusNotification, TreeChangedNotification, TreeNode } from './protocol';
+import { DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification, TreeChangedNotification, TreeNode } from './protocol';
 import { findJava, RequirementsError } from './requirements';
 import { serverCommand } from './javaServerStarter';
+import { RestartPolicy } from './restartPolicy';
 import { RunOutputs } from './runOutput';
 import { AzureMlTree } from './tree';
 
-const MAX_RESTARTS = 3;
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -47,17 +47,24 @@ function serverOptions(server: { command: string; args: string[] }): ServerOptio
 }
 
 function clientOptions(log: vscode.OutputChannel): LanguageClientOptions {
-    let restarts = 0;
+    return { outputChannel: log, errorHandler: errorHandler(new RestartPolicy(), log) };
+}
+
+/** Restarts a server that stops, within the policy's limits; past them, says why it stays stopped. */
+function errorHandler(policy: RestartPolicy, log: vscode.OutputChannel): ErrorHandler {
     return {
-        outputChannel: log,
-        errorHandler: {
-            error: () => ({ action: ErrorAction.Continue }),
-            closed: () => {
-                restarts++;
-                return restarts <= MAX_RESTARTS
-                    ? { action: CloseAction.Restart, message: `Azure ML server stopped; restart ${restarts} of ${MAX_RESTARTS}.` }
-                    : { action: CloseAction.DoNotRestart, message: 'Azure ML server stopped again; see "Azure ML: Show server log".' };
-            },
+        error: () => ({ action: ErrorAction.Continue }),
+        closed: () => {
+            if (policy.shouldRestart()) {
+                return { action: CloseAction.Restart, message: `The Azure ML server stopped; restarting it `
+                    + `(restart ${policy.recentRestarts} of at most ${policy.maxRestarts} within ${policy.windowMs / 60000} minutes).` };
+            }
+            void vscode.window.showErrorMessage(policy.stoppedMessage, 'Show server log').then(choice => {
+                if (choice) {
+                    log.show();
+                }
+            });
+            return { action: CloseAction.DoNotRestart, message: policy.stoppedMessage, handled: true };
         },
     };
 }
@@ -68,8 +75,8 @@ interface Services { tree: AzureMlTree; palette: Palette }
 function register(context: vscode.ExtensionContext, started: Promise<LanguageClient>, log: vscode.OutputChannel): void {
     const services = started.then(languageClient => connect(context, languageClient));
     services.catch(e => log.appendLine(`The Azure ML server did not start: ${e instanceof Error ? e.message : e}`));
-    const command = (id: string, run: (s: Services, ...args: any[]) => unknown) =>
-        context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: any[]) => {
+    const command = <A extends unknown[]>(id: string, run: (s: Services, ...args: A) => unknown) =>
+        context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: A) => {
             try {
                 await run(await services, ...args);
             } catch (e) {
@@ -106,18 +113,24 @@ function connect(context: vscode.ExtensionContext, languageClient: LanguageClien
     languageClient.onNotification(TreeChangedNotification, params => tree.refresh(params.nodeId));
     languageClient.onNotification(RunLogNotification, params => outputs.append(params));
     languageClient.onNotification(RunStatusNotification, () => tree.refresh());
-    languageClient.onNotification(DebugReadyNotification, async params => {
-        if (vscode.workspace.getConfiguration('azureml').get<boolean>('debug.autoAttach')) {
-            await attachToRun(params.runId);
-            return;
-        }
-        const choice = await vscode.window.showInformationMessage(
-            `Azure ML run ${params.runId} waits for a debugger at ${params.endpoint}.`, 'Start debugger');
-        if (choice === 'Start debugger') {
-            await attachToRun(params.runId);
-        }
+    languageClient.onNotification(DebugReadyNotification, params => {
+        offerDebugger(params).catch(e =>
+            vscode.window.showErrorMessage(`Azure ML: ${e instanceof Error ? e.message : String(e)}`));
     });
     return { tree, palette: new Palette(languageClient) };
+}
+
+/** A debug run waits for a debugger: attach at once (setting azureml.debug.autoAttach), or offer to. */
+async function offerDebugger(params: DebugReadyParams): Promise<void> {
+    if (vscode.workspace.getConfiguration('azureml').get<boolean>('debug.autoAttach')) {
+        await attachToRun(params.runId);
+        return;
+    }
+    const choice = await vscode.window.showInformationMessage(
+        `Azure ML run ${params.runId} waits for a debugger at ${params.endpoint}.`, 'Start debugger');
+    if (choice === 'Start debugger') {
+        await attachToRun(params.runId);
+    }
 }
 
 /** "Run experiment locally": asks whether to debug, and submits. */

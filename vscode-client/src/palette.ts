@@ -8,7 +8,7 @@ export class Palette {
     constructor(private readonly client: LanguageClient) {}
 
     execute<T>(command: string, args: object): Promise<T> {
-        return this.client.sendRequest('workspace/executeCommand', { command, arguments: [args] }) as Promise<T>;
+        return this.client.sendRequest<T>('workspace/executeCommand', { command, arguments: [args] });
     }
 
     async createExperiment(): Promise<void> {

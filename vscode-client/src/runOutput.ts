@@ -13,7 +13,7 @@ export class RunOutputs implements vscode.Disposable {
             channel.show(true);
         }
         const prefix = params.file.startsWith('60_') ? '[control] ' : '';
-        params.lines.forEach(line => channel!.appendLine(prefix + line));
+        params.lines.forEach(line => channel.appendLine(prefix + line));
     }
 
     dispose(): void {
