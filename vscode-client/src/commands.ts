@@ -10,6 +10,7 @@ export const Commands = {
     addRemoteAttachConfiguration: 'azureml-debug.addRemoteAttachConfiguration',
     addDeploymentAttachConfiguration: 'azureml-debug.addDeploymentAttachConfiguration',
     pruneImages: 'azureml-debug.pruneImages',
+    pruneRuns: 'azureml-debug.pruneRuns',
     openLog: 'azureml-debug.openLog',
     revealOutputs: 'azureml-debug.revealOutputs',
     showServerLog: 'azureml-debug.showServerLog',
@@ -23,5 +24,6 @@ export const ServerCommands = {
     submitExperiment: 'azureml.submitExperiment',
     cancelRun: 'azureml.cancelRun',
     pruneImages: 'azureml.pruneImages',
+    pruneRuns: 'azureml.pruneRuns',
     addLaunchConfiguration: 'azureml.addLaunchConfiguration',
 } as const;

@@ -97,6 +97,7 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
     command(Commands.addRemoteAttachConfiguration, s => s.palette.addLaunchConfiguration('remote'));
     command(Commands.addDeploymentAttachConfiguration, s => s.palette.addLaunchConfiguration('deployment'));
     command(Commands.pruneImages, s => s.palette.pruneImages());
+    command(Commands.pruneRuns, s => s.palette.pruneRuns());
     command(Commands.openLog, (_, node: TreeNode) => vscode.window.showTextDocument(vscode.Uri.parse(node.resourceUri!)));
     command(Commands.revealOutputs, (_, node: TreeNode) => vscode.commands.executeCommand('revealFileInOS',
         vscode.Uri.parse(node.resourceUri!)));

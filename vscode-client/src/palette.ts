@@ -76,6 +76,12 @@ export class Palette {
         }
     }
 
+    /** Runs still going are never removed; the server says which went. */
+    async pruneRuns(): Promise<void> {
+        const result = await this.execute<{ removed: string[] }>(ServerCommands.pruneRuns, { olderThanDays: 30 });
+        vscode.window.showInformationMessage(`Azure ML: removed ${result.removed.length} run(s) that ended over 30 days ago.`);
+    }
+
     async pruneImages(): Promise<void> {
         const result = await this.execute<{ removed: string[]; bytesFreed: number }>(ServerCommands.pruneImages,
             { olderThanDays: 7 });

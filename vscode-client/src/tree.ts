@@ -52,6 +52,10 @@ function iconFor(node: TreeNode): vscode.ThemeIcon | undefined {
         case 'azureml.log': return new vscode.ThemeIcon('output');
         case 'azureml.image': return new vscode.ThemeIcon('package');
         case 'azureml.message': return new vscode.ThemeIcon('warning');
+        case 'azureml.brokenRun': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('testing.iconFailed'));
+        case 'azureml.outputLink': return new vscode.ThemeIcon('link');
+        case 'azureml.more': return new vscode.ThemeIcon('ellipsis');
+        case 'azureml.signIn': return new vscode.ThemeIcon('account');
         default: return undefined;
     }
 }
