@@ -5,7 +5,6 @@ import picocli.CommandLine.Option;
 
 @Command(name = "aml-debug", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Run and debug Azure ML experiments locally in Docker, with no changes to your scripts.",
-        subcommands = {RunCommand.class, RunsCommand.class, ImagesCommand.class, AttachCommand.class, DapCommand.class, ServeCommand.class},
         footer = {"", "Examples:",
                 "  aml-debug run examples/digits/job.yml           run a v2 command job locally",
                 "  aml-debug run train.py -- --epochs 3            run a script with the default environment",
@@ -15,6 +14,23 @@ import picocli.CommandLine.Option;
                 "  aml-debug runs logs RUN --follow                 follow a run's driver log",
                 "  aml-debug images prune --older-than 7d           remove images unused for a week"})
 final class AmlDebugCommand {
+    /**
+     * The subcommands, by name. picocli reflects over every command it is given, which takes a good
+     * part of a short command's start: only the one that runs is given, unless help lists them all.
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, Class<?>> subcommands() {
+        java.util.Map<String, Class<?>> all = new java.util.LinkedHashMap<>();
+        all.put("run", RunCommand.class);
+        all.put("runs", RunsCommand.class);
+        all.put("images", ImagesCommand.class);
+        all.put("attach", AttachCommand.class);
+        all.put("dap", DapCommand.class);
+        all.put("serve", ServeCommand.class);
+        return all;
+    }
+
     @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show debug logging and stack traces.")
     boolean verbose;

@@ -17,11 +17,18 @@ public final class Main {
         // lsp4j logs through java.util.logging; a closed socket at the end of a session is not news.
         java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(verbose ? java.util.logging.Level.ALL
                 : java.util.logging.Level.SEVERE);
-        System.exit(commandLine(verbose).execute(args));
+        System.exit(commandLine(verbose, CliContext.forArguments(args), args).execute(args));
     }
 
-    static CommandLine commandLine(boolean verbose) {
-        CommandLine commandLine = new CommandLine(new AmlDebugCommand());
+    /** The command line for {@code args}: the subcommand they name, or all of them (for help and errors). */
+    static CommandLine commandLine(boolean verbose, CliContext context, String... args) {
+        CommandLine commandLine = new CommandLine(new AmlDebugCommand(), context);
+        String first = java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+        AmlDebugCommand.SUBCOMMANDS.forEach((name, type) -> {
+            if (first.isEmpty() || name.equals(first) || !AmlDebugCommand.SUBCOMMANDS.containsKey(first)) {
+                commandLine.addSubcommand(name, new CommandLine(type, context));
+            }
+        });
         commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;

@@ -72,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         RunService runs = workspace.runs(baseImage.image);
-        workspace.reconcile(err);
+        // Runs that others left behind are looked at beside this one, not before it: a run's start waits for nothing.
+        workspace.threads().blocking().execute(() -> reconcileQuietly(err));
         RunRequest request = RunRequest.of(job.toAbsolutePath())
                 .withEnvironment(environment == null ? null : environment.toAbsolutePath()).withArguments(args)
                 .withExperiment(experiment).withDebug(debugFlags.enabled() ? debugFlags.options() : null).detached(detach);
@@ -102,6 +103,16 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             finished.countDown();
             removeHook(cancelOnInterrupt);
+        }
+    }
+
+    private void reconcileQuietly(PrintWriter err) {
+        try {
+            workspace.reconcile(err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            err.println("note: runs left by other processes were not checked: " + Sentences.of(e));
         }
     }
 

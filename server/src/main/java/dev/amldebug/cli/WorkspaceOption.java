@@ -2,7 +2,6 @@ package dev.amldebug.cli;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.runner.docker.DockerUnavailableException;
-import dev.amldebug.runner.docker.LazyDocker;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.server.run.RunService;
@@ -22,23 +21,24 @@ final class WorkspaceOption {
                     + " or AML_DEBUG_WORKSPACE).")
     Path workspace;
 
-    private ServerThreads threads;
+    private final CliContext context;
     private RunServices services;
+
+    WorkspaceOption(CliContext context) {
+        this.context = context;
+    }
 
     Path path() {
         return workspace.toAbsolutePath().normalize();
     }
 
-    synchronized ServerThreads threads() {
-        if (threads == null) {
-            threads = new ServerThreads();
-        }
-        return threads;
+    ServerThreads threads() {
+        return context.threads();
     }
 
     synchronized RunServices services(String baseImage) {
         if (services == null) {
-            services = new RunServices(baseImage, new LazyDocker(), ImageUsage.inUserCache(), threads().blocking());
+            services = new RunServices(baseImage, context.docker(), ImageUsage.inUserCache(), threads().blocking());
         }
         return services;
     }

@@ -19,7 +19,7 @@ final class Cli {
     static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine(false);
+        CommandLine commandLine = Main.commandLine(false, CliContext.forArguments(args), args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);

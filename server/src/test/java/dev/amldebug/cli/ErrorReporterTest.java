@@ -15,7 +15,7 @@ class ErrorReporterTest {
     private final StringWriter err = new StringWriter();
 
     private int report(Exception e, boolean verbose) {
-        CommandLine commandLine = new CommandLine(new AmlDebugCommand());
+        CommandLine commandLine = new CommandLine(new AmlDebugCommand(), CliContext.forArguments());
         commandLine.setErr(new PrintWriter(err, true));
         return new ErrorReporter(verbose).handleExecutionException(e, commandLine, null);
     }

@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.amldebug.errors.AmlDebugException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -46,6 +47,10 @@ public final class DockerConnection {
 
     /** The first client: a malformed address shows here, as the transport parses it. */
     private static DockerClient probe(DockerClientConfig config) {
+        java.net.URI host = config.getDockerHost();
+        if ("unix".equals(host.getScheme()) && (host.getPath() == null || host.getPath().isEmpty())) {
+            throw badHost();
+        }
         try {
             return client(config, CHECK_TIMEOUT);
         } catch (RuntimeException e) {
@@ -59,10 +64,15 @@ public final class DockerConnection {
                 + " unix:///var/run/docker.sock or tcp://HOST:PORT, or unset it.");
     }
 
+    /** The engine's own Unix socket gets the light transport; anything else (tcp, TLS) the general one. */
     private static DockerClient client(DockerClientConfig config, Duration responseTimeout) {
+        java.net.URI host = config.getDockerHost();
+        if ("unix".equals(host.getScheme())) {
+            return DockerClientImpl.getInstance(config, new UnixSocketHttpClient(Path.of(host.getPath()), responseTimeout));
+        }
         ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                .dockerHost(host)
+                .sslConfig(config.getSSLConfig() != null ? config.getSSLConfig() : new NoTls())
                 .connectionTimeout(Duration.ofSeconds(5));
         if (responseTimeout != null) {
             http.responseTimeout(responseTimeout);

@@ -32,7 +32,8 @@ public final class RunStore {
     private final Map<Path, Object> inProcessLocks = new ConcurrentHashMap<>();
     private final Path workspace;
     private final Path runsDir;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    /** Thread-safe once configured; shared, so that its costly first use happens once per process. */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -40,6 +41,22 @@ public final class RunStore {
     public RunStore(Path workspace) {
         this.workspace = workspace.toAbsolutePath().normalize();
         this.runsDir = this.workspace.resolve(".azureml").resolve("runs");
+    }
+
+    /**
+     * Prepares reading and writing run records ahead of need, for a command that starts the JVM
+     * cold: on a worker, while the command line is still being parsed.
+     */
+    public static void warmUp() {
+        try {
+            RunRecord record = new RunRecord();
+            record.id = "warm-up";
+            record.status = RunStatus.Queued;
+            record.createdAt = java.time.Instant.now();
+            JSON.readValue(JSON.writeValueAsBytes(record), RunRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the run record format cannot round-trip", e);
+        }
     }
 
     public Path workspace() {
@@ -94,7 +111,7 @@ public final class RunStore {
         }
         Path file = dir(id).resolve("run.json");
         try {
-            RunRecord record = json.readValue(file.toFile(), RunRecord.class);
+            RunRecord record = JSON.readValue(file.toFile(), RunRecord.class);
             if (record == null || record.id == null || record.status == null) {
                 throw new IOException("it has no id or status");
             }
@@ -167,7 +184,7 @@ public final class RunStore {
         Path target = dir(record.id).resolve("run.json");
         Path temp = dir(record.id).resolve(".run.json.tmp");
         try {
-            json.writeValue(temp.toFile(), record);
+            JSON.writeValue(temp.toFile(), record);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);

@@ -1,0 +1,48 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.runner.docker.LazyDocker;
+import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.server.threads.ServerThreads;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * What one invocation of the command line shares: its threads and its Docker client. Commands
+ * that run containers start opening Docker at once, in the background, while the JVM is still
+ * busy parsing the command line: on two cores that hides most of the client's start-up.
+ */
+final class CliContext implements CommandLine.IFactory {
+    private static final Set<String> NEED_DOCKER_AT_ONCE = Set.of("run", "attach", "dap");
+
+    private final LazyDocker docker = new LazyDocker();
+    private ServerThreads threads;
+
+    static CliContext forArguments(String... args) {
+        CliContext context = new CliContext();
+        if (args.length > 0 && NEED_DOCKER_AT_ONCE.contains(args[0])) {
+            context.docker.prefetch(context.threads().blocking());
+            context.threads().blocking().execute(RunStore::warmUp);
+        }
+        return context;
+    }
+
+    synchronized ServerThreads threads() {
+        if (threads == null) {
+            threads = new ServerThreads();
+        }
+        return threads;
+    }
+
+    LazyDocker docker() {
+        return docker;
+    }
+
+    /** picocli makes commands and mixins through this: the workspace option gets this context. */
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        if (type == WorkspaceOption.class) {
+            return type.cast(new WorkspaceOption(this));
+        }
+        return CommandLine.defaultFactory().create(type);
+    }
+}
