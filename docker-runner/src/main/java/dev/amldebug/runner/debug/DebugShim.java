@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -71,12 +69,12 @@ public final class DebugShim {
             write(temp, files);
             Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
             return dir;
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // Another process wrote the same folder first.
-            deleteQuietly(temp);
-            return dir;
         } catch (IOException e) {
             deleteQuietly(temp);
+            if (Files.isDirectory(dir)) {
+                // Another process wrote the same folder first (rename fails on a folder that is not empty).
+                return dir;
+            }
             throw new UncheckedIOException("cannot write the debug shim to " + dir + "; is " + cacheDir + " writable?", e);
         }
     }

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +51,34 @@ class DebugShimTest {
         assertThat(second).isEqualTo(first);
         try (Stream<Path> folders = Files.list(cache.resolve("shim"))) {
             assertThat(folders.toList()).as("no temporary folder is left behind").containsExactly(first);
+        }
+    }
+
+    @Test
+    void writersRacingForTheSameFolderAllGetItWhole() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Path>> folders = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                folders.add(pool.submit(() -> {
+                    start.await();
+                    return DebugShim.folder(cache);
+                }));
+            }
+            start.countDown();
+            Path first = folders.get(0).get();
+            for (Future<Path> folder : folders) {
+                assertThat(folder.get()).isEqualTo(first);
+            }
+            for (String name : DebugShim.FILES) {
+                assertThat(first.resolve(name)).hasBinaryContent(DebugShim.files().get(name));
+            }
+            try (Stream<Path> left = Files.list(cache.resolve("shim"))) {
+                assertThat(left.toList()).containsExactly(first);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -56,7 +56,13 @@ final class RawDapClient implements AutoCloseable {
     private static RawDapClient tryInitialize(String host, int port) throws IOException {
         RawDapClient client = null;
         try {
-            client = new RawDapClient(new Socket(host, port));
+            Socket socket = new Socket(host, port);
+            if (socket.getLocalPort() == port && socket.getLocalAddress().equals(socket.getInetAddress())) {
+                // Nothing listened yet and TCP connected the socket to itself (a simultaneous open).
+                socket.close();
+                return null;
+            }
+            client = new RawDapClient(socket);
             client.call("initialize", "{\"adapterID\":\"python\",\"linesStartAt1\":true,\"pathFormat\":\"path\"}");
             return client;
         } catch (IOException e) {

@@ -1,10 +1,11 @@
 """aml-debug: for debug runs only. The debug shim puts this folder first on PYTHONPATH.
 
-Every Python process that the debugged program starts runs this file at start-up. debugpy
-debugs those processes too, but it starts them through pydevd, so the shim does not run in them.
-This file sets TCP_NODELAY on pydevd's connection there too (see ../aml_debug_nodelay.py).
-Then it runs the sitecustomize module that it hides further on sys.path (an image's own or
-Debian's), so that module still runs, as it would without the debugger.
+Every Python process started under the shim runs this file at start-up: debugpy's adapter, and
+every Python process the debugged program starts. debugpy debugs those processes too, but it
+starts them through pydevd, so the shim itself does not run in them. This file sets TCP_NODELAY
+on the debugger's connections there too (see ../aml_debug_nodelay.py). Then it runs the
+sitecustomize module that it hides further on sys.path (an image's own, or Debian's), so that
+module still runs, as it would without the debugger.
 """
 import importlib.machinery
 import importlib.util
