@@ -86,10 +86,11 @@ public final class RunService {
     private void follow(LocalRunner runner, RunSpec spec, RunRequest request, RunListener listener, SubmittedRun run) {
         try {
             LocalRun local = runner.start(run.id(), spec, request.startOptions(), listener);
-            run.started().complete(local.record());
             if (request.detach()) {
+                // Before the start is known: a CLI that detaches exits as soon as it is.
                 followInBackground(run.id());
             }
+            run.started().complete(local.record());
             run.ended().complete(request.detach() ? local.record() : local.await());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
