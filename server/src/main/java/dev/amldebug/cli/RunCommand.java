@@ -72,8 +72,6 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         RunService runs = workspace.runs(baseImage.image);
-        // Runs that others left behind are looked at beside this one, not before it: a run's start waits for nothing.
-        workspace.threads().blocking().execute(() -> reconcileQuietly(err));
         RunRequest request = RunRequest.of(job.toAbsolutePath())
                 .withEnvironment(environment == null ? null : environment.toAbsolutePath()).withArguments(args)
                 .withExperiment(experiment).withDebug(debugFlags.enabled() ? debugFlags.options() : null).detached(detach);
@@ -81,10 +79,13 @@ final class RunCommand implements Callable<Integer> {
         out.println("run: " + run.id());
         out.flush();
         CountDownLatch finished = new CountDownLatch(1);
+        Future<?> reconciling = null;
         Thread cancelOnInterrupt = new Thread(() -> cancel(runs, run.id(), finished, err));
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         try {
             RunRecord started = run.awaitStarted();
+            // Runs that others left behind are looked at once this one runs: its start waits for nothing.
+            reconciling = workspace.threads().blocking().submit(() -> reconcileQuietly(err));
             if (started.debugEndpoint != null) {
                 explainDebugEndpoint(started, err);
             }
@@ -101,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
             summarize(ended, runs.store(), err);
             return ended.status == RunStatus.Completed ? 0 : exitCode(ended);
         } finally {
+            awaitQuietly(reconciling);
             finished.countDown();
             removeHook(cancelOnInterrupt);
         }
@@ -134,11 +136,14 @@ final class RunCommand implements Callable<Integer> {
         });
     }
 
-    private static void awaitQuietly(Future<?> debugger) throws InterruptedException {
+    private static void awaitQuietly(Future<?> work) throws InterruptedException {
+        if (work == null) {
+            return;
+        }
         try {
-            debugger.get(30, TimeUnit.SECONDS);
+            work.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            // The run has ended; a console debugger that has not noticed yet has nothing left to show.
+            // The run has ended; work beside it (a console debugger, a reconciliation) that has not finished has nothing left to show.
         }
     }
 
