@@ -4,19 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** The body of a chunked HTTP/1.1 response, as the bytes it carries: how the engine streams logs and builds. */
-final class ChunkedInputStream extends InputStream {
+final class ChunkedInputStream extends BodyInputStream {
     private final InputStream in;
     private long leftInChunk;
     private boolean ended;
 
     ChunkedInputStream(InputStream in) {
         this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -85,19 +85,13 @@ final class HttpResponse implements DockerHttpClient.Response {
     }
 
     /** A body of a known length. */
-    private static final class LimitedInputStream extends InputStream {
+    private static final class LimitedInputStream extends BodyInputStream {
         private final InputStream in;
         private long left;
 
         LimitedInputStream(InputStream in, long length) {
             this.in = in;
             this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
