@@ -28,6 +28,7 @@ final class AmlDebugCommand {
         all.put("attach", AttachCommand.class);
         all.put("dap", DapCommand.class);
         all.put("serve", ServeCommand.class);
+        all.put("deploy", DeployCommand.class);
         return all;
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine;
  * busy parsing the command line: on two cores that hides most of the client's start-up.
  */
 final class CliContext implements CommandLine.IFactory {
-    private static final Set<String> NEED_DOCKER_AT_ONCE = Set.of("run", "attach", "dap");
+    private static final Set<String> NEED_DOCKER_AT_ONCE = Set.of("run", "attach", "dap", "deploy");
 
     private final LazyDocker docker = new LazyDocker();
     private ServerThreads threads;

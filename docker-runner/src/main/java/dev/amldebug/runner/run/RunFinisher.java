@@ -20,6 +20,11 @@ final class RunFinisher {
             r.exitCode = exitCode;
             r.endedAt = Instant.now();
             r.status = r.cancelRequested ? RunStatus.Canceled : exitCode == 0 ? RunStatus.Completed : RunStatus.Failed;
+            if (r.kind == RunKind.deployment) {
+                // A deployment never completes: it is brought down, or it fails.
+                r.status = r.cancelRequested ? RunStatus.Canceled : RunStatus.Failed;
+                r.health = r.cancelRequested ? DeploymentHealth.Stopped : DeploymentHealth.Failed;
+            }
             r.ownerPid = null;
             r.ownerStartedAt = null;
         });

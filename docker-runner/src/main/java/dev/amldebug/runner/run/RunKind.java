@@ -11,6 +11,9 @@ import java.util.Set;
  */
 public enum RunKind {
     command(EnumSet.of(RunStatus.Queued, RunStatus.Preparing, RunStatus.Running, RunStatus.Completed, RunStatus.Failed,
+            RunStatus.Canceled)),
+    /** Long-lived: Running while it serves (its health says how), Canceled when brought down, Failed if it dies. */
+    deployment(EnumSet.of(RunStatus.Queued, RunStatus.Preparing, RunStatus.Running, RunStatus.Failed,
             RunStatus.Canceled));
 
     private final Set<RunStatus> statuses;

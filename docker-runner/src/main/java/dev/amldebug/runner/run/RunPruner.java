@@ -41,7 +41,7 @@ public final class RunPruner {
     }
 
     /** Removes a run folder; links inside it (outputs a run wrote, its snapshot) are removed, never followed. */
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override

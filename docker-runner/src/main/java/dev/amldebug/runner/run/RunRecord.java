@@ -35,6 +35,14 @@ public class RunRecord {
     /** Started with --detach: nobody streams its logs until it is reconciled. */
     public boolean detached;
     public boolean cancelRequested;
+    /** Deployments: Starting, Healthy, Unhealthy, Failed or Stopped. */
+    public DeploymentHealth health;
+    /** Deployments: where requests go, http://127.0.0.1:PORT/score. */
+    public String scoringUri;
+    /** Deployments: a restart is under way; whoever follows the deployment keeps following it. */
+    public boolean restartRequested;
+    /** Deployments: the model, mounted at AZUREML_MODEL_DIR. */
+    public dev.amldebug.runner.deploy.ModelRef model;
 
     @JsonIgnore
     public boolean isActive() {

@@ -3,7 +3,10 @@ package dev.amldebug.server.run;
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.run.DeploymentFollower;
+import dev.amldebug.runner.run.DeploymentRestarter;
 import dev.amldebug.runner.run.DetachedRunFollower;
+import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.LocalRun;
 import dev.amldebug.runner.run.LocalRunner;
 import dev.amldebug.runner.run.Reconciler;
@@ -69,16 +72,8 @@ public final class RunService {
         RunSpec spec = request.experiment() == null ? loaded : loaded.withExperimentName(request.experiment());
         LocalRunner runner = new LocalRunner(docker.get(), store, usage);
         SubmittedRun run = new SubmittedRun(runner.queue(spec));
-        if (!request.detach()) {
-            followed.add(run.id());
-            run.ended().whenComplete((record, error) -> followed.remove(run.id()));
-        }
-        RunRecord queued = store.read(run.id());
-        List<RunListener> each = new ArrayList<>();
-        watchers.forEach(watcher -> each.add(watcher.apply(queued)));
-        each.add(listener);
-        RunListeners all = new RunListeners(each);
-        all.statusChanged(queued);
+        track(run, request.detach());
+        RunListeners all = listenersFor(store.read(run.id()), listener);
         executor.execute(() -> follow(runner, spec, request, all, run));
         return run;
     }
@@ -100,6 +95,43 @@ public final class RunService {
         }
     }
 
+    /**
+     * Starts a local deployment: queued at once, then image, container and scoring server in the
+     * background. {@code started} completes once the container runs (health Starting); the
+     * deployment then lives until it is brought down or fails.
+     */
+    public SubmittedRun deploy(DeploymentRequest request, RunListener listener) {
+        DeploymentLifecycle lifecycle = new DeploymentLifecycle(docker.get(), store, usage);
+        DeploymentLifecycle.Queued queued = lifecycle.queue(request, baseImage);
+        SubmittedRun run = new SubmittedRun(queued.runId());
+        track(run, request.detach());
+        RunListeners all = listenersFor(store.read(run.id()), listener);
+        executor.execute(() -> lifecycle.startAndFollow(queued, request, run, all, this::followInBackground));
+        return run;
+    }
+
+    /** Picks up edits to a deployment's code; nothing is rebuilt. */
+    public RunRecord restartDeployment(String runId) {
+        return new DeploymentRestarter(docker.get(), store).restart(runId);
+    }
+
+    /** A run this process follows is handed over to a background follower if the process exits first. */
+    private void track(SubmittedRun run, boolean detached) {
+        if (!detached) {
+            followed.add(run.id());
+            run.ended().whenComplete((record, error) -> followed.remove(run.id()));
+        }
+    }
+
+    private RunListeners listenersFor(RunRecord queued, RunListener listener) {
+        List<RunListener> each = new ArrayList<>();
+        watchers.forEach(watcher -> each.add(watcher.apply(queued)));
+        each.add(listener);
+        RunListeners all = new RunListeners(each);
+        all.statusChanged(queued);
+        return all;
+    }
+
     /** A process of its own follows the run to its end, so that its container goes when it ends. */
     private void followInBackground(String runId) {
         BackgroundFollowers.start(workspace(), runId, store.dir(runId).resolve("logs").resolve("follower.log"));
@@ -107,6 +139,9 @@ public final class RunService {
 
     /** Follows a run nobody follows to its end, in this process: the background follower's work. */
     public RunRecord followDetached(String runId) throws InterruptedException {
+        if (store.read(runId).kind == RunKind.deployment) {
+            return new DeploymentFollower(docker.get(), store).followDetached(runId);
+        }
         return new DetachedRunFollower(docker.get(), store).follow(runId);
     }
 

@@ -5,6 +5,8 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.PathMapping;
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.deploy.ScoringServer;
+import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.spec.ContainerPaths;
@@ -46,7 +48,8 @@ final class RunTargets {
         int colon = record.debugEndpoint.lastIndexOf(':');
         String host = record.debugEndpoint.substring(0, colon);
         int port = Integer.parseInt(record.debugEndpoint.substring(colon + 1));
-        List<PathMapping> mappings = List.of(new PathMapping(record.codeDir, ContainerPaths.CODE));
+        String remote = record.kind == RunKind.deployment ? ScoringServer.APP_ROOT : ContainerPaths.CODE;
+        List<PathMapping> mappings = List.of(new PathMapping(record.codeDir, remote));
         return new BridgeTarget(host, port, mappings, justMyCode, CONNECT_TIMEOUT, OWN_KEYS,
                 () -> exitCode(record), () -> cancel.accept(runId));
     }

@@ -1,0 +1,21 @@
+package dev.amldebug.runner.deploy;
+
+import dev.amldebug.runner.spec.EnvironmentSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a local deployment needs, from a managed online deployment YAML or from flags.
+ *
+ * @param appDir            the scoring script's folder, served as {@code /var/azureml-app}
+ * @param scoringScript     the script, relative to {@code appDir}
+ * @param requestTimeoutMs  Azure ML's {@code request_settings.request_timeout_ms}: the scoring timeout
+ * @param notes             keys that mean nothing locally, said once in the log
+ */
+public record DeploymentSpec(Path source, String name, Path appDir, String scoringScript, EnvironmentSpec environment,
+                             ModelRef model, Map<String, String> environmentVariables, int requestTimeoutMs,
+                             List<String> notes) {
+    /** Azure ML's default scoring timeout. */
+    public static final int DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+}

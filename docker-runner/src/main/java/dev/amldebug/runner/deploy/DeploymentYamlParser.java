@@ -1,0 +1,101 @@
+package dev.amldebug.runner.deploy;
+
+import dev.amldebug.runner.spec.EnvironmentParser;
+import dev.amldebug.runner.spec.EnvironmentSpec;
+import dev.amldebug.runner.spec.ExperimentNames;
+import dev.amldebug.runner.spec.YamlFiles;
+import dev.amldebug.runner.spec.YamlValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads an Azure ML v2 managed online deployment YAML, the file `az ml online-deployment create --local` takes. */
+public final class DeploymentYamlParser {
+    private static final Set<String> IGNORED = Set.of("instance_type", "instance_count", "scale_settings",
+            "app_insights_enabled", "egress_public_network_access");
+    private static final Set<String> KEYS = Set.of("$schema", "name", "endpoint_name", "description", "tags",
+            "properties", "model", "code_configuration", "environment", "environment_variables", "request_settings",
+            "liveness_probe", "readiness_probe", "instance_type", "instance_count", "scale_settings",
+            "app_insights_enabled", "egress_public_network_access", "type", "data_collector");
+    private static final Set<String> MODEL_KEYS = Set.of("name", "version", "path", "type", "description");
+    private static final Set<String> CODE_KEYS = Set.of("code", "scoring_script");
+
+    public DeploymentSpec parse(Path file) {
+        Path yaml = file.toAbsolutePath().normalize();
+        Path base = yaml.getParent();
+        YamlValue root = YamlFiles.read(yaml);
+        Map<String, YamlValue> deployment = root.entries("an online deployment", KEYS);
+        YamlValue code = require(deployment, "code_configuration", root, "code_configuration: {code: ., scoring_script: score.py}");
+        Map<String, YamlValue> codeEntries = code.entries("'code_configuration'", CODE_KEYS);
+        Path appDir = base.resolve(require(codeEntries, "code", code, "code: the folder of the scoring script")
+                .text("'code'")).normalize();
+        YamlValue script = require(codeEntries, "scoring_script", code, "scoring_script: score.py");
+        if (!Files.isRegularFile(appDir.resolve(script.text("'scoring_script'")))) {
+            throw script.error("scoring script " + appDir.resolve(script.text("'scoring_script'")) + " does not exist");
+        }
+        EnvironmentSpec environment = new EnvironmentParser().parse(require(deployment, "environment", root,
+                "an environment (image: ... with conda_file, or build: ...)"), base);
+        List<String> notes = new ArrayList<>();
+        IGNORED.stream().filter(deployment::containsKey).sorted()
+                .forEach(key -> notes.add("'" + key + "' means nothing for a local deployment; ignored."));
+        return new DeploymentSpec(yaml, name(deployment, base), appDir, script.text("'scoring_script'"), environment,
+                model(require(deployment, "model", root, "model: {path: ./model} or a local path"), base),
+                deployment.containsKey("environment_variables")
+                        ? deployment.get("environment_variables").textMap("'environment_variables'") : Map.of(),
+                timeout(deployment.get("request_settings")), notes);
+    }
+
+    private static String name(Map<String, YamlValue> deployment, Path base) {
+        String name = deployment.containsKey("name") ? deployment.get("name").text("'name'") : base.getFileName().toString();
+        return ExperimentNames.fromFolder(name);
+    }
+
+    private static ModelRef model(YamlValue model, Path base) {
+        if (model.isScalar()) {
+            String text = model.text("'model'");
+            if (text.startsWith("azureml:")) {
+                throw model.error("'" + text + "' is a model registered in an Azure ML workspace, which a local"
+                        + " deployment cannot use: download it (az ml model download) and give model: {path: ./model}");
+            }
+            return ModelRef.of(base.resolve(text), null, null);
+        }
+        Map<String, YamlValue> entries = model.entries("'model'", MODEL_KEYS);
+        YamlValue path = require(entries, "path", model, "path: the model's local file or folder");
+        Path local = base.resolve(path.text("'model.path'")).normalize();
+        if (!Files.exists(local)) {
+            throw path.error("model " + local + " does not exist");
+        }
+        return ModelRef.of(local, entries.containsKey("name") ? entries.get("name").text("'model.name'") : null,
+                entries.containsKey("version") ? entries.get("version").text("'model.version'") : null);
+    }
+
+    private static int timeout(YamlValue settings) {
+        if (settings == null) {
+            return DeploymentSpec.DEFAULT_REQUEST_TIMEOUT_MS;
+        }
+        YamlValue timeout = settings.entries("'request_settings'").get("request_timeout_ms");
+        if (timeout == null) {
+            return DeploymentSpec.DEFAULT_REQUEST_TIMEOUT_MS;
+        }
+        try {
+            int millis = Integer.parseInt(timeout.text("'request_timeout_ms'"));
+            if (millis <= 0) {
+                throw timeout.error("request_timeout_ms takes a number of milliseconds above 0");
+            }
+            return millis;
+        } catch (NumberFormatException e) {
+            throw timeout.error("request_timeout_ms takes a number of milliseconds, not '" + timeout.text("") + "'");
+        }
+    }
+
+    private static YamlValue require(Map<String, YamlValue> entries, String key, YamlValue where, String example) {
+        YamlValue value = entries.get(key);
+        if (value == null) {
+            throw where.error("'" + key + "' is missing; for example " + example);
+        }
+        return value;
+    }
+}

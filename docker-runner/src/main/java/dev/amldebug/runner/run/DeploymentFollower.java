@@ -1,0 +1,104 @@
+package dev.amldebug.runner.run;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.amldebug.runner.deploy.HealthProbe;
+import dev.amldebug.runner.deploy.ScoringServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+
+/**
+ * Follows a deployment from the process that started it: its container's log into the driver
+ * log, Starting to Healthy once {@code GET /} answers, through restarts, to its end: Canceled
+ * and Stopped when brought down, Failed when the server exits on its own (init() raised).
+ * A paused debugger makes {@code GET /} wait; nothing here ever counts that against it.
+ */
+public final class DeploymentFollower {
+    private final DockerClient docker;
+    private final RunStore store;
+
+    public DeploymentFollower(DockerClient docker, RunStore store) {
+        this.docker = docker;
+        this.store = store;
+    }
+
+    /** For a deployment whose starting process detached: this process follows it from now on. */
+    public RunRecord followDetached(String runId) throws InterruptedException {
+        store.update(runId, RunOwner::claim);
+        return follow(runId, RunListener.NONE);
+    }
+
+    public RunRecord follow(String runId, RunListener listener) throws InterruptedException {
+        RunRecord record = store.read(runId);
+        ControlLog log = new ControlLog(store.controlLog(runId), listener);
+        HealthProbe probe = new HealthProbe(URI.create(record.scoringUri).getPort());
+        while (true) {
+            DriverLogStream driver = new DriverLogStream(runId, store.driverLog(runId), listener);
+            docker.logContainerCmd(record.containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
+                    .withSince((int) (System.currentTimeMillis() / 1000) - 1).exec(driver);
+            if (probe.awaitHealthy(() -> isRunning(record.containerId))) {
+                log.line("Healthy: GET / answered; scoring at " + record.scoringUri + ".");
+                listener.statusChanged(store.update(runId, r -> r.health = DeploymentHealth.Healthy));
+            }
+            int exitCode = awaitExit(record.containerId);
+            closeQuietly(driver);
+            if (!store.read(runId).restartRequested) {
+                return end(runId, record.containerId, exitCode, log, listener);
+            }
+            log.line("Restarting: the server stopped with code " + exitCode + " and starts again with the code as it is now.");
+            awaitRunning(record.containerId);
+            listener.statusChanged(store.update(runId, r -> {
+                r.restartRequested = false;
+                r.health = DeploymentHealth.Starting;
+            }));
+        }
+    }
+
+    private RunRecord end(String runId, String containerId, int exitCode, ControlLog log, RunListener listener) {
+        boolean failed = !store.read(runId).cancelRequested;
+        new RunFinisher(store, new RunContainers(docker)).finish(runId, containerId, exitCode);
+        RunRecord ended = store.update(runId, r -> {
+            if (failed) {
+                r.error = exitCode == ScoringServer.EXIT_SCRIPT_FAILED
+                        ? "the scoring script could not start (init() raised, or init or run is missing); see its log"
+                        : "the scoring server exited with code " + exitCode;
+            }
+        });
+        log.line(failed ? "The deployment failed: " + ended.error + "." : "The deployment is down.");
+        listener.statusChanged(ended);
+        return ended;
+    }
+
+    private int awaitExit(String containerId) {
+        try {
+            return docker.waitContainerCmd(containerId).start().awaitStatusCode();
+        } catch (NotFoundException e) {
+            return -1;
+        }
+    }
+
+    private boolean isRunning(String containerId) {
+        try {
+            Boolean running = docker.inspectContainerCmd(containerId).exec().getState().getRunning();
+            return Boolean.TRUE.equals(running);
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** A restart stops and starts the same container; following resumes once it runs again. */
+    private void awaitRunning(String containerId) throws InterruptedException {
+        for (int i = 0; i < 300 && !isRunning(containerId); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static void closeQuietly(DriverLogStream driver) {
+        try {
+            driver.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the driver log", e);
+        }
+    }
+}

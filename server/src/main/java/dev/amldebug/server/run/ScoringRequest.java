@@ -1,0 +1,50 @@
+package dev.amldebug.server.run;
+
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.run.RunKind;
+import dev.amldebug.runner.run.RunRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A scoring request to a local deployment: no timeout of ours, since a debugger may hold it at a breakpoint. */
+public final class ScoringRequest {
+    public record Response(int status, Map<String, List<String>> headers, String body, long millis) {
+    }
+
+    private ScoringRequest() {
+    }
+
+    public static Response send(RunRecord deployment, Path file, String json, List<String> headers)
+            throws IOException, InterruptedException {
+        if (deployment.kind != RunKind.deployment || !deployment.isActive() || deployment.scoringUri == null) {
+            throw AmlDebugException.badInput("Run " + deployment.id + " is not a deployment that is up ("
+                    + deployment.status + "); start one with: aml-debug deploy up");
+        }
+        if (file != null && !Files.isRegularFile(file)) {
+            throw AmlDebugException.badInput("The request body " + file + " does not exist.");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(deployment.scoringUri))
+                .header("Content-Type", "application/json")
+                .POST(file != null ? HttpRequest.BodyPublishers.ofFile(file) : HttpRequest.BodyPublishers.ofString(json));
+        for (String header : headers) {
+            int equals = header.indexOf('=');
+            if (equals < 1) {
+                throw AmlDebugException.badInput("A header is NAME=VALUE, not '" + header + "'.");
+            }
+            request.header(header.substring(0, equals), header.substring(equals + 1));
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().map(), response.body(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+}

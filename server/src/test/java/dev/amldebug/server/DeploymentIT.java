@@ -1,0 +1,190 @@
+package dev.amldebug.server;
+
+import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
+import static dev.amldebug.runner.testing.Projects.read;
+import static dev.amldebug.runner.testing.Projects.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.debug.DebugOptions;
+import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.run.DeploymentHealth;
+import dev.amldebug.runner.run.RunListener;
+import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.RunStatus;
+import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.server.run.DeploymentRequest;
+import dev.amldebug.server.run.RunService;
+import dev.amldebug.server.run.ScoringRequest;
+import dev.amldebug.server.run.SubmittedRun;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.lsp4j.debug.SourceBreakpoint;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deployments in real inference containers: our scoring server, real debugpy, real requests. */
+@ExtendWith(DockerResources.class)
+class DeploymentIT {
+    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool();
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path project;
+    @TempDir
+    Path cache;
+
+    private RunService runs;
+
+    @BeforeEach
+    void setUp() {
+        runs = new RunService(new RunStore(workspace), BASE_IMAGE, DockerResources::docker, new ImageUsage(cache), EXECUTOR);
+    }
+
+    private SubmittedRun deploy(Path score, Integer port, DebugOptions debug) {
+        Path model = write(project, "model/weights.txt", "w=1\n");
+        return runs.deploy(new DeploymentRequest(null, score, null, BASE_IMAGE, model.toString(), port, debug, false),
+                RunListener.NONE);
+    }
+
+    private RunRecord awaitHealthy(SubmittedRun run) throws Exception {
+        run.awaitStarted();
+        await().atMost(WAIT).until(() -> runs.store().read(run.id()).health == DeploymentHealth.Healthy);
+        return runs.store().read(run.id());
+    }
+
+    private ScoringRequest.Response score(String runId, String json) throws Exception {
+        return ScoringRequest.send(runs.store().read(runId), null, json, List.of());
+    }
+
+    @Test
+    void theExampleScoresTheSampleWithTheTrainedModelAndGoesDownWithItsLogsKept() throws Exception {
+        RunRecord trained = runs.submit(dev.amldebug.server.run.RunRequest.of(Path.of("../examples/digits/job.yml")
+                .toAbsolutePath()), RunListener.NONE).awaitEnded();
+        assertThat(trained.status).isEqualTo(RunStatus.Completed);
+        for (String file : List.of("score.py", "deployment.yml", "sample-request.json")) {
+            write(project, file, read(Path.of("../examples/deployment", file)));
+        }
+        Files.createDirectories(project.resolve("model"));
+        Files.copy(runs.store().outputs(trained.id).resolve("model.pkl"), project.resolve("model/model.pkl"));
+        SubmittedRun run = runs.deploy(new DeploymentRequest(project.resolve("deployment.yml"), null, null, null, null,
+                null, null, false), RunListener.NONE);
+        RunRecord healthy = awaitHealthy(run);
+
+        ScoringRequest.Response response = ScoringRequest.send(healthy, project.resolve("sample-request.json"), null,
+                List.of());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"predictions\": [0, 1, 2]");
+        assertThat(read(runs.store().controlLog(run.id()))).contains("'instance_count' means nothing for a local"
+                + " deployment; ignored.", "Healthy: GET / answered");
+
+        runs.cancel(run.id());
+        RunRecord down = run.awaitEnded();
+        assertThat(down.status).isEqualTo(RunStatus.Canceled);
+        assertThat(down.health).isEqualTo(DeploymentHealth.Stopped);
+        assertThat(read(runs.store().driverLog(run.id()))).contains("loaded the digits model");
+    }
+
+    @Test
+    void aRequestPausedAtABreakpointInRunLongerThanItsTimeoutStillSucceeds() throws Exception {
+        Path score = write(project, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n"
+                + "    answer = raw_data.upper()\n    return {'echo': answer}\n");
+        write(project, "app/deployment.yml", "model: {path: ../model}\ncode_configuration: {code: ., scoring_script: score.py}\n"
+                + "environment: {image: " + BASE_IMAGE + "}\nrequest_settings: {request_timeout_ms: 1000}\n");
+        write(project, "model/weights.txt", "w=1\n");
+        SubmittedRun run = runs.deploy(new DeploymentRequest(project.resolve("app/deployment.yml"), null, null, null,
+                null, null, new DebugOptions(0, false, true), false), RunListener.NONE);
+        awaitHealthy(run);
+        try (TestDebugClient debugger = new TestDebugClient(runs.debugTarget(run.id(), true))) {
+            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {TestDebugClient.line(6)}))
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            CompletableFuture<ScoringRequest.Response> pending = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return score(run.id(), "\"held\"");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            StoppedEventArguments stopped = debugger.await(StoppedEventArguments.class);
+            Thread.sleep(2000);
+            assertThat(pending).isNotDone();
+            ContinueArguments resume = new ContinueArguments();
+            resume.setThreadId(stopped.getThreadId());
+            debugger.server.continue_(resume).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            ScoringRequest.Response response = pending.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("HELD").doesNotContain("timeout");
+        }
+        runs.cancel(run.id());
+        run.awaitEnded();
+    }
+
+    @Test
+    void aFailingInitTurnsTheDeploymentFailedWithTheTracebackInItsLog() throws Exception {
+        Path score = write(project, "app/score.py", "def init():\n    raise RuntimeError('no model here')\n\n\n"
+                + "def run(raw_data):\n    return raw_data\n");
+        SubmittedRun run = deploy(score, null, null);
+        RunRecord ended = run.awaitEnded();
+        assertThat(ended.status).isEqualTo(RunStatus.Failed);
+        assertThat(ended.health).isEqualTo(DeploymentHealth.Failed);
+        assertThat(ended.error).contains("init() raised");
+        assertThat(read(runs.store().driverLog(run.id()))).contains("RuntimeError: no model here");
+    }
+
+    @Test
+    void anExceptionInRunIs500AndARestartServesEditedCodeWithoutABuild() throws Exception {
+        Path score = write(project, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n"
+                + "    if raw_data == '\"boom\"':\n        raise ValueError('bad input')\n    return 'v1'\n");
+        SubmittedRun run = deploy(score, null, null);
+        awaitHealthy(run);
+        ScoringRequest.Response failed = score(run.id(), "\"boom\"");
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.body()).contains("ValueError: bad input");
+        assertThat(score(run.id(), "\"ok\"").body()).contains("v1");
+
+        Files.writeString(score, Files.readString(score).replace("'v1'", "'v2'"));
+        runs.restartDeployment(run.id());
+        await().atMost(WAIT).until(() -> {
+            RunRecord now = runs.store().read(run.id());
+            return !now.restartRequested && now.health == DeploymentHealth.Healthy;
+        });
+        await().atMost(WAIT).ignoreExceptions().until(() -> score(run.id(), "\"ok\"").body().contains("v2"));
+        assertThat(read(runs.store().controlLog(run.id()))).contains("Reusing image").doesNotContain("Building image");
+        runs.cancel(run.id());
+        run.awaitEnded();
+    }
+
+    @Test
+    void aPinnedPortThatIsTakenIsRefusedAndTheDefaultMovesToAFreeOne() throws Exception {
+        Path score = write(project, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n    return 'ok'\n");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> deploy(score, taken.getLocalPort(), null)).isInstanceOf(AmlDebugException.class)
+                    .hasMessageContaining("Port " + taken.getLocalPort() + " on 127.0.0.1 is in use");
+        }
+        try (ServerSocket eightThousand = new ServerSocket(8000, 1, InetAddress.getLoopbackAddress())) {
+            SubmittedRun run = deploy(score, null, null);
+            RunRecord healthy = awaitHealthy(run);
+            assertThat(healthy.scoringUri).startsWith("http://127.0.0.1:").doesNotContain(":8000/");
+            assertThat(score(run.id(), "{}").status()).isEqualTo(200);
+            runs.cancel(run.id());
+            run.awaitEnded();
+        }
+    }
+}
