@@ -105,8 +105,9 @@ final class BridgeSession implements SessionContext {
         openRequests.failAll(code, reason, this::nextSeq).forEach(this::toClient);
     }
 
-    void targetFound(BridgeTarget found) {
-        target.complete(found);
+    /** @return false when the session ended first: nobody will ever talk to this target */
+    boolean targetFound(BridgeTarget found) {
+        return target.complete(found);
     }
 
     /** Runs {@code action} on the executor once the target is known; never if the session ends first. */

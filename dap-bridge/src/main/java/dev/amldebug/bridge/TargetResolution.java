@@ -36,7 +36,11 @@ final class TargetResolution {
 
     private void resolve(DapMessage launchOrAttach) {
         try {
-            session.targetFound(resolver.resolve(launchOrAttach));
+            BridgeTarget found = resolver.resolve(launchOrAttach);
+            if (!session.targetFound(found) && launchOrAttach.isRequest("launch")) {
+                // The client stopped while its run was starting: the run it launched goes too.
+                found.terminate().run();
+            }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -193,6 +193,24 @@ class DapBridgeTest {
     }
 
     @Test
+    void aRunLaunchedByAClientThatLeftBeforeItStartedIsTerminated() throws Exception {
+        java.util.concurrent.CountDownLatch clientLeft = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean terminated = new java.util.concurrent.atomic.AtomicBoolean();
+        try (BridgeHarness harness = BridgeHarness.resolving(request -> {
+            clientLeft.await();
+            return new BridgeTarget("127.0.0.1", 9, java.util.List.of(), true, java.time.Duration.ofSeconds(1),
+                    java.util.Set.of(), java.util.OptionalInt::empty, () -> terminated.set(true));
+        })) {
+            harness.client.send(INITIALIZE);
+            harness.client.send(request(2, "launch", "{\"job\":\"job.yml\"}"));
+            harness.client.send(request(3, "disconnect", "{\"terminateDebuggee\":true}"));
+            org.awaitility.Awaitility.await().atMost(WAIT).until(harness.bridge::hasEnded);
+            clientLeft.countDown();
+            org.awaitility.Awaitility.await().atMost(WAIT).untilTrue(terminated);
+        }
+    }
+
+    @Test
     void aLaunchWithBadInputFailsWithTheUsersSentenceAndTheBadInputErrorId() throws Exception {
         try (BridgeHarness harness = BridgeHarness.resolving(request -> {
             throw AmlDebugException.badInput("job.yml:3:1: unknown key 'comand'");

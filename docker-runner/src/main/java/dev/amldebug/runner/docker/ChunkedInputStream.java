@@ -9,7 +9,8 @@ final class ChunkedInputStream extends BodyInputStream {
     private long leftInChunk;
     private boolean ended;
 
-    ChunkedInputStream(InputStream in) {
+    ChunkedInputStream(InputStream in, AutoCloseable connection) {
+        super(connection);
         this.in = in;
     }
 
@@ -44,7 +45,11 @@ final class ChunkedInputStream extends BodyInputStream {
         }
         String size = HttpResponse.line(in);
         int extension = size.indexOf(';');
-        leftInChunk = Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
+        try {
+            leftInChunk = Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
+        } catch (NumberFormatException e) {
+            throw new IOException("a chunk size that is no number: '" + size + "'", e);
+        }
         if (leftInChunk == 0) {
             ended = true;
             for (String trailer = HttpResponse.line(in); !trailer.isEmpty(); trailer = HttpResponse.line(in)) {

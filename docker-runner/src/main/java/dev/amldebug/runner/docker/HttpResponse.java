@@ -38,15 +38,19 @@ final class HttpResponse implements DockerHttpClient.Response {
                         .add(header.substring(colon + 1).trim());
             }
         }
-        return new HttpResponse(Integer.parseInt(parts[1]), headers, body(in, headers), connection);
+        try {
+            return new HttpResponse(Integer.parseInt(parts[1]), headers, body(in, headers, connection), connection);
+        } catch (NumberFormatException e) {
+            throw new IOException("a malformed response head: '" + statusLine + "'", e);
+        }
     }
 
-    private static InputStream body(InputStream in, Map<String, List<String>> headers) {
+    private static InputStream body(InputStream in, Map<String, List<String>> headers, AutoCloseable connection) {
         if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
-            return new ChunkedInputStream(in);
+            return new ChunkedInputStream(in, connection);
         }
         List<String> length = headers.get("Content-Length");
-        return length == null ? in : new LimitedInputStream(in, Long.parseLong(length.get(0)));
+        return new LimitedInputStream(in, length == null ? Long.MAX_VALUE : Long.parseLong(length.get(0)), connection);
     }
 
     /** One CRLF-terminated line of the head, without its ending. */
@@ -89,7 +93,9 @@ final class HttpResponse implements DockerHttpClient.Response {
         private final InputStream in;
         private long left;
 
-        LimitedInputStream(InputStream in, long length) {
+        /** @param length the body's length; {@code Long.MAX_VALUE} for a body that ends with the connection */
+        LimitedInputStream(InputStream in, long length, AutoCloseable connection) {
+            super(connection);
             this.in = in;
             this.left = length;
         }

@@ -6,7 +6,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
@@ -49,15 +48,17 @@ final class UnixSocketHttpClient implements DockerHttpClient {
             send(request, Channels.newOutputStream(channel));
             InputStream in = new BufferedInputStream(Channels.newInputStream(channel));
             HttpResponse response = HttpResponse.read(in, channel);
-            if (timeout != null) {
-                timeout.cancel();
+            if (timeout != null && !timeout.cancel()) {
+                throw new IOException("the response came as the timeout closed the connection");
             }
             return response;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             boolean timedOut = timeout != null && !timeout.cancel();
-            throw new UncheckedIOException(timedOut ? "Docker did not answer within " + responseTimeout.toSeconds()
-                    + " s (timeout)" : "Docker request " + request.method() + " " + request.path() + " failed", e);
+            throw new DockerUnavailableException(timedOut ? "Docker did not answer within "
+                    + responseTimeout.toSeconds() + " s (timeout)" : "Docker at unix://" + socket + " did not answer "
+                    + request.method() + " " + request.path() + " (" + e.getMessage() + "); is it still running?"
+                    + " Start it with 'sudo systemctl start docker' or 'scripts/setup-engine.sh'.", e);
         }
     }
 

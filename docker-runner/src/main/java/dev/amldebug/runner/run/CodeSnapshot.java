@@ -3,20 +3,20 @@ package dev.amldebug.runner.run;
 import dev.amldebug.errors.AmlDebugException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 
 /**
  * The code a run sees, as Azure ML snapshots it: a copy of the code folder in the run's folder,
  * mounted read-only in the container, so that nothing is ever written into the user's folder
- * (not even the mount point for ./outputs). Files are hard links where the file system allows,
- * so a snapshot costs next to nothing; elsewhere they are copied, up to Azure ML's 300 MB.
+ * (not even the mount point for ./outputs), and an edit made during the run (editors write files
+ * in place) changes neither the run nor its record. Up to Azure ML's 300 MB.
  */
 final class CodeSnapshot {
     /** Azure ML refuses snapshots past this size; so do we, for what must be copied. */
@@ -62,7 +62,7 @@ final class CodeSnapshot {
                 if (Files.isSymbolicLink(file)) {
                     Files.createSymbolicLink(copy, Files.readSymbolicLink(file));
                 } else if (attrs.isRegularFile()) {
-                    linkOrCopy(file, copy, attrs.size());
+                    copy(file, copy, attrs.size());
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -75,16 +75,12 @@ final class CodeSnapshot {
         };
     }
 
-    private void linkOrCopy(Path file, Path copy, long size) throws IOException {
-        try {
-            Files.createLink(copy, file);
-        } catch (FileSystemException | UnsupportedOperationException e) {
-            copiedBytes += size;
-            if (copiedBytes > MAX_COPIED_BYTES) {
-                throw AmlDebugException.badInput("The code folder " + source + " holds more than 300 MB to copy (Azure"
-                        + " ML's snapshot limit): move data out of it and pass it as an input instead.");
-            }
-            Files.copy(file, copy, LinkOption.NOFOLLOW_LINKS);
+    private void copy(Path file, Path copy, long size) throws IOException {
+        copiedBytes += size;
+        if (copiedBytes > MAX_COPIED_BYTES) {
+            throw AmlDebugException.badInput("The code folder " + source + " holds more than 300 MB (Azure ML's snapshot"
+                    + " limit): move data out of it and pass it as an input instead.");
         }
+        Files.copy(file, copy, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
     }
 }

@@ -52,6 +52,8 @@ final class RunFinisher {
     }
 
     RunRecord fail(String runId, String error) {
+        // A run that failed to start may have a container already: it would never be looked at again.
+        containers.find(runId).ifPresent(container -> containers.remove(container.getId()));
         containers.removeNetwork(runId);
         return store.update(runId, r -> {
             r.endedAt = Instant.now();

@@ -106,7 +106,7 @@ public final class RunStore {
     }
 
     public RunRecord read(String id) {
-        if (!id.matches("[A-Za-z0-9_.-]+") || !exists(id)) {
+        if (!isRunId(id) || !exists(id)) {
             throw new RunNotFoundException(id, runsDir);
         }
         Path file = dir(id).resolve("run.json");
@@ -114,6 +114,10 @@ public final class RunStore {
             RunRecord record = JSON.readValue(file.toFile(), RunRecord.class);
             if (record == null || record.id == null || record.status == null) {
                 throw new IOException("it has no id or status");
+            }
+            if (!record.id.equals(id)) {
+                // A record must never point outside its own folder: pruning deletes by id.
+                throw new IOException("its id is not its folder's name");
             }
             return record;
         } catch (IOException e) {
@@ -123,6 +127,7 @@ public final class RunStore {
 
     /** Applies {@code change} to the current run.json under a lock and returns the result. */
     public RunRecord update(String id, Consumer<RunRecord> change) {
+        read(id);
         Path lockFile = dir(id).resolve(".run.json.lock");
         synchronized (inProcessLocks.computeIfAbsent(lockFile, key -> new Object())) {
             return updateLocked(id, lockFile, change);
@@ -174,10 +179,16 @@ public final class RunStore {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(runsDir)) {
-            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).filter(this::exists).toList();
+            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
+                    .filter(RunStore::isRunId).filter(this::exists).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + runsDir, e);
         }
+    }
+
+    /** A run id names a folder of the store and nothing else: no separators, no dot folders. */
+    static boolean isRunId(String id) {
+        return id != null && id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*");
     }
 
     private void write(RunRecord record) {

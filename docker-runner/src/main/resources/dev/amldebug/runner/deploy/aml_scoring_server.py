@@ -352,6 +352,10 @@ class ScoringHandler(BaseHTTPRequestHandler):
         pass  # dispatch logs one line a request, without the query
 
 
+class ScoringHTTPServer(HTTPServer):
+    request_queue_size = 64  # connections wait while run() does, at a breakpoint say, instead of being refused
+
+
 def tree_lines(folder, level):
     try:
         names = sorted(os.listdir(folder))
@@ -417,7 +421,7 @@ def main(argv):
         pass
     app = start(os.environ.get("AML_APP_ROOT", "/var/azureml-app"), os.environ.get("AZUREML_MODEL_DIR", ""))
     try:
-        server = HTTPServer((args.host, args.port), ScoringHandler)
+        server = ScoringHTTPServer((args.host, args.port), ScoringHandler)
     except OSError as error:
         warn("Cannot listen on {}:{} ({}): stop what uses the port, or pass --port.".format(
             args.host, args.port, error))

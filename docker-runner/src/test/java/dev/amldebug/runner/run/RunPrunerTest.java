@@ -57,4 +57,21 @@ class RunPrunerTest {
         assertThat(store.dir("links_1_a")).doesNotExist();
         assertThat(precious).hasContent("keep me");
     }
+
+    @Test
+    void aRecordWhoseIdPointsElsewhereIsBrokenAndNeverPruned() throws Exception {
+        store = new RunStore(workspace);
+        run("real_1_a", RunStatus.Completed, 40);
+        Path sneaky = Files.createDirectories(store.runsDir().resolve("sneaky_2_b"));
+        Files.writeString(sneaky.resolve("run.json"), "{\"id\": \"..\", \"status\": \"Completed\","
+                + " \"createdAt\": \"2020-01-01T00:00:00Z\", \"endedAt\": \"2020-01-01T00:00:00Z\"}");
+        Files.createDirectories(store.runsDir().resolve("digits_3 copy"));
+        Files.writeString(store.runsDir().resolve("digits_3 copy/run.json"), "{}");
+
+        assertThat(store.list()).extracting(r -> r.id).containsExactly("real_1_a");
+        assertThat(store.broken()).extracting(BrokenRunException::runId).containsExactly("sneaky_2_b");
+        assertThat(new RunPruner(store).prune(Duration.ofDays(1), 0)).extracting(r -> r.id).containsExactly("real_1_a");
+        assertThat(store.runsDir()).exists();
+        assertThat(sneaky).exists();
+    }
 }

@@ -1,0 +1,7 @@
+def init():
+    pass
+
+
+def run(data):
+    answer = "scored " + data
+    return answer

@@ -1,0 +1,6 @@
+def init():
+    raise RuntimeError("model file missing")
+
+
+def run(data):
+    return data
