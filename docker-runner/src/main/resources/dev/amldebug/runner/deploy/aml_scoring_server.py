@@ -201,6 +201,7 @@ class RunWorker:
     def __init__(self, timeout_ms):
         self.timeout_ms, self.jobs, self.attached = timeout_ms, queue.Queue(), False
         threading.Thread(target=self._work, name="aml-scoring-run", daemon=True).start()
+        self.debugger_attached()
 
     def call(self, function, request_id):
         """The finished job, or None when the timeout passed first (run() then goes on in the background)."""

@@ -62,9 +62,15 @@ final class ScoringServerProcess implements AutoCloseable {
         }
     }
 
-    static ScoringServerProcess start(Path dir, Launch launch) throws IOException {
+    /** Copies the server from the test classpath into {@code dir}/server; returns its path. */
+    static Path copyServer(Path dir) throws IOException {
         Path server = Files.createDirectories(dir.resolve("server")).resolve(ScoringServer.FILE_NAME);
         Files.write(server, resource(SERVER_RESOURCE));
+        return server;
+    }
+
+    static ScoringServerProcess start(Path dir, Launch launch) throws IOException {
+        Path server = copyServer(dir);
         Files.write(Files.createDirectories(dir.resolve("app")).resolve("score.py"), resource("/deploy/" + launch.fixture()));
         Files.writeString(Files.createDirectories(dir.resolve("model/weights")).resolve("model.bin"), "12345");
         int port = freePort();
@@ -135,6 +141,16 @@ final class ScoringServerProcess implements AutoCloseable {
 
     HttpClient http() {
         return http;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Sends SIGTERM, as docker stop does, and returns the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return awaitExit();
     }
 
     Path appRoot() {
