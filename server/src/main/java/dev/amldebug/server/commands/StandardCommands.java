@@ -39,6 +39,7 @@ public final class StandardCommands {
                                          Supplier<DockerClient> docker, EditorClient editor) {
         Path workspace = runs.workspace();
         RunConfigurationWriter configurations = new RunConfigurationWriter(workspace, baseImage);
+        DeploymentCommands deployments = new DeploymentCommands(runs, editor);
         return new CommandRegistry()
                 .register("azureml.createExperiment", args -> {
                     String name = Arguments.first(args, NameArgs.class).name();
@@ -52,6 +53,8 @@ public final class StandardCommands {
                 .register("azureml.createRunConfiguration",
                         args -> configurations.write(Arguments.first(args, RunConfigurationWriter.Request.class)))
                 .register("azureml.submitExperiment", new SubmitCommand(runs, editor))
+                .register("azureml.debugDeployment", deployments::debug)
+                .register("azureml.scoreDeployment", deployments::score)
                 .register("azureml.cancelRun", args -> {
                     String runId = Arguments.first(args, RunIdArgs.class).runId();
                     if (runId == null) {

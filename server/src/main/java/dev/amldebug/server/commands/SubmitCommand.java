@@ -2,8 +2,6 @@ package dev.amldebug.server.commands;
 
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
-import dev.amldebug.runner.run.RunEvent;
-import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.server.run.FileArguments;
 import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
@@ -32,17 +30,6 @@ final class SubmitCommand implements CommandHandler {
         }
         RunRequest request = RunRequest.of(FileArguments.path(runs.workspace(), submit.configuration())).withExperiment(submit.experiment())
                 .withDebug(Boolean.TRUE.equals(submit.debug()) ? DebugOptions.waitingUpTo(submit.waitTimeout()) : null);
-        return Map.of("runId", runs.submit(request, debugReady()).id());
-    }
-
-    private RunListener debugReady() {
-        return new RunListener() {
-            @Override
-            public void event(RunEvent event) {
-                if (event instanceof RunEvent.ContainerStarted started && started.debugEndpoint() != null) {
-                    editor.debugReady(started.runId(), started.debugEndpoint());
-                }
-            }
-        };
+        return Map.of("runId", runs.submit(request, new DebugReady(editor)).id());
     }
 }

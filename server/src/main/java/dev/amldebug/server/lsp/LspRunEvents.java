@@ -1,6 +1,7 @@
 package dev.amldebug.server.lsp;
 
 import dev.amldebug.runner.run.RunEvent;
+import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
@@ -58,7 +59,8 @@ final class LspRunEvents implements RunListener {
             client.get().treeChanged(new TreeChangedParams(LocalTreeProvider.EXPERIMENTS.toString()));
         }
         client.get().runStatus(new RunStatusParams(runId, record.status.name(), record.exitCode));
-        client.get().treeChanged(new TreeChangedParams(LocalTreeProvider.experiment(record.experiment).toString()));
+        client.get().treeChanged(new TreeChangedParams((record.kind == RunKind.deployment ? LocalTreeProvider.DEPLOYMENTS
+                : LocalTreeProvider.experiment(record.experiment)).toString()));
         if (record.status.isTerminal()) {
             progress.end();
             logs.flush();

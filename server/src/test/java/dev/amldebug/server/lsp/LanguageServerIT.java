@@ -130,4 +130,29 @@ class LanguageServerIT {
                     || c.nodeId().startsWith("local/experiments/"));
         }
     }
+
+    @Test
+    void debugADeploymentScoreItAndSeeItInTheTreeUntilItGoesDown() throws Exception {
+        write(workspace, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n    return {'got': raw_data}\n");
+        write(workspace, "model/weights.txt", "w\n");
+        try (LspSession session = new LspSession()) {
+            session.initialize(workspace);
+            Object deployed = session.command("azureml.debugDeployment", Map.of("score", "app/score.py",
+                    "model", "model", "image", DockerResources.BASE_IMAGE)).get(60, TimeUnit.SECONDS);
+            String runId = deployed.toString().replaceAll(".*runId=([^,}]+).*", "$1");
+            await().atMost(WAIT).until(() -> session.client.debugReady.stream().anyMatch(d -> d.runId().equals(runId)));
+            await().atMost(WAIT).until(() -> session.children("local/deployments").stream()
+                    .anyMatch(node -> runId.equals(node.runId()) && node.contextValue().equals("azureml.deployment.healthy")));
+
+            Object scored = session.command("azureml.scoreDeployment", Map.of("runId", runId, "body", "\"ping\""))
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(scored.toString()).contains("status=200").contains("ping");
+            assertThat(session.children("local/experiments")).noneMatch(node -> node.label().equals("app"));
+
+            session.command("azureml.cancelRun", Map.of("runId", runId)).get(60, TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> session.client.statuses.stream()
+                    .anyMatch(st -> st.runId().equals(runId) && st.status().equals("Canceled")));
+            assertThat(session.client.treeChanges).anyMatch(c -> "local/deployments".equals(c.nodeId()));
+        }
+    }
 }

@@ -82,7 +82,7 @@ class LanguageServerTest {
         storeRun("digits_1_aaaaaaaa", "digits", RunStatus.Completed);
         assertThat(session.children(null)).extracting(TreeNode::id).containsExactly("local");
         assertThat(session.children("local")).extracting(TreeNode::id)
-                .containsExactly("local/experiments", "local/environments", "local/images");
+                .containsExactly("local/experiments", "local/deployments", "local/environments", "local/images");
         assertThat(session.children("local/experiments")).extracting(TreeNode::label).containsExactly("digits");
         TreeNode run = session.children("local/experiments/digits").get(0);
         assertThat(run.id()).isEqualTo("local/runs/digits_1_aaaaaaaa");

@@ -3,6 +3,7 @@ package dev.amldebug.server.tree.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.spec.ExperimentNames;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class Experiments {
 
     public List<String> names() {
         TreeSet<String> names = new TreeSet<>(created());
-        store.list().forEach(run -> names.add(run.experiment));
+        store.list().stream().filter(run -> run.kind != RunKind.deployment).forEach(run -> names.add(run.experiment));
         return new ArrayList<>(names);
     }
 
@@ -49,7 +50,8 @@ public final class Experiments {
     }
 
     public List<RunRecord> runs(String experiment) {
-        return store.list().stream().filter(run -> experiment.equals(run.experiment)).toList();
+        return store.list().stream().filter(run -> run.kind != RunKind.deployment && experiment.equals(run.experiment))
+                .toList();
     }
 
     private List<String> created() {

@@ -30,6 +30,7 @@ public final class LocalTreeProvider implements TreeProvider {
     public static final NodeId EXPERIMENTS = ROOT.child("experiments");
     public static final NodeId ENVIRONMENTS = ROOT.child("environments");
     public static final NodeId IMAGES = ROOT.child("images");
+    public static final NodeId DEPLOYMENTS = ROOT.child("deployments");
 
     private final Path workspace;
     private final Experiments experiments;
@@ -45,7 +46,7 @@ public final class LocalTreeProvider implements TreeProvider {
         this.baseImage = baseImage;
         this.docker = docker;
         this.sections = Map.of("", id -> sections(), "experiments", this::experiments, "runs", runs::children,
-                "environments", id -> environments(), "images", id -> images());
+                "environments", id -> environments(), "images", id -> images(), "deployments", id -> runs.deployments());
     }
 
     public static NodeId experiment(String name) {
@@ -74,6 +75,7 @@ public final class LocalTreeProvider implements TreeProvider {
 
     private List<Node> sections() {
         return List.of(Node.folder(EXPERIMENTS, "Experiments", "experiments"),
+                Node.folder(DEPLOYMENTS, "Deployments", "deployments"),
                 Node.folder(ENVIRONMENTS, "Environments", "environments"), Node.folder(IMAGES, "Images", "images"));
     }
 

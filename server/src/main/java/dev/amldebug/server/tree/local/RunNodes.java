@@ -1,6 +1,7 @@
 package dev.amldebug.server.tree.local;
 
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.server.tree.Node;
@@ -34,6 +35,15 @@ final class RunNodes {
         String description = run.status + " · " + started + (run.startedAt == null ? "" : " · " + duration(run));
         return new Node(base.child(run.id), run.id, description, "run", run.status.name().toLowerCase(), true, null,
                 run.displayName == null ? run.id : run.displayName + " (" + run.id + ")", run.id, null);
+    }
+
+    /** Local deployments, newest first: health and scoring URL at a glance; logs beneath, as for runs. */
+    List<Node> deployments() {
+        return store.list().stream().filter(r -> r.kind == RunKind.deployment).map(r -> new Node(base.child(r.id),
+                r.displayName == null ? r.id : r.displayName, r.health + (r.isActive() && r.scoringUri != null
+                ? " · " + r.scoringUri : " · " + r.status), "deployment",
+                String.valueOf(r.health).toLowerCase(), true, null, r.id + (r.scoringUri == null ? "" : "\n" + r.scoringUri),
+                r.id, null)).toList();
     }
 
     /** Runs whose run.json cannot be read: shown, with the file to open, so that nothing hides them. */
