@@ -11,6 +11,8 @@ export const Commands = {
     addDeploymentAttachConfiguration: 'azureml-debug.addDeploymentAttachConfiguration',
     pruneImages: 'azureml-debug.pruneImages',
     pruneRuns: 'azureml-debug.pruneRuns',
+    debugDeployment: 'azureml-debug.debugDeployment',
+    sendScoringRequest: 'azureml-debug.sendScoringRequest',
     openLog: 'azureml-debug.openLog',
     revealOutputs: 'azureml-debug.revealOutputs',
     showServerLog: 'azureml-debug.showServerLog',
@@ -25,5 +27,7 @@ export const ServerCommands = {
     cancelRun: 'azureml.cancelRun',
     pruneImages: 'azureml.pruneImages',
     pruneRuns: 'azureml.pruneRuns',
+    debugDeployment: 'azureml.debugDeployment',
+    scoreDeployment: 'azureml.scoreDeployment',
     addLaunchConfiguration: 'azureml.addLaunchConfiguration',
 } as const;

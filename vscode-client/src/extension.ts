@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { Commands, ServerCommands } from './commands';
+import { debugDeployment, sendScoringRequest } from './deployments';
 import { attachToRun, AzureMlDebugAdapterFactory } from './debug';
 import { Palette } from './palette';
 import { DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification, TreeChangedNotification, TreeNode } from './protocol';
@@ -98,6 +99,8 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
     command(Commands.addDeploymentAttachConfiguration, s => s.palette.addLaunchConfiguration('deployment'));
     command(Commands.pruneImages, s => s.palette.pruneImages());
     command(Commands.pruneRuns, s => s.palette.pruneRuns());
+    command(Commands.debugDeployment, (s, file?: vscode.Uri) => debugDeployment(s.palette, file));
+    command(Commands.sendScoringRequest, (s, node?: TreeNode) => sendScoringRequest(s.palette, node));
     command(Commands.openLog, (_, node: TreeNode) => vscode.window.showTextDocument(vscode.Uri.parse(node.resourceUri!)));
     command(Commands.revealOutputs, (_, node: TreeNode) => vscode.commands.executeCommand('revealFileInOS',
         vscode.Uri.parse(node.resourceUri!)));

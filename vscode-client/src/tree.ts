@@ -56,6 +56,11 @@ function iconFor(node: TreeNode): vscode.ThemeIcon | undefined {
         case 'azureml.outputLink': return new vscode.ThemeIcon('link');
         case 'azureml.more': return new vscode.ThemeIcon('ellipsis');
         case 'azureml.signIn': return new vscode.ThemeIcon('account');
+        case 'azureml.deployment.healthy': return new vscode.ThemeIcon('server-process', new vscode.ThemeColor('testing.iconPassed'));
+        case 'azureml.deployment.starting': return new vscode.ThemeIcon('loading~spin');
+        case 'azureml.deployment.unhealthy':
+        case 'azureml.deployment.failed': return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+        case 'azureml.deployment.stopped': return new vscode.ThemeIcon('circle-slash');
         default: return undefined;
     }
 }
