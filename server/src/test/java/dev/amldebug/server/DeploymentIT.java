@@ -187,4 +187,26 @@ class DeploymentIT {
             run.awaitEnded();
         }
     }
+
+    @Test
+    void withWaitABreakpointInInitStopsBeforeTheDeploymentIsHealthy() throws Exception {
+        Path score = write(project, "app/score.py", "ready = False\n\n\ndef init():\n    global ready\n    ready = True\n\n\n"
+                + "def run(raw_data):\n    return ready\n");
+        SubmittedRun run = deploy(score, null, DebugOptions.defaults());
+        run.awaitStarted();
+        try (TestDebugClient debugger = new TestDebugClient(runs.debugTarget(run.id(), true))) {
+            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {TestDebugClient.line(6)}))
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            StoppedEventArguments stopped = debugger.await(StoppedEventArguments.class);
+            Thread.sleep(500);
+            assertThat(runs.store().read(run.id()).health).isEqualTo(DeploymentHealth.Starting);
+            ContinueArguments resume = new ContinueArguments();
+            resume.setThreadId(stopped.getThreadId());
+            debugger.server.continue_(resume).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> runs.store().read(run.id()).health == DeploymentHealth.Healthy);
+            assertThat(score(run.id(), "{}").body()).isEqualTo("true");
+        }
+        runs.cancel(run.id());
+        run.awaitEnded();
+    }
 }
