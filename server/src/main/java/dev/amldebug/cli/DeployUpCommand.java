@@ -78,6 +78,11 @@ final class DeployUpCommand implements Callable<Integer> {
         out.println("scoring: " + started.scoringUri);
         if (started.debugEndpoint != null) {
             out.println("debugpy: " + started.debugEndpoint + "   attach: aml-debug attach " + run.id());
+        } else if (started.scriptDebugEndpoint != null) {
+            String port = started.scriptDebugEndpoint.substring(started.scriptDebugEndpoint.lastIndexOf(':') + 1);
+            out.println("port 5678 (for a score.py that calls debugpy.listen itself): " + started.scriptDebugEndpoint
+                    + "   attach: aml-debug attach --host 127.0.0.1 --port " + port + " --path-mapping "
+                    + started.codeDir + "=/var/azureml-app");
         }
         out.flush();
         if (detach) {

@@ -5,6 +5,7 @@ import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.amldebug.runner.run.DeploymentHealth;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.testing.DockerResources;
@@ -146,5 +147,31 @@ class RunCommandIT {
                 .withLabelFilter(java.util.Map.of("dev.amldebug.run-id", id)).exec().isEmpty());
         assertThat(store.read(id).exitCode).isZero();
         assertThat(Files.readString(store.driverLog(id))).contains("done late");
+    }
+
+    @Test
+    void deployUpScoreRestartListAndDownFromTheCommandLine() throws Exception {
+        Path score = write(project, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n    return {'v': 1}\n");
+        Path model = write(project, "m.txt", "w\n");
+        Cli up = Cli.run("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach",
+                "-w", workspace.toString());
+        assertThat(up.exitCode).as(up.toString()).isZero();
+        assertThat(up.out).contains("scoring: http://127.0.0.1:");
+        String id = runId(up.out);
+        RunStore store = new RunStore(workspace);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(id).health == DeploymentHealth.Healthy);
+        Cli scored = Cli.run("deploy", "score", id, "--json", "{}", "-w", workspace.toString());
+        assertThat(scored.exitCode).as(scored.toString()).isZero();
+        assertThat(scored.out).startsWith("200 (").contains("{\"v\": 1}");
+        Files.writeString(score, Files.readString(score).replace("'v': 1", "'v': 2"));
+        assertThat(Cli.run("deploy", "restart", id, "-w", workspace.toString()).exitCode).isZero();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                Cli.run("deploy", "score", id, "--json", "{}", "-w", workspace.toString()).out.contains("{\"v\": 2}"));
+        assertThat(Cli.run("deploy", "list", "-w", workspace.toString()).out).contains(id).contains("Healthy");
+        assertThat(Cli.run("deploy", "down", id, "-w", workspace.toString()).exitCode).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(id).status == RunStatus.Canceled);
+        Cli late = Cli.run("deploy", "score", id, "--json", "{}", "-w", workspace.toString());
+        assertThat(late.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(late.err).contains("is not a deployment that is up");
     }
 }

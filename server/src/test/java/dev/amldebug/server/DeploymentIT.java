@@ -209,4 +209,35 @@ class DeploymentIT {
         runs.cancel(run.id());
         run.awaitEnded();
     }
+
+    @Test
+    void theGuidesOwnWayAScorePyThatListensItselfIsAttachedByHostAndPort() throws Exception {
+        Path score = write(project, "app/score.py", "import debugpy\ndebugpy.listen(('0.0.0.0', 5678))\n\n\n"
+                + "def init():\n    pass\n\n\ndef run(raw_data):\n    seen = raw_data\n    return {'seen': seen}\n");
+        SubmittedRun run = deploy(score, null, null);
+        RunRecord healthy = awaitHealthy(run);
+        String endpoint = healthy.scriptDebugEndpoint;
+        assertThat(endpoint).startsWith("127.0.0.1:");
+        dev.amldebug.bridge.BridgeTarget target = dev.amldebug.bridge.BridgeTarget.of("127.0.0.1",
+                Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)),
+                List.of(new dev.amldebug.bridge.PathMapping(score.getParent().toString(), "/var/azureml-app")));
+        try (TestDebugClient debugger = new TestDebugClient(target)) {
+            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {TestDebugClient.line(10)}))
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            CompletableFuture<ScoringRequest.Response> pending = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return score(run.id(), "\"guide\"");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            StoppedEventArguments stopped = debugger.await(StoppedEventArguments.class);
+            ContinueArguments resume = new ContinueArguments();
+            resume.setThreadId(stopped.getThreadId());
+            debugger.server.continue_(resume).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(pending.get(60, java.util.concurrent.TimeUnit.SECONDS).body()).contains("guide");
+        }
+        runs.cancel(run.id());
+        run.awaitEnded();
+    }
 }

@@ -24,7 +24,8 @@ import java.util.Map;
  * The inference container of a deployment, with Azure ML's layout: the app (a snapshot of the
  * scoring script's folder) read-only at /var/azureml-app, the model read-only under its
  * azureml-models folder, our scoring server on 5001 published on 127.0.0.1 at the chosen port,
- * and, for debugging, debugpy published on 127.0.0.1 at a free port. Alone on its own network.
+ * and port 5678 (our debug shim's debugpy, or the script's own) on 127.0.0.1 at a free port.
+ * Alone on its own network.
  */
 final class DeploymentContainer {
     static final ExposedPort SCORING = ExposedPort.tcp(ScoringServer.PORT);
@@ -54,7 +55,7 @@ final class DeploymentContainer {
                 .withEnv(environment())
                 .withLabels(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId,
                         ContainerLabels.WORKSPACE, workspace.toString(), ContainerLabels.EXPERIMENT, spec.name()))
-                .withExposedPorts(debug == null ? List.of(SCORING) : List.of(SCORING, ContainerRequest.DEBUG_PORT))
+                .withExposedPorts(SCORING, ContainerRequest.DEBUG_PORT)
                 .withHostConfig(HostConfig.newHostConfig().withBinds(binds()).withInit(true)
                         .withNetworkMode(RunNetworks.name(runId)).withPortBindings(ports()));
         return command;
@@ -63,9 +64,8 @@ final class DeploymentContainer {
     private Ports ports() {
         Ports ports = new Ports();
         ports.bind(SCORING, Ports.Binding.bindIpAndPort("127.0.0.1", hostPort));
-        if (debug != null) {
-            ports.bind(ContainerRequest.DEBUG_PORT, Ports.Binding.bindIp("127.0.0.1"));
-        }
+        // Without --debug too: the guide's way, a score.py that calls debugpy.listen(5678) itself, must be reachable.
+        ports.bind(ContainerRequest.DEBUG_PORT, Ports.Binding.bindIp("127.0.0.1"));
         return ports;
     }
 

@@ -60,7 +60,8 @@ public final class DeploymentRunner {
                     hostPort, debug);
             String containerId = container.toCommand(docker, image.tag()).exec().getId();
             docker.startContainerCmd(containerId).exec();
-            String endpoint = debug == null ? null : DebugEndpoint.of(docker, containerId);
+            String published = DebugEndpoint.of(docker, containerId);
+            String endpoint = debug == null ? null : published;
             RunRecord running = store.update(runId, r -> {
                 r.status = RunStatus.Running;
                 r.health = DeploymentHealth.Starting;
@@ -69,6 +70,7 @@ public final class DeploymentRunner {
                 r.containerId = containerId;
                 r.debugEndpoint = endpoint;
                 r.scoringUri = "http://127.0.0.1:" + hostPort + "/score";
+                r.scriptDebugEndpoint = debug == null ? published : null;
             });
             log.line("Started container " + containerId.substring(0, 12) + " from " + image.tag() + "; scoring at "
                     + running.scoringUri + (endpoint == null ? "" : ", debugpy at " + endpoint) + ".");

@@ -41,6 +41,8 @@ public class RunRecord {
     public String scoringUri;
     /** Deployments: a restart is under way; whoever follows the deployment keeps following it. */
     public boolean restartRequested;
+    /** Deployments without --debug: where port 5678 is published, for a score.py that calls debugpy.listen itself. */
+    public String scriptDebugEndpoint;
     /** Deployments: the model, mounted at AZUREML_MODEL_DIR. */
     public dev.amldebug.runner.deploy.ModelRef model;
 
