@@ -156,6 +156,53 @@ async function addRemoteAttachConfiguration(page, workspace) {
     await shot(page, '08-remote-attach-configuration');
 }
 
+/**
+ * "Debug deployment locally" on the example deployment (with the model the first step trained), then
+ * "Send scoring request" with the sample open in the editor: the request stops in run(), and after
+ * continue the response (the predictions) opens beside it.
+ */
+async function debugAndScoreTheExampleDeployment(page, workspace) {
+    const models = findFiles(path.join(workspace, '.azureml', 'runs'), name => name === 'model.pkl');
+    fs.copyFileSync(models[0], path.join(workspace, 'deployment', 'model', 'model.pkl'));
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('deployment/score.py');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('24');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('F9');
+    await palette(page, 'Azure ML: Debug deployment locally');
+    await pick(page, 'deployment/deployment.yml');
+    await pick(page, 'Stop in run()');
+    let runId;
+    const deadline = Date.now() + 180000;
+    while (!runId && Date.now() < deadline) {
+        const listed = execFileSync('java', ['-jar', jar, 'deploy', 'list', '-w', workspace], { encoding: 'utf8' });
+        runId = (/^(\S+)\s+Running\s+Healthy/m.exec(listed) || [])[1];
+        await page.waitForTimeout(1000);
+    }
+    if (!runId) {
+        throw new Error('the deployment did not become Healthy');
+    }
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('deployment/sample-request.json');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+    await palette(page, 'Azure ML: Send scoring request');
+    await pick(page, runId);
+    await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 120000 });
+    await page.waitForFunction(() => /raw_data/.test(document.body.innerText), null, { timeout: 60000 });
+    await shot(page, '09-deployment-stopped-in-run');
+    await page.click('.debug-toolbar .codicon-debug-continue');
+    await page.waitForFunction(() => /predictions/.test(document.body.innerText), null, { timeout: 60000 });
+    await shot(page, '10-deployment-response');
+    execFileSync('java', ['-jar', jar, 'deploy', 'down', runId, '-w', workspace], { stdio: 'inherit' });
+}
+
 function findFiles(dir, wanted) {
     if (!fs.existsSync(dir)) {
         return [];
@@ -229,6 +276,8 @@ async function main() {
         await cancelFromTheCommandLine(page, workspace);
         passed++;
         await addRemoteAttachConfiguration(page, workspace);
+        passed++;
+        await debugAndScoreTheExampleDeployment(page, workspace);
         passed++;
         console.log(`e2e: ${passed} passed, 0 failed`);
     } catch (e) {
