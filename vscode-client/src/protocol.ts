@@ -22,7 +22,8 @@ export interface TreeNode {
 }
 export interface TreeChangedParams { nodeId?: string }
 export interface RunLogParams { runId: string; file: string; lines: string[] }
-export interface RunStatusParams { runId: string; status: string; exitCode?: number }
+/** health: for deployments, Starting, Healthy, Unhealthy, Failed or Stopped. */
+export interface RunStatusParams { runId: string; status: string; exitCode?: number; health?: string }
 export interface DebugReadyParams { runId: string; endpoint: string }
 export interface DebugAdapterEndpointParams { runId?: string }
 export interface DebugAdapterEndpoint { transport: 'pipe' | 'tcp'; path?: string; port?: number }

@@ -58,7 +58,8 @@ final class LspRunEvents implements RunListener {
         if (record.status == RunStatus.Queued) {
             client.get().treeChanged(new TreeChangedParams(LocalTreeProvider.EXPERIMENTS.toString()));
         }
-        client.get().runStatus(new RunStatusParams(runId, record.status.name(), record.exitCode));
+        client.get().runStatus(new RunStatusParams(runId, record.status.name(), record.exitCode,
+                record.health == null ? null : record.health.name()));
         client.get().treeChanged(new TreeChangedParams((record.kind == RunKind.deployment ? LocalTreeProvider.DEPLOYMENTS
                 : LocalTreeProvider.experiment(record.experiment)).toString()));
         if (record.status.isTerminal()) {

@@ -35,7 +35,11 @@ public final class Protocol {
     public record RunLogParams(String runId, String file, List<String> lines) {
     }
 
-    public record RunStatusParams(String runId, String status, Integer exitCode) {
+    /** @param health for deployments: Starting, Healthy, Unhealthy, Failed or Stopped */
+    public record RunStatusParams(String runId, String status, Integer exitCode, String health) {
+        public RunStatusParams(String runId, String status, Integer exitCode) {
+            this(runId, status, exitCode, null);
+        }
     }
 
     public record DebugReadyParams(String runId, String endpoint) {

@@ -144,6 +144,7 @@ class LanguageServerIT {
             await().atMost(WAIT).until(() -> session.children("local/deployments").stream()
                     .anyMatch(node -> runId.equals(node.runId()) && node.contextValue().equals("azureml.deployment.healthy")));
 
+            assertThat(session.client.statuses).anyMatch(st -> st.runId().equals(runId) && "Healthy".equals(st.health()));
             Object scored = session.command("azureml.scoreDeployment", Map.of("runId", runId, "body", "\"ping\""))
                     .get(60, TimeUnit.SECONDS);
             assertThat(scored.toString()).contains("status=200").contains("ping");
