@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Sets up everything the tests need (Docker engine, base image, Java, Maven, code-server, Chromium) and
+# Sets up everything the tests need (Docker engine, base image, Azurite, Java, Maven, code-server, Chromium) and
 # runs all tests: unit tests (*Test), integration tests against the real engine (*IT), the extension's
 # unit tests, and the end-to-end test in a real VS Code.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup-engine.sh
+bash scripts/setup-azurite.sh
 command -v mvn >/dev/null 2>&1 || bash scripts/build.sh
 mvn -B verify "$@"
 # The VS Code extension: ESLint, then its unit tests (mocha): Java discovery, the server command line,

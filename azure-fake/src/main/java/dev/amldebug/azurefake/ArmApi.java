@@ -1,0 +1,202 @@
+package dev.amldebug.azurefake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.azurefake.http.ArmError;
+import dev.amldebug.azurefake.http.Call;
+import dev.amldebug.azurefake.http.Json;
+import dev.amldebug.azurefake.http.Paging;
+import dev.amldebug.azurefake.http.Response;
+import dev.amldebug.azurefake.http.Router;
+import dev.amldebug.azurefake.jobs.CancelOperations;
+import dev.amldebug.azurefake.jobs.FakeJob;
+import dev.amldebug.azurefake.schema.Violation;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Resource Manager's side: subscriptions, workspaces, jobs (with the cancel LRO), computes, assets and code versions. */
+final class ArmApi {
+    static final String ML_API_VERSION = "2024-10-01";
+    private static final String W = "/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.MachineLearningServices/workspaces/{w}";
+    private final FakeAzureMl fake;
+    private final ArmResources resources;
+    private final CancelOperations cancels;
+
+    ArmApi(FakeAzureMl fake, ArmResources resources, CancelOperations cancels) {
+        this.fake = fake;
+        this.resources = resources;
+        this.cancels = cancels;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/subscriptions", this::subscriptions)
+                .add("GET", "/subscriptions/{s}/providers/Microsoft.MachineLearningServices/workspaces", this::workspaces)
+                .add("GET", W, c -> workspace(c).map(ws -> Response.ok(resources.workspace(ws, fake.discoveryUrl(ws)))).orElseGet(() -> missingWorkspace(c)))
+                .add("GET", W + "/jobs", c -> inWorkspace(c, ws -> paged(c, ws.jobs.topLevel().stream().map(j -> resources.job(ws, j)).toList())))
+                .add("GET", W + "/jobs/{j}", c -> inWorkspace(c, ws -> ws.jobs.read(c.group(3)).map(j -> Response.ok(resources.job(ws, j)))
+                        .orElseGet(() -> ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/jobs/" + c.group(3)).response())))
+                .add("PUT", W + "/jobs/{j}", this::createJob)
+                .add("POST", W + "/jobs/{j}/cancel", this::cancel)
+                .add("GET", "/subscriptions/{s}/providers/Microsoft.MachineLearningServices/locations/{l}/mfeOperationsStatus/{id}", this::operationStatus)
+                .add("GET", "/subscriptions/{s}/providers/Microsoft.MachineLearningServices/locations/{l}/mfeOperationResults/{id}", this::operationResult)
+                .add("GET", W + "/computes", c -> inWorkspace(c, ws -> paged(c, resources.computes(ws))))
+                .add("GET", W + "/computes/{n}", c -> inWorkspace(c, ws -> resources.computes(ws).stream().filter(x -> x.path("name").asText().equals(c.group(3)))
+                        .findFirst().map(Response::ok).orElseGet(() -> ArmError.notFound("computes/" + c.group(3)).response())))
+                .add("GET", W + "/environments", c -> inWorkspace(c, ws -> paged(c, resources.containers(ws, "environments", List.of("sklearn-env", "pytorch-env", "debug-env")))))
+                .add("GET", W + "/models", c -> inWorkspace(c, ws -> paged(c, resources.containers(ws, "models", List.of("digits-classifier", "sentiment")))))
+                .add("GET", W + "/data", c -> inWorkspace(c, ws -> paged(c, resources.containers(ws, "data", List.of("digits-csv", "reviews")))))
+                .add("GET", W + "/codes/{n}/versions/{v}", this::getCode)
+                .add("PUT", W + "/codes/{n}/versions/{v}", this::putCode)
+                .add("POST", W + "/codes/{n}/versions/{v}/startPendingUpload", this::startPendingUpload);
+    }
+
+    private Response subscriptions(Call call) {
+        List<ObjectNode> items = fake.workspaces().stream().map(ws -> ws.subscriptionId).distinct().map(id -> {
+            ObjectNode s = Json.object().put("id", "/subscriptions/" + id).put("subscriptionId", id).put("tenantId", FakeToken.TENANT_ID)
+                    .put("displayName", "Fake subscription " + id.substring(0, 8)).put("state", "Enabled").put("authorizationSource", "RoleBased");
+            s.putObject("subscriptionPolicies").put("locationPlacementId", "Public_2014-09-01").put("quotaId", "PayAsYouGo_2014-09-01").put("spendingLimit", "Off");
+            return s;
+        }).toList();
+        return paged(call, items);
+    }
+
+    private Response workspaces(Call call) {
+        String sub = call.group(0);
+        if (fake.workspaces().stream().noneMatch(ws -> ws.subscriptionId.equalsIgnoreCase(sub))) {
+            return new ArmError(404, "SubscriptionNotFound", "The subscription '" + sub + "' could not be found.").response();
+        }
+        return paged(call, fake.workspaces().stream().filter(ws -> ws.subscriptionId.equalsIgnoreCase(sub))
+                .map(ws -> resources.workspace(ws, fake.discoveryUrl(ws))).toList());
+    }
+
+    private Response createJob(Call call) throws Exception {
+        Optional<FakeWorkspace> ws = workspace(call);
+        if (ws.isEmpty()) {
+            return missingWorkspace(call);
+        }
+        List<Violation> problems = fake.checks().check("Jobs_CreateOrUpdate", "JobBaseResource", call);
+        if (!problems.isEmpty()) {
+            return invalid(problems);
+        }
+        ObjectNode properties = (ObjectNode) call.json().get("properties");
+        boolean existed = ws.get().jobs.find(call.group(3)).isPresent();
+        FakeJob job = ws.get().jobs.create(call.group(3), properties.path("jobType").asText(), properties.deepCopy());
+        return Response.json(existed ? 200 : 201, resources.job(ws.get(), job));
+    }
+
+    private Response cancel(Call call) {
+        Optional<FakeWorkspace> ws = workspace(call);
+        if (ws.isEmpty()) {
+            return missingWorkspace(call);
+        }
+        List<Violation> problems = fake.checks().check("Jobs_Cancel", null, call);
+        if (!problems.isEmpty()) {
+            return invalid(problems);
+        }
+        if (ws.get().jobs.find(call.group(3)).isEmpty()) {
+            return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/jobs/" + call.group(3)).response();
+        }
+        CancelOperations.Operation operation = cancels.start(ws.get().jobs, call.group(3));
+        String operations = call.baseUrl() + "/subscriptions/" + ws.get().subscriptionId + "/providers/Microsoft.MachineLearningServices/locations/eastus2euap/";
+        return Response.empty(202)
+                .header("Location", operations + "mfeOperationResults/" + operation.id + "?api-version=" + ML_API_VERSION)
+                .header("Azure-AsyncOperation", operations + "mfeOperationsStatus/" + operation.id + "?api-version=" + ML_API_VERSION);
+    }
+
+    private Response operationStatus(Call call) {
+        return cancels.find(call.group(2)).map(op -> {
+            String status = op.poll();
+            ObjectNode body = Json.object().put("id", call.path()).put("name", op.id).put("status", status);
+            return Response.ok(body);
+        }).orElseGet(() -> ArmError.notFound("operation " + call.group(2)).response());
+    }
+
+    private Response operationResult(Call call) {
+        return cancels.find(call.group(2)).map(op -> op.poll().equals("Succeeded") ? Response.empty(200)
+                : Response.empty(202).header("Location", call.baseUrl() + call.path() + "?api-version=" + ML_API_VERSION))
+                .orElseGet(() -> ArmError.notFound("operation " + call.group(2)).response());
+    }
+
+    private Response getCode(Call call) {
+        return inWorkspace(call, ws -> Optional.ofNullable(ws.codeVersions.get(call.group(3) + "/" + call.group(4))).map(Response::ok)
+                .orElseGet(() -> ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/codes/" + call.group(3)
+                        + "/versions/" + call.group(4)).response()));
+    }
+
+    private Response putCode(Call call) throws Exception {
+        Optional<FakeWorkspace> ws = workspace(call);
+        if (ws.isEmpty()) {
+            return missingWorkspace(call);
+        }
+        List<Violation> problems = fake.checks().check("CodeVersions_CreateOrUpdate", "CodeVersionResource", call);
+        if (!problems.isEmpty()) {
+            return invalid(problems);
+        }
+        String key = call.group(3) + "/" + call.group(4);
+        ObjectNode stored = resources.codeVersion(ws.get(), call.group(3), call.group(4), (ObjectNode) call.json());
+        boolean existed = ws.get().codeVersions.put(key, stored) != null;
+        return Response.json(existed ? 200 : 201, stored);
+    }
+
+    private Response startPendingUpload(Call call) {
+        Optional<FakeWorkspace> ws = workspace(call);
+        if (ws.isEmpty()) {
+            return missingWorkspace(call);
+        }
+        List<Violation> problems = fake.checks().check("CodeVersions_CreateOrGetStartPendingUpload", "PendingUploadRequestDto", call);
+        if (!problems.isEmpty()) {
+            return invalid(problems);
+        }
+        String uploadId = UUID.randomUUID().toString();
+        fake.countPendingUpload();
+        String sasUri = fake.blobs().containerSas(uploadId);
+        ObjectNode body = Json.object();
+        ObjectNode reference = body.putObject("blobReferenceForConsumption");
+        reference.put("blobUri", fake.blobs().containerUrl(uploadId));
+        reference.put("storageAccountArmId", "/subscriptions/" + ws.get().subscriptionId + "/resourceGroups/" + ws.get().resourceGroup
+                + "/providers/Microsoft.Storage/storageAccounts/devstoreaccount1");
+        reference.putObject("credential").put("credentialType", "SAS").put("sasUri", sasUri);
+        body.put("pendingUploadId", uploadId);
+        body.put("pendingUploadType", "TemporaryBlobReference");
+        return Response.ok(body);
+    }
+
+    private Response paged(Call call, List<? extends JsonNode> items) {
+        Paging.Page<? extends JsonNode> page = Paging.page(items, call.query("$skipToken"), fake.options().pageSize());
+        ObjectNode body = Json.object();
+        ArrayNode value = body.putArray("value");
+        page.items().forEach(value::add);
+        if (page.token() != null) {
+            body.put("nextLink", Paging.nextLink(call, page.token()));
+        }
+        return Response.ok(body);
+    }
+
+    private Optional<FakeWorkspace> workspace(Call call) {
+        return fake.workspace(call.group(0), call.group(1), call.group(2));
+    }
+
+    private Response inWorkspace(Call call, java.util.function.Function<FakeWorkspace, Response> answer) {
+        return workspace(call).map(answer).orElseGet(() -> missingWorkspace(call));
+    }
+
+    private Response missingWorkspace(Call call) {
+        boolean subscriptionKnown = fake.workspaces().stream().anyMatch(ws -> ws.subscriptionId.equalsIgnoreCase(call.group(0)));
+        if (!subscriptionKnown) {
+            return new ArmError(404, "SubscriptionNotFound", "The subscription '" + call.group(0) + "' could not be found.").response();
+        }
+        boolean groupKnown = fake.workspaces().stream().anyMatch(ws -> ws.resourceGroup.equalsIgnoreCase(call.group(1)));
+        if (!groupKnown) {
+            return new ArmError(404, "ResourceGroupNotFound", "Resource group '" + call.group(1) + "' could not be found.").response();
+        }
+        return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + call.group(2)).response();
+    }
+
+    static Response invalid(List<Violation> problems) {
+        String message = problems.stream().map(v -> v.path() + " " + v.problem()).collect(Collectors.joining("; "));
+        return ArmError.badRequest("UserError", "The request body does not match the API's schema: " + message).response();
+    }
+}

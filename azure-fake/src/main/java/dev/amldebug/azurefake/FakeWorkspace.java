@@ -1,0 +1,49 @@
+package dev.amldebug.azurefake;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.azurefake.jobs.JobStore;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One workspace the fake knows: its ids, its jobs, its code versions and how its data plane is reached. */
+public final class FakeWorkspace {
+    /** How the workspace's data plane answers from here. */
+    public enum PrivateLink {
+        /** Reachable. */
+        NONE,
+        /** The data-plane host refuses connections (a private endpoint's name that does not resolve to us). */
+        REFUSED,
+        /** The data plane answers 403 with the private-link error. */
+        FORBIDDEN
+    }
+
+    public final String subscriptionId;
+    public final String resourceGroup;
+    public final String name;
+    public final String workspaceId = UUID.randomUUID().toString();
+    public final PrivateLink privateLink;
+    public final JobStore jobs;
+    public final Map<String, ObjectNode> codeVersions = new ConcurrentHashMap<>();
+
+    public FakeWorkspace(String subscriptionId, String resourceGroup, String name, PrivateLink privateLink) {
+        this.subscriptionId = subscriptionId;
+        this.resourceGroup = resourceGroup;
+        this.name = name;
+        this.privateLink = privateLink;
+        this.jobs = new JobStore(armId() + "/computes/cpu-cluster");
+    }
+
+    public String armId() {
+        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
+                + "/providers/Microsoft.MachineLearningServices/workspaces/" + name;
+    }
+
+    public String key() {
+        return key(subscriptionId, resourceGroup, name);
+    }
+
+    public static String key(String subscriptionId, String resourceGroup, String name) {
+        return (subscriptionId + "/" + resourceGroup + "/" + name).toLowerCase(java.util.Locale.ROOT);
+    }
+}

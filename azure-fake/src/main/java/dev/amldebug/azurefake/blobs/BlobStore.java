@@ -1,0 +1,99 @@
+package dev.amldebug.azurefake.blobs;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.blob.specialized.AppendBlobClient;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import java.io.ByteArrayInputStream;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The workspace storage, in Azurite: job logs and outputs (container "azureml", ExperimentRun/dcid.RUN/...), pending
+ * uploads (a container per upload), and SAS URLs that point at the pass-through so reads can be counted.
+ */
+public final class BlobStore {
+    public static final String RUNS_CONTAINER = "azureml";
+    private static final int MAX_APPEND_BLOCK = 4 * 1024 * 1024;
+    private final BlobServiceClient service;
+    private final String publicEndpoint;
+
+    public BlobStore(String azuriteEndpoint, String publicEndpoint) {
+        this.service = new BlobServiceClientBuilder().endpoint(azuriteEndpoint)
+                .credential(new StorageSharedKeyCredential(Azurite.ACCOUNT, Azurite.KEY)).buildClient();
+        this.publicEndpoint = publicEndpoint;
+    }
+
+    public static String runPrefix(String runId) {
+        return "ExperimentRun/dcid." + runId + "/";
+    }
+
+    public BlobContainerClient container(String name) {
+        BlobContainerClient container = service.getBlobContainerClient(name);
+        container.createIfNotExists();
+        return container;
+    }
+
+    /** Appends bytes to a job's file (an append blob, made on first use). */
+    public void append(String runId, String file, byte[] bytes) {
+        AppendBlobClient blob = container(RUNS_CONTAINER).getBlobClient(runPrefix(runId) + file).getAppendBlobClient();
+        blob.createIfNotExists();
+        for (int at = 0; at < bytes.length; at += MAX_APPEND_BLOCK) {
+            int length = Math.min(MAX_APPEND_BLOCK, bytes.length - at);
+            blob.appendBlock(new ByteArrayInputStream(bytes, at, length), length);
+        }
+    }
+
+    /** Writes a job's output file whole. */
+    public void upload(String runId, String file, byte[] bytes) {
+        container(RUNS_CONTAINER).getBlobClient(runPrefix(runId) + file).upload(new ByteArrayInputStream(bytes), bytes.length, true);
+    }
+
+    /** A job's files under a folder ("" for all), relative to the run's folder, in name order. */
+    public List<String> files(String runId, String folder) {
+        String prefix = runPrefix(runId);
+        return container(RUNS_CONTAINER).listBlobs(new ListBlobsOptions().setPrefix(prefix + folder), null).stream()
+                .map(item -> item.getName().substring(prefix.length())).sorted().toList();
+    }
+
+    public byte[] read(String container, String blob) {
+        return service.getBlobContainerClient(container).getBlobClient(blob).downloadContent().toBytes();
+    }
+
+    /** A read SAS URL for one of a job's files, valid for an hour. */
+    public String fileSas(String runId, String file) {
+        var blob = service.getBlobContainerClient(RUNS_CONTAINER).getBlobClient(runPrefix(runId) + file);
+        String sas = blob.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1), new BlobSasPermission().setReadPermission(true)));
+        return publicUrl(RUNS_CONTAINER + "/" + encodePath(runPrefix(runId) + file)) + "?" + sas;
+    }
+
+    /** A container for one pending upload, with a SAS that lets the client write and list it. */
+    public String containerSas(String container) {
+        BlobContainerClient client = container(container);
+        String sas = client.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                new BlobContainerSasPermission().setReadPermission(true).setAddPermission(true).setCreatePermission(true)
+                        .setWritePermission(true).setListPermission(true)));
+        return containerUrl(container) + "?" + sas;
+    }
+
+    public String containerUrl(String container) {
+        return publicUrl(container);
+    }
+
+    public List<String> blobNames(String container) {
+        return service.getBlobContainerClient(container).listBlobs().stream().map(b -> b.getName()).sorted().toList();
+    }
+
+    private String publicUrl(String path) {
+        return publicEndpoint + "/" + path;
+    }
+
+    private static String encodePath(String path) {
+        return java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+    }
+}

@@ -1,0 +1,7 @@
+package dev.amldebug.azurefake.http;
+
+/** Answers one route. */
+@FunctionalInterface
+public interface Handler {
+    Response handle(Call call) throws Exception;
+}
