@@ -38,7 +38,7 @@ public final class JobDownloads {
             prefixes.addAll(List.of(JobLogs.LOG_FOLDERS));
         }
         Path root = to.toAbsolutePath().normalize();
-        What what = What.of("job " + jobName + " in workspace " + id.workspaceName(), "`aml-debug azure jobs list`");
+        What what = what(jobName);
         Artifacts artifacts = new Artifacts(dataPlane);
         for (String prefix : prefixes) {
             for (LogFile file : artifacts.list(jobName, prefix, what)) {
@@ -51,6 +51,19 @@ public final class JobDownloads {
             }
         }
         return root;
+    }
+
+    /** The paths (relative to outputs/) of the job's outputs, for the tree's Outputs node. */
+    public List<String> outputFiles(String jobName) {
+        List<String> paths = new ArrayList<>();
+        for (LogFile file : new Artifacts(dataPlane).list(jobName, "outputs/", what(jobName))) {
+            paths.add(file.name().startsWith("outputs/") ? file.name().substring("outputs/".length()) : file.name());
+        }
+        return paths;
+    }
+
+    private What what(String jobName) {
+        return What.of("job " + jobName + " in workspace " + id.workspaceName(), "`aml-debug azure jobs list`");
     }
 
     private void fetch(LogFile file, Path target) {

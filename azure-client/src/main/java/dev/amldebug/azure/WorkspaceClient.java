@@ -50,6 +50,10 @@ public final class WorkspaceClient {
         return logs;
     }
 
+    public EnvironmentVersions environmentVersions() {
+        return new EnvironmentVersions(id, client);
+    }
+
     public CodeUploads codes() {
         return new CodeUploads(id, client);
     }

@@ -70,6 +70,14 @@ public final class AzureCredentials {
         return new StaticTokenCredential(token, expiresOn);
     }
 
+    /**
+     * `aml-debug azure login`: runs the device code flow ({@code prompt} gets the code and the URL), keeps the
+     * sign-in for {@link #chain} and returns the account.
+     */
+    public static String deviceCodeLogin(Map<String, String> env, Consumer<String> prompt) {
+        return deviceCode(env, prompt).login(dev.amldebug.azure.config.AzureEndpoints.fromEnvironment(env).scope());
+    }
+
     /** For `aml-debug azure login`: the code and the URL go to {@code printer}. */
     public static DeviceCodeLogin deviceCode(Map<String, String> env, Consumer<String> printer) {
         return new DeviceCodeLogin(stateFolder(env), JdkHttpTransport.create(env, HttpSettings.caBundle(env)), printer);
