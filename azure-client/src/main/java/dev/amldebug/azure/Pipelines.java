@@ -7,6 +7,8 @@ import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.http.policy.RequestRetryCondition;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
@@ -26,7 +28,26 @@ final class Pipelines {
         return new RetryOptions(new ExponentialBackoffOptions()
                 .setMaxRetries(4)
                 .setBaseDelay(Duration.ofMillis(500))
-                .setMaxDelay(Duration.ofSeconds(30)));
+                .setMaxDelay(Duration.ofSeconds(30)))
+                .setShouldRetryCondition(Pipelines::retryable);
+    }
+
+    /** 408, 429 and 5xx but 501/505; a failure without answer, unless it is a sign-in failure or an interrupt. */
+    private static boolean retryable(RequestRetryCondition condition) {
+        if (condition.getResponse() != null) {
+            int status = condition.getResponse().getStatusCode();
+            return status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
+        }
+        for (Throwable cause = condition.getThrowable(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClientAuthenticationException || cause instanceof java.io.InterruptedIOException
+                    && !(cause instanceof java.net.SocketTimeoutException)) {
+                return false;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return condition.getThrowable() instanceof Exception;
     }
 
     static HttpPipeline authenticated(HttpClient transport, TokenCredential credential, String scope) {

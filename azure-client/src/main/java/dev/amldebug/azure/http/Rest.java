@@ -60,7 +60,7 @@ public final class Rest {
             throw e;
         } catch (com.azure.core.exception.ClientAuthenticationException e) {
             throw AmlDebugException.environment(AzureErrors.NOT_SIGNED_IN, null);
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException e) {
             throw AzureErrors.unreachable(url, e, what, workspace);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof java.io.IOException) {
