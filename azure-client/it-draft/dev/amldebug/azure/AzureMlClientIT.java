@@ -1,0 +1,227 @@
+package dev.amldebug.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.amldebug.azure.config.AzureEndpoints;
+import dev.amldebug.azure.config.WorkspaceId;
+import dev.amldebug.azure.credentials.AzureCredentials;
+import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlExtension;
+import dev.amldebug.azurefake.FakeWorkspace;
+import dev.amldebug.azurefake.StandInAz;
+import dev.amldebug.azurefake.faults.Fault;
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.errors.ErrorKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class AzureMlClientIT {
+    @RegisterExtension
+    final FakeAzureMlExtension azure = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(23).withPageSize(5));
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureLogs() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void noSecretInAnyLog() {
+        System.setErr(originalErr);
+        String logs = captured.toString(StandardCharsets.UTF_8);
+        assertThat(logs).doesNotContain(azure.fake().token()).doesNotContainPattern("sig=(?!REDACTED)[^&\\s\"]+");
+    }
+
+    private FakeAzureMl fake() {
+        return azure.fake();
+    }
+
+    private AzureMlClient client(String token) {
+        return AzureMlClient.builder()
+                .credential(AzureCredentials.ofToken(token, fake().tokenExpiresOn().atOffset(ZoneOffset.UTC)))
+                .endpoints(AzureEndpoints.of(URI.create(fake().armEndpoint())))
+                .caBundle(fake().caBundle())
+                .build();
+    }
+
+    private WorkspaceClient workspace() {
+        return client(fake().token()).workspaceClient(WorkspaceId.parse(fake().workspace().armId()));
+    }
+
+    @Test
+    void listsJobsThroughSeveralPages() {
+        Jobs jobs = workspace().jobs();
+        List<Job> all = new ArrayList<>();
+        int pages = 0;
+        String link = null;
+        do {
+            Page<Job> page = jobs.list(link);
+            all.addAll(page.items());
+            link = page.nextLink();
+            pages++;
+        } while (link != null);
+
+        assertThat(pages).isGreaterThan(2);
+        assertThat(all).extracting(Job::name).doesNotHaveDuplicates().contains("job-0000", "job-0022");
+        assertThat(all.get(0).studioUrl()).isNotBlank();
+    }
+
+    @Test
+    void listsSubscriptionsWorkspacesComputesAssetsAndExperiments() {
+        AzureMlClient client = client(fake().token());
+        assertThat(client.subscriptions(null).items()).extracting(Subscription::subscriptionId)
+                .contains(fake().options().subscriptionId());
+        assertThat(client.workspaces(fake().options().subscriptionId(), null).items()).extracting(Workspace::name)
+                .contains(fake().options().workspace());
+        WorkspaceClient ws = client.workspaceClient(WorkspaceId.parse(fake().workspace().armId()));
+        assertThat(ws.computes().list(null).items()).isNotEmpty();
+        assertThat(ws.environments().list(null).items()).isNotNull();
+        assertThat(ws.experiments().list(null).items()).extracting(Experiment::name).contains("experiment-0");
+    }
+
+    @Test
+    void aSecondCodeUploadOfTheSameSnapshotUploadsNothing() throws Exception {
+        Path code = Files.createDirectories(temp.resolve("code"));
+        Files.writeString(code.resolve("train.py"), "print('hello')\n");
+        Files.createDirectories(code.resolve("skip"));
+        Files.writeString(code.resolve("skip/big.bin"), "xxx");
+        CodeUploads codes = workspace().codes();
+
+        String first = codes.uploadCode(code, path -> path.startsWith("skip"));
+        int uploadsAfterFirst = fake().pendingUploads();
+        String second = codes.uploadCode(code, path -> path.startsWith("skip"));
+
+        assertThat(uploadsAfterFirst).isEqualTo(1);
+        assertThat(second).isEqualTo(first).contains("/codes/aml-debug-code/versions/");
+        assertThat(fake().pendingUploads()).isEqualTo(1);
+    }
+
+    @Test
+    void cancelPollsTheOperationUntilTheJobIsCanceled() {
+        Job canceled = workspace().jobs().cancel("job-0000", Duration.ofSeconds(60));
+
+        assertThat(canceled.status()).isEqualTo(JobStatus.Canceled);
+        assertThat(fake().requests()).anyMatch(request -> request.startsWith("POST") && request.endsWith("/jobs/job-0000/cancel"));
+    }
+
+    @Test
+    void followsALogWhileTheJobAppendsReadingOnlyNewBytes() throws Exception {
+        fake().setJobStatus("job-0000", "Running");
+        fake().appendLog("job-0000", "user_logs/std_log.txt", "epoch 1\nepoch 2 lo".getBytes(StandardCharsets.UTF_8));
+        fake().resetBlobCounters();
+        JobLogs logs = workspace().logs();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CompletableFuture<Void> following = CompletableFuture.runAsync(() ->
+                logs.follow("job-0000", LogSelection.defaults(), true, (source, text) -> lines.add(text), cancelled::get));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> String.join("", lines).contains("epoch 1\n"));
+        fake().appendLog("job-0000", "user_logs/std_log.txt", "ss 0.4\nepoch 3\n".getBytes(StandardCharsets.UTF_8));
+        fake().setJobStatus("job-0000", "Completed");
+        following.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        String total = "epoch 1\nepoch 2 loss 0.4\nepoch 3\n";
+        assertThat(String.join("", lines)).isEqualTo(total);
+        assertThat(logs.bytesRead()).isEqualTo(total.length());
+        assertThat(fake().blobBytesServed()).isEqualTo(total.length());
+        assertThat(fake().blobRanges()).allMatch(range -> range.startsWith("bytes="));
+    }
+
+    @Test
+    void throttlingIsRetriedAfterRetryAfter() {
+        fake().queueFault("/jobs/job-0001", Fault.throttle(1));
+        long start = System.nanoTime();
+
+        Job job = workspace().jobs().get("job-0001");
+
+        assertThat(job.name()).isEqualTo("job-0001");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void unavailableAndResetAreRetried() {
+        fake().queueFault("/jobs/job-0002", Fault.unavailable());
+        fake().queueFault("/jobs/job-0002", Fault.reset());
+
+        assertThat(workspace().jobs().get("job-0002").name()).isEqualTo("job-0002");
+    }
+
+    @Test
+    void everyErrorPathGivesItsSentence() {
+        assertThat(failure(() -> workspace().jobs().get("no-such-job")))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND))
+                .hasMessageContaining("no-such-job").hasMessageContaining("aml-debug azure jobs list");
+
+        WorkspaceClient expired = client(fake().expiredToken()).workspaceClient(WorkspaceId.parse(fake().workspace().armId()));
+        assertThat(failure(() -> expired.jobs().list(null))).hasMessage(dev.amldebug.azure.http.AzureErrors.SIGN_IN_EXPIRED);
+
+        fake().queueFault("/jobs/job-0003", Fault.arm(403, "AuthorizationFailed", "The client 'alice@contoso.com' with object id"
+                + " 'oid-1' does not have authorization to perform action 'Microsoft.MachineLearningServices/workspaces/jobs/read'"
+                + " over scope '" + fake().workspace().armId() + "' or the scope is invalid."));
+        assertThat(failure(() -> workspace().jobs().get("job-0003")))
+                .hasMessageContaining("alice@contoso.com").hasMessageContaining("workspaces/jobs/read")
+                .hasMessageContaining(fake().workspace().armId());
+
+        for (FakeWorkspace.PrivateLink link : List.of(FakeWorkspace.PrivateLink.REFUSED, FakeWorkspace.PrivateLink.FORBIDDEN)) {
+            FakeWorkspace hidden = fake().addWorkspace(fake().options().subscriptionId(), "rg", "hidden-" + link, link);
+            WorkspaceClient ws = client(fake().token()).workspaceClient(WorkspaceId.parse(hidden.armId()));
+            assertThat(failure(() -> ws.experiments().list(null)))
+                    .hasMessageStartingWith("The workspace hidden-" + link + " is behind a private link");
+        }
+
+        for (Throwable e : List.of(failure(() -> workspace().jobs().get("no-such-job")))) {
+            assertThat(e.getMessage()).doesNotContain("Exception", "at dev.", "sig=");
+        }
+    }
+
+    @Test
+    void signsInThroughTheAzureCliCredentialWithAStandInAz() throws Exception {
+        Path bin = Path.of(System.getProperty("user.dir"), "target", "stand-in-az");
+        StandInAz.write(bin, fake());
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(name -> name.startsWith("AZURE_") || name.equals("IDENTITY_ENDPOINT") || name.equals("MSI_ENDPOINT"));
+        env.put("HOME", temp.toString());
+
+        AzureMlClient client = AzureMlClient.builder()
+                .credential(AzureCredentials.chain(env))
+                .endpoints(AzureEndpoints.of(URI.create(fake().armEndpoint())))
+                .caBundle(fake().caBundle())
+                .build();
+
+        assertThat(client.workspace(WorkspaceId.parse(fake().workspace().armId())).name()).isEqualTo(fake().options().workspace());
+        assertThat(client.signedInAs()).isNotBlank().doesNotContain(fake().token());
+    }
+
+    private static AmlDebugException failure(Runnable call) {
+        try {
+            call.run();
+        } catch (AmlDebugException e) {
+            return e;
+        }
+        throw new AssertionError("expected a failure");
+    }
+}

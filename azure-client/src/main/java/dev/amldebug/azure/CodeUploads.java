@@ -1,0 +1,107 @@
+package dev.amldebug.azure;
+
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobContainerClientBuilder;
+import com.azure.storage.blob.BlobUrlParts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.azure.config.WorkspaceId;
+import dev.amldebug.azure.http.RestResponse;
+import dev.amldebug.azure.http.What;
+import dev.amldebug.errors.AmlDebugException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Code snapshots and local inputs as code versions: the version is the content hash; an existing version
+ * (GET 200) means nothing is uploaded. Otherwise startPendingUpload gives a SAS URI, the files go to the
+ * workspace storage with azure-storage-blob, and the version is PUT.
+ */
+public final class CodeUploads {
+    static final String CODE_ASSET = "aml-debug-code";
+    static final String INPUT_ASSET = "aml-debug-input";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WorkspaceId id;
+    private final AzureMlClient client;
+
+    CodeUploads(WorkspaceId id, AzureMlClient client) {
+        this.id = id;
+        this.client = client;
+    }
+
+    /** {@code excluded} gets paths relative to {@code folder}. Returns the code version's ARM id. */
+    public String uploadCode(Path folder, Predicate<Path> excluded) {
+        List<String> files = SnapshotFiles.of(folder, excluded);
+        JsonNode version = ensureVersion(CODE_ASSET, folder, files);
+        String versionId = Json.text(version, "id");
+        return versionId != null ? versionId
+                : id.armId() + "/codes/" + CODE_ASSET + "/versions/" + ContentHash.of(folder, files);
+    }
+
+    /** A local file or folder as a job input: the URI of the file, or of the folder (ending in '/'). */
+    public URI uploadInput(Path fileOrFolder) {
+        boolean folder = Files.isDirectory(fileOrFolder);
+        if (!folder && !Files.isRegularFile(fileOrFolder)) {
+            throw AmlDebugException.badInput("The input " + fileOrFolder + " does not exist: give an existing file or folder,"
+                    + " or an azureml: reference.");
+        }
+        Path root = folder ? fileOrFolder : fileOrFolder.toAbsolutePath().getParent();
+        List<String> files = folder ? SnapshotFiles.of(fileOrFolder, path -> false)
+                : List.of(fileOrFolder.getFileName().toString());
+        String codeUri = Json.text(ensureVersion(INPUT_ASSET, root, files).path("properties"), "codeUri");
+        String base = codeUri.endsWith("/") ? codeUri.substring(0, codeUri.length() - 1) : codeUri;
+        return URI.create(folder ? base + "/" : base + "/" + DataPlane.encode(files.get(0)));
+    }
+
+    private JsonNode ensureVersion(String asset, Path root, List<String> files) {
+        String hash = ContentHash.of(root, files);
+        URI version = client.endpoints().resolve(id.armId() + "/codes/" + asset + "/versions/" + hash + "?" + AzureMlClient.ML_API);
+        What what = What.of("code version " + asset + ":" + hash + " in workspace " + id.workspaceName(),
+                "`aml-debug azure workspaces`");
+        RestResponse existing = client.arm().send(HttpMethod.GET, version, null, Map.of(), what, 404);
+        if (existing.status() != 404) {
+            return existing.json();
+        }
+        JsonNode pending = client.arm().send(HttpMethod.POST, client.endpoints().resolve(id.armId() + "/codes/" + asset
+                + "/versions/" + hash + "/startPendingUpload?" + AzureMlClient.ML_API),
+                JSON.createObjectNode().put("pendingUploadType", "TemporaryBlobReference"), Map.of(), what).json();
+        JsonNode reference = pending.path("blobReferenceForConsumption");
+        String blobUri = Json.text(reference, "blobUri");
+        String sasUri = Json.text(reference.path("credential"), "sasUri");
+        if (blobUri == null || sasUri == null) {
+            throw AmlDebugException.environment("Azure ML gave no upload location for " + asset + ": try again in a minute.", null);
+        }
+        upload(root, files, sasUri);
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("properties").put("codeUri", blobUri).put("isAnonymous", true);
+        return client.arm().send(HttpMethod.PUT, version, body, Map.of(), what).json();
+    }
+
+    private void upload(Path root, List<String> files, String sasUri) {
+        BlobContainerClient container = new BlobContainerClientBuilder()
+                .endpoint(sasUri)
+                .httpClient(client.transport())
+                .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE))
+                .retryOptions(Pipelines.retryOptions())
+                .buildClient();
+        String prefix = BlobUrlParts.parse(sasUri).getBlobName();
+        String folder = prefix == null || prefix.isEmpty() ? "" : (prefix.endsWith("/") ? prefix : prefix + "/");
+        try {
+            for (String relative : files) {
+                container.getBlobClient(folder + relative).uploadFromFile(root.resolve(relative).toString(), true);
+            }
+        } catch (RuntimeException e) {
+            throw AmlDebugException.environment("Uploading to the workspace storage failed: check your network and that the"
+                    + " storage account allows access from here, then submit again.", null);
+        }
+    }
+}

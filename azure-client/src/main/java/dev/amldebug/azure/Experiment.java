@@ -1,0 +1,4 @@
+package dev.amldebug.azure;
+
+public record Experiment(String name, String id) {
+}

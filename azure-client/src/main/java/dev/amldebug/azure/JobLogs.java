@@ -1,0 +1,159 @@
+package dev.amldebug.azure;
+
+import com.azure.core.http.HttpMethod;
+import dev.amldebug.azure.config.WorkspaceId;
+import dev.amldebug.azure.http.RestResponse;
+import dev.amldebug.azure.http.What;
+import dev.amldebug.errors.AmlDebugException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A job's log files, read with HTTP Range requests for the new bytes only (416: nothing new). While the job
+ * runs it polls with backoff (0.5 s doubling to 5 s, back to 0.5 s when bytes arrive); once the job has ended,
+ * one last read catches what was written before the end.
+ */
+public final class JobLogs {
+    static final String[] LOG_FOLDERS = {"user_logs/", "azureml-logs/", "logs/"};
+    private static final String[] DEFAULT_FILES = {
+        "user_logs/std_log.txt", "user_logs/std_log_process_0.txt", "azureml-logs/70_driver_log.txt"};
+
+    private final WorkspaceId id;
+    private final AzureMlClient client;
+    private final DataPlane dataPlane;
+    private final AtomicLong bytesRead = new AtomicLong();
+
+    JobLogs(WorkspaceId id, AzureMlClient client, DataPlane dataPlane) {
+        this.id = id;
+        this.client = client;
+        this.dataPlane = dataPlane;
+    }
+
+    /** The run's logFiles, else the artifacts under user_logs/, azureml-logs/ and logs/. */
+    public List<LogFile> files(String jobName) {
+        return files(jobName, details(jobName));
+    }
+
+    public void follow(String jobName, LogSelection which, boolean follow, LogSink sink, BooleanSupplier cancelled) {
+        Map<String, Long> offsets = new HashMap<>();
+        Map<String, LineSplitter> splitters = new HashMap<>();
+        Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+        boolean ended = false;
+        while (!cancelled.getAsBoolean()) {
+            RunDetails details = details(jobName);
+            boolean lastRound = !follow || ended;
+            List<LogFile> selected = select(jobName, files(jobName, details), which, lastRound);
+            long before = bytesRead.get();
+            for (LogFile file : selected) {
+                readNew(file, which, offsets, splitters.computeIfAbsent(file.name(), name -> new LineSplitter()), sink);
+            }
+            if (lastRound) {
+                for (LogFile file : selected) {
+                    String rest = splitters.computeIfAbsent(file.name(), name -> new LineSplitter()).flush();
+                    if (!rest.isEmpty()) {
+                        sink.lines(source(file, which), rest);
+                    }
+                }
+                return;
+            }
+            ended = details.status().terminal();
+            if (bytesRead.get() > before) {
+                backoff.reset();
+            }
+            if (!ended) {
+                sleepUnlessCancelled(backoff.next(), cancelled);
+            }
+        }
+    }
+
+    /** Bytes received from log files since this client was made (for tests and the benchmark). */
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
+    private void readNew(LogFile file, LogSelection which, Map<String, Long> offsets, LineSplitter splitter, LogSink sink) {
+        long offset = offsets.getOrDefault(file.name(), 0L);
+        RestResponse response = client.plain().send(HttpMethod.GET, file.url(), null, Map.of("Range", "bytes=" + offset + "-"),
+                What.of("log " + file.name(), "`aml-debug azure jobs logs JOB --all`"), 404, 416);
+        if (response.status() == 404 || response.status() == 416) {
+            return;
+        }
+        byte[] body = response.body();
+        bytesRead.addAndGet(body.length);
+        // A server that ignores Range answers 200 with the whole file: keep only what is new.
+        byte[] fresh = response.status() == 200 && offset > 0
+                ? java.util.Arrays.copyOfRange(body, (int) Math.min(offset, body.length), body.length) : body;
+        offsets.put(file.name(), offset + fresh.length);
+        String lines = splitter.feed(fresh);
+        if (!lines.isEmpty()) {
+            sink.lines(source(file, which), lines);
+        }
+    }
+
+    private List<LogFile> select(String jobName, List<LogFile> files, LogSelection which, boolean mustExist) {
+        if (which.all()) {
+            return files;
+        }
+        List<String> wanted = new ArrayList<>();
+        if (which.file() != null) {
+            wanted.add(which.file());
+        } else if (which.rank() != null) {
+            wanted.add("user_logs/std_log_process_" + which.rank() + ".txt");
+        } else {
+            wanted.addAll(List.of(DEFAULT_FILES));
+        }
+        for (String name : wanted) {
+            for (LogFile file : files) {
+                if (file.name().equals(name)) {
+                    return List.of(file);
+                }
+            }
+        }
+        if (mustExist && (which.file() != null || which.rank() != null)) {
+            throw AmlDebugException.notFound("Job " + jobName + " has no log " + wanted.get(0) + ": its logs are "
+                    + (files.isEmpty() ? "none yet" : String.join(", ", files.stream().map(LogFile::name).toList()))
+                    + " (choose one with --file, or use --all).");
+        }
+        return List.of();
+    }
+
+    private static String source(LogFile file, LogSelection which) {
+        if (which.all()) {
+            java.util.regex.Matcher rank = java.util.regex.Pattern.compile("std_log_process_(\\d+)\\.txt$").matcher(file.name());
+            if (rank.find()) {
+                return "rank " + rank.group(1);
+            }
+        }
+        return file.name();
+    }
+
+    private RunDetails details(String jobName) {
+        return RunDetails.of(dataPlane.rest().get(dataPlane.runHistory("/runs/" + DataPlane.encode(jobName) + "/details"),
+                What.of("job " + jobName + " in workspace " + id.workspaceName(), "`aml-debug azure jobs list`")));
+    }
+
+    private List<LogFile> files(String jobName, RunDetails details) {
+        if (!details.logFiles().isEmpty()) {
+            return details.logFiles();
+        }
+        Artifacts artifacts = new Artifacts(dataPlane);
+        List<LogFile> files = new ArrayList<>();
+        for (String folder : LOG_FOLDERS) {
+            files.addAll(artifacts.list(jobName, folder,
+                    What.of("the logs of job " + jobName + " in workspace " + id.workspaceName(), "`aml-debug azure jobs list`")));
+        }
+        return files;
+    }
+
+    private static void sleepUnlessCancelled(Duration wait, BooleanSupplier cancelled) {
+        long end = System.nanoTime() + wait.toNanos();
+        while (!cancelled.getAsBoolean() && System.nanoTime() < end) {
+            Backoff.sleep(Duration.ofNanos(Math.min(100_000_000L, Math.max(0, end - System.nanoTime()))));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.amldebug.azure;
+
+public record Workspace(String id, String name, String location, String discoveryUrl, String publicNetworkAccess) {
+}
