@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
                 "  aml-debug attach RUN                             attach the console debugger to a debug run",
                 "  aml-debug runs list                              the runs of this workspace",
                 "  aml-debug runs logs RUN --follow                 follow a run's driver log",
-                "  aml-debug images prune --older-than 7d           remove images unused for a week"})
+                "  aml-debug images prune --older-than 7d           remove images unused for a week",
+                "  aml-debug azure jobs logs JOB --follow --all     follow every rank of an Azure ML job"})
 final class AmlDebugCommand {
     /**
      * The subcommands, by name. picocli reflects over every command it is given, which takes a good
@@ -29,6 +30,7 @@ final class AmlDebugCommand {
         all.put("dap", DapCommand.class);
         all.put("serve", ServeCommand.class);
         all.put("deploy", DeployCommand.class);
+        all.put("azure", AzureCommand.class);
         return all;
     }
 

@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.runner.docker.LazyDocker;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.server.threads.ServerThreads;
@@ -16,6 +17,7 @@ final class CliContext implements CommandLine.IFactory {
 
     private final LazyDocker docker = new LazyDocker();
     private ServerThreads threads;
+    private AzureAccess azure;
 
     static CliContext forArguments(String... args) {
         CliContext context = new CliContext();
@@ -33,6 +35,14 @@ final class CliContext implements CommandLine.IFactory {
         return threads;
     }
 
+    /** Azure ML, signed in on first use. */
+    synchronized AzureAccess azure() {
+        if (azure == null) {
+            azure = AzureAccess.fromProcess();
+        }
+        return azure;
+    }
+
     LazyDocker docker() {
         return docker;
     }
@@ -42,6 +52,9 @@ final class CliContext implements CommandLine.IFactory {
     public <K> K create(Class<K> type) throws Exception {
         if (type == WorkspaceOption.class) {
             return type.cast(new WorkspaceOption(this));
+        }
+        if (type == AzureOption.class) {
+            return type.cast(new AzureOption(this));
         }
         return CommandLine.defaultFactory().create(type);
     }

@@ -54,7 +54,11 @@ final class RunsListCommand implements Callable<Integer> {
         if (run.startedAt == null) {
             return "-";
         }
-        Duration took = Duration.between(run.startedAt, run.endedAt == null ? Instant.now() : run.endedAt);
+        return duration(Duration.between(run.startedAt, run.endedAt == null ? Instant.now() : run.endedAt));
+    }
+
+    /** 1h05m, or 3m07s. */
+    static String duration(Duration took) {
         return took.toHours() > 0 ? String.format("%dh%02dm", took.toHours(), took.toMinutesPart())
                 : String.format("%dm%02ds", took.toMinutes(), took.toSecondsPart());
     }

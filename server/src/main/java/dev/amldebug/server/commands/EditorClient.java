@@ -11,6 +11,9 @@ public interface EditorClient {
     /** A debug run waits at {@code endpoint}: the editor attaches its debugger. */
     void debugReady(String runId, String endpoint);
 
+    /** New text of a followed Azure ML log; {@code ended} once, when the stream stops. */
+    void logLines(String streamId, String source, String text, boolean ended);
+
     /** Asks the editor to apply {@code edit}; true when it did. */
     boolean applyEdit(WorkspaceEdit edit, String label) throws Exception;
 }

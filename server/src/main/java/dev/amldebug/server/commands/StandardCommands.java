@@ -1,5 +1,6 @@
 package dev.amldebug.server.commands;
 
+import dev.amldebug.server.azure.AzureAccess;
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.image.ImageInventory;
@@ -32,15 +33,21 @@ public final class StandardCommands {
     record PruneRunsArgs(Integer olderThanDays, Integer keep) {
     }
 
+    /** What the Azure ML commands need: the process's sign-in, a thread for log streams, the tree to tell. */
+    public record AzureWiring(AzureAccess access, java.util.concurrent.Executor executor, Runnable signInChanged) {
+    }
+
     private StandardCommands() {
     }
 
     public static CommandRegistry create(RunService runs, Experiments experiments, String baseImage,
-                                         Supplier<DockerClient> docker, EditorClient editor) {
+                                         Supplier<DockerClient> docker, EditorClient editor, AzureWiring azure) {
         Path workspace = runs.workspace();
         RunConfigurationWriter configurations = new RunConfigurationWriter(workspace, baseImage);
         DeploymentCommands deployments = new DeploymentCommands(runs, editor);
-        return new CommandRegistry()
+        CommandRegistry registry = new AzureCommands(azure.access(), workspace, editor, azure.executor(),
+                azure.signInChanged()).registerOn(new CommandRegistry());
+        return registry
                 .register("azureml.createExperiment", args -> {
                     String name = Arguments.first(args, NameArgs.class).name();
                     if (name == null) {

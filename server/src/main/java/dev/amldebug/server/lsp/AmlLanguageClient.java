@@ -1,5 +1,6 @@
 package dev.amldebug.server.lsp;
 
+import dev.amldebug.server.lsp.Protocol.AzureLogParams;
 import dev.amldebug.server.lsp.Protocol.DebugReadyParams;
 import dev.amldebug.server.lsp.Protocol.RunLogParams;
 import dev.amldebug.server.lsp.Protocol.RunStatusParams;
@@ -14,6 +15,9 @@ public interface AmlLanguageClient extends LanguageClient {
 
     @JsonNotification("azureml/runLog")
     void runLog(RunLogParams params);
+
+    @JsonNotification("azureml/azureLog")
+    void azureLog(AzureLogParams params);
 
     @JsonNotification("azureml/runStatus")
     void runStatus(RunStatusParams params);

@@ -1,5 +1,6 @@
 package dev.amldebug.server.lsp;
 
+import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.docker.LazyDocker;
 import dev.amldebug.runner.image.ImageUsage;
@@ -61,7 +62,8 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         RunServices services = new RunServices(baseImage, new LazyDocker(), ImageUsage.inUserCache(), threads.blocking());
-        workspace = new EditorWorkspace(workspaceOf(params), baseImage, services, threads, () -> client, logs);
+        workspace = new EditorWorkspace(workspaceOf(params), baseImage, services, AzureAccess.fromProcess(), threads,
+                () -> client, logs);
         workspace.watch();
         if (params.getProcessId() != null) {
             ParentWatch.exitWhenGone(params.getProcessId(), this::exit);

@@ -1,5 +1,8 @@
 package dev.amldebug.server.lsp;
 
+import dev.amldebug.server.azure.AzureAccess;
+import dev.amldebug.server.commands.StandardCommands.AzureWiring;
+import dev.amldebug.server.tree.azure.AzureTreeProvider;
 import dev.amldebug.bridge.DapBridge;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.runner.docker.DockerUnavailableException;
@@ -39,7 +42,7 @@ final class EditorWorkspace implements AutoCloseable {
     private final DebugEndpoints endpoints;
     private RunStoreWatcher watcher;
 
-    EditorWorkspace(Path workspace, String baseImage, RunServices services, ServerThreads threads,
+    EditorWorkspace(Path workspace, String baseImage, RunServices services, AzureAccess azure, ServerThreads threads,
                     Supplier<AmlLanguageClient> client, LogBatcher logs) {
         this.services = services;
         this.threads = threads;
@@ -47,10 +50,11 @@ final class EditorWorkspace implements AutoCloseable {
         this.runs = services.forWorkspace(workspace);
         runs.addWatcher(LspRunEvents.watcher(client, logs, threads.scheduler()));
         Experiments experiments = new Experiments(runs.store());
+        AzureTreeProvider azureTree = new AzureTreeProvider(azure);
         this.tree = new WorkspaceTree(List.of(new LocalTreeProvider(runs.store(), experiments, baseImage,
-                services.docker())));
+                services.docker()), azureTree));
         this.commands = StandardCommands.create(runs, experiments, baseImage, services.docker(),
-                new LspEditorClient(client));
+                new LspEditorClient(client), new AzureWiring(azure, threads.blocking(), azureTree::signInChanged));
         this.endpoints = new DebugEndpoints(threads.blocking());
     }
 

@@ -1,6 +1,7 @@
 package dev.amldebug.server.lsp;
 
 import dev.amldebug.server.commands.EditorClient;
+import dev.amldebug.server.lsp.Protocol.AzureLogParams;
 import dev.amldebug.server.lsp.Protocol.DebugReadyParams;
 import dev.amldebug.server.lsp.Protocol.TreeChangedParams;
 import dev.amldebug.server.tree.NodeId;
@@ -24,6 +25,11 @@ final class LspEditorClient implements EditorClient {
     @Override
     public void debugReady(String runId, String endpoint) {
         client.get().debugReady(new DebugReadyParams(runId, endpoint));
+    }
+
+    @Override
+    public void logLines(String streamId, String source, String text, boolean ended) {
+        client.get().azureLog(new AzureLogParams(streamId, source, text, ended));
     }
 
     @Override

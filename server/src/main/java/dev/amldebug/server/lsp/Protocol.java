@@ -36,6 +36,10 @@ public final class Protocol {
     }
 
     /** @param health for deployments: Starting, Healthy, Unhealthy, Failed or Stopped */
+    /** A followed Azure ML log: new text from {@code source}, and once {@code ended}. */
+    public record AzureLogParams(String streamId, String source, String text, boolean ended) {
+    }
+
     public record RunStatusParams(String runId, String status, Integer exitCode, String health) {
         public RunStatusParams(String runId, String status, Integer exitCode) {
             this(runId, status, exitCode, null);

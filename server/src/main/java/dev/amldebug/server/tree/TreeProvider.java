@@ -16,6 +16,12 @@ public interface TreeProvider {
         return true;
     }
 
+    /** What a signed-out provider shows under {@code under}: a node that signs in when clicked. */
+    default Node signInNode(NodeId under) {
+        return new Node(under.child("sign-in"), "Sign in to see this", null, "signIn", null, false, null,
+                "Signed out: sign in, then refresh the tree.", null, null);
+    }
+
     /** The children of one of this provider's nodes. May be slow: runs off the message thread. */
     Children children(NodeId id, TreeRequest request);
 }

@@ -24,8 +24,7 @@ public final class WorkspaceTree {
             throw AmlDebugException.notFound("No tree node '" + id + "'. Refresh the tree.");
         }
         if (!provider.signedIn()) {
-            return Children.all(List.of(new Node(id.child("sign-in"), "Sign in to see this", null, "signIn", null,
-                    false, null, "Signed out: sign in, then refresh the tree.", null, null)));
+            return Children.all(List.of(provider.signInNode(id)));
         }
         return provider.children(id, request);
     }

@@ -1,0 +1,63 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.azure.LogSelection;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "logs", mixinStandardHelpOptions = true,
+        description = {"Print a job's log, or follow it live with --follow until the job ends. Any file, any rank:",
+                "only the new bytes are read on each poll."},
+        footer = {"", "Examples:",
+                "  aml-debug azure jobs logs JOB                           user_logs/std_log.txt (or rank 0's)",
+                "  aml-debug azure jobs logs JOB --follow --rank 3         rank 3's std_log_process_3.txt",
+                "  aml-debug azure jobs logs JOB --follow --all            every log, each line prefixed",
+                "  aml-debug azure jobs logs JOB --file azureml-logs/70_driver_log.txt   a v1 run's driver log"})
+final class AzureJobsLogsCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "JOB", description = "The job's (or a pipeline step's) name.")
+    String name;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing as the log grows, until the job ends.")
+    boolean follow;
+
+    @ArgGroup(exclusive = true)
+    Which which = new Which();
+
+    static final class Which {
+        @Option(names = "--file", paramLabel = "NAME", description = "This log file (see `jobs show`).")
+        String file;
+
+        @Option(names = "--rank", paramLabel = "N", description = "The log of process rank N.")
+        Integer rank;
+
+        @Option(names = "--all", description = "Every log file, each line prefixed with its rank or file.")
+        boolean all;
+    }
+
+    @Mixin
+    AzureOption azure;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        LogSelection selection = new LogSelection(which.file, which.rank, which.all);
+        azure.workspace().logs().follow(name, selection, follow, (source, text) -> {
+            if (which.all) {
+                text.lines().forEach(line -> out.println("[" + source + "] " + line));
+            } else {
+                out.print(text);
+            }
+            out.flush();
+        }, () -> Thread.currentThread().isInterrupted());
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.azure.AzureCredentials;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "login", mixinStandardHelpOptions = true,
+        description = {"Sign in with a device code: open the URL it prints, enter the code, and later commands use",
+                "that sign-in. Not needed after `az login` or with AZURE_* service principal variables."},
+        footer = {"", "Example:", "  aml-debug azure login"})
+final class AzureLoginCommand implements Callable<Integer> {
+    @Mixin
+    AzureOption azure;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        var out = command.commandLine().getOut();
+        String account = AzureCredentials.deviceCodeLogin(azure.access().environment(), message -> {
+            out.println(message);
+            out.flush();
+        });
+        azure.access().forget();
+        out.println("Signed in as " + account + ".");
+        return 0;
+    }
+}

@@ -1,0 +1,352 @@
+package dev.amldebug.server.azure;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.azure.WorkspaceId;
+import dev.amldebug.runner.spec.ExperimentNames;
+import dev.amldebug.runner.spec.YamlFiles;
+import dev.amldebug.runner.spec.YamlValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An Azure ML v2 command job YAML turned into the body of Jobs_CreateOrUpdate, as the SDK turns
+ * it: the code folder and local inputs uploaded, an inline environment made an anonymous
+ * environment version, and every {@code azureml:} reference passed on as written.
+ */
+public final class CommandJobBody {
+    private static final Set<String> KEYS = Set.of("$schema", "type", "name", "display_name", "experiment_name",
+            "description", "tags", "properties", "code", "command", "inputs", "outputs", "environment",
+            "environment_variables", "compute", "resources", "distribution", "limits", "identity", "services",
+            "queue_settings", "is_deterministic");
+    private static final Map<String, String> MODES = Map.of("ro_mount", "ReadOnlyMount", "rw_mount", "ReadWriteMount",
+            "download", "Download", "upload", "Upload", "direct", "Direct", "eval_mount", "EvalMount",
+            "eval_download", "EvalDownload");
+    private static final Map<String, String> SERVICES = Map.of("jupyter_lab", "JupyterLab", "ssh", "SSH",
+            "tensor_board", "TensorBoard", "vs_code", "VSCode");
+
+    /** What a body needs from the workspace: uploads that return the ids and URIs to send. */
+    public interface Uploads {
+        String code(Path folder);
+
+        URI input(Path fileOrFolder);
+
+        String environment(String image, String condaFileText);
+    }
+
+    /** The job's name, experiment and body. */
+    public record Job(String experimentName, String displayName, ObjectNode body) {
+    }
+
+    private final Path jobFile;
+    private final Path baseDir;
+    private final Uploads uploads;
+    private final JsonNodeFactory json = JsonNodeFactory.instance;
+
+    public CommandJobBody(Path jobFile, Uploads uploads) {
+        this.jobFile = jobFile.toAbsolutePath().normalize();
+        this.baseDir = this.jobFile.getParent();
+        this.uploads = uploads;
+    }
+
+    /**
+     * @param compute    the compute's name from --compute, or null for the YAML's {@code compute}
+     * @param experiment the experiment from --experiment, or null for the YAML's or the folder's name
+     */
+    public Job build(WorkspaceId workspace, String compute, String experiment) {
+        YamlValue root = YamlFiles.read(jobFile);
+        YamlValue type = root.entries("a command job").get("type");
+        if (type != null && !"command".equals(type.text("'type'"))) {
+            throw type.error("'aml-debug azure submit' takes a command job (type: command); pipelines come later.");
+        }
+        Map<String, YamlValue> job = root.entries("a command job", KEYS);
+        ObjectNode properties = json.objectNode().put("jobType", "Command");
+        String experimentName = experimentName(experiment, job.get("experiment_name"));
+        properties.put("experimentName", experimentName);
+        String displayName = optional(job, "display_name");
+        putIfPresent(properties, "displayName", displayName);
+        putIfPresent(properties, "description", optional(job, "description"));
+        if (job.containsKey("tags")) {
+            properties.set("tags", textMap(job.get("tags"), "'tags'"));
+        }
+        properties.put("command", required(job, root, "command", "the command to run, for example: python train.py"));
+        if (job.containsKey("code")) {
+            properties.put("codeId", code(job.get("code")));
+        }
+        required(job, root, "environment", "an environment: azureml:NAME@latest, or image: and conda_file:");
+        properties.put("environmentId", environment(job.get("environment")));
+        properties.put("computeId", computeId(workspace, compute, job.get("compute"), root));
+        if (job.containsKey("environment_variables")) {
+            properties.set("environmentVariables", textMap(job.get("environment_variables"), "'environment_variables'"));
+        }
+        if (job.containsKey("inputs")) {
+            properties.set("inputs", inputs(job.get("inputs")));
+        }
+        if (job.containsKey("outputs")) {
+            properties.set("outputs", outputs(job.get("outputs")));
+        }
+        if (job.containsKey("distribution")) {
+            properties.set("distribution", distribution(job.get("distribution")));
+        }
+        if (job.containsKey("resources")) {
+            properties.set("resources", resources(job.get("resources")));
+        }
+        if (job.containsKey("limits")) {
+            properties.set("limits", limits(job.get("limits")));
+        }
+        if (job.containsKey("services")) {
+            properties.set("services", services(job.get("services")));
+        }
+        ObjectNode body = json.objectNode();
+        body.set("properties", properties);
+        return new Job(experimentName, displayName, body);
+    }
+
+    private String experimentName(String override, YamlValue value) {
+        String name = override != null ? override : value != null ? value.text("'experiment_name'")
+                : ExperimentNames.fromFolder(baseDir.getFileName().toString());
+        if (!ExperimentNames.isValid(name)) {
+            if (value != null && override == null) {
+                throw value.error(ExperimentNames.rule(name));
+            }
+            throw dev.amldebug.errors.AmlDebugException.badInput(ExperimentNames.rule(name));
+        }
+        return name;
+    }
+
+    private String code(YamlValue value) {
+        String text = value.text("'code'");
+        if (text.startsWith("azureml:")) {
+            return text;
+        }
+        Path folder = baseDir.resolve(text).normalize();
+        if (!Files.isDirectory(folder)) {
+            throw value.error("The code folder " + folder + " does not exist. Point 'code' at the folder that holds"
+                    + " your scripts, relative to " + jobFile.getFileName() + ".");
+        }
+        return uploads.code(folder);
+    }
+
+    private String environment(YamlValue value) {
+        if (value.isScalar()) {
+            String text = value.text("'environment'");
+            if (!text.startsWith("azureml:")) {
+                throw value.error("An environment is either azureml:NAME:VERSION, azureml:NAME@latest, or inline"
+                        + " with image: and conda_file:.");
+            }
+            return text;
+        }
+        Map<String, YamlValue> environment = value.entries("the environment",
+                Set.of("image", "conda_file", "name", "version", "description", "build", "tags", "os_type"));
+        if (environment.containsKey("build")) {
+            throw environment.get("build").error("Environments built from a Docker context are not submitted yet:"
+                    + " register it with `az ml environment create` and use azureml:NAME:VERSION, or give image:"
+                    + " and conda_file:.");
+        }
+        YamlValue image = environment.get("image");
+        if (image == null) {
+            throw value.error("The environment needs an image: (for example"
+                    + " mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04), with an optional conda_file:.");
+        }
+        YamlValue conda = environment.get("conda_file");
+        return uploads.environment(image.text("'image'"), conda == null ? null : condaText(conda));
+    }
+
+    private String condaText(YamlValue conda) {
+        if (conda.isMapping()) {
+            return conda.toYamlText();
+        }
+        Path file = baseDir.resolve(conda.text("'conda_file'")).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw conda.error("The conda file " + file + " does not exist. Give its path relative to "
+                    + jobFile.getFileName() + ".");
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String computeId(WorkspaceId workspace, String compute, YamlValue value, YamlValue root) {
+        String name = compute;
+        if (name == null && value != null) {
+            name = value.text("'compute'");
+        }
+        if (name == null) {
+            throw root.error("Say where the job runs: pass --compute NAME (see `aml-debug azure computes`),"
+                    + " or set compute: azureml:NAME in the YAML.");
+        }
+        name = name.startsWith("azureml:") ? name.substring("azureml:".length()) : name;
+        return workspace.armId() + "/computes/" + name;
+    }
+
+    private ObjectNode inputs(YamlValue value) {
+        ObjectNode inputs = json.objectNode();
+        for (Map.Entry<String, YamlValue> entry : value.entries("'inputs'").entrySet()) {
+            YamlValue input = entry.getValue();
+            ObjectNode rest = json.objectNode();
+            if (input.isScalar()) {
+                rest.put("jobInputType", "literal").put("value", input.text("input " + entry.getKey()));
+            } else {
+                Map<String, YamlValue> fields = input.entries("input " + entry.getKey(),
+                        Set.of("type", "path", "mode", "description", "optional", "default"));
+                String type = fields.containsKey("type") ? fields.get("type").text("'type'") : "uri_folder";
+                rest.put("jobInputType", type);
+                if (fields.containsKey("path")) {
+                    rest.put("uri", uri(fields.get("path")));
+                }
+                putMode(rest, fields.get("mode"));
+                putIfPresent(rest, "description", optional(fields, "description"));
+            }
+            inputs.set(entry.getKey(), rest);
+        }
+        return inputs;
+    }
+
+    private String uri(YamlValue path) {
+        String text = path.text("'path'");
+        if (text.matches("^(azureml|https?|wasbs?|abfss?|adl)://.*") || text.startsWith("azureml:")) {
+            return text;
+        }
+        Path local = baseDir.resolve(text).normalize();
+        if (!Files.exists(local)) {
+            throw path.error("The input " + local + " does not exist. Give a path relative to "
+                    + jobFile.getFileName() + ", or an azureml: reference.");
+        }
+        return uploads.input(local).toString();
+    }
+
+    private ObjectNode outputs(YamlValue value) {
+        ObjectNode outputs = json.objectNode();
+        for (Map.Entry<String, YamlValue> entry : value.entries("'outputs'").entrySet()) {
+            Map<String, YamlValue> fields = entry.getValue().isNull() ? Map.of()
+                    : entry.getValue().entries("output " + entry.getKey(),
+                            Set.of("type", "path", "mode", "description", "name", "version"));
+            ObjectNode rest = json.objectNode().put("jobOutputType",
+                    fields.containsKey("type") ? fields.get("type").text("'type'") : "uri_folder");
+            putMode(rest, fields.get("mode"));
+            putIfPresent(rest, "uri", optional(fields, "path"));
+            putIfPresent(rest, "description", optional(fields, "description"));
+            outputs.set(entry.getKey(), rest);
+        }
+        return outputs;
+    }
+
+    private void putMode(ObjectNode rest, YamlValue mode) {
+        if (mode == null) {
+            return;
+        }
+        String text = mode.text("'mode'");
+        String restMode = MODES.get(text);
+        if (restMode == null) {
+            throw mode.error("Unknown mode '" + text + "'. Use one of: " + String.join(", ", new java.util.TreeSet<>(MODES.keySet())) + ".");
+        }
+        rest.put("mode", restMode);
+    }
+
+    private ObjectNode distribution(YamlValue value) {
+        Map<String, YamlValue> fields = value.entries("'distribution'",
+                Set.of("type", "process_count_per_instance", "worker_count", "parameter_server_count"));
+        YamlValue type = fields.get("type");
+        if (type == null) {
+            throw value.error("The distribution needs a type: pytorch, mpi or tensorflow.");
+        }
+        ObjectNode rest = json.objectNode();
+        switch (type.text("'type'")) {
+            case "pytorch" -> rest.put("distributionType", "PyTorch");
+            case "mpi" -> rest.put("distributionType", "Mpi");
+            case "tensorflow" -> rest.put("distributionType", "TensorFlow");
+            default -> throw type.error("Unknown distribution type '" + type.text("'type'")
+                    + "'. Use pytorch, mpi or tensorflow.");
+        }
+        putInt(rest, "processCountPerInstance", fields.get("process_count_per_instance"));
+        putInt(rest, "workerCount", fields.get("worker_count"));
+        putInt(rest, "parameterServerCount", fields.get("parameter_server_count"));
+        return rest;
+    }
+
+    private ObjectNode resources(YamlValue value) {
+        Map<String, YamlValue> fields = value.entries("'resources'",
+                Set.of("instance_count", "instance_type", "shm_size", "properties", "docker_args"));
+        ObjectNode rest = json.objectNode();
+        putInt(rest, "instanceCount", fields.get("instance_count"));
+        putIfPresent(rest, "instanceType", optional(fields, "instance_type"));
+        putIfPresent(rest, "shmSize", optional(fields, "shm_size"));
+        putIfPresent(rest, "dockerArgs", optional(fields, "docker_args"));
+        return rest;
+    }
+
+    private ObjectNode limits(YamlValue value) {
+        Map<String, YamlValue> fields = value.entries("'limits'", Set.of("timeout"));
+        ObjectNode rest = json.objectNode().put("jobLimitsType", "Command");
+        if (fields.containsKey("timeout")) {
+            rest.put("timeout", "PT" + integer(fields.get("timeout")) + "S");
+        }
+        return rest;
+    }
+
+    private ObjectNode services(YamlValue value) {
+        ObjectNode services = json.objectNode();
+        for (Map.Entry<String, YamlValue> entry : value.entries("'services'").entrySet()) {
+            Map<String, YamlValue> fields = entry.getValue().entries("service " + entry.getKey(),
+                    Set.of("type", "port", "properties", "nodes"));
+            ObjectNode rest = json.objectNode();
+            if (fields.containsKey("type")) {
+                String type = fields.get("type").text("'type'");
+                rest.put("jobServiceType", SERVICES.getOrDefault(type, type));
+            }
+            putInt(rest, "port", fields.get("port"));
+            if (fields.containsKey("properties")) {
+                rest.set("properties", textMap(fields.get("properties"), "'properties'"));
+            }
+            services.set(entry.getKey(), rest);
+        }
+        return services;
+    }
+
+    private ObjectNode textMap(YamlValue value, String what) {
+        ObjectNode map = json.objectNode();
+        value.textMap(what).forEach(map::put);
+        return map;
+    }
+
+    private void putInt(ObjectNode rest, String name, YamlValue value) {
+        if (value != null) {
+            rest.put(name, integer(value));
+        }
+    }
+
+    private static int integer(YamlValue value) {
+        String text = value.text("a number");
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw value.error("Expected a whole number, not '" + text + "'.");
+        }
+    }
+
+    private static String optional(Map<String, YamlValue> fields, String key) {
+        return fields.containsKey(key) && !fields.get(key).isNull() ? fields.get(key).text("'" + key + "'") : null;
+    }
+
+    private static String required(Map<String, YamlValue> fields, YamlValue root, String key, String hint) {
+        YamlValue value = fields.get(key);
+        if (value == null) {
+            throw root.error("The job has no '" + key + "'" + (hint == null ? "." : ": add " + hint + "."));
+        }
+        return value.isScalar() ? value.text("'" + key + "'") : "";
+    }
+
+    private static void putIfPresent(ObjectNode node, String name, String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
+    }
+}

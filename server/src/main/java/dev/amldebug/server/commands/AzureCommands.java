@@ -1,0 +1,168 @@
+package dev.amldebug.server.commands;
+
+import dev.amldebug.azure.Compute;
+import dev.amldebug.azure.Job;
+import dev.amldebug.azure.LogSelection;
+import dev.amldebug.azure.Page;
+import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.azure.WorkspaceConfig;
+import dev.amldebug.azure.WorkspaceId;
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.server.azure.AzureAccess;
+import dev.amldebug.server.azure.AzureSubmitter;
+import dev.amldebug.server.run.FileArguments;
+import dev.amldebug.server.tree.NodeId;
+import dev.amldebug.server.tree.azure.AzureNodeIds;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The azureml.azure.* commands: sign in, submit to a compute, cancel, open in Studio, follow a log. */
+final class AzureCommands {
+    record SignIn(String token, String expiresOn) {
+    }
+
+    record NodeArgs(String nodeId) {
+    }
+
+    record Submit(String config, String compute, String workspaceId, String experiment) {
+    }
+
+    record StreamArgs(String streamId) {
+    }
+
+    private static final Duration CANCEL_TIMEOUT = Duration.ofMinutes(5);
+
+    private final AzureAccess access;
+    private final Path workspace;
+    private final EditorClient editor;
+    private final Executor executor;
+    private final Runnable signInChanged;
+    private final Map<String, AtomicBoolean> streams = new ConcurrentHashMap<>();
+
+    AzureCommands(AzureAccess access, Path workspace, EditorClient editor, Executor executor, Runnable signInChanged) {
+        this.access = access;
+        this.workspace = workspace;
+        this.editor = editor;
+        this.executor = executor;
+        this.signInChanged = signInChanged;
+    }
+
+    CommandRegistry registerOn(CommandRegistry registry) {
+        return registry.register("azureml.azure.signIn", this::signIn)
+                .register("azureml.azure.computeTargets", args -> computeTargets())
+                .register("azureml.azure.submit", this::submit)
+                .register("azureml.azure.cancelJob", this::cancel)
+                .register("azureml.azure.studioUrl", this::studioUrl)
+                .register("azureml.azure.followLog", this::followLog)
+                .register("azureml.azure.stopLog", this::stopLog);
+    }
+
+    /** With a token, the editor's own Microsoft sign-in; without, the credential chain (az login, ...). */
+    private Object signIn(List<Object> arguments) {
+        SignIn args = arguments.isEmpty() ? new SignIn(null, null) : Arguments.first(arguments, SignIn.class);
+        if (args.token() != null) {
+            access.useToken(args.token(), args.expiresOn() == null ? OffsetDateTime.now().plusHours(1)
+                    : OffsetDateTime.parse(args.expiresOn()));
+        } else {
+            access.forget();
+        }
+        String account = access.signIn();
+        signInChanged.run();
+        editor.treeChanged(AzureNodeIds.ROOT);
+        return Map.of("account", account);
+    }
+
+    /** The computes of the folder's workspace, for "Submit experiment"; none without a workspace. */
+    private Object computeTargets() {
+        var configured = WorkspaceConfig.find(workspace);
+        if (configured.isEmpty()) {
+            return Map.of("targets", List.of());
+        }
+        WorkspaceId id = configured.get();
+        List<Map<String, String>> targets = new ArrayList<>();
+        String page = null;
+        do {
+            Page<Compute> computes = access.client().workspaceClient(id).computes().list(page);
+            computes.items().forEach(c -> targets.add(Map.of("compute", c.name(), "workspaceId", id.armId(),
+                    "description", c.computeType() + (c.state() == null ? "" : " · " + c.state()))));
+            page = computes.nextLink();
+        } while (page != null);
+        return Map.of("workspace", id.workspaceName(), "targets", targets);
+    }
+
+    private Object submit(List<Object> arguments) {
+        Submit args = Arguments.first(arguments, Submit.class);
+        if (args.config() == null || args.compute() == null) {
+            throw AmlDebugException.badInput("azureml.azure.submit needs config (a command job YAML) and compute.");
+        }
+        WorkspaceId id = args.workspaceId() != null ? WorkspaceId.parse(args.workspaceId())
+                : dev.amldebug.server.azure.WorkspaceSelection.resolve(null, workspace);
+        WorkspaceClient client = access.client().workspaceClient(id);
+        Job job = new AzureSubmitter(client, id, line -> { }).submit(FileArguments.path(workspace, args.config()),
+                args.compute(), args.experiment());
+        editor.treeChanged(AzureNodeIds.workspace(id).child("experiments", job.experimentName()));
+        return Map.of("jobName", job.name(), "nodeId", AzureNodeIds.job(id, job.name()).toString(),
+                "studioUrl", client.studioUrl(job.name()), "status", job.status().name());
+    }
+
+    private Object cancel(List<Object> arguments) {
+        NodeId node = node(arguments);
+        WorkspaceId id = AzureNodeIds.workspaceOf(node);
+        Job job = access.client().workspaceClient(id).jobs().cancel(AzureNodeIds.jobOf(node), CANCEL_TIMEOUT);
+        editor.treeChanged(AzureNodeIds.workspace(id).child("experiments", job.experimentName()));
+        return Map.of("jobName", job.name(), "status", job.status().name());
+    }
+
+    private Object studioUrl(List<Object> arguments) {
+        NodeId node = node(arguments);
+        return Map.of("url", access.client().workspaceClient(AzureNodeIds.workspaceOf(node))
+                .studioUrl(AzureNodeIds.jobOf(node)));
+    }
+
+    /** Streams the log into azureml/azureLog notifications until the job ends or stopLog. */
+    private Object followLog(List<Object> arguments) {
+        NodeId node = node(arguments);
+        WorkspaceClient client = access.client().workspaceClient(AzureNodeIds.workspaceOf(node));
+        String job = AzureNodeIds.jobOf(node);
+        String file = AzureNodeIds.logFileOf(node);
+        String streamId = UUID.randomUUID().toString();
+        AtomicBoolean stopped = new AtomicBoolean();
+        streams.put(streamId, stopped);
+        executor.execute(() -> {
+            try {
+                client.logs().follow(job, new LogSelection(file, null, false), true,
+                        (source, text) -> editor.logLines(streamId, source, text, false), stopped::get);
+                editor.logLines(streamId, file, "", true);
+            } catch (AmlDebugException e) {
+                editor.logLines(streamId, file, "aml-debug: " + e.getMessage() + "\n", true);
+            } finally {
+                streams.remove(streamId);
+            }
+        });
+        return Map.of("streamId", streamId, "job", job, "file", file);
+    }
+
+    private Object stopLog(List<Object> arguments) {
+        AtomicBoolean stopped = streams.get(Arguments.first(arguments, StreamArgs.class).streamId());
+        if (stopped != null) {
+            stopped.set(true);
+        }
+        return Map.of("stopped", stopped != null);
+    }
+
+    private static NodeId node(List<Object> arguments) {
+        String nodeId = Arguments.first(arguments, NodeArgs.class).nodeId();
+        if (nodeId == null) {
+            throw AmlDebugException.badInput("This command needs nodeId: the Azure ML job's node in the tree.");
+        }
+        return NodeId.parse(nodeId);
+    }
+}
