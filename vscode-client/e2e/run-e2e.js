@@ -2,9 +2,12 @@
 // install the .vsix, open a copy of examples/, set a breakpoint in the training loop through the editor,
 // run "Azure ML: Run experiment locally" with debugging from the palette, see the editor stop there with
 // the variables shown, continue, and see the run complete in the tree and its log in the output channel.
+// Against the fake Azure ML service (azure-fake.jar, started first; E2E_SKIP_AZURE=1 leaves it out): sign in
+// with the stand-in `az`, expand a workspace down to a running job's log, and see the log grow.
 // Screenshots of each step go to target/e2e/. Run: node vscode-client/e2e/run-e2e.js (after scripts/e2e-setup.sh).
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
+const https = require('https');
 const net = require('net');
 const os = require('os');
 const path = require('path');
@@ -16,6 +19,7 @@ const { chromium } = require(path.join(tools, 'node_modules', 'playwright-core')
 const entry = path.join(tools, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 let lastShot = '(none yet)';
 let serverLog = '';
+let fakeLog = '';
 
 function freePort() {
     return new Promise(resolve => {
@@ -48,7 +52,7 @@ function prepareWorkspace(root) {
     return workspace;
 }
 
-async function startCodeServer(root, workspace) {
+async function startCodeServer(root, workspace, env) {
     const userData = path.join(root, 'user-data');
     const extensions = path.join(root, 'extensions');
     const vsix = fs.readdirSync(path.join(repo, 'vscode-client')).find(f => f.endsWith('.vsix'));
@@ -60,7 +64,7 @@ async function startCodeServer(root, workspace) {
     const port = await freePort();
     const server = spawn('node', [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
         '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userData,
-        '--extensions-dir', extensions, workspace], { env: { ...process.env, AML_DEBUG_WORKSPACE: workspace } });
+        '--extensions-dir', extensions, workspace], { env: { ...process.env, ...env, AML_DEBUG_WORKSPACE: workspace } });
     server.stdout.on('data', d => { serverLog += d; });
     server.stderr.on('data', d => { serverLog += d; });
     await new Promise((resolve, reject) => {
@@ -211,11 +215,154 @@ function findFiles(dir, wanted) {
         ? findFiles(path.join(dir, entry.name), wanted) : wanted(entry.name) ? [path.join(dir, entry.name)] : []);
 }
 
+const azureFakeJar = path.join(repo, 'azure-fake', 'target', 'azure-fake.jar');
+const TERMINAL = new Set(['Completed', 'Failed', 'Canceled']);
+
+/** Starts the fake Azure ML service; its first line: {armEndpoint, caBundle, token, azPath, subscriptionId, resourceGroup, workspace}. */
+async function startAzureFake(root) {
+    if (!fs.existsSync(azureFakeJar)) {
+        throw new Error(`${azureFakeJar} is missing: build it first (bash scripts/build.sh), or set E2E_SKIP_AZURE=1.`);
+    }
+    const state = path.join(root, 'azure-fake');
+    fs.mkdirSync(state);
+    const fake = spawn('java', ['-jar', azureFakeJar, '--port', '0', '--state', state, '--jobs', '3'],
+        { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    fake.stdout.on('data', d => { out += d; fakeLog += d; });
+    fake.stderr.on('data', d => { fakeLog += d; });
+    const info = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('The fake Azure ML service printed no JSON line within 60 s:\n' + fakeLog)), 60000);
+        const check = () => {
+            const line = out.split('\n').slice(0, -1).find(l => l.trim().startsWith('{'));
+            if (line) {
+                clearTimeout(timer);
+                resolve(JSON.parse(line));
+            } else {
+                setTimeout(check, 200);
+            }
+        };
+        fake.on('exit', code => reject(new Error(`The fake Azure ML service exited with ${code}:\n${fakeLog}`)));
+        check();
+    }).catch(e => {
+        fake.kill();
+        throw e;
+    });
+    return { fake, info };
+}
+
+/** What code-server (and so the language server) needs to reach the fake: its ARM endpoint, its CA, the stand-in az. */
+function azureEnvironment(info) {
+    return { PATH: `${info.azPath}${path.delimiter}${process.env.PATH}`, AML_DEBUG_ARM_ENDPOINT: info.armEndpoint,
+        AML_DEBUG_CA_BUNDLE: info.caBundle };
+}
+
+/** One HTTPS call to the fake, trusting its CA: ARM with the token, or a control endpoint (no token). */
+function callFake(info, method, pathAndQuery, body, token) {
+    const url = new URL(info.armEndpoint.replace(/\/$/, '') + pathAndQuery);
+    const headers = body === undefined ? {} : { 'Content-Type': 'text/plain' };
+    if (token) {
+        headers.Authorization = `Bearer ${info.token}`;
+    }
+    return new Promise((resolve, reject) => {
+        const request = https.request(url, { method, headers, ca: fs.readFileSync(info.caBundle) }, response => {
+            let text = '';
+            response.on('data', d => { text += d; });
+            response.on('end', () => response.statusCode < 300 ? resolve(text)
+                : reject(new Error(`${method} ${url.pathname}: ${response.statusCode} ${text}`)));
+        });
+        request.on('error', reject);
+        request.end(body);
+    });
+}
+
+/** The tree labels to expand, read from the fake through ARM as the server reads them: a job that is still running. */
+async function azureTreeLabels(info) {
+    const subscriptions = JSON.parse(await callFake(info, 'GET', '/subscriptions?api-version=2022-12-01', undefined, true));
+    const subscription = subscriptions.value.find(s => s.subscriptionId === info.subscriptionId) || subscriptions.value[0];
+    const workspace = `/subscriptions/${info.subscriptionId}/resourceGroups/${info.resourceGroup}`
+        + `/providers/Microsoft.MachineLearningServices/workspaces/${info.workspace}`;
+    const jobs = JSON.parse(await callFake(info, 'GET', `${workspace}/jobs?api-version=2024-10-01`, undefined, true)).value;
+    const job = jobs.find(j => j.properties.jobType === 'Command' && !TERMINAL.has(j.properties.status));
+    if (!job) {
+        throw new Error(`The fake has no running command job to follow: ${JSON.stringify(jobs.map(j => [j.name, j.properties.status]))}`);
+    }
+    return { subscription: subscription.displayName, workspace: info.workspace, experiment: job.properties.experimentName,
+        jobName: job.name, job: job.properties.displayName || job.name };
+}
+
+/** The row of a tree node by its label and depth (1: the roots), so that "Experiments" of Azure is not the local one. */
+function treeRow(page, label, level) {
+    return page.locator(`.sidebar .monaco-list-row[aria-level="${level}"]`)
+        .filter({ has: page.getByText(label, { exact: true }) }).first();
+}
+
+async function expand(page, label, level) {
+    const row = treeRow(page, label, level);
+    await row.waitFor({ timeout: 60000 });
+    if (await row.getAttribute('aria-expanded') !== 'true') {
+        await row.click();
+    }
+}
+
+function panelShows(page, text, timeout) {
+    return page.waitForFunction(t => [...document.querySelectorAll('.panel .view-lines')].some(lines => lines.textContent.includes(t)),
+        text, { timeout }).then(() => true, () => false);
+}
+
+/**
+ * The Azure ML view against the fake: "Azure ML" signs in through the stand-in az (or its "Sign in to Azure" node), then
+ * subscription > workspace > Experiments > experiment > job > Logs > user_logs/std_log.txt opens in an output channel
+ * that shows the log, and a line appended to the job's log through the fake's control endpoint appears there.
+ */
+async function followAnAzureJobLog(page, info) {
+    const names = await azureTreeLabels(info);
+    const file = 'user_logs/std_log.txt';
+    const append = text => callFake(info, 'POST', `/_fake/jobs/${encodeURIComponent(names.jobName)}/logs?file=${file}`, text);
+    const first = `aml-debug-e2e-before-open-${Date.now()}`;
+    await append(`${first}\n`);
+    if (!(await treeRow(page, 'Azure ML', 1).isVisible())) {
+        await page.click('.activitybar [aria-label^="Azure ML"]');
+    }
+    const local = treeRow(page, 'Local workspace', 1);
+    if (await local.getAttribute('aria-expanded') === 'true') {
+        await local.click();
+    }
+    await expand(page, 'Azure ML', 1);
+    const signIn = treeRow(page, 'Sign in to Azure', 2);
+    await treeRow(page, names.subscription, 2).or(signIn).first().waitFor({ timeout: 60000 });
+    if (await signIn.isVisible()) {
+        await signIn.click();
+    }
+    for (const [label, level] of [[names.subscription, 2], [names.workspace, 3], ['Experiments', 4], [names.experiment, 5],
+        [names.job, 6], ['Logs', 7]]) {
+        await expand(page, label, level);
+    }
+    await treeRow(page, file, 8).click({ timeout: 60000 });
+    if (!await panelShows(page, first, 30000)) {
+        await palette(page, 'Output: Show Output Channels');
+        await pick(page, `Azure ML ${names.jobName}: ${file}`);
+        if (!await panelShows(page, first, 30000)) {
+            throw new Error(`The output channel of ${names.jobName} ${file} does not show ${first}`);
+        }
+    }
+    await shot(page, '11-azure-log-open');
+    const appended = `aml-debug-e2e-appended-${Date.now()}`;
+    await append(`${appended}\n`);
+    if (!await panelShows(page, appended, 60000)) {
+        throw new Error(`The line appended to ${names.jobName} ${file} did not appear in its output channel`);
+    }
+    await shot(page, '12-azure-log-grew');
+}
+
 async function main() {
     fs.mkdirSync(shots, { recursive: true });
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aml-debug-e2e-'));
     const workspace = prepareWorkspace(root);
-    const { server, port } = await startCodeServer(root, workspace);
+    const azure = process.env.E2E_SKIP_AZURE === '1' ? undefined : await startAzureFake(root);
+    const { server, port } = await startCodeServer(root, workspace, azure ? azureEnvironment(azure.info) : {}).catch(e => {
+        azure?.fake.kill();
+        throw e;
+    });
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
         '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -279,10 +426,17 @@ async function main() {
         passed++;
         await debugAndScoreTheExampleDeployment(page, workspace);
         passed++;
+        if (azure) {
+            await followAnAzureJobLog(page, azure.info);
+            passed++;
+        }
         console.log(`e2e: ${passed} passed, 0 failed`);
     } catch (e) {
         await shot(page, 'failure').catch(() => {});
         console.error(`e2e failed: ${e.stack || e}\nlast screenshot: ${lastShot}\n--- code-server log ---\n${serverLog}`);
+        if (azure) {
+            console.error(`--- fake Azure ML service ---\n${fakeLog}`);
+        }
         for (const log of findFiles(path.join(root, 'user-data', 'logs'), name => name.includes('Azure ML server'))) {
             console.error(`--- server log ${log} ---\n${fs.readFileSync(log, 'utf8')}`);
         }
@@ -297,6 +451,7 @@ async function main() {
     } finally {
         await browser.close();
         server.kill();
+        azure?.fake.kill();
         // Whatever a failed step left running in this workspace goes too.
         const left = execFileSync('docker', ['ps', '-aq', '--filter', `label=dev.amldebug.workspace=${workspace}`],
             { encoding: 'utf8' }).split('\n').filter(Boolean);

@@ -17,6 +17,10 @@ export const Commands = {
     revealOutputs: 'azureml-debug.revealOutputs',
     showServerLog: 'azureml-debug.showServerLog',
     refresh: 'azureml-debug.refresh',
+    azureSignIn: 'azureml-debug.azureSignIn',
+    openInStudio: 'azureml-debug.openInStudio',
+    cancelJob: 'azureml-debug.cancelJob',
+    followAzureLog: 'azureml-debug.followAzureLog',
 } as const;
 
 /** Commands the server executes through workspace/executeCommand. */
@@ -30,4 +34,11 @@ export const ServerCommands = {
     debugDeployment: 'azureml.debugDeployment',
     scoreDeployment: 'azureml.scoreDeployment',
     addLaunchConfiguration: 'azureml.addLaunchConfiguration',
+    azureSignIn: 'azureml.azure.signIn',
+    computeTargets: 'azureml.azure.computeTargets',
+    azureSubmit: 'azureml.azure.submit',
+    cancelJob: 'azureml.azure.cancelJob',
+    studioUrl: 'azureml.azure.studioUrl',
+    followLog: 'azureml.azure.followLog',
+    stopLog: 'azureml.azure.stopLog',
 } as const;

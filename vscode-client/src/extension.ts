@@ -1,11 +1,14 @@
 // Entry point: finds Java, starts the server, and shows what it provides. No business logic here.
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { AzureActions } from './azure';
+import { AzureLogChannels } from './azureLogs';
 import { Commands, ServerCommands } from './commands';
 import { debugDeployment, sendScoringRequest } from './deployments';
 import { attachToRun, AzureMlDebugAdapterFactory } from './debug';
 import { Palette } from './palette';
-import { DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification, TreeChangedNotification, TreeNode } from './protocol';
+import { AzureLogNotification, DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification,
+    TreeChangedNotification, TreeNode } from './protocol';
 import { findJava, RequirementsError } from './requirements';
 import { serverCommand } from './javaServerStarter';
 import { RestartPolicy } from './restartPolicy';
@@ -13,6 +16,8 @@ import { RunOutputs } from './runOutput';
 import { AzureMlTree } from './tree';
 
 let client: LanguageClient | undefined;
+/** The Azure ML logs followed now: they stop before the server does. */
+let azureLogs: AzureLogChannels | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const log = vscode.window.createOutputChannel('Azure ML server');
@@ -70,7 +75,7 @@ function errorHandler(policy: RestartPolicy, log: vscode.OutputChannel): ErrorHa
     };
 }
 
-interface Services { tree: AzureMlTree; palette: Palette }
+interface Services { tree: AzureMlTree; palette: Palette; azure: AzureActions; azureLogs: AzureLogChannels }
 
 /** Commands are registered at once; each waits for the server, so one run during start-up still works. */
 function register(context: vscode.ExtensionContext, started: Promise<LanguageClient>, log: vscode.OutputChannel): void {
@@ -86,7 +91,7 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
         }));
     command(Commands.createExperiment, s => s.palette.createExperiment());
     command(Commands.createRunConfiguration, s => s.palette.createRunConfiguration());
-    command(Commands.submitExperiment, s => s.palette.submit(false));
+    command(Commands.submitExperiment, s => s.azure.submit());
     command(Commands.runExperimentLocally, s => runLocally(s.palette));
     command(Commands.cancelRun, (s, node?: TreeNode) => cancel(s.palette, node));
     command(Commands.startDebugger, async (_, node?: TreeNode) => {
@@ -105,6 +110,10 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
     command(Commands.revealOutputs, (_, node: TreeNode) => vscode.commands.executeCommand('revealFileInOS',
         vscode.Uri.parse(node.resourceUri!)));
     command(Commands.refresh, s => s.tree.refresh());
+    command(Commands.azureSignIn, s => s.azure.signIn());
+    command(Commands.openInStudio, (s, node: TreeNode) => s.azure.openInStudio(node));
+    command(Commands.cancelJob, (s, node: TreeNode) => s.azure.cancelJob(node));
+    command(Commands.followAzureLog, (s, node: TreeNode) => s.azureLogs.follow(node));
     context.subscriptions.push(vscode.commands.registerCommand(Commands.showServerLog, () => log.show()));
 }
 
@@ -112,16 +121,20 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
 function connect(context: vscode.ExtensionContext, languageClient: LanguageClient): Services {
     const tree = new AzureMlTree(languageClient);
     const outputs = new RunOutputs();
-    context.subscriptions.push(outputs, vscode.window.registerTreeDataProvider('azureml.tree', tree),
+    const palette = new Palette(languageClient);
+    const logs = new AzureLogChannels(palette);
+    azureLogs = logs;
+    context.subscriptions.push(outputs, logs, vscode.window.registerTreeDataProvider('azureml.tree', tree),
         vscode.debug.registerDebugAdapterDescriptorFactory('azureml', new AzureMlDebugAdapterFactory(languageClient)));
     languageClient.onNotification(TreeChangedNotification, params => tree.refresh(params.nodeId));
     languageClient.onNotification(RunLogNotification, params => outputs.append(params));
+    languageClient.onNotification(AzureLogNotification, params => logs.deliver(params));
     languageClient.onNotification(RunStatusNotification, () => tree.refresh());
     languageClient.onNotification(DebugReadyNotification, params => {
         offerDebugger(params).catch(e =>
             vscode.window.showErrorMessage(`Azure ML: ${e instanceof Error ? e.message : String(e)}`));
     });
-    return { tree, palette: new Palette(languageClient) };
+    return { tree, palette, azure: new AzureActions(palette, tree), azureLogs: logs };
 }
 
 /** A debug run waits for a debugger: attach at once (setting azureml.debug.autoAttach), or offer to. */
@@ -153,5 +166,9 @@ async function cancel(palette: Palette, node?: TreeNode): Promise<void> {
 }
 
 export async function deactivate(): Promise<void> {
-    await client?.stop();
+    try {
+        await azureLogs?.stopAll();
+    } finally {
+        await client?.stop();
+    }
 }

@@ -56,10 +56,8 @@ export class Palette {
         if (!chosen) {
             return undefined;
         }
-        const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-        const relative = path.isAbsolute(chosen) ? path.relative(folder, chosen) : chosen;
         const { runId } = await this.execute<{ runId: string }>(ServerCommands.submitExperiment,
-            { configuration: relative, debug });
+            { configuration: workspaceRelative(chosen), debug });
         vscode.window.setStatusBarMessage(`Azure ML: run ${runId} submitted`, 5000);
         return runId;
     }
@@ -88,4 +86,10 @@ export class Palette {
         vscode.window.showInformationMessage(`Azure ML: removed ${result.removed.length} image(s), freed `
             + `${(result.bytesFreed / 1e6).toFixed(0)} MB.`);
     }
+}
+
+/** A path as the server takes it: relative to the first workspace folder. */
+export function workspaceRelative(file: string): string {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+    return path.isAbsolute(file) ? path.relative(folder, file) : file;
 }

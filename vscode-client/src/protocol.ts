@@ -27,6 +27,18 @@ export interface RunStatusParams { runId: string; status: string; exitCode?: num
 export interface DebugReadyParams { runId: string; endpoint: string }
 export interface DebugAdapterEndpointParams { runId?: string }
 export interface DebugAdapterEndpoint { transport: 'pipe' | 'tcp'; path?: string; port?: number }
+/** New text of a followed Azure ML log: raw (several lines, or part of one); once, last, with ended. */
+export interface AzureLogParams { streamId: string; source: string; text: string; ended: boolean }
+
+// Results of the azureml.azure.* commands (workspace/executeCommand).
+export interface AzureSignInResult { account: string }
+export interface ComputeTarget { compute: string; workspaceId: string; description: string }
+/** workspace: the folder's configured workspace, absent when there is none (targets is then empty). */
+export interface ComputeTargets { workspace?: string; targets: ComputeTarget[] }
+export interface AzureSubmitResult { jobName: string; nodeId: string; studioUrl: string; status: string }
+export interface CancelJobResult { jobName: string; status: string }
+export interface StudioUrlResult { url: string }
+export interface FollowLogResult { streamId: string; job: string; file: string }
 
 export const TreeChildrenRequest = new RequestType<TreeChildrenParams, TreeNode[], void>('azureml/treeChildren');
 export const DebugAdapterEndpointRequest =
@@ -35,7 +47,8 @@ export const TreeChangedNotification = new NotificationType<TreeChangedParams>('
 export const RunLogNotification = new NotificationType<RunLogParams>('azureml/runLog');
 export const RunStatusNotification = new NotificationType<RunStatusParams>('azureml/runStatus');
 export const DebugReadyNotification = new NotificationType<DebugReadyParams>('azureml/debugReady');
+export const AzureLogNotification = new NotificationType<AzureLogParams>('azureml/azureLog');
 
 /** Every custom method, for the mirror test. */
 export const AllMethods: string[] = [TreeChildrenRequest, DebugAdapterEndpointRequest, TreeChangedNotification,
-    RunLogNotification, RunStatusNotification, DebugReadyNotification].map(type => type.method);
+    RunLogNotification, RunStatusNotification, DebugReadyNotification, AzureLogNotification].map(type => type.method);

@@ -1,6 +1,8 @@
 // The Azure ML view: every node comes from azureml/treeChildren.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { azureClick } from './azure';
+import { iconSpec } from './icons';
 import { TreeChildrenRequest, TreeNode } from './protocol';
 
 export class AzureMlTree implements vscode.TreeDataProvider<TreeNode> {
@@ -35,32 +37,13 @@ export class AzureMlTree implements vscode.TreeDataProvider<TreeNode> {
                 item.command = { command: 'vscode.open', title: 'Open', arguments: [item.resourceUri] };
             }
         }
+        item.command ??= azureClick(node);
         item.iconPath = iconFor(node);
         return item;
     }
 }
 
 function iconFor(node: TreeNode): vscode.ThemeIcon | undefined {
-    switch (node.contextValue) {
-        case 'azureml.run.running': return new vscode.ThemeIcon('play-circle', new vscode.ThemeColor('debugIcon.startForeground'));
-        case 'azureml.run.completed': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-        case 'azureml.run.failed': return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
-        case 'azureml.run.canceled': return new vscode.ThemeIcon('circle-slash');
-        case 'azureml.run.queued':
-        case 'azureml.run.preparing': return new vscode.ThemeIcon('loading~spin');
-        case 'azureml.experiment': return new vscode.ThemeIcon('beaker');
-        case 'azureml.log': return new vscode.ThemeIcon('output');
-        case 'azureml.image': return new vscode.ThemeIcon('package');
-        case 'azureml.message': return new vscode.ThemeIcon('warning');
-        case 'azureml.brokenRun': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('testing.iconFailed'));
-        case 'azureml.outputLink': return new vscode.ThemeIcon('link');
-        case 'azureml.more': return new vscode.ThemeIcon('ellipsis');
-        case 'azureml.signIn': return new vscode.ThemeIcon('account');
-        case 'azureml.deployment.healthy': return new vscode.ThemeIcon('server-process', new vscode.ThemeColor('testing.iconPassed'));
-        case 'azureml.deployment.starting': return new vscode.ThemeIcon('loading~spin');
-        case 'azureml.deployment.unhealthy':
-        case 'azureml.deployment.failed': return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
-        case 'azureml.deployment.stopped': return new vscode.ThemeIcon('circle-slash');
-        default: return undefined;
-    }
+    const spec = iconSpec(node.contextValue);
+    return spec && new vscode.ThemeIcon(spec.id, spec.color ? new vscode.ThemeColor(spec.color) : undefined);
 }

@@ -1,0 +1,133 @@
+// Azure ML in the cloud: sign-in, the actions on job nodes, and "Submit experiment" to a compute.
+// Every call goes to the server's azureml.azure.* commands (docs/protocol.md).
+import * as vscode from 'vscode';
+import { Commands, ServerCommands } from './commands';
+import { Palette, workspaceRelative } from './palette';
+import { AzureSignInResult, AzureSubmitResult, CancelJobResult, ComputeTargets, StudioUrlResult, TreeNode } from './protocol';
+import { SubmitTarget, TargetChoice, targetChoices } from './submitTargets';
+
+/** The Azure provider's root node (docs/protocol.md). */
+export const AZURE_ROOT_ID = 'azure';
+/** What VS Code's Microsoft sign-in is asked for: a token for Azure Resource Manager. */
+export const ARM_SCOPES = ['https://management.azure.com/.default'];
+
+/** What the tree needs: a refresh of one node, or of all. */
+export interface Refreshable { refresh(nodeId?: string): void }
+
+export class AzureActions {
+    constructor(private readonly palette: Palette, private readonly tree: Refreshable) {}
+
+    /** The server's credential chain (az login, ...) first; if it finds no sign-in, VS Code's Microsoft account. */
+    async signIn(): Promise<void> {
+        let result: AzureSignInResult | undefined;
+        try {
+            result = await progress('Signing in to Azure', () =>
+                this.palette.execute<AzureSignInResult>(ServerCommands.azureSignIn, {}));
+        } catch (e) {
+            result = await this.signInWithMicrosoft(errorMessage(e));
+        }
+        if (result) {
+            this.tree.refresh(AZURE_ROOT_ID);
+            vscode.window.showInformationMessage(`Azure ML: signed in as ${result.account}.`);
+        }
+    }
+
+    private async signInWithMicrosoft(problem: string): Promise<AzureSignInResult | undefined> {
+        const choice = await vscode.window.showWarningMessage(`Azure ML: ${problem} Or sign in with your Microsoft account in VS Code.`,
+            'Sign in with Microsoft');
+        if (!choice) {
+            return undefined;
+        }
+        const session = await vscode.authentication.getSession('microsoft', ARM_SCOPES, { createIfNone: true });
+        return progress('Signing in to Azure', () =>
+            this.palette.execute<AzureSignInResult>(ServerCommands.azureSignIn, { token: session.accessToken }));
+    }
+
+    async cancelJob(node: TreeNode): Promise<void> {
+        const result = await progress(`Canceling job ${node.runId ?? node.label}`, () =>
+            this.palette.execute<CancelJobResult>(ServerCommands.cancelJob, { nodeId: node.id }));
+        vscode.window.showInformationMessage(`Azure ML: job ${result.jobName} is ${result.status}.`);
+    }
+
+    async openInStudio(node: TreeNode): Promise<void> {
+        const { url } = await this.palette.execute<StudioUrlResult>(ServerCommands.studioUrl, { nodeId: node.id });
+        await vscode.env.openExternal(vscode.Uri.parse(url));
+    }
+
+    /** "Submit experiment": a job file, then a target; the local one submits as before. */
+    async submit(): Promise<void> {
+        const configuration = await this.palette.pickConfiguration();
+        if (!configuration) {
+            return;
+        }
+        const target = await pickTarget(() => this.palette.execute<ComputeTargets>(ServerCommands.computeTargets, {}));
+        if (target?.kind === 'local') {
+            await this.palette.submit(false, configuration);
+        } else if (target) {
+            await this.submitToCompute(configuration, target);
+        }
+    }
+
+    private async submitToCompute(configuration: string, target: { compute: string; workspaceId: string }): Promise<void> {
+        const job = await progress(`Submitting ${configuration} to ${target.compute}`, () =>
+            this.palette.execute<AzureSubmitResult>(ServerCommands.azureSubmit,
+                { config: workspaceRelative(configuration), compute: target.compute, workspaceId: target.workspaceId }));
+        this.tree.refresh();
+        const choice = await vscode.window.showInformationMessage(`Azure ML: submitted job ${job.jobName} (${job.status}).`,
+            'Open in Studio');
+        if (choice) {
+            await vscode.env.openExternal(vscode.Uri.parse(job.studioUrl));
+        }
+    }
+}
+
+/** What a click on an Azure node does: sign in, or follow a log. */
+export function azureClick(node: TreeNode): vscode.Command | undefined {
+    switch (node.contextValue) {
+        case 'azureml.azureSignIn': return { command: Commands.azureSignIn, title: 'Sign in to Azure' };
+        case 'azureml.azureLog': return { command: Commands.followAzureLog, title: 'Follow log', arguments: [node] };
+        default: return undefined;
+    }
+}
+
+type TargetItem = vscode.QuickPickItem & { target?: SubmitTarget };
+
+/** Local (Docker) can be picked at once; the computes join the list when the server has listed them. */
+function pickTarget(computes: () => Promise<ComputeTargets>): Promise<SubmitTarget | undefined> {
+    const quickPick = vscode.window.createQuickPick<TargetItem>();
+    quickPick.placeholder = 'Where to run the job';
+    quickPick.items = targetChoices({ loading: true }).map(toItem);
+    quickPick.busy = true;
+    void computes().then(targets => targetChoices({ targets }), e => targetChoices({ problem: errorMessage(e) }))
+        .then(choices => {
+            quickPick.items = choices.map(toItem);
+            quickPick.busy = false;
+        });
+    return new Promise(resolve => {
+        quickPick.onDidAccept(() => {
+            const target = quickPick.selectedItems[0]?.target;
+            if (target) {
+                resolve(target);
+                quickPick.hide();
+            }
+        });
+        quickPick.onDidHide(() => {
+            resolve(undefined);
+            quickPick.dispose();
+        });
+        quickPick.show();
+    });
+}
+
+function toItem(choice: TargetChoice): TargetItem {
+    return choice.separator ? { label: choice.label, kind: vscode.QuickPickItemKind.Separator }
+        : { label: choice.label, description: choice.description, detail: choice.detail, target: choice.target };
+}
+
+function progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Azure ML: ${title}…` }, task);
+}
+
+export function errorMessage(e: unknown): string {
+    return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,39 @@
+// Where "Submit experiment" can run a job: this machine's Docker first (as before), then the computes
+// of the folder's Azure ML workspace (azureml.azure.computeTargets). Plain data, no vscode import.
+import { ComputeTargets } from './protocol';
+
+export type SubmitTarget = { kind: 'local' } | { kind: 'azure'; compute: string; workspaceId: string };
+
+/** One line of the quick pick: a target, a separator (a heading), or a line that says why there is none. */
+export interface TargetChoice { label: string; description?: string; detail?: string; separator?: boolean; target?: SubmitTarget }
+
+export const LOCAL_TARGET: TargetChoice = { label: 'Local (Docker)', description: 'a container on this machine',
+    target: { kind: 'local' } };
+
+/** What is known of the computes: still loading, the server's answer, or why it failed. */
+export type ComputeState = { loading: true } | { targets: ComputeTargets } | { problem: string };
+
+export function targetChoices(state: ComputeState): TargetChoice[] {
+    if ('loading' in state) {
+        return [LOCAL_TARGET];
+    }
+    if ('problem' in state) {
+        return [LOCAL_TARGET, heading('Azure ML'), { label: 'Azure ML computes are not available', detail: state.problem }];
+    }
+    const { workspace, targets } = state.targets;
+    if (!workspace) {
+        return [LOCAL_TARGET, heading('Azure ML'), { label: 'No Azure ML workspace for this folder',
+            detail: 'To submit to a compute, run `aml-debug azure use <workspace id>` or add .azureml/config.json.' }];
+    }
+    if (targets.length === 0) {
+        return [LOCAL_TARGET, heading(`Azure ML workspace ${workspace}`), { label: 'No computes in this workspace',
+            detail: 'Create a compute cluster or instance in Azure ML studio, then submit again.' }];
+    }
+    return [LOCAL_TARGET, heading(`Azure ML workspace ${workspace}`), ...targets.map(target => ({
+        label: target.compute, description: target.description,
+        target: { kind: 'azure', compute: target.compute, workspaceId: target.workspaceId } as const }))];
+}
+
+function heading(label: string): TargetChoice {
+    return { label, separator: true };
+}

@@ -1,0 +1,43 @@
+import * as assert from 'assert';
+import { LOCAL_TARGET, targetChoices } from '../src/submitTargets';
+
+const workspaceId = '/subscriptions/s/resourceGroups/g/providers/Microsoft.MachineLearningServices/workspaces/w';
+
+describe('submitTargets: where "Submit experiment" runs a job', () => {
+    it('offers Local (Docker) alone while the computes load', () => {
+        assert.deepStrictEqual(targetChoices({ loading: true }), [LOCAL_TARGET]);
+        assert.deepStrictEqual(LOCAL_TARGET.target, { kind: 'local' });
+        assert.strictEqual(LOCAL_TARGET.label, 'Local (Docker)');
+    });
+
+    it('lists the workspace computes after Local (Docker), under the workspace name', () => {
+        const choices = targetChoices({ targets: { workspace: 'w', targets: [
+            { compute: 'cpu-cluster', workspaceId, description: 'AmlCompute · Succeeded' },
+            { compute: 'gpu-instance', workspaceId, description: 'ComputeInstance · Running' }] } });
+        assert.deepStrictEqual(choices.map(c => c.label), ['Local (Docker)', 'Azure ML workspace w', 'cpu-cluster', 'gpu-instance']);
+        assert.strictEqual(choices[1].separator, true);
+        assert.deepStrictEqual(choices[2].target, { kind: 'azure', compute: 'cpu-cluster', workspaceId });
+        assert.strictEqual(choices[3].description, 'ComputeInstance · Running');
+    });
+
+    it('says how to name a workspace when the folder has none', () => {
+        const choices = targetChoices({ targets: { targets: [] } });
+        assert.strictEqual(choices.length, 3);
+        assert.strictEqual(choices[2].target, undefined, 'nothing to submit to');
+        assert.match(choices[2].detail!, /aml-debug azure use <workspace id>/);
+    });
+
+    it('says the workspace has no computes', () => {
+        const choices = targetChoices({ targets: { workspace: 'w', targets: [] } });
+        assert.strictEqual(choices[2].label, 'No computes in this workspace');
+        assert.strictEqual(choices[2].target, undefined);
+    });
+
+    it('shows the server sentence when the computes cannot be listed, and keeps Local (Docker)', () => {
+        const problem = 'Your Azure sign-in has expired: run `az login` or `aml-debug azure login`, then try again.';
+        const choices = targetChoices({ problem });
+        assert.deepStrictEqual(choices[0], LOCAL_TARGET);
+        assert.strictEqual(choices[2].detail, problem);
+        assert.strictEqual(choices[2].target, undefined);
+    });
+});
