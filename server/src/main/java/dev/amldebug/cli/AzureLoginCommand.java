@@ -1,6 +1,6 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.azure.AzureCredentials;
+import dev.amldebug.azure.credentials.AzureCredentials;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

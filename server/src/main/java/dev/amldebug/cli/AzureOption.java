@@ -2,7 +2,7 @@ package dev.amldebug.cli;
 
 import dev.amldebug.azure.AzureMlClient;
 import dev.amldebug.azure.WorkspaceClient;
-import dev.amldebug.azure.WorkspaceId;
+import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.server.azure.WorkspaceSelection;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.azure.AzureEndpoints;
-import dev.amldebug.azure.WorkspaceConfig;
+import dev.amldebug.azure.config.AzureEndpoints;
+import dev.amldebug.azure.config.WorkspaceConfig;
 import dev.amldebug.errors.AmlDebugException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.azure.WorkspaceConfig;
-import dev.amldebug.azure.WorkspaceId;
+import dev.amldebug.azure.config.WorkspaceConfig;
+import dev.amldebug.azure.config.WorkspaceId;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

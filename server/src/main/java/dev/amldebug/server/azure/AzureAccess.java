@@ -1,8 +1,8 @@
 package dev.amldebug.server.azure;
 
 import com.azure.core.credential.TokenCredential;
-import dev.amldebug.azure.AzureCredentials;
-import dev.amldebug.azure.AzureEndpoints;
+import dev.amldebug.azure.credentials.AzureCredentials;
+import dev.amldebug.azure.config.AzureEndpoints;
 import dev.amldebug.azure.AzureMlClient;
 import java.time.OffsetDateTime;
 import java.util.Map;

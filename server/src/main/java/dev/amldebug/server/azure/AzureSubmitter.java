@@ -2,7 +2,7 @@ package dev.amldebug.server.azure;
 
 import dev.amldebug.azure.Job;
 import dev.amldebug.azure.WorkspaceClient;
-import dev.amldebug.azure.WorkspaceId;
+import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.runner.run.RunIds;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.amldebug.server.azure;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amldebug.azure.WorkspaceId;
+import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.runner.spec.ExperimentNames;
 import dev.amldebug.runner.spec.YamlFiles;
 import dev.amldebug.runner.spec.YamlValue;

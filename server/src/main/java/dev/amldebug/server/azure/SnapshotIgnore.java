@@ -51,7 +51,7 @@ public final class SnapshotIgnore implements Predicate<Path> {
         boolean folder = Files.isDirectory(path);
         boolean excluded = false;
         for (Rule rule : rules) {
-            if ((!rule.folderOnly || folder) && matchesSelfOrParent(rule, relative)) {
+            if (matches(rule, relative, folder)) {
                 excluded = !rule.include;
             }
         }
@@ -59,8 +59,8 @@ public final class SnapshotIgnore implements Predicate<Path> {
     }
 
     /** A rule that names a folder leaves out everything under it too. */
-    private static boolean matchesSelfOrParent(Rule rule, String relative) {
-        if (rule.pattern.matcher(relative).matches()) {
+    private static boolean matches(Rule rule, String relative, boolean folder) {
+        if ((!rule.folderOnly || folder) && rule.pattern.matcher(relative).matches()) {
             return true;
         }
         for (int slash = relative.indexOf('/'); slash > 0; slash = relative.indexOf('/', slash + 1)) {

@@ -1,7 +1,7 @@
 package dev.amldebug.server.azure;
 
-import dev.amldebug.azure.WorkspaceConfig;
-import dev.amldebug.azure.WorkspaceId;
+import dev.amldebug.azure.config.WorkspaceConfig;
+import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.errors.AmlDebugException;
 import java.nio.file.Path;
 

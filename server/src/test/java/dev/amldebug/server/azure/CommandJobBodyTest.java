@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.amldebug.azure.WorkspaceId;
+import dev.amldebug.azure.config.WorkspaceId;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

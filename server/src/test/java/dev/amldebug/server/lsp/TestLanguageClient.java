@@ -31,6 +31,7 @@ final class TestLanguageClient implements AmlLanguageClient {
     final List<RunStatusParams> statuses = new CopyOnWriteArrayList<>();
     final List<DebugReadyParams> debugReady = new CopyOnWriteArrayList<>();
     final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
+    final List<Protocol.AzureLogParams> azureLogs = new CopyOnWriteArrayList<>();
 
     @Override
     public void treeChanged(TreeChangedParams params) {
@@ -40,6 +41,11 @@ final class TestLanguageClient implements AmlLanguageClient {
     @Override
     public void runLog(RunLogParams params) {
         logs.add(params);
+    }
+
+    @Override
+    public void azureLog(Protocol.AzureLogParams params) {
+        azureLogs.add(params);
     }
 
     @Override

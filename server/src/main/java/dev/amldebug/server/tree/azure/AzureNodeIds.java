@@ -1,6 +1,6 @@
 package dev.amldebug.server.tree.azure;
 
-import dev.amldebug.azure.WorkspaceId;
+import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.server.tree.NodeId;
 

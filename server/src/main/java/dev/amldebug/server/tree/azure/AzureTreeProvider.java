@@ -9,7 +9,7 @@ import dev.amldebug.azure.Page;
 import dev.amldebug.azure.Subscription;
 import dev.amldebug.azure.Workspace;
 import dev.amldebug.azure.WorkspaceClient;
-import dev.amldebug.azure.WorkspaceId;
+import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.server.tree.Children;
@@ -174,7 +174,7 @@ public final class AzureTreeProvider implements TreeProvider {
     }
 
     private Node workspace(Workspace workspace) {
-        return Node.folder(AzureNodeIds.workspace(dev.amldebug.azure.WorkspaceId.parse(workspace.id())),
+        return Node.folder(AzureNodeIds.workspace(dev.amldebug.azure.config.WorkspaceId.parse(workspace.id())),
                 workspace.name(), "azureWorkspace").withDescription(workspace.location());
     }
 
