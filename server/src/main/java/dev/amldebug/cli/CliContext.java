@@ -18,9 +18,19 @@ final class CliContext implements CommandLine.IFactory {
     private final LazyDocker docker = new LazyDocker();
     private ServerThreads threads;
     private AzureAccess azure;
+    private final java.util.Map<String, String> environment;
+
+    private CliContext(java.util.Map<String, String> environment) {
+        this.environment = environment;
+    }
 
     static CliContext forArguments(String... args) {
-        CliContext context = new CliContext();
+        return forArguments(System.getenv(), args);
+    }
+
+    /** @param environment the variables Azure ML settings come from (the process's, or a test's) */
+    static CliContext forArguments(java.util.Map<String, String> environment, String... args) {
+        CliContext context = new CliContext(environment);
         if (args.length > 0 && NEED_DOCKER_AT_ONCE.contains(args[0])) {
             context.docker.prefetch(context.threads().blocking());
             context.threads().blocking().execute(RunStore::warmUp);
@@ -38,7 +48,7 @@ final class CliContext implements CommandLine.IFactory {
     /** Azure ML, signed in on first use. */
     synchronized AzureAccess azure() {
         if (azure == null) {
-            azure = AzureAccess.fromProcess();
+            azure = new AzureAccess(environment);
         }
         return azure;
     }

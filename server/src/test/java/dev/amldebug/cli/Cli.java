@@ -17,9 +17,14 @@ final class Cli {
     }
 
     static Cli run(String... args) {
+        return run(System.getenv(), args);
+    }
+
+    /** With {@code environment} in place of the process's, for the Azure ML settings. */
+    static Cli run(java.util.Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine(false, CliContext.forArguments(args), args);
+        CommandLine commandLine = Main.commandLine(false, CliContext.forArguments(environment, args), args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);

@@ -22,10 +22,6 @@ public final class AzureAccess {
         this.environment = Map.copyOf(environment);
     }
 
-    public static AzureAccess fromProcess() {
-        return new AzureAccess(System.getenv());
-    }
-
     public Map<String, String> environment() {
         return environment;
     }

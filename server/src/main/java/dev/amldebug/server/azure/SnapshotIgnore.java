@@ -44,11 +44,12 @@ public final class SnapshotIgnore implements Predicate<Path> {
         return new SnapshotIgnore(codeFolder, List.copyOf(rules));
     }
 
-    /** Whether a file or folder under the code folder is left out of the snapshot. */
+    /** Whether a file or folder under the code folder (absolute, or relative to it) is left out of the snapshot. */
     @Override
     public boolean test(Path path) {
-        String relative = root.relativize(path).toString().replace('\\', '/');
-        boolean folder = Files.isDirectory(path);
+        Path absolute = root.resolve(path);
+        String relative = root.relativize(absolute).toString().replace('\\', '/');
+        boolean folder = Files.isDirectory(absolute);
         boolean excluded = false;
         for (Rule rule : rules) {
             if (matches(rule, relative, folder)) {

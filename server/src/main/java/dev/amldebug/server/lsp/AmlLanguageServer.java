@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
@@ -41,6 +42,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  */
 public final class AmlLanguageServer implements LanguageServer, LanguageClientAware, AzureMlService {
     private final String baseImage;
+    private final Map<String, String> environment;
     private final ServerThreads threads;
     private final Runnable exit;
     private final LogBatcher logs;
@@ -48,6 +50,12 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
     private volatile EditorWorkspace workspace;
 
     public AmlLanguageServer(String baseImage, ServerThreads threads, Runnable exit) {
+        this(baseImage, threads, exit, System.getenv());
+    }
+
+    /** @param environment where Azure ML sign-in and endpoints are read from */
+    public AmlLanguageServer(String baseImage, ServerThreads threads, Runnable exit, Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         this.baseImage = baseImage;
         this.threads = threads;
         this.exit = exit;
@@ -62,7 +70,7 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         RunServices services = new RunServices(baseImage, new LazyDocker(), ImageUsage.inUserCache(), threads.blocking());
-        workspace = new EditorWorkspace(workspaceOf(params), baseImage, services, AzureAccess.fromProcess(), threads,
+        workspace = new EditorWorkspace(workspaceOf(params), baseImage, services, new AzureAccess(environment), threads,
                 () -> client, logs);
         workspace.watch();
         if (params.getProcessId() != null) {

@@ -35,10 +35,11 @@ public final class Protocol {
     public record RunLogParams(String runId, String file, List<String> lines) {
     }
 
-    /** @param health for deployments: Starting, Healthy, Unhealthy, Failed or Stopped */
     /** A followed Azure ML log: new text from {@code source}, and once {@code ended}. */
     public record AzureLogParams(String streamId, String source, String text, boolean ended) {
     }
+
+    /** @param health for deployments: Starting, Healthy, Unhealthy, Failed or Stopped */
 
     public record RunStatusParams(String runId, String status, Integer exitCode, String health) {
         public RunStatusParams(String runId, String status, Integer exitCode) {

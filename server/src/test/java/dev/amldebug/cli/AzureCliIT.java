@@ -1,0 +1,216 @@
+package dev.amldebug.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlExtension;
+import dev.amldebug.azurefake.StandInAz;
+import dev.amldebug.azurefake.faults.Fault;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The `aml-debug azure` commands against the fake Azure ML service (HTTPS, the spec's payloads and
+ * schemas, Azurite for blobs), signed in through the real Azure CLI credential and a stand-in `az`.
+ */
+class AzureCliIT {
+    @RegisterExtension
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(12)
+            .withPageSize(5));
+
+    @TempDir
+    Path folder;
+
+    private FakeAzureMl fake;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void signInThroughTheStandInAz() throws Exception {
+        fake = AZURE.fake();
+        StandInAz.write(Path.of("target/stand-in-az"), fake);
+        environment = new HashMap<>(System.getenv());
+        environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
+        environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
+        environment.put("HOME", folder.resolve("home").toString());
+        environment.remove("AZURE_CLIENT_ID");
+    }
+
+    private Cli azure(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "azure";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--workspace";
+        all[args.length + 2] = folder.toString();
+        return Cli.run(environment, all);
+    }
+
+    private String workspaceId() {
+        return "/subscriptions/" + fake.options().subscriptionId() + "/resourceGroups/" + fake.options().resourceGroup()
+                + "/providers/Microsoft.MachineLearningServices/workspaces/" + fake.options().workspace();
+    }
+
+    @Test
+    void statusWorkspacesAndUseNameTheWorkspaceAndWriteTheSdksConfig() throws Exception {
+        Cli status = azure("status");
+        assertThat(status.exitCode).as(status.toString()).isZero();
+        assertThat(status.out).contains("Signed in as:").contains("none (run `aml-debug azure use");
+
+        Cli workspaces = azure("workspaces");
+        assertThat(workspaces.out).as(workspaces.toString()).contains(fake.options().workspace()).contains(workspaceId());
+
+        Cli use = azure("use", workspaceId());
+        assertThat(use.exitCode).as(use.toString()).isZero();
+        String config = Files.readString(folder.resolve(".azureml/config.json"));
+        assertThat(config).contains("\"subscription_id\"").contains(fake.options().workspace());
+        assertThat(azure("status").out).contains(fake.options().workspace());
+    }
+
+    @Test
+    void jobsListGoesThroughEveryPageAndFilters() {
+        azure("use", workspaceId());
+
+        Cli all = azure("jobs", "list", "--top", "100");
+        assertThat(all.exitCode).as(all.toString()).isZero();
+        assertThat(all.out.lines().filter(line -> line.startsWith("job-"))).hasSize(12);
+
+        Cli experiment = azure("jobs", "list", "--experiment", "experiment-1");
+        assertThat(experiment.out.lines().filter(line -> line.startsWith("job-")))
+                .isNotEmpty().allMatch(line -> line.contains("experiment-1"));
+
+        Cli top = azure("jobs", "list", "--top", "3");
+        assertThat(top.out.lines().filter(line -> line.startsWith("job-"))).hasSize(3);
+    }
+
+    @Test
+    void showAndCancelARunningJob() {
+        azure("use", workspaceId());
+        Cli show = azure("jobs", "show", "job-0000");
+        assertThat(show.out).as(show.toString()).contains("status:     Running").contains("studio:     https://");
+
+        Cli cancel = azure("jobs", "cancel", "job-0000");
+        assertThat(cancel.exitCode).as(cancel.toString()).isZero();
+        assertThat(cancel.out).contains("job-0000: Canceled");
+    }
+
+    @Test
+    void logsFollowAGrowingLogReadingOnlyTheNewBytesAndStopWhenTheJobEnds() throws Exception {
+        azure("use", workspaceId());
+        fake.setJobStatus("job-0001", "Running");
+        fake.appendLog("job-0001", "user_logs/std_log.txt", "epoch 1\n".getBytes(StandardCharsets.UTF_8));
+        fake.resetBlobCounters();
+        CompletableFuture<Cli> following = CompletableFuture.supplyAsync(() -> azure("jobs", "logs", "job-0001", "--follow"));
+        TimeUnit.SECONDS.sleep(2);
+        fake.appendLog("job-0001", "user_logs/std_log.txt", "epoch 2\n".getBytes(StandardCharsets.UTF_8));
+        TimeUnit.SECONDS.sleep(2);
+        fake.appendLog("job-0001", "user_logs/std_log.txt", "done\n".getBytes(StandardCharsets.UTF_8));
+        fake.setJobStatus("job-0001", "Completed");
+
+        Cli logs = following.get(60, TimeUnit.SECONDS);
+        assertThat(logs.exitCode).as(logs.toString()).isZero();
+        assertThat(logs.out).isEqualTo("epoch 1\nepoch 2\ndone\n");
+        assertThat(fake.blobBytesServed()).isEqualTo("epoch 1\nepoch 2\ndone\n".length());
+        assertThat(fake.blobRanges()).isNotEmpty().allMatch(range -> range.startsWith("bytes="));
+    }
+
+    @Test
+    void logsOfEveryRankArePrefixed() {
+        azure("use", workspaceId());
+        fake.appendLog("job-0002", "user_logs/std_log_process_0.txt", "rank zero\n".getBytes(StandardCharsets.UTF_8));
+        fake.appendLog("job-0002", "user_logs/std_log_process_1.txt", "rank one\n".getBytes(StandardCharsets.UTF_8));
+
+        Cli all = azure("jobs", "logs", "job-0002", "--all");
+        assertThat(all.out).as(all.toString()).contains("rank zero").contains("rank one").contains("] rank one");
+
+        Cli rank = azure("jobs", "logs", "job-0002", "--rank", "1");
+        assertThat(rank.out).isEqualTo("rank one\n");
+    }
+
+    @Test
+    void downloadPutsOutputsInTheFolderAsked() throws Exception {
+        azure("use", workspaceId());
+        fake.uploadOutput("job-0003", "outputs/model.pkl", "weights".getBytes(StandardCharsets.UTF_8));
+
+        Cli download = azure("jobs", "download", "job-0003", "--outputs", "--to", folder.resolve("got").toString());
+        assertThat(download.exitCode).as(download.toString()).isZero();
+        try (var files = Files.walk(folder.resolve("got"))) {
+            assertThat(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
+                    .contains("model.pkl");
+        }
+    }
+
+    @Test
+    void submitUploadsTheSnapshotOnceAndSendsABodyTheSpecAccepts() throws Exception {
+        azure("use", workspaceId());
+        Path project = folder.resolve("project");
+        Files.createDirectories(project.resolve("src"));
+        Files.writeString(project.resolve("src/train.py"), "print('hi')\n");
+        Files.writeString(project.resolve("src/.amlignore"), "*.tmp\n");
+        Files.writeString(project.resolve("src/scratch.tmp"), "not uploaded\n");
+        Files.writeString(project.resolve("job.yml"), """
+                code: src
+                command: python train.py --lr ${{inputs.lr}}
+                experiment_name: digits
+                environment:
+                  image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04
+                inputs:
+                  lr: 0.1
+                distribution: {type: pytorch, process_count_per_instance: 2}
+                resources: {instance_count: 2}
+                """);
+
+        Cli first = azure("submit", project.resolve("job.yml").toString(), "--compute", "cpu-cluster");
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        assertThat(first.out).contains("job: digits_").contains("studio: https://");
+        int uploads = fake.pendingUploads();
+        assertThat(uploads).isEqualTo(1);
+
+        Cli second = azure("submit", project.resolve("job.yml").toString(), "--compute", "cpu-cluster");
+        assertThat(second.exitCode).as(second.toString()).isZero();
+        assertThat(fake.pendingUploads()).as("an unchanged snapshot is not uploaded again").isEqualTo(uploads);
+        assertThat(fake.violations()).isEmpty();
+    }
+
+    @Test
+    void errorsAreOneSentenceThatSaysWhatToDo() {
+        Cli noWorkspace = azure("jobs", "list");
+        assertThat(noWorkspace.exitCode).isEqualTo(2);
+        assertThat(noWorkspace.err).contains("aml-debug azure use");
+
+        azure("use", workspaceId());
+        Cli missing = azure("jobs", "show", "no-such-job");
+        assertThat(missing.exitCode).as(missing.toString()).isEqualTo(2);
+        assertThat(missing.err).contains("no-such-job").contains("aml-debug azure jobs list").doesNotContain("Exception");
+
+        fake.queueFault("/jobs", Fault.arm(403, "AuthorizationFailed", "The client 'me@example.com' with object id"
+                + " '1111' does not have authorization to perform action 'Microsoft.MachineLearningServices/workspaces/"
+                + "jobs/read' over scope '" + workspaceId() + "' or the scope is invalid."));
+        Cli forbidden = azure("jobs", "list");
+        assertThat(forbidden.exitCode).as(forbidden.toString()).isEqualTo(3);
+        assertThat(forbidden.err).contains("me@example.com").contains("jobs/read").doesNotContain("Exception");
+
+        fake.queueFault("/jobs", Fault.throttle(1));
+        Cli throttled = azure("jobs", "list", "--top", "1");
+        assertThat(throttled.exitCode).as("a 429 is retried after Retry-After").isZero();
+    }
+
+    @Test
+    void signedOutSaysHowToSignIn() throws Exception {
+        StandInAz.writeSignedOut(Path.of("target/stand-in-az"));
+        try {
+            Cli status = azure("status");
+            assertThat(status.exitCode).as(status.toString()).isEqualTo(3);
+            assertThat(status.out).contains("nobody").contains("az login");
+        } finally {
+            StandInAz.write(Path.of("target/stand-in-az"), fake);
+        }
+    }
+}
