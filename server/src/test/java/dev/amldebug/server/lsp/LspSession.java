@@ -29,9 +29,14 @@ final class LspSession implements AutoCloseable {
     private final ServerThreads threads = new ServerThreads();
 
     LspSession() throws Exception {
+        this(System.getenv());
+    }
+
+    /** @param environment the server's Azure ML settings come from here */
+    LspSession(Map<String, String> environment) throws Exception {
         pair = LoopbackPair.open();
         AmlLanguageServer implementation = new AmlLanguageServer("aml-debug/python:bookworm", threads,
-                () -> exited.set(true));
+                () -> exited.set(true), environment);
         LanguageServerLauncher.start(implementation, pair.right().getInputStream(), pair.right().getOutputStream(), null,
                 threads.blocking());
         Launcher<Remote> launcher = new Launcher.Builder<Remote>().setLocalService(client).setRemoteInterface(Remote.class)
