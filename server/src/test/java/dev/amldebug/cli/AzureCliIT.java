@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -200,6 +201,29 @@ class AzureCliIT {
         fake.queueFault("/jobs", Fault.throttle(1));
         Cli throttled = azure("jobs", "list", "--top", "1");
         assertThat(throttled.exitCode).as("a 429 is retried after Retry-After").isZero();
+    }
+
+    @Test
+    void noTokenOrSignatureReachesTheOutputEvenWithVerbose() throws Exception {
+        azure("use", workspaceId());
+        fake.appendLog("job-0005", "user_logs/std_log.txt", "line\n".getBytes(StandardCharsets.UTF_8));
+        fake.queueFault("/jobs", Fault.throttle(1));
+        fake.queueFault("/jobs/no-such", Fault.arm(401, "ExpiredAuthenticationToken", "The access token expired."));
+        Map<String, String> variables = Map.of("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint(), "AML_DEBUG_CA_BUNDLE",
+                fake.caBundle().toString(), "PATH", Path.of("target/stand-in-az").toAbsolutePath() + ":"
+                        + System.getenv("PATH"), "HOME", folder.resolve("home").toString());
+        StringBuilder output = new StringBuilder();
+        for (String[] args : List.of(new String[] {"jobs", "list"}, new String[] {"jobs", "logs", "job-0005"},
+                new String[] {"jobs", "show", "no-such"}, new String[] {"status"})) {
+            List<String> command = new java.util.ArrayList<>(List.of("--verbose", "azure"));
+            command.addAll(List.of(args));
+            command.addAll(List.of("--workspace", folder.toString()));
+            JarProcess jar = JarProcess.start(variables, command.toArray(String[]::new));
+            jar.waitFor(120);
+            output.append(jar.output());
+        }
+        assertThat(output).contains("line").contains("az login");
+        assertThat(output.toString()).doesNotContain(fake.token()).doesNotContainPattern("sig=[A-Za-z0-9%]{8}");
     }
 
     @Test

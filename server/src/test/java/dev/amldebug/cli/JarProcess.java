@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The real aml-debug jar in its own process, with its output collected. */
@@ -23,7 +24,13 @@ final class JarProcess {
 
     /** stdout and stderr together, collected as they come; stdin closed. */
     static JarProcess start(String... args) throws IOException {
+        return start(Map.of(), args);
+    }
+
+    /** With {@code environment} added to this process's. */
+    static JarProcess start(Map<String, String> environment, String... args) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         JarProcess jar = new JarProcess(builder.start(), true);
         jar.process.getOutputStream().close();
         return jar;
