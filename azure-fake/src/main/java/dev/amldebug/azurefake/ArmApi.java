@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Resource Manager's side: subscriptions, workspaces, jobs (with the cancel LRO), computes, assets and code versions. */
+/** Resource Manager's side: subscriptions, workspaces, jobs (with the cancel LRO), computes, assets, code and environment versions. */
 final class ArmApi {
     static final String ML_API_VERSION = "2024-10-01";
     private static final String W = "/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.MachineLearningServices/workspaces/{w}";
@@ -49,7 +49,9 @@ final class ArmApi {
                 .add("GET", W + "/models", c -> inWorkspace(c, ws -> paged(c, resources.containers(ws, "models", List.of("digits-classifier", "sentiment")))))
                 .add("GET", W + "/data", c -> inWorkspace(c, ws -> paged(c, resources.containers(ws, "data", List.of("digits-csv", "reviews")))))
                 .add("GET", W + "/codes/{n}/versions/{v}", this::getCode)
-                .add("PUT", W + "/codes/{n}/versions/{v}", this::putCode)
+                .add("PUT", W + "/codes/{n}/versions/{v}", c -> putVersion(c, "codes", "CodeVersions_CreateOrUpdate", "CodeVersionResource"))
+                .add("PUT", W + "/environments/{n}/versions/{v}",
+                        c -> putVersion(c, "environments", "EnvironmentVersions_CreateOrUpdate", "EnvironmentVersionResource"))
                 .add("POST", W + "/codes/{n}/versions/{v}/startPendingUpload", this::startPendingUpload);
     }
 
@@ -126,18 +128,19 @@ final class ArmApi {
                         + "/versions/" + call.group(4)).response()));
     }
 
-    private Response putCode(Call call) throws Exception {
+    /** CodeVersions_ or EnvironmentVersions_CreateOrUpdate: 201 when new, 200 when it replaced a version. */
+    private Response putVersion(Call call, String kind, String operation, String definition) throws Exception {
         Optional<FakeWorkspace> ws = workspace(call);
         if (ws.isEmpty()) {
             return missingWorkspace(call);
         }
-        List<Violation> problems = fake.checks().check("CodeVersions_CreateOrUpdate", "CodeVersionResource", call);
+        List<Violation> problems = fake.checks().check(operation, definition, call);
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
-        String key = call.group(3) + "/" + call.group(4);
-        ObjectNode stored = resources.codeVersion(ws.get(), call.group(3), call.group(4), (ObjectNode) call.json());
-        boolean existed = ws.get().codeVersions.put(key, stored) != null;
+        var versions = kind.equals("codes") ? ws.get().codeVersions : ws.get().environmentVersions;
+        ObjectNode stored = resources.assetVersion(ws.get(), kind, call.group(3), call.group(4), (ObjectNode) call.json());
+        boolean existed = versions.put(call.group(3) + "/" + call.group(4), stored) != null;
         return Response.json(existed ? 200 : 201, stored);
     }
 

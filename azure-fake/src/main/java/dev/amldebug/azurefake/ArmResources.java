@@ -77,13 +77,17 @@ final class ArmResources {
         return template;
     }
 
-    ObjectNode codeVersion(FakeWorkspace ws, String name, String version, ObjectNode requested) {
+    /** A code or environment version as stored: the request's properties, with what the service adds. kind: "codes", "environments". */
+    ObjectNode assetVersion(FakeWorkspace ws, String kind, String name, String version, ObjectNode requested) {
         ObjectNode body = dev.amldebug.azurefake.http.Json.object();
-        body.put("id", ws.armId() + "/codes/" + name + "/versions/" + version);
+        body.put("id", ws.armId() + "/" + kind + "/" + name + "/versions/" + version);
         body.put("name", version);
-        body.put("type", "Microsoft.MachineLearningServices/workspaces/codes/versions");
+        body.put("type", "Microsoft.MachineLearningServices/workspaces/" + kind + "/versions");
         ObjectNode properties = requested.with("properties").deepCopy();
         properties.put("provisioningState", "Succeeded");
+        if (kind.equals("environments")) {
+            properties.put("environmentType", "UserCreated");
+        }
         body.set("properties", properties);
         systemData(body.putObject("systemData"), Instant.now(), Instant.now());
         return body;

@@ -25,6 +25,7 @@ public final class FakeWorkspace {
     public final PrivateLink privateLink;
     public final JobStore jobs;
     public final Map<String, ObjectNode> codeVersions = new ConcurrentHashMap<>();
+    public final Map<String, ObjectNode> environmentVersions = new ConcurrentHashMap<>();
 
     public FakeWorkspace(String subscriptionId, String resourceGroup, String name, PrivateLink privateLink) {
         this.subscriptionId = subscriptionId;

@@ -85,6 +85,22 @@ class FakeAzureMlTest {
     }
 
     @Test
+    void environmentVersionsAreCheckedAgainstTheEnvironmentVersionSchema() throws Exception {
+        String path = w + "/environments/CliV2AnonymousEnvironment/versions/0123abcd?api-version=2024-10-01";
+        HttpResponse<String> created = client.send("PUT", path,
+                "{\"properties\": {\"image\": \"python:3.11-slim\", \"condaFile\": \"name: env\\n\", \"isAnonymous\": true}}");
+        HttpResponse<String> again = client.send("PUT", path, "{\"properties\": {\"image\": \"python:3.11-slim\", \"isAnonymous\": true}}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"environmentType\":\"UserCreated\"").contains("/environments/CliV2AnonymousEnvironment/versions/0123abcd");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(fake.violations()).isEmpty();
+
+        HttpResponse<String> wrong = client.send("PUT", path, "{\"properties\": {\"image\": \"python\", \"dockerImage\": \"python\"}}");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(fake.violations()).hasSize(1);
+    }
+
+    @Test
     void aCreatedJobMovesToRunningOnPolls() throws Exception {
         HttpResponse<String> created = client.send("PUT", w + "/jobs/new-job?api-version=2024-10-01", SchemaValidatorTest.commandJob(""));
         assertThat(created.statusCode()).isEqualTo(201);

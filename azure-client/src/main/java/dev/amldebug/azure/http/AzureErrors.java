@@ -65,8 +65,8 @@ public final class AzureErrors {
                 && !(cause instanceof HttpConnectTimeoutException)) {
             return new AmlDebugException(ErrorKind.ENVIRONMENT, "The request for " + what.description() + " was interrupted.");
         }
-        if (workspace != null && (cause instanceof UnknownHostException || cause instanceof ConnectException
-                || cause instanceof HttpConnectTimeoutException)) {
+        if (workspace != null && (causedBy(failure, UnknownHostException.class) || causedBy(failure, ConnectException.class)
+                || causedBy(failure, HttpConnectTimeoutException.class))) {
             return AmlDebugException.environment(privateLinkSentence(workspace), null);
         }
         return AmlDebugException.environment("Cannot reach " + host + " for " + what.description()
@@ -137,6 +137,16 @@ public final class AzureErrors {
     private static String group(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
         return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** java.net.http wraps a refused connection as ConnectException(ClosedChannelException): the root cause alone hides it. */
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable failure) {

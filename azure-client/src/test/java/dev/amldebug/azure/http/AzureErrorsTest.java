@@ -85,6 +85,17 @@ class AzureErrorsTest {
     }
 
     @Test
+    void refusedConnectionAsJavaNetHttpWrapsItIsThePrivateLinkSentence() {
+        ConnectException refused = new ConnectException();
+        refused.initCause(new java.nio.channels.ClosedChannelException());
+
+        AmlDebugException error = AzureErrors.unreachable(URI.create("https://ws.eastus.api.azureml.ms/history"),
+                new java.io.UncheckedIOException(refused), JOB, "ws");
+
+        assertThat(error.getMessage()).startsWith("The workspace ws is behind a private link");
+    }
+
+    @Test
     void untrustedCertificateNamesTheCaBundleVariable() {
         AmlDebugException error = AzureErrors.unreachable(URI.create("https://management.azure.com/x"),
                 new java.io.UncheckedIOException(new SSLHandshakeException("PKIX path building failed")), JOB, null);

@@ -3,6 +3,9 @@ package dev.amldebug.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.amldebug.azure.config.AzureEndpoints;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.azure.credentials.AzureCredentials;
@@ -33,9 +36,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The client against the fake Azure ML service (HTTPS, schema checks on every body, Azurite blobs): one fake for the class,
+ * so each test uses its own jobs. Every test's log output, at DEBUG, is checked for tokens and SAS signatures.
+ */
 class AzureMlClientIT {
     @RegisterExtension
-    final FakeAzureMlExtension azure = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(23).withPageSize(5));
+    static final FakeAzureMlExtension azure = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(23).withPageSize(5));
 
     @TempDir
     Path temp;
@@ -53,7 +60,8 @@ class AzureMlClientIT {
     void noSecretInAnyLog() {
         System.setErr(originalErr);
         String logs = captured.toString(StandardCharsets.UTF_8);
-        assertThat(logs).doesNotContain(azure.fake().token()).doesNotContainPattern("sig=(?!REDACTED)[^&\\s\"]+");
+        assertThat(logs).as("the check sees DEBUG output").contains(" DEBUG ");
+        assertThat(logs).doesNotContain(azure.fake().token(), azure.fake().expiredToken()).doesNotContainPattern("sig=(?!REDACTED)[^&\\s\"]+");
     }
 
     private FakeAzureMl fake() {
@@ -111,37 +119,87 @@ class AzureMlClientIT {
         Files.writeString(code.resolve("skip/big.bin"), "xxx");
         CodeUploads codes = workspace().codes();
 
+        int uploadsBefore = fake().pendingUploads();
         String first = codes.uploadCode(code, path -> path.startsWith("skip"));
         int uploadsAfterFirst = fake().pendingUploads();
+        int requestsAfterFirst = fake().requests().size();
         String second = codes.uploadCode(code, path -> path.startsWith("skip"));
 
-        assertThat(uploadsAfterFirst).isEqualTo(1);
+        assertThat(uploadsAfterFirst).isEqualTo(uploadsBefore + 1);
         assertThat(second).isEqualTo(first).contains("/codes/aml-debug-code/versions/");
-        assertThat(fake().pendingUploads()).isEqualTo(1);
+        assertThat(fake().pendingUploads()).isEqualTo(uploadsAfterFirst);
+        assertThat(fake().requests().subList(requestsAfterFirst, fake().requests().size()))
+                .singleElement().satisfies(request -> assertThat(request).startsWith("GET ").contains("/codes/aml-debug-code/versions/"));
+    }
+
+    @Test
+    void submitsACommandJobWhoseBodiesMatchTheSchema() throws Exception {
+        Path code = Files.createDirectories(temp.resolve("submit-code"));
+        Files.writeString(code.resolve("train.py"), "import torch\n");
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("rows.csv"), "a,b\n1,2\n");
+        WorkspaceClient ws = workspace();
+        String armId = fake().workspace().armId();
+
+        String environmentId = ws.environmentVersions().createAnonymous("mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04",
+                "name: train\ndependencies:\n  - python=3.11\n");
+        String codeId = ws.codes().uploadCode(code, path -> false);
+        URI dataUri = ws.codes().uploadInput(data);
+        Job job = ws.jobs().createOrUpdate("submitted-job", commandJob(codeId, environmentId, armId + "/computes/cpu-cluster", dataUri));
+
+        assertThat(environmentId).startsWith(armId + "/environments/CliV2AnonymousEnvironment/versions/");
+        assertThat(job.name()).isEqualTo("submitted-job");
+        assertThat(job.jobType()).isEqualTo("Command");
+        assertThat(fake().violations()).isEmpty();
+    }
+
+    /** The body the server sends for a distributed command job with every part the contract names. */
+    private static ObjectNode commandJob(String codeId, String environmentId, String computeId, URI data) {
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        ObjectNode job = body.putObject("properties")
+                .put("jobType", "Command").put("experimentName", "it").put("displayName", "submitted by the IT")
+                .put("codeId", codeId).put("command", "python train.py --data ${{inputs.data}} --epochs ${{inputs.epochs}}")
+                .put("environmentId", environmentId).put("computeId", computeId);
+        job.putObject("environmentVariables").put("AML_DEBUG", "1");
+        ObjectNode inputs = job.putObject("inputs");
+        inputs.putObject("epochs").put("jobInputType", "literal").put("value", "3");
+        inputs.putObject("data").put("jobInputType", "uri_folder").put("uri", data.toString()).put("mode", "ReadOnlyMount");
+        job.putObject("outputs").putObject("model").put("jobOutputType", "uri_folder").put("mode", "ReadWriteMount");
+        job.putObject("distribution").put("distributionType", "PyTorch").put("processCountPerInstance", 2);
+        job.putObject("resources").put("instanceCount", 2);
+        job.putObject("limits").put("jobLimitsType", "Command").put("timeout", "PT2H");
+        job.putObject("services").putObject("debugpy").put("jobServiceType", "Custom").put("port", 5678)
+                .putObject("properties").put("protocol", "tcp");
+        return body;
     }
 
     @Test
     void cancelPollsTheOperationUntilTheJobIsCanceled() {
-        Job canceled = workspace().jobs().cancel("job-0000", Duration.ofSeconds(60));
+        fake().setJobStatus("job-0010", "Running");
+
+        Job canceled = workspace().jobs().cancel("job-0010", Duration.ofSeconds(60));
 
         assertThat(canceled.status()).isEqualTo(JobStatus.Canceled);
-        assertThat(fake().requests()).anyMatch(request -> request.startsWith("POST") && request.endsWith("/jobs/job-0000/cancel"));
+        assertThat(fake().requests()).anyMatch(request -> request.startsWith("POST") && request.endsWith("/jobs/job-0010/cancel"))
+                .anyMatch(request -> request.contains("/mfeOperationsStatus/") || request.contains("/mfeOperationResults/"));
     }
 
     @Test
     void followsALogWhileTheJobAppendsReadingOnlyNewBytes() throws Exception {
-        fake().setJobStatus("job-0000", "Running");
-        fake().appendLog("job-0000", "user_logs/std_log.txt", "epoch 1\nepoch 2 lo".getBytes(StandardCharsets.UTF_8));
+        fake().setJobStatus("job-0005", "Running");
+        fake().appendLog("job-0005", "user_logs/std_log.txt", "epoch 1\nepoch 2 lo".getBytes(StandardCharsets.UTF_8));
         fake().resetBlobCounters();
         JobLogs logs = workspace().logs();
+        assertThat(logs.files("job-0005")).extracting(file -> file.url().getRawQuery()).as("signed URLs that must not be logged")
+                .anyMatch(query -> query.contains("sig="));
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicBoolean cancelled = new AtomicBoolean();
         CompletableFuture<Void> following = CompletableFuture.runAsync(() ->
-                logs.follow("job-0000", LogSelection.defaults(), true, (source, text) -> lines.add(text), cancelled::get));
+                logs.follow("job-0005", LogSelection.defaults(), true, (source, text) -> lines.add(text), cancelled::get));
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> String.join("", lines).contains("epoch 1\n"));
-        fake().appendLog("job-0000", "user_logs/std_log.txt", "ss 0.4\nepoch 3\n".getBytes(StandardCharsets.UTF_8));
-        fake().setJobStatus("job-0000", "Completed");
+        fake().appendLog("job-0005", "user_logs/std_log.txt", "ss 0.4\nepoch 3\n".getBytes(StandardCharsets.UTF_8));
+        fake().setJobStatus("job-0005", "Completed");
         following.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
         String total = "epoch 1\nepoch 2 loss 0.4\nepoch 3\n";
