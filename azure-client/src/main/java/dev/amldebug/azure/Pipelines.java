@@ -32,7 +32,11 @@ final class Pipelines {
                 .setShouldRetryCondition(Pipelines::retryable);
     }
 
-    /** 408, 429 and 5xx but 501/505; a failure without answer, unless it is a sign-in failure or an interrupt. */
+    /**
+     * 408, 429 and 5xx but 501/505; a failure without answer (a reset), unless it is a sign-in failure, an
+     * interrupt, or a host that is not there or not trusted: those do not pass by waiting (a private link
+     * refuses every time), and the user should hear so at once.
+     */
     private static boolean retryable(RequestRetryCondition condition) {
         if (condition.getResponse() != null) {
             int status = condition.getResponse().getStatusCode();
@@ -40,7 +44,8 @@ final class Pipelines {
         }
         for (Throwable cause = condition.getThrowable(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ClientAuthenticationException || cause instanceof java.io.InterruptedIOException
-                    && !(cause instanceof java.net.SocketTimeoutException)) {
+                    && !(cause instanceof java.net.SocketTimeoutException) || cause instanceof java.net.ConnectException
+                    || cause instanceof java.net.UnknownHostException || cause instanceof javax.net.ssl.SSLHandshakeException) {
                 return false;
             }
             if (cause.getCause() == cause) {
