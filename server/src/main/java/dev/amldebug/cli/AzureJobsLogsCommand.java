@@ -50,14 +50,8 @@ final class AzureJobsLogsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         LogSelection selection = new LogSelection(which.file, which.rank, which.all);
-        azure.workspace().logs().follow(name, selection, follow, (source, text) -> {
-            if (which.all) {
-                text.lines().forEach(line -> out.println("[" + source + "] " + line));
-            } else {
-                out.print(text);
-            }
-            out.flush();
-        }, () -> Thread.currentThread().isInterrupted());
+        azure.workspace().logs().follow(name, selection, follow, AzureLogPrinter.to(out, which.all),
+                () -> Thread.currentThread().isInterrupted());
         return 0;
     }
 }

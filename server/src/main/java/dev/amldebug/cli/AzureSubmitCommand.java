@@ -51,10 +51,8 @@ final class AzureSubmitCommand implements Callable<Integer> {
         out.println("studio: " + workspace.studioUrl(job.name()));
         out.flush();
         if (stream) {
-            workspace.logs().follow(job.name(), LogSelection.defaults(), true, (source, text) -> {
-                out.print(text);
-                out.flush();
-            }, () -> Thread.currentThread().isInterrupted());
+            workspace.logs().follow(job.name(), LogSelection.defaults(), true, AzureLogPrinter.to(out, false),
+                    () -> Thread.currentThread().isInterrupted());
             Job ended = workspace.jobs().get(job.name());
             out.println(ended.name() + ": " + ended.status());
             return ended.status() == dev.amldebug.azure.JobStatus.Completed ? 0 : 1;
