@@ -80,7 +80,7 @@ class LanguageServerTest {
     @Test
     void treeGoesFromTheWorkspaceToExperimentsRunsLogsAndOutputs() throws Exception {
         storeRun("digits_1_aaaaaaaa", "digits", RunStatus.Completed);
-        assertThat(session.children(null)).extracting(TreeNode::id).containsExactly("local");
+        assertThat(session.children(null)).extracting(TreeNode::id).containsExactly("local", "azure");
         assertThat(session.children("local")).extracting(TreeNode::id)
                 .containsExactly("local/experiments", "local/deployments", "local/environments", "local/images");
         assertThat(session.children("local/experiments")).extracting(TreeNode::label).containsExactly("digits");
