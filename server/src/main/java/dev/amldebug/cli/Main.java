@@ -14,8 +14,9 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         // docker-java logs whole requests at DEBUG, the job's environment values (secrets) among them: never those.
         System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "info");
-        // The Azure SDK and MSAL at DEBUG describe sign-ins and requests in detail: never at our --verbose.
-        System.setProperty("org.slf4j.simpleLogger.log.com.azure", verbose ? "info" : "warn");
+        // The Azure SDK and MSAL at DEBUG describe sign-ins and requests in detail: never at our --verbose; without
+        // it, their failures (a signed-out `az`) come to the user as our own one sentence, not as their log lines.
+        System.setProperty("org.slf4j.simpleLogger.log.com.azure", verbose ? "info" : "off");
         System.setProperty("org.slf4j.simpleLogger.log.com.microsoft.aad.msal4j", "warn");
         // lsp4j logs through java.util.logging; a closed socket at the end of a session is not news.
         java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(verbose ? java.util.logging.Level.ALL
