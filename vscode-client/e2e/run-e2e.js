@@ -317,7 +317,7 @@ function panelShows(page, text, timeout) {
 async function followAnAzureJobLog(page, info) {
     const names = await azureTreeLabels(info);
     const file = 'user_logs/std_log.txt';
-    const append = text => callFake(info, 'POST', `/_fake/jobs/${encodeURIComponent(names.jobName)}/logs?file=${file}`, text);
+    const append = text => callFake(info, 'POST', `/_fake/jobs/${encodeURIComponent(names.jobName)}/log?file=${file}`, text);
     const first = `aml-debug-e2e-before-open-${Date.now()}`;
     await append(`${first}\n`);
     if (!(await treeRow(page, 'Azure ML', 1).isVisible())) {
