@@ -139,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
             throw AmlDebugException.badInput("Name the pipeline step to debug with --debug-step NAME (repeatable).");
         }
         PipelineRequest request = PipelineRequest.of(job.toAbsolutePath()).withExperiment(experiment)
-                .withDebugSteps(debugSteps, debugSteps.isEmpty() ? null : debugFlags.options()).withForceRerun(forceRerun);
+                .withDebugSteps(debugSteps, debugSteps.isEmpty() ? null : debugFlags.options()).withForceRerun(forceRerun ? Boolean.TRUE : null);
         List<Future<?>> debuggers = new CopyOnWriteArrayList<>();
         Object oneAtATime = new Object();
         PipelineConsole console = new PipelineConsole(out, err, started -> {

@@ -74,7 +74,7 @@ final class PipelineLifecycle {
         String pipelineId = queued.pipeline().id;
         ControlLog log = new ControlLog(store.controlLog(pipelineId), parent);
         try {
-            boolean force = request.forceRerun() || queued.spec().forceRerun();
+            boolean force = request.forceRerun() != null ? request.forceRerun() : queued.spec().forceRerun();
             log.line("Pipeline " + pipelineId + " from " + queued.spec().source() + ": " + queued.pipeline().steps.size()
                     + " steps, up to " + request.maxParallel() + " at once" + (force ? ", reusing nothing" : "") + ".");
             RunRecord running = runs.running(pipelineId);

@@ -15,11 +15,12 @@ import java.util.stream.Stream;
  * @param source      the pipeline job YAML ({@code type: pipeline}); relative paths are relative to the workspace
  * @param debugSteps  the steps to run under the debug shim (each becomes a debug target when it starts)
  * @param debug       how the debug steps wait for their debugger
- * @param forceRerun  run every step, reusing nothing (as {@code settings.force_rerun})
+ * @param forceRerun  true: run every step, reusing nothing; false: reuse where Azure ML's rule allows, whatever
+ *                    {@code settings.force_rerun} says; null: as {@code settings.force_rerun} says
  * @param experiment  the experiment name instead of the pipeline's own, or null
  * @param maxParallel how many independent steps run at the same time
  */
-public record PipelineRequest(Path source, List<String> debugSteps, DebugOptions debug, boolean forceRerun,
+public record PipelineRequest(Path source, List<String> debugSteps, DebugOptions debug, Boolean forceRerun,
                               String experiment, int maxParallel) {
     /** How many independent steps run at the same time unless told otherwise. */
     public static final int DEFAULT_PARALLEL_STEPS = 2;
@@ -31,14 +32,14 @@ public record PipelineRequest(Path source, List<String> debugSteps, DebugOptions
     }
 
     public static PipelineRequest of(Path source) {
-        return new PipelineRequest(source, List.of(), null, false, null, DEFAULT_PARALLEL_STEPS);
+        return new PipelineRequest(source, List.of(), null, null, null, DEFAULT_PARALLEL_STEPS);
     }
 
     public PipelineRequest withDebugSteps(List<String> steps, DebugOptions options) {
         return new PipelineRequest(source, steps, options, forceRerun, experiment, maxParallel);
     }
 
-    public PipelineRequest withForceRerun(boolean value) {
+    public PipelineRequest withForceRerun(Boolean value) {
         return new PipelineRequest(source, debugSteps, debug, value, experiment, maxParallel);
     }
 
