@@ -1,6 +1,7 @@
 package dev.amldebug.runner.run;
 
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.spec.CodeFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -22,8 +23,7 @@ final class CodeSnapshot {
     /** Azure ML refuses snapshots past this size; so do we, for what must be copied. */
     static final long MAX_COPIED_BYTES = 300L * 1024 * 1024;
     /** Never part of a run's code: run stores, outputs, version control, caches and local environments. */
-    static final Set<String> SKIPPED = Set.of(".azureml", "outputs", ".git", "__pycache__", ".venv", "venv",
-            "node_modules", ".ipynb_checkpoints");
+    static final Set<String> SKIPPED = CodeFolders.NOT_CODE;
 
     private final Path source;
     private final Path target;

@@ -9,6 +9,10 @@ import java.util.Set;
  * expose the machine itself.
  */
 public final class CodeFolders {
+    /** Never part of a run's code (Azure ML's snapshot leaves them out): run stores, outputs, version control,
+     *  caches and local environments. */
+    public static final Set<String> NOT_CODE = Set.of(".azureml", "outputs", ".git", "__pycache__", ".venv", "venv",
+            "node_modules", ".ipynb_checkpoints");
     private static final Set<String> SYSTEM = Set.of("/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/proc",
             "/run", "/sbin", "/sys", "/usr", "/var", "/home", "/tmp", "/opt", "/srv", "/mnt", "/media");
     private static final Set<String> SYSTEM_TREES = Set.of("/proc", "/sys", "/dev", "/etc", "/boot");
