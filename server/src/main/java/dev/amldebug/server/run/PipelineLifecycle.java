@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -36,19 +37,21 @@ final class PipelineLifecycle {
     private record StepResult(String step, boolean completed) {
     }
 
+    private final Supplier<DockerClient> docker;
     private final RunStore store;
     private final PipelineRuns runs;
     private final PipelineStepRunner steps;
     private final Executor executor;
 
-    PipelineLifecycle(DockerClient docker, RunStore store, ImageUsage usage, String baseImage, Executor executor) {
+    PipelineLifecycle(Supplier<DockerClient> docker, RunStore store, ImageUsage usage, String baseImage, Executor executor) {
+        this.docker = docker;
         this.store = store;
         this.runs = new PipelineRuns(store);
         this.steps = new PipelineStepRunner(docker, store, usage, baseImage);
         this.executor = executor;
     }
 
-    /** Bad input (the YAML, an unknown debug step) is thrown here, before anything is queued. */
+    /** Bad input (the YAML, an unknown debug step), then an unreachable Docker, are thrown here, before anything is queued. */
     Queued queue(PipelineRequest request) {
         PipelineSpec spec = new PipelineYamlParser().parse(store.workspace().resolve(request.source()));
         request.debugSteps().forEach(spec::step);
@@ -61,6 +64,7 @@ final class PipelineLifecycle {
         for (PipelineStep step : spec.steps()) {
             keys.put(step.name(), step.reuseKey(keys::get));
         }
+        docker.get();
         return new Queued(runs.queue(spec, experiment), spec, keys);
     }
 

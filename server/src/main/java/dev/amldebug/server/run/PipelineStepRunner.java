@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,13 +76,13 @@ final class PipelineStepRunner {
         }
     }
 
-    private final DockerClient docker;
+    private final Supplier<DockerClient> docker;
     private final RunStore store;
     private final ImageUsage usage;
     private final String baseImage;
     private final PipelineRuns runs;
 
-    PipelineStepRunner(DockerClient docker, RunStore store, ImageUsage usage, String baseImage) {
+    PipelineStepRunner(Supplier<DockerClient> docker, RunStore store, ImageUsage usage, String baseImage) {
         this.docker = docker;
         this.store = store;
         this.usage = usage;
@@ -134,7 +135,7 @@ final class PipelineStepRunner {
         }
         boolean debugged = context.request.debugSteps().contains(step.name());
         StartOptions options = debugged ? StartOptions.debug(context.request.debug()) : StartOptions.FOREGROUND;
-        LocalRun local = new LocalRunner(docker, store, usage).start(stepRunId, spec, options, listener);
+        LocalRun local = new LocalRunner(docker.get(), store, usage).start(stepRunId, spec, options, listener);
         context.parent.event(new RunEvent.StepStarted(stepRunId, context.pipelineId(), step.name(),
                 local.record().debugEndpoint));
         return local.await();

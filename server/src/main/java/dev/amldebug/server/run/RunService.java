@@ -118,7 +118,7 @@ public final class RunService {
      * watchers get a listener for it.
      */
     public SubmittedRun submitPipeline(PipelineRequest request, PipelineListener listener) {
-        PipelineLifecycle lifecycle = new PipelineLifecycle(docker.get(), store, usage, baseImage, executor);
+        PipelineLifecycle lifecycle = new PipelineLifecycle(docker, store, usage, baseImage, executor);
         PipelineLifecycle.Queued queued = lifecycle.queue(request);
         SubmittedRun run = new SubmittedRun(queued.pipeline().id);
         track(run, false);
