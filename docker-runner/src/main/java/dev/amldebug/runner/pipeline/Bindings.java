@@ -20,8 +20,11 @@ final class Bindings {
     private static final Pattern ANY_PARENT = Pattern.compile("\\$\\{\\{\\s*parent\\.");
     private static final Set<String> PATH_TYPES = Set.of("uri_file", "uri_folder");
 
-    /** A step's bindings: its inputs, the first binding to each upstream step, and its pipeline outputs. */
-    record Resolved(Map<String, StepInput> inputs, Map<String, YamlValue> upstream, Map<String, YamlValue> pipelineOutputs) {
+    /**
+     * A step's bindings: its inputs, the first binding to each upstream step, and the pipeline output that each
+     * of its outputs is bound to (step output -> pipeline output).
+     */
+    record Resolved(Map<String, StepInput> inputs, Map<String, YamlValue> upstream, Map<String, String> pipelineOutputs) {
     }
 
     private final Map<String, StepInput> pipelineInputs;
@@ -70,11 +73,11 @@ final class Bindings {
                         + name + "}}");
             }
         });
-        Map<String, YamlValue> outputs = new LinkedHashMap<>();
+        Map<String, String> outputs = new LinkedHashMap<>();
         step.outputs().forEach((name, value) -> {
             String bound = pipelineOutput(step.name(), name, value);
             if (bound != null) {
-                outputs.put(bound, value);
+                outputs.put(name, bound);
             }
         });
         return new Resolved(inputs, upstream, outputs);

@@ -81,12 +81,10 @@ public final class PipelineYamlParser {
     /** Resolves a step's bindings; its ${{parent.outputs.Z}} go into {@code outputs} as Z -> "step.output". */
     private static Bindings.Resolved bind(StepDraft draft, Bindings bindings, Map<String, String> outputs) {
         Bindings.Resolved bound = bindings.resolve(draft);
-        bound.pipelineOutputs().forEach((pipelineOutput, where) -> {
-            String output = draft.outputs().entrySet().stream().filter(e -> e.getValue() == where)
-                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+        bound.pipelineOutputs().forEach((output, pipelineOutput) -> {
             String previous = outputs.putIfAbsent(pipelineOutput, draft.name() + "." + output);
             if (previous != null) {
-                throw where.error("pipeline output " + pipelineOutput + " is already bound to " + previous
+                throw draft.outputs().get(output).error("pipeline output " + pipelineOutput + " is already bound to " + previous
                         + "; bind each pipeline output to one step output");
             }
         });

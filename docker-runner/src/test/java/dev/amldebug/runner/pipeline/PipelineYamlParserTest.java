@@ -222,6 +222,13 @@ class PipelineYamlParserTest {
     }
 
     @Test
+    void aPipelineOutputTakesOneStepOutput() throws IOException {
+        Path file = pipeline(twoStepsText().replace("      table: {type: uri_folder}", "      table: ${{parent.outputs.final}}"));
+        assertThatThrownBy(() -> parser.parse(file)).hasMessageStartingWith(file + ":29:14: pipeline output final is"
+                + " already bound to train.model; bind each pipeline output to one step output");
+    }
+
+    @Test
     void registeredComponentSaysToGiveItsFile() throws IOException {
         Path file = pipeline(twoStepsText().replace("component: ./train.yml", "component: azureml:train:1"));
         assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(SpecException.class)
