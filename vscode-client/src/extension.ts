@@ -94,6 +94,10 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
     command(Commands.submitExperiment, s => s.azure.submit());
     command(Commands.runExperimentLocally, s => runLocally(s.palette));
     command(Commands.cancelRun, (s, node?: TreeNode) => cancel(s.palette, node));
+    command(Commands.debugPipelineStep, async (s, node: TreeNode) => {
+        // The server reruns the pipeline, this step under the debugger; debugReady follows when it starts.
+        await s.palette.execute(ServerCommands.debugPipelineStep, { runId: node.runId });
+    });
     command(Commands.startDebugger, async (_, node?: TreeNode) => {
         const runId = node?.runId ?? await vscode.window.showInputBox({ prompt: 'Run id' });
         if (runId) {
@@ -144,7 +148,8 @@ async function offerDebugger(params: DebugReadyParams): Promise<void> {
         return;
     }
     const choice = await vscode.window.showInformationMessage(
-        `Azure ML run ${params.runId} waits for a debugger at ${params.endpoint}.`, 'Start debugger');
+        params.step ? `Azure ML pipeline step ${params.step} (run ${params.runId}) waits for a debugger at ${params.endpoint}.`
+            : `Azure ML run ${params.runId} waits for a debugger at ${params.endpoint}.`, 'Start debugger');
     if (choice === 'Start debugger') {
         await attachToRun(params.runId);
     }

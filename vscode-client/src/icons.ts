@@ -49,6 +49,7 @@ const FIXED: Record<string, IconSpec> = {
     'azureml.azureData': { id: 'database' },
     'azureml.azureAsset': { id: 'package' },
     'azureml.azureSteps': { id: 'list-tree' },
+    'azureml.steps': { id: 'list-tree' },
     'azureml.azureLogs': { id: 'files' },
     'azureml.azureLog': { id: 'output' },
     'azureml.azureOutputs': { id: 'folder' },
@@ -57,7 +58,7 @@ const FIXED: Record<string, IconSpec> = {
 
 /** The icon for a contextValue such as azureml.run.completed or azureml.azureJob.running; undefined for none. */
 export function iconSpec(contextValue: string): IconSpec | undefined {
-    const [, kind, state] = /^azureml\.(run|azureJob|azureCompute)(?:\.(.+))?$/.exec(contextValue) ?? [];
+    const [, kind, state] = /^azureml\.(run|pipelineRun|pipelineStep|azureJob|azureCompute)(?:\.(.+))?$/.exec(contextValue) ?? [];
     if (kind === 'azureCompute') {
         return BROKEN_COMPUTE.has(state ?? '') ? { id: 'vm', color: FAILED } : { id: 'vm' };
     }

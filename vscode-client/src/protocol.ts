@@ -24,7 +24,8 @@ export interface TreeChangedParams { nodeId?: string }
 export interface RunLogParams { runId: string; file: string; lines: string[] }
 /** health: for deployments, Starting, Healthy, Unhealthy, Failed or Stopped. */
 export interface RunStatusParams { runId: string; status: string; exitCode?: number; health?: string }
-export interface DebugReadyParams { runId: string; endpoint: string }
+/** For a pipeline step, runId is the step's run, with its pipeline's run and the step's name. */
+export interface DebugReadyParams { runId: string; endpoint: string; pipelineId?: string; step?: string }
 export interface DebugAdapterEndpointParams { runId?: string }
 export interface DebugAdapterEndpoint { transport: 'pipe' | 'tcp'; path?: string; port?: number }
 /** New text of a followed Azure ML log: raw (several lines, or part of one); once, last, with ended. */

@@ -48,8 +48,18 @@ describe('package.json contributions', () => {
         assert.ok(treeMenu(Commands.azureSignIn).some(item => showsOn(item, 'azureml.azureSignIn')));
     });
 
+    it('offer "Debug this step" on every pipeline step, and Cancel run on a pipeline that runs', () => {
+        const [debugStep] = treeMenu(Commands.debugPipelineStep);
+        for (const status of ['completed', 'failed', 'canceled', 'running']) {
+            assert.ok(showsOn(debugStep, `azureml.pipelineStep.${status}`), status);
+        }
+        assert.ok(!showsOn(debugStep, 'azureml.pipelineRun.completed'));
+        assert.ok(treeMenu(Commands.cancelRun).some(item => showsOn(item, 'azureml.pipelineRun.running')));
+    });
+
     it('keep the commands that need a tree node out of the palette', () => {
         const hidden = menus.commandPalette.filter(item => item.when === 'false').map(item => item.command);
-        assert.deepStrictEqual(hidden.sort(), [Commands.cancelJob, Commands.followAzureLog, Commands.openInStudio].sort());
+        assert.deepStrictEqual(hidden.sort(), [Commands.cancelJob, Commands.debugPipelineStep, Commands.followAzureLog,
+            Commands.openInStudio].sort());
     });
 });

@@ -1,9 +1,11 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.errors.Sentences;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.server.run.PipelineRequest;
 import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.SubmittedRun;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -37,6 +40,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  aml-debug run job.yml --detach && aml-debug runs logs <id> --follow",
                 "  aml-debug run examples/digits/job.yml --break train.py:52   debug, stop in the training loop",
                 "  aml-debug run job.yml --debug --wait-timeout 60 --on-timeout abort",
+                "  aml-debug run examples/pipeline/pipeline.yml --debug-step train --break train.py:20",
+                "  aml-debug run examples/pipeline/pipeline.yml --force-rerun",
+                "", "A pipeline (type: pipeline) prints a line per step start and end and each step's log, prefixed by"
+                        + " the step's name; it exits 0 when the pipeline completed, 1 otherwise.",
                 "", "Exit codes: the script's own; 86 when --on-timeout abort found no debugger; 2 for invalid input;"
                         + " 3 when Docker or the image build fails."})
 final class RunCommand implements Callable<Integer> {
@@ -64,6 +71,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DebugFlags debugFlags;
 
+    @Option(names = "--debug-step", paramLabel = "NAME",
+            description = "Pipelines: run this step under the debugger (repeatable); --break attaches to each in turn.")
+    List<String> debugSteps = new ArrayList<>();
+
+    @Option(names = "--force-rerun", description = "Pipelines: run every step, reusing no earlier step's outputs.")
+    boolean forceRerun;
+
     @Spec
     CommandSpec command;
 
@@ -72,6 +86,13 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         RunService runs = workspace.runs(baseImage.image);
+        if (PipelineRequest.isPipeline(job.toAbsolutePath())) {
+            return runPipeline(runs, out, err);
+        }
+        if (!debugSteps.isEmpty() || forceRerun) {
+            throw AmlDebugException.badInput("--debug-step and --force-rerun are for pipeline jobs (type: pipeline);"
+                    + " " + job + " is not one. Use --debug or --break for a command job.");
+        }
         RunRequest request = RunRequest.of(job.toAbsolutePath())
                 .withEnvironment(environment == null ? null : environment.toAbsolutePath()).withArguments(args)
                 .withExperiment(experiment).withDebug(debugFlags.enabled() ? debugFlags.options() : null).detached(detach);
@@ -93,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
                 err.println("Detached. Follow it with: aml-debug runs logs " + run.id() + " --follow");
                 return 0;
             }
-            Future<?> debugger = debugFlags.breakpoints.isEmpty() ? null : attachConsole(runs, run.id());
+            Future<?> debugger = debugFlags.breakpoints.isEmpty() ? null : attachConsole(runs, run.id(), new Object());
             RunRecord ended = run.awaitEnded();
             if (debugger != null) {
                 awaitQuietly(debugger);
@@ -103,6 +124,43 @@ final class RunCommand implements Callable<Integer> {
             return ended.status == RunStatus.Completed ? 0 : exitCode(ended);
         } finally {
             awaitQuietly(reconciling);
+            finished.countDown();
+            removeHook(cancelOnInterrupt);
+        }
+    }
+
+    /** A pipeline: the steps in containers, the chosen ones under the debugger; exit 0 when it completed, else 1. */
+    private Integer runPipeline(RunService runs, PrintWriter out, PrintWriter err) throws Exception {
+        if (detach || environment != null || !args.isEmpty()) {
+            throw AmlDebugException.badInput("--detach, --env and script arguments are for command jobs; a pipeline's"
+                    + " steps name their own environments and inputs in " + job + ".");
+        }
+        if (debugFlags.enabled() && debugSteps.isEmpty()) {
+            throw AmlDebugException.badInput("Name the pipeline step to debug with --debug-step NAME (repeatable).");
+        }
+        PipelineRequest request = PipelineRequest.of(job.toAbsolutePath()).withExperiment(experiment)
+                .withDebugSteps(debugSteps, debugSteps.isEmpty() ? null : debugFlags.options()).withForceRerun(forceRerun ? Boolean.TRUE : null);
+        List<Future<?>> debuggers = new CopyOnWriteArrayList<>();
+        Object oneAtATime = new Object();
+        PipelineConsole console = new PipelineConsole(out, err, started -> {
+            if (started.debugEndpoint() != null && !debugFlags.breakpoints.isEmpty()) {
+                debuggers.add(attachConsole(runs, started.runId(), oneAtATime));
+            }
+        });
+        SubmittedRun run = runs.submitPipeline(request, console);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread cancelOnInterrupt = new Thread(() -> cancel(runs, run.id(), finished, err));
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        try {
+            RunRecord ended = run.awaitEnded();
+            for (Future<?> debugger : debuggers) {
+                awaitQuietly(debugger);
+            }
+            err.printf("pipeline %s %s%s%n", ended.id, ended.status, ended.error == null ? "" : ": " + ended.error);
+            err.println("steps:   aml-debug runs show " + ended.id);
+            err.flush();
+            return ended.status == RunStatus.Completed ? 0 : 1;
+        } finally {
             finished.countDown();
             removeHook(cancelOnInterrupt);
         }
@@ -125,15 +183,22 @@ final class RunCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private Future<?> attachConsole(RunService runs, String runId) {
+    /** The console debugger on a run; attachments that share {@code oneAtATime} take the terminal in turn. */
+    private Future<?> attachConsole(RunService runs, String runId, Object oneAtATime) {
         return workspace.threads().blocking().submit(() -> {
-            try {
-                ConsoleAttach.debug(runs.debugTarget(runId, true), Path.of(runs.store().read(runId).codeDir),
-                        debugFlags.breakpoints, false, debugFlags.trace(), workspace.threads().blocking());
-            } catch (Exception e) {
-                command.commandLine().getErr().println("aml-debug: the console debugger stopped: " + Sentences.of(e));
+            synchronized (oneAtATime) {
+                attach(runs, runId);
             }
         });
+    }
+
+    private void attach(RunService runs, String runId) {
+        try {
+            ConsoleAttach.debug(runs.debugTarget(runId, true), Path.of(runs.store().read(runId).codeDir),
+                    debugFlags.breakpoints, false, debugFlags.trace(), workspace.threads().blocking());
+        } catch (Exception e) {
+            command.commandLine().getErr().println("aml-debug: the console debugger stopped: " + Sentences.of(e));
+        }
     }
 
     private static void awaitQuietly(Future<?> work) throws InterruptedException {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +37,9 @@ final class RunsListCommand implements Callable<Integer> {
         workspace.reconcile(command.commandLine().getErr());
         workspace.store().broken().forEach(broken -> command.commandLine().getErr().println("note: "
                 + broken.getMessage()));
-        List<RunRecord> runs = workspace.store().list().stream()
+        List<RunRecord> all = workspace.store().list();
+        Map<String, RunRecord> byId = all.stream().collect(Collectors.toMap(r -> r.id, r -> r));
+        List<RunRecord> runs = all.stream().filter(r -> r.parentId == null)
                 .filter(r -> experiment == null || experiment.equals(r.experiment)).toList();
         if (runs.isEmpty()) {
             out.println("No runs in " + workspace.store().runsDir() + ". Start one with: aml-debug run JOB.yml");
@@ -43,11 +47,24 @@ final class RunsListCommand implements Callable<Integer> {
         }
         out.printf("%-40s %-12s %-10s %-19s %9s %5s%n", "RUN", "EXPERIMENT", "STATUS", "STARTED", "DURATION", "EXIT");
         for (RunRecord run : runs) {
-            out.printf("%-40s %-12s %-10s %-19s %9s %5s%n", run.id, run.experiment, run.status,
-                    run.startedAt == null ? "-" : TIME.format(run.startedAt), duration(run),
-                    run.exitCode == null ? "-" : run.exitCode);
+            row(out, run.id, run);
+            if (run.steps != null) {
+                run.steps.forEach((step, id) -> {
+                    RunRecord child = byId.get(id);
+                    if (child != null) {
+                        row(out, "  " + step + (child.reusedFrom == null ? "" : " (reused)"), child);
+                    }
+                });
+            }
         }
         return 0;
+    }
+
+    /** A run's row; a pipeline's steps follow it, indented, by step name. */
+    private static void row(PrintWriter out, String name, RunRecord run) {
+        out.printf("%-40s %-12s %-10s %-19s %9s %5s%n", name, run.experiment, run.status,
+                run.startedAt == null ? "-" : TIME.format(run.startedAt), duration(run),
+                run.exitCode == null ? "-" : run.exitCode);
     }
 
     static String duration(RunRecord run) {

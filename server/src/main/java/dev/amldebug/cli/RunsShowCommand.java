@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,11 +28,21 @@ final class RunsShowCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         workspace.reconcile(command.commandLine().getErr());
         RunStore store = workspace.store();
-        store.read(runId);
+        RunRecord record = store.read(runId);
         out.println(Files.readString(store.dir(runId).resolve("run.json")).strip());
         out.println("control log: " + store.controlLog(runId));
         out.println("driver log:  " + store.driverLog(runId));
-        out.println("outputs:     " + store.outputs(runId));
+        out.println("outputs:     " + store.outputsOf(record));
+        if (record.steps != null) {
+            out.println("steps:");
+            record.steps.forEach((step, id) -> out.println("  " + step(step, store.read(id))));
+        }
         return 0;
+    }
+
+    /** "train  Failed  digits_..._a1b2  Steps' error", "prep  Completed  digits_...  reused digits_...". */
+    private static String step(String name, RunRecord step) {
+        return String.format("%-16s %-10s %s%s", name, step.status, step.id,
+                step.reusedFrom != null ? "  reused " + step.reusedFrom : step.error != null ? "  " + step.error : "");
     }
 }

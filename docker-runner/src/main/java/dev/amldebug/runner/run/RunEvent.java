@@ -26,4 +26,19 @@ public sealed interface RunEvent {
     /** The debug shim says a debugger attached. */
     record DebuggerAttached(String runId) implements RunEvent {
     }
+
+    /**
+     * A pipeline step's container runs. {@code runId} is the step's child run (the debug target when
+     * {@code debugEndpoint} is not null); {@code pipelineId} the parent run.
+     */
+    record StepStarted(String runId, String pipelineId, String step, String debugEndpoint) implements RunEvent {
+    }
+
+    /**
+     * A pipeline step ended: ran, reused the outputs of {@code reusedFrom}, or was not run ({@code reason} says why,
+     * for example that a step it needs failed).
+     */
+    record StepEnded(String runId, String pipelineId, String step, RunStatus status, String reusedFrom, String reason)
+            implements RunEvent {
+    }
 }

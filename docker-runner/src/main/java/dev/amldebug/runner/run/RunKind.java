@@ -10,11 +10,18 @@ import java.util.Set;
  * multi-node run has a child per node and rank.
  */
 public enum RunKind {
-    command(EnumSet.of(RunStatus.Queued, RunStatus.Preparing, RunStatus.Running, RunStatus.Completed, RunStatus.Failed,
+    /** NotStarted only as a pipeline step that waits for the steps it needs (it ends Canceled if it never runs). */
+    command(EnumSet.of(RunStatus.NotStarted, RunStatus.Queued, RunStatus.Preparing, RunStatus.Running, RunStatus.Completed, RunStatus.Failed,
             RunStatus.Canceled)),
     /** Long-lived: Running while it serves (its health says how), Canceled when brought down, Failed if it dies. */
     deployment(EnumSet.of(RunStatus.Queued, RunStatus.Preparing, RunStatus.Running, RunStatus.Failed,
-            RunStatus.Canceled));
+            RunStatus.Canceled)),
+    /**
+     * A parent whose steps are child runs of kind command: NotStarted, Queued, Running, then Completed when every
+     * step completed (or reused its outputs), Failed naming the steps that failed, or Canceled.
+     */
+    pipeline(EnumSet.of(RunStatus.NotStarted, RunStatus.Queued, RunStatus.Running, RunStatus.Completed,
+            RunStatus.Failed, RunStatus.Canceled));
 
     private final Set<RunStatus> statuses;
 

@@ -46,6 +46,17 @@ public class RunRecord {
     /** Deployments: the model, mounted at AZUREML_MODEL_DIR. */
     public dev.amldebug.runner.deploy.ModelRef model;
 
+    /** Pipeline steps: the pipeline run this step belongs to. */
+    public String parentId;
+    /** Pipeline steps: the step's name under {@code jobs:} in the pipeline YAML. */
+    public String stepName;
+    /** Pipelines: step name -> child run id, in dependency order. */
+    public java.util.LinkedHashMap<String, String> steps;
+    /** Pipeline steps: the hash of code, command, environment and inputs that Azure ML's reuse rule compares. */
+    public String reuseKey;
+    /** Pipeline steps: the run whose outputs this step reused instead of running; its outputs are that run's. */
+    public String reusedFrom;
+
     @JsonIgnore
     public boolean isActive() {
         return status != null && !status.isTerminal();

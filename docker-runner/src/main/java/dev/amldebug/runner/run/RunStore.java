@@ -83,6 +83,11 @@ public final class RunStore {
         return dir(id).resolve("outputs");
     }
 
+    /** Where a run's outputs are: its own folder, or, for a pipeline step that reused another run's outputs, that run's. */
+    public Path outputsOf(RunRecord record) {
+        return outputs(record.reusedFrom != null ? record.reusedFrom : record.id);
+    }
+
     /** The run's copy of its code folder, as the container saw it. */
     public Path snapshot(String id) {
         return dir(id).resolve("snapshot");

@@ -9,7 +9,15 @@ public interface EditorClient {
     void treeChanged(NodeId node);
 
     /** A debug run waits at {@code endpoint}: the editor attaches its debugger. */
-    void debugReady(String runId, String endpoint);
+    default void debugReady(String runId, String endpoint) {
+        debugReady(runId, endpoint, null, null);
+    }
+
+    /**
+     * A debug run waits at {@code endpoint}: the editor attaches its debugger. For a pipeline step, {@code runId}
+     * is the step's child run, with its pipeline run and step name; both null otherwise.
+     */
+    void debugReady(String runId, String endpoint, String pipelineId, String step);
 
     /** New text of a followed Azure ML log; {@code ended} once, when the stream stops. */
     void logLines(String streamId, String source, String text, boolean ended);

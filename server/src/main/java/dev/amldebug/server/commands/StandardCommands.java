@@ -60,6 +60,7 @@ public final class StandardCommands {
                 .register("azureml.createRunConfiguration",
                         args -> configurations.write(Arguments.first(args, RunConfigurationWriter.Request.class)))
                 .register("azureml.submitExperiment", new SubmitCommand(runs, editor))
+                .register("azureml.debugPipelineStep", new PipelineStepCommand(runs, editor))
                 .register("azureml.debugDeployment", deployments::debug)
                 .register("azureml.scoreDeployment", deployments::score)
                 .register("azureml.cancelRun", args -> {

@@ -23,8 +23,8 @@ final class LspEditorClient implements EditorClient {
     }
 
     @Override
-    public void debugReady(String runId, String endpoint) {
-        client.get().debugReady(new DebugReadyParams(runId, endpoint));
+    public void debugReady(String runId, String endpoint, String pipelineId, String step) {
+        client.get().debugReady(new DebugReadyParams(runId, endpoint, pipelineId, step));
     }
 
     @Override

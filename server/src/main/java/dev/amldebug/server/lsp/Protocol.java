@@ -47,7 +47,8 @@ public final class Protocol {
         }
     }
 
-    public record DebugReadyParams(String runId, String endpoint) {
+    /** {@code pipelineId} and {@code step} for a pipeline step (then {@code runId} is the step's run), else null. */
+    public record DebugReadyParams(String runId, String endpoint, String pipelineId, String step) {
     }
 
     public record DebugAdapterEndpointParams(String runId) {

@@ -9,6 +9,7 @@ import dev.amldebug.runner.run.DetachedRunFollower;
 import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.LocalRun;
 import dev.amldebug.runner.run.LocalRunner;
+import dev.amldebug.runner.run.PipelineRuns;
 import dev.amldebug.runner.run.Reconciler;
 import dev.amldebug.runner.run.RunCanceller;
 import dev.amldebug.runner.run.RunContainers;
@@ -73,7 +74,7 @@ public final class RunService {
         LocalRunner runner = new LocalRunner(docker.get(), store, usage);
         SubmittedRun run = new SubmittedRun(runner.queue(spec));
         track(run, request.detach());
-        RunListeners all = listenersFor(store.read(run.id()), listener);
+        RunListeners all = listenersOf(store.read(run.id()), listener);
         executor.execute(() -> follow(runner, spec, request, all, run));
         return run;
     }
@@ -105,8 +106,24 @@ public final class RunService {
         DeploymentLifecycle.Queued queued = lifecycle.queue(request, baseImage);
         SubmittedRun run = new SubmittedRun(queued.runId());
         track(run, request.detach());
-        RunListeners all = listenersFor(store.read(run.id()), listener);
+        RunListeners all = listenersOf(store.read(run.id()), listener);
         executor.execute(() -> lifecycle.startAndFollow(queued, request, run, all, this::followInBackground));
+        return run;
+    }
+
+    /**
+     * Starts a local pipeline: the parent run and a child run per step are queued at once (bad input is thrown
+     * here), then the steps run in dependency order in the background. {@code started} completes when the
+     * pipeline runs, {@code ended} when every step ended. Each step's child run is followed like any run: the
+     * watchers get a listener for it.
+     */
+    public SubmittedRun submitPipeline(PipelineRequest request, PipelineListener listener) {
+        PipelineLifecycle lifecycle = new PipelineLifecycle(docker, store, usage, baseImage, executor);
+        PipelineLifecycle.Queued queued = lifecycle.queue(request);
+        SubmittedRun run = new SubmittedRun(queued.pipeline().id);
+        track(run, false);
+        RunListeners all = listenersOf(queued.pipeline(), listener);
+        executor.execute(() -> lifecycle.run(queued, request, run, all, listener, this::listenersFor));
         return run;
     }
 
@@ -123,7 +140,11 @@ public final class RunService {
         }
     }
 
-    private RunListeners listenersFor(RunRecord queued, RunListener listener) {
+    private RunListener listenersFor(RunRecord queued, RunListener listener) {
+        return listenersOf(queued, listener);
+    }
+
+    private RunListeners listenersOf(RunRecord queued, RunListener listener) {
         List<RunListener> each = new ArrayList<>();
         watchers.forEach(watcher -> each.add(watcher.apply(queued)));
         each.add(listener);
@@ -163,6 +184,9 @@ public final class RunService {
         RunRecord record = store.read(runId);
         if (!record.isActive()) {
             return record;
+        }
+        if (record.kind == RunKind.pipeline) {
+            return new PipelineRuns(store).cancel(runId, new RunContainers(docker.get()));
         }
         return new RunCanceller(store, new RunContainers(docker.get())).cancel(runId);
     }

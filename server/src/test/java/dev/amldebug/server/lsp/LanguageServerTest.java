@@ -77,6 +77,62 @@ class LanguageServerTest {
         }
     }
 
+    private RunRecord storePipeline() throws Exception {
+        storeRun("pipe_1_00000001", "pipe", RunStatus.Completed);
+        storeRun("pipe_2_00000002", "pipe", RunStatus.Completed);
+        storeRun("pipe_2_00000003", "pipe", RunStatus.Failed);
+        storeRun("pipe_2_00000004", "pipe", RunStatus.Completed);
+        RunStore store = new RunStore(workspace);
+        store.update("pipe_1_00000001", r -> {
+            r.parentId = "pipe_0_00000000";
+            r.stepName = "prep";
+        });
+        store.update("pipe_2_00000002", r -> {
+            r.parentId = "pipe_2_00000004";
+            r.stepName = "prep";
+            r.reusedFrom = "pipe_1_00000001";
+        });
+        Files.delete(store.outputs("pipe_2_00000002").resolve("metrics.json"));
+        store.update("pipe_2_00000003", r -> {
+            r.parentId = "pipe_2_00000004";
+            r.stepName = "train";
+            r.error = "Steps failed: train";
+        });
+        return store.update("pipe_2_00000004", r -> {
+            r.kind = dev.amldebug.runner.run.RunKind.pipeline;
+            r.source = workspace.resolve("pipeline.yml").toString();
+            r.steps = new java.util.LinkedHashMap<>(Map.of("prep", "pipe_2_00000002"));
+            r.steps.put("train", "pipe_2_00000003");
+        });
+    }
+
+    @Test
+    void aPipelineRunShowsItsStepsAndAReusedStepShowsTheOutputsItReused() throws Exception {
+        storePipeline();
+        List<TreeNode> runs = session.children("local/experiments/pipe");
+        assertThat(runs).as("steps hang under their pipeline").extracting(TreeNode::runId)
+                .containsExactly("pipe_2_00000004");
+        assertThat(runs.get(0).contextValue()).isEqualTo("azureml.pipelineRun.completed");
+        assertThat(session.children(runs.get(0).id())).extracting(TreeNode::label).containsExactly("Steps", "Logs");
+        List<TreeNode> steps = session.children(runs.get(0).id() + "/steps");
+        assertThat(steps).extracting(TreeNode::label).containsExactly("prep", "train");
+        assertThat(steps).extracting(TreeNode::contextValue)
+                .containsExactly("azureml.pipelineStep.completed", "azureml.pipelineStep.failed");
+        assertThat(steps.get(0).description()).isEqualTo("Completed · reused");
+        assertThat(steps.get(0).runId()).isEqualTo("pipe_2_00000002");
+        assertThat(session.children(steps.get(0).id())).extracting(TreeNode::label).containsExactly("Logs", "Outputs");
+        assertThat(session.children(steps.get(0).id() + "/outputs")).as("the outputs it reused")
+                .extracting(TreeNode::label).containsExactly("metrics.json");
+    }
+
+    @Test
+    void debugPipelineStepOnARunThatIsNoStepIsBadInput() throws Exception {
+        storeRun("digits_1_aaaaaaaa", "digits", RunStatus.Completed);
+        ResponseErrorException e = error(session.command("azureml.debugPipelineStep", Map.of("runId", "digits_1_aaaaaaaa")));
+        assertThat(e.getResponseError().getCode()).isEqualTo(ResponseErrorCode.InvalidParams.getValue());
+        assertThat(e.getMessage()).contains("is not a pipeline step");
+    }
+
     @Test
     void treeGoesFromTheWorkspaceToExperimentsRunsLogsAndOutputs() throws Exception {
         storeRun("digits_1_aaaaaaaa", "digits", RunStatus.Completed);

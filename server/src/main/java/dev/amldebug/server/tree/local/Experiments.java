@@ -49,9 +49,10 @@ public final class Experiments {
         return true;
     }
 
+    /** The experiment's runs, newest first; a pipeline's steps are under their pipeline, not here. */
     public List<RunRecord> runs(String experiment) {
-        return store.list().stream().filter(run -> run.kind != RunKind.deployment && experiment.equals(run.experiment))
-                .toList();
+        return store.list().stream().filter(run -> run.kind != RunKind.deployment && run.parentId == null
+                && experiment.equals(run.experiment)).toList();
     }
 
     private List<String> created() {

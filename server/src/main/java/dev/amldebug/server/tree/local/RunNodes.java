@@ -18,7 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A run and what hangs under it: runs/ID > Logs (the two log files) and Outputs (files and folders). */
+/**
+ * A run and what hangs under it: runs/ID > Logs (the two log files) and Outputs (files and folders); a pipeline
+ * run has runs/ID > Steps > a node per step (runs/STEP_RUN_ID, with its own Logs and Outputs) and Logs.
+ */
 final class RunNodes {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
@@ -33,8 +36,21 @@ final class RunNodes {
     Node run(RunRecord run) {
         String started = run.startedAt == null ? "not started" : TIME.format(run.startedAt);
         String description = run.status + " · " + started + (run.startedAt == null ? "" : " · " + duration(run));
-        return new Node(base.child(run.id), run.id, description, "run", run.status.name().toLowerCase(), true, null,
+        return new Node(base.child(run.id), run.id, description, run.kind == RunKind.pipeline ? "pipelineRun" : "run",
+                run.status.name().toLowerCase(), true, null,
                 run.displayName == null ? run.id : run.displayName + " (" + run.id + ")", run.id, null);
+    }
+
+    /** A pipeline's steps in dependency order: status, and "reused" when a step took an earlier run's outputs. */
+    private List<Node> steps(RunRecord pipeline) {
+        return pipeline.steps.entrySet().stream().map(step -> {
+            RunRecord run = store.read(step.getValue());
+            String description = run.status + (run.reusedFrom == null ? "" : " · reused");
+            String tooltip = run.id + (run.reusedFrom == null ? "" : "\nreused the outputs of " + run.reusedFrom)
+                    + (run.error == null ? "" : "\n" + run.error);
+            return new Node(base.child(run.id), step.getKey(), description, "pipelineStep",
+                    run.status.name().toLowerCase(), true, null, tooltip, run.id, null);
+        }).toList();
     }
 
     /** Local deployments, newest first: health and scoring URL at a glance; logs beneath, as for runs. */
@@ -55,27 +71,35 @@ final class RunNodes {
     /** Children of runs/ID, runs/ID/logs and runs/ID/outputs[/path]. */
     List<Node> children(NodeId id) {
         String runId = id.segment(1);
-        store.read(runId);
+        RunRecord record = store.read(runId);
         NodeId run = base.child(runId);
         String section = id.segment(2);
+        Node logs = Node.folder(run.child("logs"), "Logs", "logs").withRunId(runId);
+        if (section.isEmpty() && record.kind == RunKind.pipeline) {
+            return List.of(Node.folder(run.child("steps"), "Steps", "steps").withRunId(runId), logs);
+        }
         if (section.isEmpty()) {
-            return List.of(Node.folder(run.child("logs"), "Logs", "logs").withRunId(runId),
-                    Node.folder(run.child("outputs"), "Outputs", "outputs").withRunId(runId)
-                            .withResource(store.outputs(runId).toUri(), store.outputs(runId).toString()));
+            Path outputs = store.outputsOf(record);
+            return List.of(logs, Node.folder(run.child("outputs"), "Outputs", "outputs").withRunId(runId)
+                    .withResource(outputs.toUri(), outputs.toString()));
+        }
+        if (section.equals("steps") && record.steps != null) {
+            return steps(record);
         }
         if (section.equals("logs")) {
             return List.of(file(run.child("logs", RunStore.CONTROL_LOG), store.controlLog(runId), "log").withRunId(runId),
                     file(run.child("logs", RunStore.DRIVER_LOG), store.driverLog(runId), "log").withRunId(runId));
         }
         if (section.equals("outputs")) {
-            return outputs(runId, id.rest(3));
+            return outputs(record, id.rest(3));
         }
         throw AmlDebugException.notFound("No tree node '" + id + "'. Refresh the tree.");
     }
 
     /** Never outside the outputs folder: a symlink a run wrote is shown as a link, and never followed. */
-    private List<Node> outputs(String runId, String relative) {
-        Path root = store.outputs(runId);
+    private List<Node> outputs(RunRecord record, String relative) {
+        String runId = record.id;
+        Path root = store.outputsOf(record);
         Path dir = root.resolve(relative).normalize();
         if (!dir.startsWith(root) || !isInside(root, dir) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();

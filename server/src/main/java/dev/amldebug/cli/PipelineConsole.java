@@ -1,0 +1,90 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.runner.run.RunEvent;
+import dev.amldebug.runner.run.RunKind;
+import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.RunStatus;
+import dev.amldebug.server.run.PipelineListener;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Prints a pipeline as it goes: a line per step start and end on stdout, each step's output on stdout and its
+ * control log on stderr, every line prefixed by the step's name. {@code onStepStarted} hears each step start
+ * (the console debugger attaches to debug steps there).
+ */
+final class PipelineConsole implements PipelineListener {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Consumer<RunEvent.StepStarted> onStepStarted;
+    /** A step's output not yet ended by a newline: steps run at once, so lines are printed whole. */
+    private final Map<String, StringBuilder> partial = new ConcurrentHashMap<>();
+
+    PipelineConsole(PrintWriter out, PrintWriter err, Consumer<RunEvent.StepStarted> onStepStarted) {
+        this.out = out;
+        this.err = err;
+        this.onStepStarted = onStepStarted;
+    }
+
+    /** The pipeline is queued: its id first, before any step's line. */
+    @Override
+    public void statusChanged(RunRecord record) {
+        if (record.kind == RunKind.pipeline && record.status == RunStatus.Queued) {
+            print("run: " + record.id);
+        }
+    }
+
+    @Override
+    public void stepControlLine(String step, String line) {
+        synchronized (err) {
+            err.println("[" + step + "] [control] " + line);
+            err.flush();
+        }
+    }
+
+    @Override
+    public void stepOutput(String step, String text) {
+        StringBuilder pending = partial.computeIfAbsent(step, key -> new StringBuilder());
+        synchronized (pending) {
+            pending.append(text);
+            int newline;
+            while ((newline = pending.indexOf("\n")) >= 0) {
+                print("[" + step + "] " + pending.substring(0, newline));
+                pending.delete(0, newline + 1);
+            }
+        }
+    }
+
+    @Override
+    public void event(RunEvent event) {
+        if (event instanceof RunEvent.StepStarted started) {
+            print("step " + started.step() + ": Running (run " + started.runId() + ")");
+            if (started.debugEndpoint() != null) {
+                print("step " + started.step() + ": debugpy at " + started.debugEndpoint() + "; attach: aml-debug attach "
+                        + started.runId());
+            }
+            onStepStarted.accept(started);
+        } else if (event instanceof RunEvent.StepEnded ended) {
+            flush(ended.step());
+            String detail = ended.reusedFrom() != null ? " (reused " + ended.reusedFrom() + ")"
+                    : ended.reason() != null ? " (" + ended.reason() + ")" : "";
+            print("step " + ended.step() + ": " + ended.status() + detail);
+        }
+    }
+
+    private void flush(String step) {
+        StringBuilder pending = partial.remove(step);
+        if (pending != null && !pending.isEmpty()) {
+            print("[" + step + "] " + pending);
+        }
+    }
+
+    private void print(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.amldebug.server.run;
+
+import dev.amldebug.runner.run.RunListener;
+
+/**
+ * Whoever follows a pipeline: as a {@link RunListener} it hears the pipeline run itself (its control log, its
+ * status, and the typed step events {@code StepStarted} and {@code StepEnded}); the step methods carry each
+ * step's own log lines, named by step.
+ */
+public interface PipelineListener extends RunListener {
+    /** A line of a step's control log. */
+    default void stepControlLine(String step, String line) {
+    }
+
+    /** A step script's output, as it arrives. */
+    default void stepOutput(String step, String text) {
+    }
+
+    PipelineListener NONE = new PipelineListener() {
+    };
+}

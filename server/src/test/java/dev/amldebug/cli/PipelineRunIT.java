@@ -1,0 +1,99 @@
+package dev.amldebug.cli;
+
+import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
+import static dev.amldebug.runner.testing.Projects.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.RunStatus;
+import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.server.testing.PipelineProjects;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `aml-debug run pipeline.yml` with real containers: data between steps, reuse, failures. */
+@ExtendWith(DockerResources.class)
+class PipelineRunIT {
+    private static final Pattern RUN_ID = Pattern.compile("run: (\\S+)");
+
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path project;
+
+    private static String runId(Cli cli) {
+        Matcher matcher = RUN_ID.matcher(cli.out);
+        assertThat(matcher.find()).as(cli.toString()).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void stepsPassDataAndTheSecondRunReusesThemButForceRerunDoesNot() {
+        Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 0, false, 0);
+        RunStore store = new RunStore(workspace);
+
+        Cli first = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        assertThat(first.out).startsWith("run: pipe-it_").contains("step prep: Running", "step prep: Completed\n",
+                "[prep] prep wrote 4 rows", "[train] train sum 10", "step train: Completed\n", "[report] report read done");
+        RunRecord pipelineRun = store.read(runId(first));
+        String train = pipelineRun.steps.get("train");
+        assertThat(pipelineRun.status).isEqualTo(RunStatus.Completed);
+        assertThat(pipelineRun.steps).containsOnlyKeys("prep", "train", "other", "report");
+        assertThat(store.read(train).parentId).isEqualTo(pipelineRun.id);
+        assertThat(read(store.outputs(train).resolve("model/model.txt"))).isEqualTo("sum=10\n");
+
+        Cli second = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+        assertThat(second.exitCode).as(second.toString()).isZero();
+        assertThat(second.out).contains("step prep: Completed (reused " + pipelineRun.steps.get("prep") + ")",
+                "step train: Completed (reused " + train + ")").doesNotContain("[train] train sum");
+        RunRecord reusedTrain = store.read(store.read(runId(second)).steps.get("train"));
+        assertThat(reusedTrain.reusedFrom).isEqualTo(train);
+        assertThat(read(store.controlLog(reusedTrain.id))).contains("Reused the outputs of " + train
+                + " (unchanged code, command, environment and inputs)");
+        assertThat(store.outputsOf(reusedTrain).resolve("model/model.txt")).exists();
+
+        Cli forced = Cli.run("run", pipeline.toString(), "--force-rerun", "-w", workspace.toString());
+        assertThat(forced.exitCode).as(forced.toString()).isZero();
+        assertThat(forced.out).doesNotContain("reused").contains("[train] train sum 10");
+
+        Cli list = Cli.run("runs", "list", "-w", workspace.toString());
+        assertThat(list.out).contains(pipelineRun.id, "  prep ", "  train (reused)");
+        assertThat(list.out).as("steps are listed under their pipeline only").doesNotContain(train);
+        Cli show = Cli.run("runs", "show", pipelineRun.id, "-w", workspace.toString());
+        assertThat(show.out).contains("steps:", "train", train, "Completed");
+    }
+
+    @Test
+    void aFailedStepStopsItsDependentsAndTheStepsNotStarted() {
+        Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 3, false, 6);
+        Cli cli = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(1);
+        assertThat(cli.out).contains("step prep: Failed", "step train: Canceled (step prep failed, and this step needs"
+                + " its outputs)", "step report: Canceled (step prep failed (set settings.continue_on_step_failure",
+                "step other: Completed");
+        RunStore store = new RunStore(workspace);
+        RunRecord run = store.read(runId(cli));
+        assertThat(run.status).isEqualTo(RunStatus.Failed);
+        assertThat(run.error).isEqualTo("Steps failed: prep");
+        assertThat(cli.err).contains("Steps failed: prep");
+        assertThat(store.read(run.steps.get("train")).error).startsWith("Not run: step prep failed");
+    }
+
+    @Test
+    void withContinueOnStepFailureTheStepsThatDoNotNeedTheFailedOneGoOn() {
+        Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 3, true, 6);
+        Cli cli = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(1);
+        assertThat(cli.out).contains("step prep: Failed", "step train: Canceled (step prep failed",
+                "step other: Completed", "step report: Completed", "[report] report read done");
+        assertThat(new RunStore(workspace).read(runId(cli)).error).isEqualTo("Steps failed: prep");
+    }
+}
