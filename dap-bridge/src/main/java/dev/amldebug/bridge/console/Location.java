@@ -17,7 +17,12 @@ public record Location(Path file, int line) {
         } catch (NumberFormatException e) {
             throw AmlDebugException.badInput("the line of breakpoint '" + text + "' is not a number");
         }
-        return new Location(codeDir.resolve(text.substring(0, colon)).toAbsolutePath().normalize(), line);
+        String file = text.substring(0, colon);
+        Path inCode = codeDir.resolve(file).toAbsolutePath().normalize();
+        // A path from where the user stands (src/train/train.py beside a pipeline.yml) is as good as one in the code folder.
+        Path fromHere = Path.of(file).toAbsolutePath().normalize();
+        return new Location(!java.nio.file.Files.exists(inCode) && java.nio.file.Files.exists(fromHere) ? fromHere : inCode,
+                line);
     }
 
     public static String relative(String path, Path codeDir) {
