@@ -86,7 +86,14 @@ final class ArmApi {
         ObjectNode properties = (ObjectNode) call.json().get("properties");
         boolean existed = ws.get().jobs.find(call.group(3)).isPresent();
         FakeJob job = ws.get().jobs.create(call.group(3), properties.path("jobType").asText(), properties.deepCopy());
-        return Response.json(existed ? 200 : 201, resources.job(ws.get(), job));
+        ObjectNode created = resources.job(ws.get(), job);
+        if (job.jobType.equals("Command")) {
+            fake.realRuns().ifPresent(runs -> {
+                ws.get().jobs.runForReal(job.name);
+                runs.start(ws.get(), job);
+            });
+        }
+        return Response.json(existed ? 200 : 201, created);
     }
 
     private Response cancel(Call call) {
@@ -102,6 +109,7 @@ final class ArmApi {
             return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/jobs/" + call.group(3)).response();
         }
         CancelOperations.Operation operation = cancels.start(ws.get().jobs, call.group(3));
+        fake.realRuns().ifPresent(runs -> runs.stop(call.group(3)));
         String operations = call.baseUrl() + "/subscriptions/" + ws.get().subscriptionId + "/providers/Microsoft.MachineLearningServices/locations/eastus2euap/";
         return Response.empty(202)
                 .header("Location", operations + "mfeOperationResults/" + operation.id + "?api-version=" + ML_API_VERSION)
