@@ -29,6 +29,8 @@ public final class RealRuns implements AutoCloseable {
     /** The label on every container and network, valued with this fake's id: nobody else's are ever touched. */
     public static final String LABEL = "dev.amldebug.fake";
     private static final Logger LOG = LoggerFactory.getLogger(RealRuns.class);
+    /** Where the inputs are mounted on the node. */
+    static final String INPUTS = "/mnt/azureml/cr/inputs";
     private static final Set<String> STOPPING = Set.of("CancelRequested", "Canceled");
 
     private final DockerCli docker;
@@ -77,12 +79,16 @@ public final class RealRuns implements AutoCloseable {
         String name = "aml-fake-" + id + "-" + job.name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
         Path code = Files.createTempDirectory("aml-fake-code-");
         try {
-            download(ws, job.submitted, code);
+            download(ws, job.submitted, code.resolve("wd"));
+            Map<String, String> inputs = downloadInputs(job, code.resolve("inputs"));
             docker.run("network", "create", "--label", LABEL + "=" + id, name);
             networks.add(name);
-            docker.run(createArguments(name, job).toArray(String[]::new));
+            docker.run(createArguments(name, job, inputs).toArray(String[]::new));
             containers.put(job.name, name);
-            docker.run("cp", code.toAbsolutePath() + "/.", name + ":" + workingDirectory(job.name));
+            docker.run("cp", code.resolve("wd").toAbsolutePath() + "/.", name + ":" + workingDirectory(job.name));
+            if (!inputs.isEmpty()) {
+                docker.run("cp", code.resolve("inputs").toAbsolutePath() + "/.", name + ":" + INPUTS);
+            }
             setUnlessStopping(ws, job.name, "Running");
             int exit = docker.stream(bytes -> blobs.get().append(job.name, LOG_FILE, bytes), "start", "--attach", name);
             setUnlessStopping(ws, job.name, exit == 0 ? "Completed" : "Failed");
@@ -95,21 +101,41 @@ public final class RealRuns implements AutoCloseable {
         }
     }
 
-    private List<String> createArguments(String name, FakeJob job) {
+    /** Inputs in the workspace storage, downloaded as the compute mounts them; returns each one's path in the container. */
+    private Map<String, String> downloadInputs(FakeJob job, Path to) throws IOException {
+        Map<String, String> paths = new java.util.LinkedHashMap<>();
+        var inputs = job.submitted.path("inputs").fields();
+        while (inputs.hasNext()) {
+            var input = inputs.next();
+            String uri = input.getValue().path("uri").asText("");
+            if (uri.startsWith("http")) {
+                Path folder = to.resolve(input.getKey());
+                Files.createDirectories(folder);
+                blobs.get().download(uri, folder);
+                boolean file = input.getValue().path("jobInputType").asText().equals("uri_file");
+                String inside = INPUTS + "/" + input.getKey();
+                paths.put(input.getKey(), file ? inside + "/" + uri.substring(uri.lastIndexOf('/') + 1) : inside);
+            }
+        }
+        return paths;
+    }
+
+    private List<String> createArguments(String name, FakeJob job, Map<String, String> inputs) {
         List<String> args = new ArrayList<>(List.of("create", "--name", name, "--label", LABEL + "=" + id, "--network", name,
                 "--workdir", workingDirectory(job.name), "-e", "AZUREML_RUN_ID=" + job.name, "-e", "PYTHONUNBUFFERED=1"));
         job.submitted.path("environmentVariables").fields().forEachRemaining(e -> args.addAll(List.of("-e", e.getKey() + "=" + e.getValue().asText())));
-        args.addAll(List.of(image, "/bin/bash", "-c", command(job.submitted)));
+        args.addAll(List.of(image, "/bin/bash", "-c", command(job.submitted, inputs)));
         return args;
     }
 
     /** The job's command with its literal inputs in place (as Azure ML substitutes ${{inputs.NAME}}). */
-    static String command(JsonNode submitted) {
+    static String command(JsonNode submitted, Map<String, String> downloaded) {
         String command = submitted.path("command").asText();
         var inputs = submitted.path("inputs").fields();
         while (inputs.hasNext()) {
             var input = inputs.next();
-            String value = input.getValue().has("value") ? input.getValue().path("value").asText() : input.getValue().path("uri").asText();
+            String value = downloaded.containsKey(input.getKey()) ? downloaded.get(input.getKey())
+                    : input.getValue().has("value") ? input.getValue().path("value").asText() : input.getValue().path("uri").asText();
             command = command.replace("${{inputs." + input.getKey() + "}}", value);
         }
         return command;
