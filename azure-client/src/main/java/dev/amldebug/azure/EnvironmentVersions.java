@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.azure.http.What;
+import dev.amldebug.errors.AmlDebugException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +37,38 @@ public final class EnvironmentVersions {
                 What.of("environment " + image + " in workspace " + id.workspaceName(), "`aml-debug azure workspaces`")).json();
         String versionId = Json.text(created, "id");
         return versionId != null ? versionId : id.armId() + "/environments/" + ANONYMOUS + "/versions/" + version;
+    }
+
+    /** EnvironmentVersions_Get: the image and conda file of {@code name} at {@code version}. */
+    public EnvironmentVersion get(String name, String version) {
+        JsonNode found = client.arm().get(client.endpoints().resolve(id.armId() + "/environments/" + DataPlane.encode(name)
+                + "/versions/" + DataPlane.encode(version) + "?" + AzureMlClient.ML_API),
+                What.of("environment " + name + ":" + version + " in workspace " + id.workspaceName(), "`aml-debug azure jobs show JOB`"));
+        JsonNode properties = found.path("properties");
+        if (Json.text(properties, "image") == null) {
+            throw AmlDebugException.badInput("Environment " + name + ":" + version + " is built from a Docker context, not an image:"
+                    + " build it yourself and replay with that image (aml-debug run --env ENV.yml).");
+        }
+        return new EnvironmentVersion(Json.text(found, "id"), Json.text(properties, "image"), Json.text(properties, "condaFile"));
+    }
+
+    /**
+     * The environment a job names: an ARM id ({@code .../environments/NAME/versions/VERSION}) or {@code azureml:NAME:VERSION}.
+     * Curated registry environments and {@code @latest} are not read here: the sentence says what to do.
+     */
+    public EnvironmentVersion resolve(String environmentId) {
+        java.util.regex.Matcher arm = java.util.regex.Pattern.compile("/workspaces/[^/]+/environments/([^/]+)/versions/([^/]+)$")
+                .matcher(environmentId == null ? "" : environmentId);
+        if (arm.find()) {
+            return get(arm.group(1), arm.group(2));
+        }
+        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("^azureml:([^:@/]+):([^:@/]+)$")
+                .matcher(environmentId == null ? "" : environmentId);
+        if (reference.find()) {
+            return get(reference.group(1), reference.group(2));
+        }
+        throw AmlDebugException.badInput("The job's environment '" + environmentId + "' is not a version of this workspace's"
+                + " environments, so its image cannot be read: replay it with an environment of your own (--env ENV.yml).");
     }
 
     /** The first 32 hex digits of SHA-256(image + "\n" + conda text). */

@@ -33,6 +33,11 @@ public final class Jobs {
         return job(client.arm().get(arm("/jobs/" + DataPlane.encode(name)), what(name)));
     }
 
+    /** What the job runs: code, command, environment, variables and inputs (Jobs_Get's properties). */
+    public JobDefinition definition(String name) {
+        return JobDefinition.of(client.arm().get(arm("/jobs/" + DataPlane.encode(name)), what(name)));
+    }
+
     /** PUT of a JobBase resource ({@code {properties: {jobType: "Command", ...}}}). */
     public Job createOrUpdate(String name, ObjectNode jobResourceBody) {
         RestResponse response = client.arm().send(HttpMethod.PUT, arm("/jobs/" + DataPlane.encode(name)), jobResourceBody,

@@ -58,6 +58,11 @@ public final class WorkspaceClient {
         return new CodeUploads(id, client);
     }
 
+    /** The workspace's blob storage: code snapshots and file inputs. */
+    public WorkspaceStorage storage() {
+        return new WorkspaceStorage(id, client);
+    }
+
     public JobDownloads downloads() {
         return new JobDownloads(id, client, dataPlane);
     }

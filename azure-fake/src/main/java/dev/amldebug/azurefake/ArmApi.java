@@ -52,6 +52,8 @@ final class ArmApi {
                 .add("PUT", W + "/codes/{n}/versions/{v}", c -> putVersion(c, "codes", "CodeVersions_CreateOrUpdate", "CodeVersionResource"))
                 .add("PUT", W + "/environments/{n}/versions/{v}",
                         c -> putVersion(c, "environments", "EnvironmentVersions_CreateOrUpdate", "EnvironmentVersionResource"))
+                .add("GET", W + "/environments/{n}/versions/{v}", this::getEnvironment)
+                .add("POST", W + "/datastores/{n}/listSecrets", this::listSecrets)
                 .add("POST", W + "/codes/{n}/versions/{v}/startPendingUpload", this::startPendingUpload);
     }
 
@@ -86,7 +88,14 @@ final class ArmApi {
         ObjectNode properties = (ObjectNode) call.json().get("properties");
         boolean existed = ws.get().jobs.find(call.group(3)).isPresent();
         FakeJob job = ws.get().jobs.create(call.group(3), properties.path("jobType").asText(), properties.deepCopy());
-        return Response.json(existed ? 200 : 201, resources.job(ws.get(), job));
+        ObjectNode created = resources.job(ws.get(), job);
+        if (job.jobType.equals("Command")) {
+            fake.realRuns().ifPresent(runs -> {
+                ws.get().jobs.runForReal(job.name);
+                runs.start(ws.get(), job);
+            });
+        }
+        return Response.json(existed ? 200 : 201, created);
     }
 
     private Response cancel(Call call) {
@@ -102,6 +111,7 @@ final class ArmApi {
             return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/jobs/" + call.group(3)).response();
         }
         CancelOperations.Operation operation = cancels.start(ws.get().jobs, call.group(3));
+        fake.realRuns().ifPresent(runs -> runs.stop(call.group(3)));
         String operations = call.baseUrl() + "/subscriptions/" + ws.get().subscriptionId + "/providers/Microsoft.MachineLearningServices/locations/eastus2euap/";
         return Response.empty(202)
                 .header("Location", operations + "mfeOperationResults/" + operation.id + "?api-version=" + ML_API_VERSION)
@@ -126,6 +136,29 @@ final class ArmApi {
         return inWorkspace(call, ws -> Optional.ofNullable(ws.codeVersions.get(call.group(3) + "/" + call.group(4))).map(Response::ok)
                 .orElseGet(() -> ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/codes/" + call.group(3)
                         + "/versions/" + call.group(4)).response()));
+    }
+
+    /** EnvironmentVersions_Get: a version put before (an inline environment's anonymous version), else 404. */
+    private Response getEnvironment(Call call) {
+        return inWorkspace(call, ws -> Optional.ofNullable(ws.environmentVersions.get(call.group(3) + "/" + call.group(4))).map(Response::ok)
+                .orElseGet(() -> ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/environments/"
+                        + call.group(3) + "/versions/" + call.group(4)).response()));
+    }
+
+    /** Datastores_ListSecrets for the default blob datastore: a SAS (SasDatastoreSecrets) that reads the workspace storage. */
+    private Response listSecrets(Call call) {
+        Optional<FakeWorkspace> ws = workspace(call);
+        if (ws.isEmpty()) {
+            return missingWorkspace(call);
+        }
+        List<Violation> problems = fake.checks().check("Datastores_ListSecrets", null, call);
+        if (!problems.isEmpty()) {
+            return invalid(problems);
+        }
+        if (!call.group(3).equals("workspaceblobstore")) {
+            return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/datastores/" + call.group(3)).response();
+        }
+        return Response.ok(Json.object().put("secretsType", "Sas").put("sasToken", fake.blobs().accountSas()));
     }
 
     /** CodeVersions_ or EnvironmentVersions_CreateOrUpdate: 201 when new, 200 when it replaced a version. */

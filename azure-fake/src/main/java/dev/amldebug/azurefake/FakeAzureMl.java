@@ -13,6 +13,8 @@ import dev.amldebug.azurefake.http.Call;
 import dev.amldebug.azurefake.http.Response;
 import dev.amldebug.azurefake.http.Router;
 import dev.amldebug.azurefake.jobs.CancelOperations;
+import dev.amldebug.azurefake.runs.DockerCli;
+import dev.amldebug.azurefake.runs.RealRuns;
 import dev.amldebug.azurefake.schema.Violation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,35 +45,57 @@ import org.slf4j.LoggerFactory;
 public final class FakeAzureMl implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FakeAzureMl.class);
 
+    /** The image a really run job gets: the base image our tests build, standing in for the compute's. */
+    public static final String DEFAULT_RUN_IMAGE = "aml-debug/python:bookworm";
+
     /** How to start the fake; {@link #defaults()} then withers. */
     public record Options(String subscriptionId, String resourceGroup, String workspace, int jobs, int pageSize, int dataPlanePageSize,
-                          int cancelPolls, int port, Path stateDir, boolean azuriteAtStart) {
+                          int cancelPolls, int port, Path stateDir, boolean azuriteAtStart,
+                          String realRunsDocker, String realRunsImage) {
         public static Options defaults() {
-            return new Options("00000000-1111-2222-3333-444444444444", "aml-debug-rg", "aml-debug-ws", 12, 5, 5, 2, 0, null, false);
+            return new Options("00000000-1111-2222-3333-444444444444", "aml-debug-rg", "aml-debug-ws", 12, 5, 5, 2, 0, null, false, null,
+                    DEFAULT_RUN_IMAGE);
         }
 
         public Options withJobs(int n) {
-            return new Options(subscriptionId, resourceGroup, workspace, n, pageSize, dataPlanePageSize, cancelPolls, port, stateDir, azuriteAtStart);
+            return new Options(subscriptionId, resourceGroup, workspace, n, pageSize, dataPlanePageSize, cancelPolls, port, stateDir, azuriteAtStart, realRunsDocker, realRunsImage);
         }
 
         public Options withPageSize(int k) {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, k, k, cancelPolls, port, stateDir, azuriteAtStart);
+            return new Options(subscriptionId, resourceGroup, workspace, jobs, k, k, cancelPolls, port, stateDir, azuriteAtStart, realRunsDocker, realRunsImage);
         }
 
         public Options withCancelPolls(int polls) {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, polls, port, stateDir, azuriteAtStart);
+            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, polls, port, stateDir, azuriteAtStart, realRunsDocker, realRunsImage);
         }
 
         public Options withPort(int p) {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, p, stateDir, azuriteAtStart);
+            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, p, stateDir, azuriteAtStart, realRunsDocker, realRunsImage);
         }
 
         public Options withStateDir(Path dir) {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, port, dir, azuriteAtStart);
+            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, port, dir, azuriteAtStart, realRunsDocker, realRunsImage);
+        }
+
+        /**
+         * Submitted command jobs really run: in a container of {@code image} (the compute's image) on a Docker network of
+         * their own, through the docker command line {@code dockerCli} ("docker" on the PATH).
+         */
+        public Options withRealRuns(String dockerCli, String image) {
+            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, port, stateDir,
+                    azuriteAtStart, dockerCli, image);
+        }
+
+        public Options withRealRuns(String dockerCli) {
+            return withRealRuns(dockerCli, realRunsImage);
+        }
+
+        public boolean realRuns() {
+            return realRunsDocker != null;
         }
 
         public Options withAzuriteAtStart() {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, port, stateDir, true);
+            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, port, stateDir, true, realRunsDocker, realRunsImage);
         }
     }
 
@@ -92,6 +116,7 @@ public final class FakeAzureMl implements AutoCloseable {
     private Azurite azurite;
     private BlobPassThrough passThrough;
     private BlobStore blobs;
+    private final RealRuns realRuns;
 
     private FakeAzureMl(Options options) throws IOException, GeneralSecurityException {
         this.options = options;
@@ -108,6 +133,7 @@ public final class FakeAzureMl implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::serve);
+        this.realRuns = options.realRuns() ? new RealRuns(new DockerCli(options.realRunsDocker()), options.realRunsImage(), this::blobs, executor) : null;
         FakeWorkspace main = addWorkspace(options.subscriptionId(), options.resourceGroup(), options.workspace(), FakeWorkspace.PrivateLink.NONE);
         main.jobs.seed(options.jobs());
         new ControlApi(this).register(router);
@@ -247,6 +273,11 @@ public final class FakeAzureMl implements AutoCloseable {
 
     // ---- for the APIs
 
+    /** The stand-in compute, when submitted jobs really run. */
+    Optional<RealRuns> realRuns() {
+        return Optional.ofNullable(realRuns);
+    }
+
     synchronized boolean blobsStarted() {
         return blobs != null;
     }
@@ -369,6 +400,9 @@ public final class FakeAzureMl implements AutoCloseable {
         }, "fake-azure-ml-close");
         stopper.setDaemon(true);
         stopper.start();
+        if (realRuns != null) {
+            realRuns.close();
+        }
         if (passThrough != null) {
             passThrough.close();
         }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the fake until killed: {@code java -jar azure-fake.jar --port P --state DIR [--jobs N] [--page-size K]}.
+ * Runs the fake until killed: {@code java -jar azure-fake.jar --port P --state DIR [--jobs N] [--page-size K] [--real-runs]}.
+ * With --real-runs, submitted command jobs really run in Docker containers (the stand-in compute).
  * Prints one JSON line {armEndpoint, caBundle, token, azPath, subscriptionId, resourceGroup, workspace} for the caller.
  */
 public final class Main {
@@ -19,6 +20,10 @@ public final class Main {
         Path state = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
+            if (args[i].equals("--real-runs")) {
+                options = options.withRealRuns("docker");
+                continue;
+            }
             switch (args[i]) {
                 case "--port" -> options = options.withPort(Integer.parseInt(require(args[i], value)));
                 case "--state" -> state = Path.of(require(args[i], value));
@@ -60,7 +65,7 @@ public final class Main {
     }
 
     private static void usage(String problem) {
-        System.err.println(problem + ". Usage: java -jar azure-fake.jar --port P --state DIR [--jobs N] [--page-size K]");
+        System.err.println(problem + ". Usage: java -jar azure-fake.jar --port P --state DIR [--jobs N] [--page-size K] [--real-runs]");
         System.exit(2);
     }
 }

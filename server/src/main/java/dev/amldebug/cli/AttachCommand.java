@@ -1,9 +1,7 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.errors.AmlDebugException;
-import dev.amldebug.bridge.AddressPolicy;
 import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.bridge.PathMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +65,7 @@ final class AttachCommand implements Callable<Integer> {
             exitCode = ConsoleAttach.debug(target, Path.of(workspace.store().read(runId).codeDir), breakpoints, true,
                     flags.trace(), workspace.threads().blocking());
         } else {
-            exitCode = ConsoleAttach.debug(hostTarget(), localRoot(), breakpoints, true, flags.trace(),
+            exitCode = ConsoleAttach.debug(hostTarget(), HostTarget.localRoot(pathMappings), breakpoints, true, flags.trace(),
                     workspace.threads().blocking());
         }
         exitCode.ifPresent(code -> System.out.println("exit code: " + code));
@@ -78,16 +76,6 @@ final class AttachCommand implements Callable<Integer> {
         if (host == null || port == null) {
             throw AmlDebugException.badInput("Name a run (aml-debug attach RUN) or give --host and --port.");
         }
-        AddressPolicy.checkPort(port);
-        AddressPolicy.check(host, allowPublic);
-        List<PathMapping> mappings = pathMappings.stream().map(PathMapping::parse)
-                .map(m -> new PathMapping(Path.of(m.localRoot()).toAbsolutePath().normalize().toString(), m.remoteRoot()))
-                .toList();
-        return BridgeTarget.of(host, port, mappings).withJustMyCode(!allCode);
-    }
-
-    private Path localRoot() {
-        return pathMappings.isEmpty() ? Path.of("").toAbsolutePath()
-                : Path.of(PathMapping.parse(pathMappings.get(0)).localRoot()).toAbsolutePath().normalize();
+        return HostTarget.of(host, port, pathMappings, allowPublic, allCode);
     }
 }

@@ -33,6 +33,11 @@ final class AzureOption {
         return context.azure();
     }
 
+    /** The invocation's threads, for a debug session. */
+    dev.amldebug.server.threads.ServerThreads threads() {
+        return context.threads();
+    }
+
     AzureMlClient client() {
         return context.azure().client();
     }

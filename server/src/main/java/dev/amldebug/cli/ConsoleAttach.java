@@ -4,6 +4,7 @@ import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.console.ConsoleOptions;
 import dev.amldebug.bridge.console.Location;
+import dev.amldebug.bridge.protocol.DapErrorCode;
 import dev.amldebug.server.debug.ConsoleSession;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -13,10 +14,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /** Runs the console debugger against a target: interactive on a terminal, printing and continuing otherwise. */
 final class ConsoleAttach {
     private ConsoleAttach() {
+    }
+
+    /** Whether a debug session failed because debugpy could not be reached in the target's connect timeout. */
+    static boolean unreachable(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof ResponseErrorException response && response.getResponseError().getData() != null
+                    && String.valueOf(response.getResponseError().getData()).contains(String.valueOf(DapErrorCode.DEBUGGEE_UNREACHABLE.id()))) {
+                return true;
+            }
+            if (e.getMessage() != null && e.getMessage().startsWith("Could not reach debugpy")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static OptionalInt debug(BridgeTarget target, Path codeDir, List<String> breakpoints, boolean programOutput,

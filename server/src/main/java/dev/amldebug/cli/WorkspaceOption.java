@@ -48,6 +48,14 @@ final class WorkspaceOption {
         return services(baseImage).forWorkspace(path());
     }
 
+    /** The Azure ML workspace of this folder (its .azureml/config.json), or the one {@code workspaceId} names. */
+    AzureOption azure(String workspaceId) {
+        AzureOption azure = new AzureOption(context);
+        azure.workspaceId = workspaceId;
+        azure.folder = path();
+        return azure;
+    }
+
     RunService runs() {
         return runs(BaseImageOption.DEFAULT);
     }

@@ -36,6 +36,15 @@ final class JarProcess {
         return jar;
     }
 
+    /** In the folder {@code directory} (the current folder of the command), with {@code environment} added. */
+    static JarProcess startIn(java.nio.file.Path directory, Map<String, String> environment, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true).directory(directory.toFile());
+        builder.environment().putAll(environment);
+        JarProcess jar = new JarProcess(builder.start(), true);
+        jar.process.getOutputStream().close();
+        return jar;
+    }
+
     /** stdin and stdout left to the caller (a DAP client), stderr collected by the OS into the void. */
     static JarProcess startPiped(String... args) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -43,7 +52,8 @@ final class JarProcess {
     }
 
     private static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", "target/aml-debug.jar"));
+        List<String> command = new ArrayList<>(List.of("java", "-jar",
+                java.nio.file.Path.of("target/aml-debug.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         return command;
     }

@@ -81,8 +81,47 @@ public final class BlobStore {
         return containerUrl(container) + "?" + sas;
     }
 
+    /** An account SAS that reads and lists every container: what Datastores_ListSecrets gives for workspaceblobstore. */
+    public String accountSas() {
+        return service.generateAccountSas(new com.azure.storage.common.sas.AccountSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                com.azure.storage.common.sas.AccountSasPermission.parse("rl"), com.azure.storage.common.sas.AccountSasService.parse("b"),
+                com.azure.storage.common.sas.AccountSasResourceType.parse("sco")));
+    }
+
     public String containerUrl(String container) {
         return publicUrl(container);
+    }
+
+    /**
+     * Downloads every blob under a URL of this storage ({@code .../ACCOUNT/CONTAINER[/PREFIX]}, as a code version's
+     * codeUri or a job input's uri names it) into a folder, keeping the paths below the prefix; a single blob goes
+     * in under its own name. Returns the number of files.
+     */
+    public int download(String url, java.nio.file.Path to) throws java.io.IOException {
+        String path = java.net.URI.create(url).getPath();
+        String marker = "/" + Azurite.ACCOUNT + "/";
+        int at = path.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalArgumentException("Not a URL of the workspace storage: " + url);
+        }
+        String rest = java.net.URLDecoder.decode(path.substring(at + marker.length()), java.nio.charset.StandardCharsets.UTF_8);
+        int slash = rest.indexOf('/');
+        String container = slash < 0 ? rest : rest.substring(0, slash);
+        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+        BlobContainerClient client = service.getBlobContainerClient(container);
+        int count = 0;
+        for (var item : client.listBlobs(new ListBlobsOptions().setPrefix(prefix), null)) {
+            String relative = item.getName().equals(prefix) ? item.getName().substring(item.getName().lastIndexOf('/') + 1)
+                    : item.getName().substring(prefix.isEmpty() || prefix.endsWith("/") ? prefix.length() : prefix.length() + 1);
+            java.nio.file.Path target = to.resolve(relative).normalize();
+            if (!target.startsWith(to)) {
+                continue;
+            }
+            java.nio.file.Files.createDirectories(target.getParent());
+            client.getBlobClient(item.getName()).downloadToFile(target.toString(), true);
+            count++;
+        }
+        return count;
     }
 
     public List<String> blobNames(String container) {

@@ -17,6 +17,8 @@ public final class FakeJob {
     public Instant endTime;
     /** The submitted properties for a created job, null for a seeded one. */
     public ObjectNode submitted;
+    /** Run in a real container by the fake's stand-in compute: its statuses come from there, not from reads. */
+    public boolean realRun;
 
     public FakeJob(String name, String jobType, String parentName, Instant created) {
         this.name = name;

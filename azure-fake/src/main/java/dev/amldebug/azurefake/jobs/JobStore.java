@@ -70,7 +70,7 @@ public final class JobStore {
     /** Reads a job as a poll does: a created job advances one step towards Running. */
     public synchronized Optional<FakeJob> read(String name) {
         FakeJob job = jobs.get(name);
-        if (job != null && autoProgress && job.submitted != null) {
+        if (job != null && autoProgress && job.submitted != null && !job.realRun) {
             int at = PROGRESS.indexOf(job.status);
             if (at >= 0 && at < PROGRESS.size() - 1) {
                 setStatus(job, PROGRESS.get(at + 1));
@@ -99,6 +99,11 @@ public final class JobStore {
             throw new IllegalArgumentException("No job " + name);
         }
         setStatus(job, status);
+    }
+
+    /** The job's statuses come from its real run from now on. */
+    public synchronized void runForReal(String name) {
+        jobs.get(name).realRun = true;
     }
 
     public synchronized void autoProgress(boolean on) {

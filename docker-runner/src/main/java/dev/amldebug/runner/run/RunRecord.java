@@ -22,6 +22,8 @@ public class RunRecord {
     public String source;
     /** The local code folder, mounted at /aml/code: debuggers map breakpoints between the two. */
     public String codeDir;
+    /** For a local replay of a cloud job: "WORKSPACE/JOB" (the job's workspace name and its job or step run id). */
+    public String replayOf;
     public String image;
     public Integer exitCode;
     public String containerId;

@@ -15,35 +15,40 @@ import java.util.List;
  * @param experiment  the experiment name instead of the job's own, or null
  * @param debug       run under the debug shim with these options, or null for a plain run
  * @param detach      leave the run to itself once its container started
+ * @param replayOf    where the run came from, when it replays a cloud job ("WORKSPACE/JOB"), or null
  */
 public record RunRequest(Path source, Path environment, List<String> arguments, String experiment, DebugOptions debug,
-                         boolean detach) {
+                         boolean detach, String replayOf) {
     public RunRequest {
         arguments = arguments == null ? List.of() : List.copyOf(arguments);
     }
 
     public static RunRequest of(Path source) {
-        return new RunRequest(source, null, List.of(), null, null, false);
+        return new RunRequest(source, null, List.of(), null, null, false, null);
     }
 
     public RunRequest withEnvironment(Path value) {
-        return new RunRequest(source, value, arguments, experiment, debug, detach);
+        return new RunRequest(source, value, arguments, experiment, debug, detach, replayOf);
     }
 
     public RunRequest withArguments(List<String> value) {
-        return new RunRequest(source, environment, value, experiment, debug, detach);
+        return new RunRequest(source, environment, value, experiment, debug, detach, replayOf);
     }
 
     public RunRequest withExperiment(String value) {
-        return new RunRequest(source, environment, arguments, value, debug, detach);
+        return new RunRequest(source, environment, arguments, value, debug, detach, replayOf);
     }
 
     public RunRequest withDebug(DebugOptions value) {
-        return new RunRequest(source, environment, arguments, experiment, value, detach);
+        return new RunRequest(source, environment, arguments, experiment, value, detach, replayOf);
     }
 
     public RunRequest detached(boolean value) {
-        return new RunRequest(source, environment, arguments, experiment, debug, value);
+        return new RunRequest(source, environment, arguments, experiment, debug, value, replayOf);
+    }
+
+    public RunRequest withReplayOf(String value) {
+        return new RunRequest(source, environment, arguments, experiment, debug, detach, value);
     }
 
     StartOptions startOptions() {

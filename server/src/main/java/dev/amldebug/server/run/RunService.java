@@ -73,6 +73,9 @@ public final class RunService {
         RunSpec spec = request.experiment() == null ? loaded : loaded.withExperimentName(request.experiment());
         LocalRunner runner = new LocalRunner(docker.get(), store, usage);
         SubmittedRun run = new SubmittedRun(runner.queue(spec));
+        if (request.replayOf() != null) {
+            store.update(run.id(), record -> record.replayOf = request.replayOf());
+        }
         track(run, request.detach());
         RunListeners all = listenersOf(store.read(run.id()), listener);
         executor.execute(() -> follow(runner, spec, request, all, run));

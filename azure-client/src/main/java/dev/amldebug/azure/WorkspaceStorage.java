@@ -1,0 +1,117 @@
+package dev.amldebug.azure;
+
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobContainerClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.BlobUrlParts;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.amldebug.azure.config.WorkspaceId;
+import dev.amldebug.azure.http.What;
+import dev.amldebug.errors.AmlDebugException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Reads the workspace's blob storage (the default datastore, {@code workspaceblobstore}) with the SAS that
+ * Datastores_ListSecrets gives: a job's code snapshot (its code version's codeUri) and its file or folder inputs.
+ * The SAS is asked for once, goes only to storage, and never into a message.
+ */
+public final class WorkspaceStorage {
+    static final String DATASTORE = "workspaceblobstore";
+    private final WorkspaceId id;
+    private final AzureMlClient client;
+    private JsonNode secrets;
+
+    WorkspaceStorage(WorkspaceId id, AzureMlClient client) {
+        this.id = id;
+        this.client = client;
+    }
+
+    /** Downloads a code version's files (CodeVersions_Get's codeUri) into {@code to}; returns {@code to}. */
+    public Path downloadCode(String codeId, Path to) {
+        JsonNode version = client.arm().get(client.endpoints().resolve(codeId + "?" + AzureMlClient.ML_API),
+                What.of("code " + codeId.replaceAll(".*/codes/", ""), "`aml-debug azure jobs show JOB`"));
+        String codeUri = Json.text(version.path("properties"), "codeUri");
+        if (codeUri == null) {
+            throw AmlDebugException.notFound("The code version " + codeId + " names no files (no codeUri): the job's code cannot be"
+                    + " downloaded.");
+        }
+        download(URI.create(codeUri), to, false);
+        return to;
+    }
+
+    /** Whether a job input's uri is a blob of storage this client can read (http or https), not an azureml:// path. */
+    public static boolean readable(String uri) {
+        return uri != null && (uri.startsWith("https://") || uri.startsWith("http://"));
+    }
+
+    /**
+     * Downloads a blob URI: a folder (every blob under it, keeping paths) into {@code to}, or a file as {@code to/NAME}.
+     * Returns the local path of what was named: the folder, or the file.
+     */
+    public Path download(URI uri, Path to, boolean file) {
+        BlobUrlParts parts = BlobUrlParts.parse(uri.toString());
+        String prefix = parts.getBlobName() == null ? "" : parts.getBlobName();
+        String container = uri.toString().substring(0, uri.toString().indexOf(parts.getBlobContainerName())
+                + parts.getBlobContainerName().length());
+        BlobContainerClient blobs = authorized(new BlobContainerClientBuilder(), container, parts.getAccountName())
+                .httpClient(client.transport()).httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE))
+                .retryOptions(Pipelines.retryOptions()).buildClient();
+        try {
+            if (file) {
+                Path target = to.resolve(prefix.substring(prefix.lastIndexOf('/') + 1));
+                Files.createDirectories(to);
+                blobs.getBlobClient(prefix).downloadToFile(target.toString(), true);
+                return target;
+            }
+            String folder = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+            Files.createDirectories(to);
+            for (BlobItem item : blobs.listBlobs(new ListBlobsOptions().setPrefix(folder), null)) {
+                Path target = to.resolve(item.getName().substring(folder.length())).normalize();
+                if (target.startsWith(to) && !target.equals(to)) {
+                    Files.createDirectories(target.getParent());
+                    blobs.getBlobClient(item.getName()).downloadToFile(target.toString(), true);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw AmlDebugException.environment("Cannot write under " + to + ": check that it is writable.", e);
+        } catch (RuntimeException e) {
+            throw AmlDebugException.environment("Downloading " + parts.getBlobContainerName() + "/" + prefix + " from the workspace"
+                    + " storage failed: check your network and that the storage account allows access from here.", null);
+        }
+    }
+
+    /** With the datastore's SAS token, or its account key (the two kinds of secrets a blob datastore has). */
+    private BlobContainerClientBuilder authorized(BlobContainerClientBuilder builder, String container, String account) {
+        JsonNode found = secrets();
+        String token = Json.text(found, "sasToken");
+        if (token != null) {
+            return builder.endpoint(container + "?" + (token.startsWith("?") ? token.substring(1) : token));
+        }
+        String key = Json.text(found, "key");
+        if (key != null) {
+            return builder.endpoint(container).credential(new StorageSharedKeyCredential(account, key));
+        }
+        throw AmlDebugException.environment("The workspace's datastore " + DATASTORE + " gives neither a SAS token nor an account"
+                + " key (" + Json.text(found, "secretsType") + " secrets): download the job's files yourself and pass them with"
+                + " --input NAME=PATH.", null);
+    }
+
+    private synchronized JsonNode secrets() {
+        if (secrets == null) {
+            secrets = client.arm().send(HttpMethod.POST, client.endpoints().resolve(id.armId() + "/datastores/" + DATASTORE
+                    + "/listSecrets?" + AzureMlClient.ML_API), null, Map.of(), What.of("datastore " + DATASTORE + " of workspace "
+                    + id.workspaceName(), "`aml-debug azure workspaces`")).json();
+        }
+        return secrets;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.amldebug.azurefake.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.amldebug.azurefake.FakeWorkspace;
+import dev.amldebug.azurefake.blobs.BlobStore;
+import dev.amldebug.azurefake.jobs.FakeJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fake's stand-in compute: a submitted command job really runs, in a container of {@code image} on a Docker network
+ * of its own (the compute node; nothing published). Its code is the snapshot uploaded to the workspace storage, its
+ * working directory is where Azure ML puts it, its output goes to {@code user_logs/std_log.txt} as it comes, and its
+ * status goes Queued, Running, then Completed or Failed by its exit code. Everything it made goes at {@link #close()}.
+ */
+public final class RealRuns implements AutoCloseable {
+    public static final String LOG_FILE = "user_logs/std_log.txt";
+    /** The label on every container and network, valued with this fake's id: nobody else's are ever touched. */
+    public static final String LABEL = "dev.amldebug.fake";
+    private static final Logger LOG = LoggerFactory.getLogger(RealRuns.class);
+    /** Where the inputs are mounted on the node. */
+    static final String INPUTS = "/mnt/azureml/cr/inputs";
+    private static final Set<String> STOPPING = Set.of("CancelRequested", "Canceled");
+
+    private final DockerCli docker;
+    private final String image;
+    private final Supplier<BlobStore> blobs;
+    private final ExecutorService executor;
+    private final String id = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, String> containers = new ConcurrentHashMap<>();
+    private final List<String> networks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public RealRuns(DockerCli docker, String image, Supplier<BlobStore> blobs, ExecutorService executor) {
+        this.docker = docker;
+        this.image = image;
+        this.blobs = blobs;
+        this.executor = executor;
+    }
+
+    /** The working directory of a job's command on the node, as Azure ML names it. */
+    public static String workingDirectory(String jobName) {
+        return "/mnt/azureml/cr/j/" + jobName.replaceAll("[^A-Za-z0-9]", "") + "/exe/wd";
+    }
+
+    /** Starts the job on the pool; its statuses say how it goes. */
+    public void start(FakeWorkspace ws, FakeJob job) {
+        executor.execute(() -> {
+            try {
+                run(ws, job);
+            } catch (Exception e) {
+                LOG.warn("The fake could not run job {}", job.name, e);
+                blobs.get().append(job.name, LOG_FILE, ("The fake's compute could not run the job: " + e.getMessage() + "\n").getBytes());
+                setUnlessStopping(ws, job.name, "Failed");
+            }
+        });
+    }
+
+    /** Stops a job's container, for a cancel. */
+    public void stop(String jobName) {
+        String container = containers.get(jobName);
+        if (container != null) {
+            docker.quietly("rm", "-f", container);
+        }
+    }
+
+    private void run(FakeWorkspace ws, FakeJob job) throws IOException {
+        setUnlessStopping(ws, job.name, "Queued");
+        String name = "aml-fake-" + id + "-" + job.name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+        Path code = Files.createTempDirectory("aml-fake-code-");
+        try {
+            download(ws, job.submitted, code.resolve("wd"));
+            Map<String, String> inputs = downloadInputs(job, code.resolve("inputs"));
+            docker.run("network", "create", "--label", LABEL + "=" + id, name);
+            networks.add(name);
+            docker.run(createArguments(name, job, inputs).toArray(String[]::new));
+            containers.put(job.name, name);
+            docker.run("cp", code.resolve("wd").toAbsolutePath() + "/.", name + ":" + workingDirectory(job.name));
+            if (!inputs.isEmpty()) {
+                docker.run("cp", code.resolve("inputs").toAbsolutePath() + "/.", name + ":" + INPUTS);
+            }
+            setUnlessStopping(ws, job.name, "Running");
+            int exit = docker.stream(bytes -> blobs.get().append(job.name, LOG_FILE, bytes), "start", "--attach", name);
+            setUnlessStopping(ws, job.name, exit == 0 ? "Completed" : "Failed");
+        } finally {
+            containers.remove(job.name);
+            docker.quietly("rm", "-f", name);
+            docker.quietly("network", "rm", name);
+            networks.remove(name);
+            deleteQuietly(code);
+        }
+    }
+
+    /** Inputs in the workspace storage, downloaded as the compute mounts them; returns each one's path in the container. */
+    private Map<String, String> downloadInputs(FakeJob job, Path to) throws IOException {
+        Map<String, String> paths = new java.util.LinkedHashMap<>();
+        var inputs = job.submitted.path("inputs").fields();
+        while (inputs.hasNext()) {
+            var input = inputs.next();
+            String uri = input.getValue().path("uri").asText("");
+            if (uri.startsWith("http")) {
+                Path folder = to.resolve(input.getKey());
+                Files.createDirectories(folder);
+                blobs.get().download(uri, folder);
+                boolean file = input.getValue().path("jobInputType").asText().equals("uri_file");
+                String inside = INPUTS + "/" + input.getKey();
+                paths.put(input.getKey(), file ? inside + "/" + uri.substring(uri.lastIndexOf('/') + 1) : inside);
+            }
+        }
+        return paths;
+    }
+
+    private List<String> createArguments(String name, FakeJob job, Map<String, String> inputs) {
+        List<String> args = new ArrayList<>(List.of("create", "--name", name, "--label", LABEL + "=" + id, "--network", name,
+                "--workdir", workingDirectory(job.name), "-e", "AZUREML_RUN_ID=" + job.name, "-e", "PYTHONUNBUFFERED=1"));
+        job.submitted.path("environmentVariables").fields().forEachRemaining(e -> args.addAll(List.of("-e", e.getKey() + "=" + e.getValue().asText())));
+        args.addAll(List.of(image, "/bin/bash", "-c", command(job.submitted, inputs)));
+        return args;
+    }
+
+    /** The job's command with its literal inputs in place (as Azure ML substitutes ${{inputs.NAME}}). */
+    static String command(JsonNode submitted, Map<String, String> downloaded) {
+        String command = submitted.path("command").asText();
+        var inputs = submitted.path("inputs").fields();
+        while (inputs.hasNext()) {
+            var input = inputs.next();
+            String value = downloaded.containsKey(input.getKey()) ? downloaded.get(input.getKey())
+                    : input.getValue().has("value") ? input.getValue().path("value").asText() : input.getValue().path("uri").asText();
+            command = command.replace("${{inputs." + input.getKey() + "}}", value);
+        }
+        return command;
+    }
+
+    private void download(FakeWorkspace ws, JsonNode submitted, Path to) throws IOException {
+        String codeId = submitted.path("codeId").asText(null);
+        if (codeId == null) {
+            return;
+        }
+        String key = codeId.replaceAll(".*/codes/([^/]+)/versions/([^/]+)$", "$1/$2");
+        JsonNode version = ws.codeVersions.get(key);
+        if (version == null) {
+            throw new IOException("no code version " + key + " in the workspace");
+        }
+        blobs.get().download(version.path("properties").path("codeUri").asText(), to);
+    }
+
+    private static void setUnlessStopping(FakeWorkspace ws, String job, String status) {
+        synchronized (ws.jobs) {
+            if (ws.jobs.find(job).map(j -> !STOPPING.contains(j.status) && !j.terminal()).orElse(false)) {
+                ws.jobs.setStatus(job, status);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}", folder, e);
+        }
+    }
+
+    /** Removes every container and network this fake made (by its label), running or not. */
+    @Override
+    public void close() {
+        containers.values().forEach(c -> docker.quietly("rm", "-f", c));
+        try {
+            for (String c : docker.run("ps", "-aq", "--filter", "label=" + LABEL + "=" + id).lines().toList()) {
+                docker.quietly("rm", "-f", c);
+            }
+            for (String n : docker.run("network", "ls", "-q", "--filter", "label=" + LABEL + "=" + id).lines().toList()) {
+                docker.quietly("network", "rm", n);
+            }
+        } catch (IOException e) {
+            LOG.warn("The fake could not list its containers to remove them", e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.azure.LogSelection;
+import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.server.azure.GuideAddressWatch;
+import dev.amldebug.server.azure.JobSteps;
+import dev.amldebug.server.threads.ServerThreads;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "attach", mixinStandardHelpOptions = true,
+        description = {"Attach the console debugger to a running Azure ML job (or pipeline step) whose script starts",
+                "debugpy itself, as the Azure ML debugging guide shows: debugpy.listen((\"0.0.0.0\", 5678)) and a print of",
+                "`ip_address: <the node's address>`. The log is followed until that line appears; then it attaches as",
+                "`aml-debug attach --host ADDRESS --port PORT` does. The compute must be reachable from this machine:",
+                "the compute's virtual network, a VPN into it, or a compute instance in it."},
+        footer = {"", "Examples:",
+                "  aml-debug azure attach JOB --break train.py:44",
+                "  aml-debug azure attach PIPELINE_JOB --step train --break train.py:44",
+                "  aml-debug azure attach JOB --node 1 --path-mapping src=/mnt/azureml/cr/j/ID/exe/wd",
+                "", "Paths: the current folder maps to the job's working directory ('.'), as the guide maps them,",
+                "unless --path-mapping says otherwise.",
+                "Exit code: the debuggee's, when debugpy reports it; otherwise 0."})
+final class AzureAttachCommand implements Callable<Integer> {
+    /** Where the guide's launch configuration says the job's code is: its working directory. */
+    static final String GUIDE_MAPPING = ".=.";
+
+    @Parameters(paramLabel = "JOB", description = "The job (for a pipeline, the pipeline job with --step).")
+    String job;
+
+    @Option(names = "--step", paramLabel = "NAME", description = "The pipeline step: its step (display) name or its run id.")
+    String step;
+
+    @Option(names = "--node", paramLabel = "N", description = "On a multi-node job, the node (rank) whose log names the address.")
+    Integer node;
+
+    @Option(names = "--port", defaultValue = "5678", description = "Port debugpy listens on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--break", paramLabel = "FILE:LINE", description = "A breakpoint (repeatable).")
+    List<String> breakpoints = new ArrayList<>();
+
+    @Option(names = "--path-mapping", paramLabel = "LOCAL=REMOTE",
+            description = "A local folder and its path on the node (repeatable; default: .=.).")
+    List<String> pathMappings = new ArrayList<>();
+
+    @Option(names = "--allow-public", description = "Allow the address to be a public one.")
+    boolean allowPublic;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "How long to wait for the `ip_address:` line (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--all-code", description = "Step into and stop in library code too (justMyCode off).")
+    boolean allCode;
+
+    @Option(names = "--trace-dap", paramLabel = "FILE", description = "Write every DAP message to FILE (JSON lines).")
+    Path traceFile;
+
+    @Mixin
+    AzureOption azure;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = command.commandLine().getErr();
+        WorkspaceClient workspace = azure.workspace();
+        String runId = JobSteps.resolve(workspace, job, step);
+        LogSelection log = node == null ? LogSelection.defaults() : LogSelection.rank(node);
+        String address = new GuideAddressWatch(workspace, line -> say(err, line)).await(runId, log, Duration.ofSeconds(timeout));
+        List<String> mappings = pathMappings.isEmpty() ? List.of(GUIDE_MAPPING) : pathMappings;
+        BridgeTarget target = HostTarget.of(address, port, mappings, allowPublic, allCode);
+        say(err, "debugpy: " + target.address() + " (from the log of " + runId + "); attaching...");
+        DebugFlags flags = new DebugFlags();
+        flags.traceFile = traceFile;
+        OptionalInt exitCode;
+        try {
+            exitCode = ConsoleAttach.debug(target, HostTarget.localRoot(mappings), breakpoints, true, flags.trace(),
+                    threads().blocking());
+        } catch (Exception e) {
+            if (ConsoleAttach.unreachable(e)) {
+                throw unreachable(target);
+            }
+            throw e;
+        }
+        exitCode.ifPresent(code -> System.out.println("exit code: " + code));
+        return exitCode.orElse(0);
+    }
+
+    static AmlDebugException unreachable(BridgeTarget target) {
+        return AmlDebugException.environment("Could not reach debugpy at " + target.address() + " within "
+                + target.connectTimeout().toSeconds() + " s. The compute must be reachable from this machine: run aml-debug"
+                + " inside the compute's virtual network (as the guide sets it up), over a VPN into it, or on a compute"
+                + " instance in it, and check that the job's script listens on 0.0.0.0:" + target.port() + ".", null);
+    }
+
+    private ServerThreads threads() {
+        return azure.threads();
+    }
+
+    private static void say(PrintWriter err, String line) {
+        err.println(line);
+        err.flush();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.server.azure.JobSteps;
+import dev.amldebug.server.azure.ReplayPreparation;
+import dev.amldebug.server.run.RunRequest;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Run an Azure ML job (or one step of a pipeline job) again on this machine, in Docker: its code",
+                "snapshot, its environment's image and conda file, and its inputs when they are files or folders in the",
+                "workspace storage are downloaded under the workspace's .azureml/replays/ folder (never into your code),",
+                "and it runs as `aml-debug run` runs a job, under the debugger with --debug or --break. The local run",
+                "records which job it replays."},
+        footer = {"", "Examples:",
+                "  aml-debug azure replay JOB                               the same command, locally",
+                "  aml-debug azure replay PIPELINE_JOB --step train --break train.py:44",
+                "  aml-debug azure replay JOB --input data=./sample.csv     an input outside the workspace storage",
+                "", "Exit codes: the script's own; 2 for invalid input; 3 when Azure ML, Docker or the image build fails."})
+final class AzureReplayCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "JOB", description = "The job (for a pipeline, the pipeline job with --step).")
+    String job;
+
+    @Option(names = "--step", paramLabel = "NAME", description = "The pipeline step: its step (display) name or its run id.")
+    String step;
+
+    @Option(names = "--input", paramLabel = "NAME=PATH", description = "A local file or folder for the job's input NAME (repeatable).")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "ENV.yml", description = "An Azure ML v2 environment YAML to run in instead of the job's.")
+    Path environment;
+
+    @Option(names = "--workspace-id", paramLabel = "ID", description = "The Azure ML workspace's ARM id (default: .azureml/config.json).")
+    String workspaceId;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Mixin
+    DebugFlags debugFlags;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = command.commandLine().getErr();
+        WorkspaceClient cloud = workspace.azure(workspaceId).workspace();
+        String runId = JobSteps.resolve(cloud, job, step);
+        ReplayPreparation.Prepared prepared = new ReplayPreparation(cloud, line -> {
+            err.println(line);
+            err.flush();
+        }).prepare(runId, workspace.path(), localInputs(), environment != null);
+        err.println("replay of " + prepared.replayOf() + ": " + prepared.jobFile());
+        err.flush();
+        RunRequest request = RunRequest.of(prepared.jobFile())
+                .withEnvironment(environment == null ? null : environment.toAbsolutePath())
+                .withDebug(debugFlags.enabled() ? debugFlags.options() : null).withReplayOf(prepared.replayOf());
+        return new ForegroundRun(workspace, debugFlags, false, command).run(workspace.runs(), request);
+    }
+
+    private Map<String, Path> localInputs() {
+        Map<String, Path> paths = new LinkedHashMap<>();
+        for (String input : inputs) {
+            int equals = input.indexOf('=');
+            if (equals <= 0 || equals == input.length() - 1) {
+                throw AmlDebugException.badInput("--input takes NAME=PATH, for example --input data=./sample.csv; found '" + input + "'");
+            }
+            paths.put(input.substring(0, equals), Path.of(input.substring(equals + 1)));
+        }
+        return paths;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.bridge.AddressPolicy;
+import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.PathMapping;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A debugpy named by host and port, as {@code attach --host --port} and {@code azure attach} reach it: the address
+ * policy holds, and each mapping's local folder is made absolute.
+ */
+final class HostTarget {
+    private HostTarget() {
+    }
+
+    static BridgeTarget of(String host, int port, List<String> pathMappings, boolean allowPublic, boolean allCode) {
+        AddressPolicy.checkPort(port);
+        AddressPolicy.check(host, allowPublic);
+        List<PathMapping> mappings = pathMappings.stream().map(PathMapping::parse)
+                .map(m -> new PathMapping(Path.of(m.localRoot()).toAbsolutePath().normalize().toString(), m.remoteRoot()))
+                .toList();
+        return BridgeTarget.of(host, port, mappings).withJustMyCode(!allCode);
+    }
+
+    /** The folder breakpoints are relative to: the first mapping's local folder, else the current folder. */
+    static Path localRoot(List<String> pathMappings) {
+        return pathMappings.isEmpty() ? Path.of("").toAbsolutePath()
+                : Path.of(PathMapping.parse(pathMappings.get(0)).localRoot()).toAbsolutePath().normalize();
+    }
+}

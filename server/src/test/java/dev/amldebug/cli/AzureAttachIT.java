@@ -1,0 +1,112 @@
+package dev.amldebug.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Azure ML guide's own path, for real: a job whose script calls debugpy.listen itself runs in a container of the fake's
+ * stand-in compute (a Docker network of its own); `azure attach` finds `ip_address:` in its log in the workspace
+ * storage, attaches to the container's address, stops at a breakpoint, continues, and the job completes.
+ */
+class AzureAttachIT {
+    @RegisterExtension
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
+
+    static final String GUIDE_SCRIPT = """
+            import socket
+            import debugpy
+            ip = socket.gethostbyname(socket.gethostname())
+            print("ip_address: " + ip, flush=True)
+            debugpy.listen(("0.0.0.0", 5678))
+            debugpy.wait_for_client()
+            message = "remote debugging"
+            print(message + " done", flush=True)
+            """;
+
+    @TempDir
+    Path folder;
+
+    private FakeAzureMl fake;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        fake = AZURE.fake();
+        dev.amldebug.azurefake.StandInAz.write(Path.of("target/stand-in-az"), fake);
+        environment = new HashMap<>();
+        environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
+        environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
+        environment.put("HOME", folder.resolve("home").toString());
+        Map<String, String> inProcess = new HashMap<>(System.getenv());
+        inProcess.putAll(environment);
+        inProcess.remove("AZURE_CLIENT_ID");
+        Cli use = Cli.run(inProcess, "azure", "use", fake.workspace().armId(), "--workspace", folder.toString());
+        assertThat(use.exitCode).as(use.toString()).isZero();
+    }
+
+    @Test
+    void attachFindsTheGuidesAddressInTheLogStopsAtABreakpointAndTheJobCompletes() throws Exception {
+        Path code = folder.resolve("src");
+        Files.createDirectories(code);
+        Files.writeString(code.resolve("guide.py"), GUIDE_SCRIPT);
+        String job = submit("python guide.py");
+
+        JarProcess attach = JarProcess.startIn(code, environment, "azure", "attach", job, "--break", "guide.py:8",
+                "--timeout", "120", "--workspace", folder.toString());
+        int exit = attach.waitFor(180);
+
+        assertThat(attach.output()).contains("debugpy: 1", "stopped at guide.py:8 in <module>", "  message = 'remote debugging'");
+        assertThat(exit).as(attach.output()).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> fake.workspace().jobs.find(job).orElseThrow().status.equals("Completed"));
+        assertThat(logOf(job)).contains("ip_address: ").contains("remote debugging done");
+    }
+
+    @Test
+    void attachToAJobThatEndedSaysToReplayIt() throws Exception {
+        Path code = folder.resolve("src");
+        Files.createDirectories(code);
+        Files.writeString(code.resolve("quick.py"), "print('no debugger here')\n");
+        String job = submit("python quick.py");
+        await().atMost(Duration.ofSeconds(60)).until(() -> fake.workspace().jobs.find(job).orElseThrow().status.equals("Completed"));
+
+        JarProcess attach = JarProcess.startIn(code, environment, "azure", "attach", job, "--workspace", folder.toString());
+        assertThat(attach.waitFor(60)).isEqualTo(2);
+        assertThat(attach.output()).contains("has ended (Completed)").contains("aml-debug azure replay " + job);
+    }
+
+    private String submit(String command) throws Exception {
+        Path project = folder.resolve("src");
+        Files.writeString(folder.resolve("job.yml"), """
+                code: src
+                command: %s
+                experiment_name: guide
+                environment:
+                  image: aml-debug/python:bookworm
+                """.formatted(command));
+        Map<String, String> inProcess = new HashMap<>(System.getenv());
+        inProcess.putAll(environment);
+        inProcess.remove("AZURE_CLIENT_ID");
+        Cli submit = Cli.run(inProcess, "azure", "submit", folder.resolve("job.yml").toString(), "--compute", "cpu-cluster",
+                "--workspace", folder.toString());
+        assertThat(submit.exitCode).as(submit.toString()).isZero();
+        assertThat(project).isDirectory();
+        return submit.out.lines().filter(line -> line.startsWith("job: ")).findFirst().orElseThrow().substring("job: ".length());
+    }
+
+    private String logOf(String job) {
+        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
