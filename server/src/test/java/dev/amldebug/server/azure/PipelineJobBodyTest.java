@@ -140,6 +140,13 @@ class PipelineJobBodyTest {
     }
 
     @Test
+    void theBodyIsAPipelineJobOfTheServicesSchema() {
+        var validator = new dev.amldebug.azurefake.schema.SchemaValidator(dev.amldebug.azurefake.schema.SwaggerDefinitions.bundled());
+        assertThat(validator.check("Jobs_CreateOrUpdate", "JobBaseResource", build(debugging(true, "prep", "train"), "gpu").job().body()))
+                .isEmpty();
+    }
+
+    @Test
     void computeFromTheCommandLineWinsOverTheDefaultCompute() {
         JsonNode job = build(RemoteStepDebug.none(), "gpu").job().body().get("properties");
         assertThat(job.path("computeId").asText()).isEqualTo(WORKSPACE.armId() + "/computes/gpu");
