@@ -43,7 +43,6 @@ class AzureAttachIT {
     @BeforeEach
     void signIn() throws Exception {
         fake = AZURE.fake();
-        dev.amldebug.azurefake.StandInAz.write(Path.of("target/stand-in-az"), fake);
         environment = FakeSignIn.into(fake, folder);
     }
 

@@ -12,8 +12,10 @@ final class FakeSignIn {
     private FakeSignIn() {
     }
 
-    /** The variables a jar process needs; the folder's .azureml/config.json names the fake's workspace. */
-    static Map<String, String> into(FakeAzureMl fake, Path folder) {
+    /** The variables a jar process needs (the stand-in az written for this fake); the folder's .azureml/config.json names the fake's workspace. */
+    static Map<String, String> into(FakeAzureMl fake, Path folder) throws java.io.IOException {
+        // The stand-in `az` (on the tests' PATH, from the build) answers for the fake.
+        dev.amldebug.azurefake.StandInAz.write(Path.of("target/stand-in-az"), fake);
         Map<String, String> environment = new HashMap<>();
         environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
         environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());

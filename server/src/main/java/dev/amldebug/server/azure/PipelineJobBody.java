@@ -139,7 +139,8 @@ public final class PipelineJobBody {
             rest.set("environment_variables", pieces.textMap(step.get("environment_variables"), "'environment_variables'"));
         }
         rest.set("inputs", inputs(step.get("inputs"), step.containsKey("component") ? definition.get("inputs") : null));
-        rest.set("outputs", outputs(step.get("outputs"), definition.get("outputs"), pieces));
+        rest.set("outputs", outputs(step.get("outputs"), step.containsKey("component") ? definition.get("outputs") : null,
+                pieces));
         if (step.containsKey("compute")) {
             rest.put("compute", pieces.computeId(workspace, step.get("compute").text("'compute'"), null, value));
         }

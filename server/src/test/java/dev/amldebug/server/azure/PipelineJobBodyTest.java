@@ -81,6 +81,7 @@ class PipelineJobBodyTest {
                   pixel_max: 16
                 outputs:
                   trained_model: {type: uri_folder}
+                  report: {type: uri_folder}
                 jobs:
                   prep:
                     type: command
@@ -91,6 +92,7 @@ class PipelineJobBodyTest {
                       pixel_max: ${{parent.inputs.pixel_max}}
                     outputs:
                       table: {type: uri_folder}
+                      report: ${{parent.outputs.report}}
                     environment:
                       image: aml-debug/python:bookworm
                       conda_file: conda.yml
@@ -129,6 +131,7 @@ class PipelineJobBodyTest {
         assertThat(prep.path("command").asText()).isEqualTo("python prep.py --pixel-max ${{inputs.pixel_max}} --table ${{outputs.table}}");
         assertThat(prep.path("environment").asText()).endsWith("/environments/CliV2AnonymousEnvironment/versions/1");
         assertThat(prep.path("inputs").path("pixel_max").path("value").asText()).isEqualTo("${{parent.inputs.pixel_max}}");
+        assertThat(prep.path("outputs").path("report").path("value").asText()).isEqualTo("${{parent.outputs.report}}");
         JsonNode train = job.path("jobs").path("train");
         assertThat(train.path("environment").asText()).isEqualTo("azureml:sklearn-1.5@latest");
         assertThat(train.path("inputs").path("table").path("value").asText()).isEqualTo("${{parent.jobs.prep.outputs.table}}");
