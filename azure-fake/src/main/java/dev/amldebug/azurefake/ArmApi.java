@@ -89,10 +89,14 @@ final class ArmApi {
         boolean existed = ws.get().jobs.find(call.group(3)).isPresent();
         FakeJob job = ws.get().jobs.create(call.group(3), properties.path("jobType").asText(), properties.deepCopy());
         ObjectNode created = resources.job(ws.get(), job);
-        if (job.jobType.equals("Command")) {
+        if (job.jobType.equals("Command") || job.jobType.equals("Pipeline")) {
             fake.realRuns().ifPresent(runs -> {
                 ws.get().jobs.runForReal(job.name);
-                runs.start(ws.get(), job);
+                if (job.jobType.equals("Pipeline")) {
+                    runs.startPipeline(ws.get(), job);
+                } else {
+                    runs.start(ws.get(), job);
+                }
             });
         }
         return Response.json(existed ? 200 : 201, created);

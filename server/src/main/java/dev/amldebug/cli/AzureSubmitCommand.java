@@ -1,11 +1,18 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.azure.Job;
+import dev.amldebug.azure.JobStatus;
 import dev.amldebug.azure.LogSelection;
 import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.server.azure.AzureSubmitter;
+import dev.amldebug.server.azure.PipelineJobBody;
+import dev.amldebug.server.azure.RemoteStepDebug;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,16 +22,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Submit a v2 command job YAML to a compute of the workspace. The code folder is uploaded as a",
-                "snapshot (minus .amlignore or .gitignore), and only when it changed; local inputs are uploaded;",
-                "azureml: references are passed as written."},
+        description = {"Submit a v2 command or pipeline job YAML to a compute of the workspace. Each code folder is uploaded",
+                "as a snapshot (minus .amlignore or .gitignore), and only when it changed; local inputs are uploaded;",
+                "azureml: references and ${{parent...}} bindings are passed as written.",
+                "With --debug-step, that pipeline step runs under the debug shim (no edit to your script; the shim",
+                "travels in a separate snapshot of the step's code), and the console debugger attaches to it as soon",
+                "as it listens. The compute must be reachable from this machine: the compute's virtual network, a",
+                "VPN into it, or a compute instance in it."},
         footer = {"", "Examples:", "  aml-debug azure submit examples/digits/job.yml --compute cpu-cluster",
-                "  aml-debug azure submit job.yml --compute gpu-cluster --experiment tuning --stream"})
+                "  aml-debug azure submit job.yml --compute gpu-cluster --experiment tuning --stream",
+                "  aml-debug azure submit examples/pipeline/pipeline.yml --debug-step train --break src/train/train.py:40",
+                "", "Exit code: 0 when the job (pipeline) completed, or when it was submitted without waiting; 1 otherwise."})
 final class AzureSubmitCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "JOB.yml", description = "The command job YAML.")
+    @Parameters(paramLabel = "JOB.yml", description = "The command or pipeline job YAML.")
     Path jobFile;
 
-    @Option(names = "--compute", paramLabel = "NAME", description = "The compute to run on (default: the YAML's compute).")
+    @Option(names = "--compute", paramLabel = "NAME",
+            description = "The compute to run on (default: the YAML's compute, or a pipeline's settings.default_compute).")
     String compute;
 
     @Option(names = "--experiment", paramLabel = "E", description = "The experiment (default: the YAML's, else the folder's name).")
@@ -33,6 +47,40 @@ final class AzureSubmitCommand implements Callable<Integer> {
     @Option(names = "--stream", description = "Follow the job's log until it ends.")
     boolean stream;
 
+    @Option(names = "--debug-step", paramLabel = "NAME", description = "A pipeline step to run under the debugger (repeatable).")
+    List<String> debugSteps = new java.util.ArrayList<>();
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS",
+            description = "How long a debugged step waits for the debugger (default: " + DebugOptions.DEFAULT_WAIT_SECONDS + ").")
+    Integer waitTimeout;
+
+    @Option(names = "--on-timeout", paramLabel = "continue|abort", defaultValue = "continue",
+            description = "When no debugger came: run on without one, or fail the step (default: ${DEFAULT-VALUE}).")
+    String onTimeout;
+
+    @Option(names = "--install-debugpy",
+            description = "pip install debugpy when a debugged step starts (for a registered environment or a bare image).")
+    boolean installDebugpy;
+
+    @Option(names = "--no-attach", description = "Submit the debugged steps without attaching; attach later with azure attach.")
+    boolean noAttach;
+
+    @Option(names = "--watch-timeout", paramLabel = "SECONDS", defaultValue = "3600",
+            description = "How long to wait for a debugged step to start listening (default: ${DEFAULT-VALUE}).")
+    int watchTimeout;
+
+    @Option(names = "--break", paramLabel = "FILE:LINE", description = "A breakpoint in a debugged step's code (repeatable).")
+    List<String> breakpoints = new java.util.ArrayList<>();
+
+    @Option(names = "--allow-public", description = "Allow a debugged step's address to be a public one.")
+    boolean allowPublic;
+
+    @Option(names = "--all-code", description = "Step into and stop in library code too (justMyCode off).")
+    boolean allCode;
+
+    @Option(names = "--trace-dap", paramLabel = "FILE", description = "Write every DAP message to FILE (JSON lines).")
+    Path traceFile;
+
     @Mixin
     AzureOption azure;
 
@@ -40,23 +88,63 @@ final class AzureSubmitCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         WorkspaceClient workspace = azure.workspace();
-        Job job = new AzureSubmitter(workspace, azure.workspaceId(), line -> {
+        AzureSubmitter submitter = new AzureSubmitter(workspace, azure.workspaceId(), line -> {
             out.println(line);
             out.flush();
-        }).submit(jobFile, compute, experiment);
-        out.println("job: " + job.name());
-        out.println("studio: " + workspace.studioUrl(job.name()));
-        out.flush();
+        });
+        if (PipelineJobBody.isPipeline(jobFile)) {
+            return submitPipeline(submitter, workspace, out);
+        }
+        if (!debugSteps.isEmpty()) {
+            throw AmlDebugException.badInput("--debug-step names a step of a pipeline job (type: pipeline); " + jobFile
+                    + " is a command job. To debug a command job on Azure ML, start debugpy in its script as the guide"
+                    + " shows and use aml-debug azure attach.");
+        }
+        Job job = submitter.submit(jobFile, compute, experiment);
+        printJob(workspace, job, out);
         if (stream) {
             workspace.logs().follow(job.name(), LogSelection.defaults(), true, AzureLogPrinter.to(out, false),
                     () -> Thread.currentThread().isInterrupted());
             Job ended = workspace.jobs().get(job.name());
             out.println(ended.name() + ": " + ended.status());
-            return ended.status() == dev.amldebug.azure.JobStatus.Completed ? 0 : 1;
+            return ended.status() == JobStatus.Completed ? 0 : 1;
         }
         return 0;
+    }
+
+    private int submitPipeline(AzureSubmitter submitter, WorkspaceClient workspace, PrintWriter out) throws Exception {
+        RemoteStepDebug debug = new RemoteStepDebug(new LinkedHashSet<>(debugSteps), debugOptions(), installDebugpy,
+                azure.folder().resolve(".azureml").resolve("snapshots"));
+        AzureSubmitter.PipelineSubmission submitted = submitter.submitPipeline(jobFile, compute, experiment, debug);
+        printJob(workspace, submitted.job(), out);
+        if (debugSteps.isEmpty() || noAttach) {
+            return stream ? new PipelineEnd(workspace, out).await(submitted.job().name()) : 0;
+        }
+        DebugFlags flags = new DebugFlags();
+        flags.traceFile = traceFile;
+        StepAttach attach = new StepAttach(workspace, azure.threads(), out, breakpoints, allowPublic, allCode, flags);
+        for (PipelineJobBody.Step step : submitted.steps().values()) {
+            if (debug.covers(step.name())) {
+                attach.attach(submitted.job().name(), step, java.time.Duration.ofSeconds(watchTimeout));
+            }
+        }
+        return new PipelineEnd(workspace, out).await(submitted.job().name());
+    }
+
+    private DebugOptions debugOptions() {
+        if (!onTimeout.equals("continue") && !onTimeout.equals("abort")) {
+            throw AmlDebugException.badInput("--on-timeout takes continue or abort, not " + onTimeout + ".");
+        }
+        DebugOptions waiting = DebugOptions.waitingUpTo(waitTimeout);
+        return new DebugOptions(waiting.waitTimeoutSeconds(), onTimeout.equals("abort"), false);
+    }
+
+    private static void printJob(WorkspaceClient workspace, Job job, PrintWriter out) {
+        out.println("job: " + job.name());
+        out.println("studio: " + workspace.studioUrl(job.name()));
+        out.flush();
     }
 }

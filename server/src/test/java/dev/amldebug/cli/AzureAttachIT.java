@@ -8,7 +8,6 @@ import dev.amldebug.azurefake.FakeAzureMlExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,16 +43,7 @@ class AzureAttachIT {
     @BeforeEach
     void signIn() throws Exception {
         fake = AZURE.fake();
-        dev.amldebug.azurefake.StandInAz.write(Path.of("target/stand-in-az"), fake);
-        environment = new HashMap<>();
-        environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
-        environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
-        environment.put("HOME", folder.resolve("home").toString());
-        Map<String, String> inProcess = new HashMap<>(System.getenv());
-        inProcess.putAll(environment);
-        inProcess.remove("AZURE_CLIENT_ID");
-        Cli use = Cli.run(inProcess, "azure", "use", fake.workspace().armId(), "--workspace", folder.toString());
-        assertThat(use.exitCode).as(use.toString()).isZero();
+        environment = FakeSignIn.into(fake, folder);
     }
 
     @Test
@@ -95,10 +85,7 @@ class AzureAttachIT {
                 environment:
                   image: aml-debug/python:bookworm
                 """.formatted(command));
-        Map<String, String> inProcess = new HashMap<>(System.getenv());
-        inProcess.putAll(environment);
-        inProcess.remove("AZURE_CLIENT_ID");
-        Cli submit = Cli.run(inProcess, "azure", "submit", folder.resolve("job.yml").toString(), "--compute", "cpu-cluster",
+        Cli submit = Cli.run(FakeSignIn.inProcess(environment), "azure", "submit", folder.resolve("job.yml").toString(), "--compute", "cpu-cluster",
                 "--workspace", folder.toString());
         assertThat(submit.exitCode).as(submit.toString()).isZero();
         assertThat(project).isDirectory();

@@ -63,6 +63,18 @@ public final class JobStore {
         return job;
     }
 
+    /** A pipeline step's run: a child of its pipeline in run history, submitted as a command job. */
+    public synchronized FakeJob createStep(String parent, String name, String displayName, ObjectNode submitted) {
+        FakeJob job = new FakeJob(name, "Command", parent, Instant.now());
+        job.submitted = submitted;
+        job.displayName = displayName;
+        job.experimentName = submitted.path("experimentName").asText("Default");
+        job.computeId = submitted.path("computeId").asText(null);
+        job.status = "NotStarted";
+        jobs.put(name, job);
+        return job;
+    }
+
     public synchronized Optional<FakeJob> find(String name) {
         return Optional.ofNullable(jobs.get(name));
     }

@@ -31,6 +31,8 @@ public final class RealRuns implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RealRuns.class);
     /** Where the inputs are mounted on the node. */
     static final String INPUTS = "/mnt/azureml/cr/inputs";
+    /** Where a pipeline step's outputs are written on the node. */
+    static final String OUTPUTS = "/mnt/azureml/cr/outputs";
     private static final Set<String> STOPPING = Set.of("CancelRequested", "Canceled");
 
     private final DockerCli docker;
@@ -66,39 +68,92 @@ public final class RealRuns implements AutoCloseable {
         });
     }
 
+    /** Starts a pipeline job on the pool: its steps run one by one in dependency order (see {@link PipelineRun}). */
+    public void startPipeline(FakeWorkspace ws, FakeJob pipeline) {
+        executor.execute(() -> {
+            try {
+                new PipelineRun(this, ws, pipeline).run();
+            } catch (Exception e) {
+                LOG.warn("The fake could not run pipeline {}", pipeline.name, e);
+                blobs.get().append(pipeline.name, LOG_FILE, ("The fake's compute could not run the pipeline: " + e.getMessage() + "\n").getBytes());
+                setUnlessStopping(ws, pipeline.name, "Failed");
+            }
+        });
+    }
+
     /** Stops a job's container, for a cancel. */
     public void stop(String jobName) {
-        String container = containers.get(jobName);
-        if (container != null) {
-            docker.quietly("rm", "-f", container);
-        }
+        containers.forEach((job, container) -> {
+            if (job.equals(jobName) || job.startsWith(jobName + PipelineRun.STEP_SEPARATOR)) {
+                docker.quietly("rm", "-f", container);
+            }
+        });
     }
 
     private void run(FakeWorkspace ws, FakeJob job) throws IOException {
         setUnlessStopping(ws, job.name, "Queued");
-        String name = "aml-fake-" + id + "-" + job.name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
-        Path code = Files.createTempDirectory("aml-fake-code-");
+        String network = containerName(job.name);
+        Path work = Files.createTempDirectory("aml-fake-code-");
         try {
-            download(ws, job.submitted, code.resolve("wd"));
-            Map<String, String> inputs = downloadInputs(job, code.resolve("inputs"));
-            docker.run("network", "create", "--label", LABEL + "=" + id, name);
-            networks.add(name);
-            docker.run(createArguments(name, job, inputs).toArray(String[]::new));
+            Map<String, String> inputs = downloadInputs(job, work.resolve("inputs"));
+            createNetwork(network);
+            int exit = runContainer(ws, job, new Container(network, command(job.submitted, inputs),
+                    job.submitted.path("environmentVariables"), !inputs.isEmpty(), null), work);
+            setUnlessStopping(ws, job.name, exit == 0 ? "Completed" : "Failed");
+        } finally {
+            removeNetwork(network);
+            deleteQuietly(work);
+        }
+    }
+
+    /**
+     * What one container of a job gets: the network it joins, its command, its environment variables, whether
+     * {@code work/inputs} goes to {@link #INPUTS}, and the host folder its {@link #OUTPUTS} come back to (or null).
+     */
+    record Container(String network, String command, JsonNode environmentVariables, boolean hasInputs, Path outputsTo) {
+    }
+
+    /**
+     * Runs a job's container: its code snapshot ({@code submitted.codeId}) in the working directory, its output appended
+     * to its log as it comes; Running while it runs. Returns its exit code.
+     */
+    int runContainer(FakeWorkspace ws, FakeJob job, Container spec, Path work) throws IOException {
+        String name = containerName(job.name);
+        try {
+            download(ws, job.submitted, work.resolve("wd"));
+            docker.run(createArguments(name, job, spec).toArray(String[]::new));
             containers.put(job.name, name);
-            docker.run("cp", code.resolve("wd").toAbsolutePath() + "/.", name + ":" + workingDirectory(job.name));
-            if (!inputs.isEmpty()) {
-                docker.run("cp", code.resolve("inputs").toAbsolutePath() + "/.", name + ":" + INPUTS);
+            if (Files.isDirectory(work.resolve("wd"))) {
+                docker.run("cp", work.resolve("wd").toAbsolutePath() + "/.", name + ":" + workingDirectory(job.name));
+            }
+            if (spec.hasInputs()) {
+                docker.run("cp", work.resolve("inputs").toAbsolutePath() + "/.", name + ":" + INPUTS);
             }
             setUnlessStopping(ws, job.name, "Running");
             int exit = docker.stream(bytes -> blobs.get().append(job.name, LOG_FILE, bytes), "start", "--attach", name);
-            setUnlessStopping(ws, job.name, exit == 0 ? "Completed" : "Failed");
+            if (exit == 0 && spec.outputsTo() != null) {
+                Files.createDirectories(spec.outputsTo());
+                docker.run("cp", name + ":" + OUTPUTS + "/.", spec.outputsTo().toAbsolutePath().toString());
+            }
+            return exit;
         } finally {
             containers.remove(job.name);
             docker.quietly("rm", "-f", name);
-            docker.quietly("network", "rm", name);
-            networks.remove(name);
-            deleteQuietly(code);
         }
+    }
+
+    private String containerName(String jobName) {
+        return "aml-fake-" + id + "-" + jobName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+    }
+
+    void createNetwork(String network) throws IOException {
+        docker.run("network", "create", "--label", LABEL + "=" + id, network);
+        networks.add(network);
+    }
+
+    void removeNetwork(String network) {
+        docker.quietly("network", "rm", network);
+        networks.remove(network);
     }
 
     /** Inputs in the workspace storage, downloaded as the compute mounts them; returns each one's path in the container. */
@@ -120,11 +175,11 @@ public final class RealRuns implements AutoCloseable {
         return paths;
     }
 
-    private List<String> createArguments(String name, FakeJob job, Map<String, String> inputs) {
-        List<String> args = new ArrayList<>(List.of("create", "--name", name, "--label", LABEL + "=" + id, "--network", name,
+    private List<String> createArguments(String name, FakeJob job, Container spec) {
+        List<String> args = new ArrayList<>(List.of("create", "--name", name, "--label", LABEL + "=" + id, "--network", spec.network(),
                 "--workdir", workingDirectory(job.name), "-e", "AZUREML_RUN_ID=" + job.name, "-e", "PYTHONUNBUFFERED=1"));
-        job.submitted.path("environmentVariables").fields().forEachRemaining(e -> args.addAll(List.of("-e", e.getKey() + "=" + e.getValue().asText())));
-        args.addAll(List.of(image, "/bin/bash", "-c", command(job.submitted, inputs)));
+        spec.environmentVariables().fields().forEachRemaining(e -> args.addAll(List.of("-e", e.getKey() + "=" + e.getValue().asText())));
+        args.addAll(List.of(image, "/bin/bash", "-c", spec.command()));
         return args;
     }
 
@@ -154,7 +209,7 @@ public final class RealRuns implements AutoCloseable {
         blobs.get().download(version.path("properties").path("codeUri").asText(), to);
     }
 
-    private static void setUnlessStopping(FakeWorkspace ws, String job, String status) {
+    static void setUnlessStopping(FakeWorkspace ws, String job, String status) {
         synchronized (ws.jobs) {
             if (ws.jobs.find(job).map(j -> !STOPPING.contains(j.status) && !j.terminal()).orElse(false)) {
                 ws.jobs.setStatus(job, status);
@@ -162,7 +217,7 @@ public final class RealRuns implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         try (var paths = Files.walk(folder)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

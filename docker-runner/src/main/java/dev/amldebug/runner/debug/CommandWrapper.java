@@ -38,12 +38,21 @@ public final class CommandWrapper {
     }
 
     private static String wrapShell(String command, DebugOptions options) {
+        return wrapShell(command, options, DebugOptions.SHIM);
+    }
+
+    /**
+     * A shell command line with the shim at {@code shimPath} put before its first Python script, as on a remote
+     * compute where the shim travels in the code snapshot: {@code python train.py} becomes
+     * {@code python .aml_debug/aml_debug_shim.py OPTIONS -- train.py}.
+     */
+    public static String wrapShell(String command, DebugOptions options, String shimPath) {
         Matcher matcher = SHELL_PYTHON.matcher(command);
         if (!matcher.find()) {
             throw AmlDebugException.badInput("a debug run needs the command to run Python (python train.py ...);"
                     + " found: " + command);
         }
-        String shim = " " + DebugOptions.SHIM + " " + String.join(" ", options.shimArguments()) + " --";
+        String shim = " " + shimPath + " " + String.join(" ", options.shimArguments()) + " --";
         return command.substring(0, matcher.end(2)) + shim + command.substring(matcher.end(2));
     }
 

@@ -6,6 +6,9 @@
 
 It listens with debugpy, prints the lines log watchers and the Azure ML guide expect
 ("Timeout for debug connection: N", "ip_address: A", "Debugger attached = True|False"),
+and one machine-readable line for aml-debug itself:
+    AML_DEBUG_ENDPOINT {"host": "10.0.0.4", "port": 5678, "cwd": "/mnt/azureml/cr/j/ID/exe/wd", "pid": 42}
+Without debugpy installed it says so in one line and runs the target without a debugger.
 waits for a client with a timeout that really expires, then runs the target as __main__
 exactly as `python script.py ARGS` would: same sys.argv, sys.path[0], exit code, and
 tracebacks that show the user's frames only. The debugger's call stacks end at the user's code
@@ -14,6 +17,7 @@ every Python process the program starts (aml_debug_nodelay.py, startup/sitecusto
 request to a paused program takes about a millisecond instead of about 45 ms.
 """
 import builtins
+import json
 import os
 import runpy
 import socket
@@ -22,6 +26,9 @@ import threading
 import types
 
 EXIT_NO_DEBUGGER = 86
+ENDPOINT_PREFIX = "AML_DEBUG_ENDPOINT "
+NO_DEBUGPY = ("aml_debug_shim: debugpy is not installed in this environment, so this runs without a debugger."
+              " Add debugpy to the environment's pip dependencies, or submit with --install-debugpy.")
 USAGE = ("usage: aml_debug_shim.py [--listen HOST:PORT] [--wait-timeout SECONDS] "
          "[--on-timeout continue|abort] [--no-wait] [--] (script.py | -m module) [ARGS...]")
 
@@ -190,13 +197,21 @@ def main(argv):
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     if start_nodelay():
         nodelay_in_other_processes()
-    import debugpy
+    try:
+        import debugpy
+    except ImportError:
+        print(NO_DEBUGPY, file=sys.stderr, flush=True)
+        run_target(target)
+        return
 
     host, _, port = options["listen"].rpartition(":")
     debugpy.listen((host or "0.0.0.0", int(port)))
     hide_shim_frames_from_debugger()
     print(f"Timeout for debug connection: {options['wait_timeout']:g}", flush=True)
-    print(f"ip_address: {node_address(host)}", flush=True)
+    address = node_address(host)
+    print(f"ip_address: {address}", flush=True)
+    endpoint = {"host": address, "port": int(port), "cwd": os.getcwd(), "pid": os.getpid()}
+    print(ENDPOINT_PREFIX + json.dumps(endpoint), flush=True)
     if options["wait"]:
         attached = wait_for_debugger(debugpy, options["wait_timeout"])
         print(f"Debugger attached = {attached}", flush=True)

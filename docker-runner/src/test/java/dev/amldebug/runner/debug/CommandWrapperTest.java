@@ -25,6 +25,13 @@ class CommandWrapperTest {
     }
 
     @Test
+    void aRemoteStepsShellCommandRunsUnderTheShimInItsSnapshot() {
+        assertThat(CommandWrapper.wrapShell("python train.py --table ${{inputs.table}}", WAIT_60_ABORT, ".aml_debug/aml_debug_shim.py"))
+                .isEqualTo("python .aml_debug/aml_debug_shim.py --listen 0.0.0.0:5678 --wait-timeout 60 --on-timeout abort"
+                        + " -- train.py --table ${{inputs.table}}");
+    }
+
+    @Test
     void commandWithoutPythonCannotBeDebugged() {
         assertThatThrownBy(() -> CommandWrapper.wrap(List.of("/bin/sh", "-c", "echo hi"), WAIT_60_ABORT))
                 .hasMessageContaining("needs the command to run Python");

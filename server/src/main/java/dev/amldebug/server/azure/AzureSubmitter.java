@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** Submits a local command job YAML to a compute of an Azure ML workspace. */
+/** Submits a local command or pipeline job YAML to a compute of an Azure ML workspace. */
 public final class AzureSubmitter {
     private final WorkspaceClient workspace;
     private final WorkspaceId workspaceId;
@@ -27,6 +27,20 @@ public final class AzureSubmitter {
         String name = RunIds.next(job.experimentName(), Instant.now().getEpochSecond());
         progress.accept("Creating job " + name + " in " + workspaceId.workspaceName() + "...");
         return workspace.jobs().createOrUpdate(name, job.body());
+    }
+
+    /** A pipeline job YAML, its chosen steps under the debug shim; the job and its steps as submitted. */
+    public PipelineSubmission submitPipeline(Path pipelineFile, String compute, String experiment, RemoteStepDebug debug) {
+        PipelineJobBody.Pipeline pipeline = new PipelineJobBody(pipelineFile, new Uploads(), debug)
+                .build(workspaceId, compute, experiment);
+        String name = RunIds.next(pipeline.job().experimentName(), Instant.now().getEpochSecond());
+        progress.accept("Creating pipeline job " + name + " (" + String.join(", ", pipeline.steps().keySet()) + ") in "
+                + workspaceId.workspaceName() + "...");
+        return new PipelineSubmission(workspace.jobs().createOrUpdate(name, pipeline.job().body()), pipeline.steps());
+    }
+
+    /** A submitted pipeline job and its steps by name. */
+    public record PipelineSubmission(Job job, java.util.Map<String, PipelineJobBody.Step> steps) {
     }
 
     private final class Uploads implements CommandJobBody.Uploads {

@@ -63,7 +63,8 @@ public final class CommandJobBody {
         YamlValue root = YamlFiles.read(jobFile);
         YamlValue type = root.entries("a command job").get("type");
         if (type != null && !"command".equals(type.text("'type'"))) {
-            throw type.error("'aml-debug azure submit' takes a command job (type: command); pipelines come later.");
+            throw type.error("'aml-debug azure submit' takes a command job (type: command) or a pipeline job"
+                    + " (type: pipeline).");
         }
         Map<String, YamlValue> job = root.entries("a command job", KEYS);
         ObjectNode properties = json.objectNode().put("jobType", "Command");
@@ -108,7 +109,7 @@ public final class CommandJobBody {
         return new Job(experimentName, displayName, body);
     }
 
-    private String experimentName(String override, YamlValue value) {
+    String experimentName(String override, YamlValue value) {
         String name = override != null ? override : value != null ? value.text("'experiment_name'")
                 : ExperimentNames.fromFolder(baseDir.getFileName().toString());
         if (!ExperimentNames.isValid(name)) {
@@ -120,7 +121,7 @@ public final class CommandJobBody {
         return name;
     }
 
-    private String code(YamlValue value) {
+    String code(YamlValue value) {
         String text = value.text("'code'");
         if (text.startsWith("azureml:")) {
             return text;
@@ -133,7 +134,7 @@ public final class CommandJobBody {
         return uploads.code(folder);
     }
 
-    private String environment(YamlValue value) {
+    String environment(YamlValue value) {
         if (value.isScalar()) {
             String text = value.text("'environment'");
             if (!text.startsWith("azureml:")) {
@@ -174,7 +175,7 @@ public final class CommandJobBody {
         }
     }
 
-    private String computeId(WorkspaceId workspace, String compute, YamlValue value, YamlValue root) {
+    String computeId(WorkspaceId workspace, String compute, YamlValue value, YamlValue root) {
         String name = compute;
         if (name == null && value != null) {
             name = value.text("'compute'");
@@ -187,7 +188,7 @@ public final class CommandJobBody {
         return workspace.armId() + "/computes/" + name;
     }
 
-    private ObjectNode inputs(YamlValue value) {
+    ObjectNode inputs(YamlValue value) {
         ObjectNode inputs = json.objectNode();
         for (Map.Entry<String, YamlValue> entry : value.entries("'inputs'").entrySet()) {
             YamlValue input = entry.getValue();
@@ -223,20 +224,24 @@ public final class CommandJobBody {
         return uploads.input(local).toString();
     }
 
-    private ObjectNode outputs(YamlValue value) {
+    ObjectNode outputs(YamlValue value) {
         ObjectNode outputs = json.objectNode();
         for (Map.Entry<String, YamlValue> entry : value.entries("'outputs'").entrySet()) {
-            Map<String, YamlValue> fields = entry.getValue().isNull() ? Map.of()
-                    : entry.getValue().entries("output " + entry.getKey(),
-                            Set.of("type", "path", "mode", "description", "name", "version"));
-            ObjectNode rest = json.objectNode().put("jobOutputType",
-                    fields.containsKey("type") ? fields.get("type").text("'type'") : "uri_folder");
-            putMode(rest, fields.get("mode"));
-            putIfPresent(rest, "uri", optional(fields, "path"));
-            putIfPresent(rest, "description", optional(fields, "description"));
-            outputs.set(entry.getKey(), rest);
+            outputs.set(entry.getKey(), output(entry.getKey(), entry.getValue()));
         }
         return outputs;
+    }
+
+    /** One output's declaration (null: a uri_folder). */
+    ObjectNode output(String name, YamlValue value) {
+        Map<String, YamlValue> fields = value.isNull() ? Map.of()
+                : value.entries("output " + name, Set.of("type", "path", "mode", "description", "name", "version"));
+        ObjectNode rest = json.objectNode().put("jobOutputType",
+                fields.containsKey("type") ? fields.get("type").text("'type'") : "uri_folder");
+        putMode(rest, fields.get("mode"));
+        putIfPresent(rest, "uri", optional(fields, "path"));
+        putIfPresent(rest, "description", optional(fields, "description"));
+        return rest;
     }
 
     private void putMode(ObjectNode rest, YamlValue mode) {
@@ -311,7 +316,7 @@ public final class CommandJobBody {
         return services;
     }
 
-    private ObjectNode textMap(YamlValue value, String what) {
+    ObjectNode textMap(YamlValue value, String what) {
         ObjectNode map = json.objectNode();
         value.textMap(what).forEach(map::put);
         return map;
@@ -332,7 +337,7 @@ public final class CommandJobBody {
         }
     }
 
-    private static String optional(Map<String, YamlValue> fields, String key) {
+    static String optional(Map<String, YamlValue> fields, String key) {
         return fields.containsKey(key) && !fields.get(key).isNull() ? fields.get(key).text("'" + key + "'") : null;
     }
 

@@ -1,0 +1,64 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.server.azure.PipelineJobBody;
+import dev.amldebug.server.azure.StepEndpointWatch;
+import dev.amldebug.server.threads.ServerThreads;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Attaches the console debugger to a debugged step of a submitted pipeline as soon as its shim listens: the address
+ * policy holds, and the step's local code folder maps to the working directory the shim reported.
+ */
+final class StepAttach {
+    private final WorkspaceClient workspace;
+    private final ServerThreads threads;
+    private final PrintWriter out;
+    private final List<String> breakpoints;
+    private final boolean allowPublic;
+    private final boolean allCode;
+    private final DebugFlags flags;
+
+    StepAttach(WorkspaceClient workspace, ServerThreads threads, PrintWriter out, List<String> breakpoints,
+               boolean allowPublic, boolean allCode, DebugFlags flags) {
+        this.workspace = workspace;
+        this.threads = threads;
+        this.out = out;
+        this.breakpoints = breakpoints;
+        this.allowPublic = allowPublic;
+        this.allCode = allCode;
+        this.flags = flags;
+    }
+
+    void attach(String pipelineJob, PipelineJobBody.Step step, Duration timeout) throws Exception {
+        java.util.Optional<StepEndpointWatch.Found> listening = new StepEndpointWatch(workspace, this::say)
+                .await(pipelineJob, step, timeout);
+        if (listening.isEmpty()) {
+            return;
+        }
+        StepEndpointWatch.Found found = listening.get();
+        List<String> mappings = List.of(step.codeFolder() + "=" + found.endpoint().cwd());
+        BridgeTarget target = HostTarget.of(found.endpoint().host(), found.endpoint().port(), mappings, allowPublic, allCode);
+        say("debugpy: " + target.address() + " (step " + step.name() + ", run " + found.runId() + ", pid "
+                + found.endpoint().pid() + "); attaching...");
+        OptionalInt exitCode;
+        try {
+            exitCode = ConsoleAttach.debug(target, step.codeFolder(), breakpoints, true, flags.trace(), threads.blocking());
+        } catch (Exception e) {
+            if (ConsoleAttach.unreachable(e)) {
+                throw AzureAttachCommand.unreachable(target);
+            }
+            throw e;
+        }
+        exitCode.ifPresent(code -> say("step " + step.name() + " exit code: " + code));
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+}

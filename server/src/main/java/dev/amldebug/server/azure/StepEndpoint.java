@@ -1,0 +1,38 @@
+package dev.amldebug.server.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+
+/**
+ * The debug shim's machine-readable line, printed once debugpy listens:
+ * {@code AML_DEBUG_ENDPOINT {"host": "10.0.0.4", "port": 5678, "cwd": "/mnt/azureml/cr/j/ID/exe/wd", "pid": 42}}
+ * (docs/protocol.md, the debug shim). {@code cwd} is where the step's code folder is on the node.
+ */
+public record StepEndpoint(String host, int port, String cwd, long pid) {
+    public static final String PREFIX = "AML_DEBUG_ENDPOINT ";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The endpoint in this line, if it is the shim's line. */
+    public static Optional<StepEndpoint> in(String line) {
+        int at = line.indexOf(PREFIX);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(line.substring(at + PREFIX.length()).trim());
+            if (!node.path("host").isTextual() || !node.path("port").canConvertToInt()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StepEndpoint(node.path("host").asText(), node.path("port").asInt(),
+                    node.path("cwd").asText("."), node.path("pid").asLong(-1)));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first endpoint in some lines of text. */
+    public static Optional<StepEndpoint> first(String text) {
+        return text.lines().map(StepEndpoint::in).flatMap(Optional::stream).findFirst();
+    }
+}

@@ -1,0 +1,194 @@
+package dev.amldebug.server.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.amldebug.azure.config.WorkspaceId;
+import dev.amldebug.runner.debug.DebugOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline YAML to REST translation and the debugged steps' wrapping, alone; the fake checks the schema in the IT. */
+class PipelineJobBodyTest {
+    private static final WorkspaceId WORKSPACE = new WorkspaceId("sub", "group", "ws");
+
+    @TempDir
+    Path folder;
+
+    private final List<String> uploaded = new ArrayList<>();
+    private final List<String> conda = new ArrayList<>();
+    private final CommandJobBody.Uploads uploads = new CommandJobBody.Uploads() {
+        @Override
+        public String code(Path codeFolder) {
+            try (Stream<Path> files = Files.walk(codeFolder)) {
+                uploaded.add(files.filter(Files::isRegularFile).map(f -> codeFolder.relativize(f).toString().replace('\\', '/'))
+                        .sorted().toList().toString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return WORKSPACE.armId() + "/codes/aml-debug-code/versions/" + uploaded.size();
+        }
+
+        @Override
+        public URI input(Path path) {
+            return URI.create("https://store.blob.core.windows.net/c/" + path.getFileName());
+        }
+
+        @Override
+        public String environment(String image, String condaFileText) {
+            conda.add(condaFileText);
+            return WORKSPACE.armId() + "/environments/CliV2AnonymousEnvironment/versions/" + conda.size();
+        }
+    };
+
+    @BeforeEach
+    void project() throws IOException {
+        Files.createDirectories(folder.resolve("src/prep"));
+        Files.createDirectories(folder.resolve("src/train"));
+        Files.writeString(folder.resolve("src/prep/prep.py"), "print(1)\n");
+        Files.writeString(folder.resolve("src/train/train.py"), "print(2)\n");
+        Files.writeString(folder.resolve("conda.yml"), "name: t\ndependencies:\n  - python=3.10\n  - pip\n  - pip:\n    - pandas\n");
+        Files.writeString(folder.resolve("train.yml"), """
+                type: command
+                display_name: train-it
+                inputs:
+                  table: {type: uri_folder}
+                  epochs: {type: integer, default: 5}
+                outputs:
+                  model: {type: uri_folder}
+                code: src/train
+                command: python train.py --table ${{inputs.table}} --epochs ${{inputs.epochs}} --model ${{outputs.model}}
+                environment: azureml:sklearn-1.5@latest
+                """);
+        Files.writeString(folder.resolve("pipeline.yml"), """
+                type: pipeline
+                experiment_name: digits-pipeline
+                display_name: prep-train
+                settings:
+                  default_compute: azureml:cpu-cluster
+                  continue_on_step_failure: true
+                inputs:
+                  pixel_max: 16
+                outputs:
+                  trained_model: {type: uri_folder}
+                  report: {type: uri_folder}
+                jobs:
+                  prep:
+                    type: command
+                    display_name: prep-table
+                    code: src/prep
+                    command: python prep.py --pixel-max ${{inputs.pixel_max}} --table ${{outputs.table}}
+                    inputs:
+                      pixel_max: ${{parent.inputs.pixel_max}}
+                    outputs:
+                      table: {type: uri_folder}
+                      report: ${{parent.outputs.report}}
+                    environment:
+                      image: aml-debug/python:bookworm
+                      conda_file: conda.yml
+                  train:
+                    component: ./train.yml
+                    inputs:
+                      table: ${{parent.jobs.prep.outputs.table}}
+                    outputs:
+                      model: ${{parent.outputs.trained_model}}
+                """);
+    }
+
+    private PipelineJobBody.Pipeline build(RemoteStepDebug debug, String compute) {
+        return new PipelineJobBody(folder.resolve("pipeline.yml"), uploads, debug).build(WORKSPACE, compute, null);
+    }
+
+    private RemoteStepDebug debugging(boolean install, String... steps) {
+        return new RemoteStepDebug(Set.of(steps), new DebugOptions(120, true, false), install, folder.resolve(".azureml/snapshots"));
+    }
+
+    @Test
+    void aPipelineBecomesThePipelineJobRestShapeWithBindingsKeptAsWritten() {
+        PipelineJobBody.Pipeline pipeline = build(RemoteStepDebug.none(), null);
+        JsonNode job = pipeline.job().body().get("properties");
+
+        assertThat(job.path("jobType").asText()).isEqualTo("Pipeline");
+        assertThat(job.path("experimentName").asText()).isEqualTo("digits-pipeline");
+        assertThat(job.path("displayName").asText()).isEqualTo("prep-train");
+        assertThat(job.path("settings").path("default_compute").asText()).isEqualTo(WORKSPACE.armId() + "/computes/cpu-cluster");
+        assertThat(job.path("settings").path("continue_on_step_failure").asBoolean()).isTrue();
+        assertThat(job.path("inputs").path("pixel_max").toString()).isEqualTo("{\"jobInputType\":\"literal\",\"value\":\"16\"}");
+        assertThat(job.path("outputs").path("trained_model").path("jobOutputType").asText()).isEqualTo("uri_folder");
+        JsonNode prep = job.path("jobs").path("prep");
+        assertThat(prep.path("type").asText()).isEqualTo("command");
+        assertThat(prep.path("code").asText()).endsWith("/codes/aml-debug-code/versions/1");
+        assertThat(prep.path("command").asText()).isEqualTo("python prep.py --pixel-max ${{inputs.pixel_max}} --table ${{outputs.table}}");
+        assertThat(prep.path("environment").asText()).endsWith("/environments/CliV2AnonymousEnvironment/versions/1");
+        assertThat(prep.path("inputs").path("pixel_max").path("value").asText()).isEqualTo("${{parent.inputs.pixel_max}}");
+        assertThat(prep.path("outputs").path("report").path("value").asText()).isEqualTo("${{parent.outputs.report}}");
+        JsonNode train = job.path("jobs").path("train");
+        assertThat(train.path("environment").asText()).isEqualTo("azureml:sklearn-1.5@latest");
+        assertThat(train.path("inputs").path("table").path("value").asText()).isEqualTo("${{parent.jobs.prep.outputs.table}}");
+        assertThat(train.path("inputs").path("epochs").path("value").asText()).as("the component's default").isEqualTo("5");
+        assertThat(train.path("outputs").path("model").path("value").asText()).isEqualTo("${{parent.outputs.trained_model}}");
+        assertThat(uploaded).containsExactly("[prep.py]", "[train.py]");
+        assertThat(pipeline.steps().get("prep").displayName()).isEqualTo("prep-table");
+        assertThat(pipeline.steps().get("train").codeFolder()).isEqualTo(folder.resolve("src/train"));
+    }
+
+    @Test
+    void theBodyIsAPipelineJobOfTheServicesSchema() {
+        var validator = new dev.amldebug.azurefake.schema.SchemaValidator(dev.amldebug.azurefake.schema.SwaggerDefinitions.bundled());
+        assertThat(validator.check("Jobs_CreateOrUpdate", "JobBaseResource", build(debugging(true, "prep", "train"), "gpu").job().body()))
+                .isEmpty();
+    }
+
+    @Test
+    void computeFromTheCommandLineWinsOverTheDefaultCompute() {
+        JsonNode job = build(RemoteStepDebug.none(), "gpu").job().body().get("properties");
+        assertThat(job.path("computeId").asText()).isEqualTo(WORKSPACE.armId() + "/computes/gpu");
+    }
+
+    @Test
+    void aDebuggedStepGetsTheShimInASeparateSnapshotItsCommandWrappedAndDebugpyInItsConda() throws IOException {
+        JsonNode job = build(debugging(false, "prep"), null).job().body().get("properties");
+        JsonNode prep = job.path("jobs").path("prep");
+
+        assertThat(prep.path("command").asText()).isEqualTo("python .aml_debug/aml_debug_shim.py --listen 0.0.0.0:5678"
+                + " --wait-timeout 120 --on-timeout abort -- prep.py --pixel-max ${{inputs.pixel_max}} --table ${{outputs.table}}");
+        assertThat(uploaded.get(0)).isEqualTo("[.aml_debug/aml_debug_nodelay.py, .aml_debug/aml_debug_shim.py,"
+                + " .aml_debug/startup/sitecustomize.py, prep.py]");
+        assertThat(conda.get(0)).contains("- pandas", "- debugpy");
+        assertThat(folder.resolve("src/prep")).isDirectoryNotContaining(path -> path.getFileName().toString().equals(".aml_debug"));
+        try (Stream<Path> left = Files.list(folder.resolve(".azureml/snapshots"))) {
+            assertThat(left).as("the temporary snapshot is gone").isEmpty();
+        }
+    }
+
+    @Test
+    void installDebugpyInstallsItBeforeTheWrappedCommandForARegisteredEnvironment() {
+        JsonNode train = build(debugging(true, "train"), null).job().body().get("properties").path("jobs").path("train");
+
+        assertThat(train.path("command").asText()).startsWith("python -m pip install --quiet --disable-pip-version-check debugpy"
+                + " || echo 'aml-debug: pip could not install debugpy'; python .aml_debug/aml_debug_shim.py ");
+        assertThat(train.path("environment").asText()).isEqualTo("azureml:sklearn-1.5@latest");
+    }
+
+    @Test
+    void anUnknownDebugStepNamesTheSteps() {
+        assertThatThrownBy(() -> build(debugging(false, "evaluate"), null))
+                .hasMessageContaining("--debug-step evaluate: the pipeline has no step 'evaluate'; its steps are prep, train.");
+    }
+
+    @Test
+    void debugpyGoesIntoThePipSectionOrANewOne() {
+        assertThat(CondaDebugpy.add("dependencies:\n  - python=3.10\n")).isEqualTo("dependencies:\n- python=3.10\n- pip\n- pip:\n  - debugpy\n");
+        assertThat(CondaDebugpy.add("dependencies:\n  - pip:\n    - debugpy==1.8.0\n")).isEqualTo("dependencies:\n  - pip:\n    - debugpy==1.8.0\n");
+    }
+}
