@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
-import dev.amldebug.azurefake.StandInAz;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +38,7 @@ class AzureJobCommandsIT {
     @BeforeEach
     void start() throws Exception {
         fake = AZURE.fake();
-        StandInAz.write(Path.of("target/stand-in-az"), fake);
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
-        environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
-        environment.put("HOME", workspace.resolve("home").toString());
-        session = new LspSession(environment);
-        session.initialize(workspace);
+        session = LspSession.signedInTo(fake, workspace);
     }
 
     @AfterEach
