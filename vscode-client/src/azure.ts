@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { Commands, ServerCommands } from './commands';
 import { Palette, workspaceRelative } from './palette';
-import { AzureSignInResult, AzureSubmitResult, CancelJobResult, ComputeTargets, StudioUrlResult, TreeNode } from './protocol';
+import { AddAttachConfigurationResult, AttachJobResult, AzureSignInResult, AzureSubmitResult, CancelJobResult, ComputeTargets,
+    ReplayJobResult, StudioUrlResult, TreeNode } from './protocol';
 import { SubmitTarget, TargetChoice, targetChoices } from './submitTargets';
 
 /** The Azure provider's root node (docs/protocol.md). */
@@ -52,6 +53,38 @@ export class AzureActions {
     async openInStudio(node: TreeNode): Promise<void> {
         const { url } = await this.palette.execute<StudioUrlResult>(ServerCommands.studioUrl, { nodeId: node.id });
         await vscode.env.openExternal(vscode.Uri.parse(url));
+    }
+
+    /**
+     * "Attach debugger" on a running job whose script starts debugpy as the guide shows: the server waits for
+     * `ip_address:` in its log; its debugReady then starts the debugger through the bridge.
+     */
+    async attachJob(node: TreeNode): Promise<void> {
+        const result = await progress(`Waiting for the address of job ${jobName(node)} in its log`, () =>
+            this.palette.execute<AttachJobResult>(ServerCommands.attachJob, { nodeId: node.id }));
+        vscode.window.setStatusBarMessage(`Azure ML: attaching to job ${result.job} at ${result.host}:${result.port}`, 5000);
+    }
+
+    /** "Add launch configuration": the guide's attach configuration, with the address from the job's log. */
+    async addAttachConfiguration(node: TreeNode): Promise<void> {
+        const result = await progress(`Waiting for the address of job ${jobName(node)} in its log`, () =>
+            this.palette.execute<AddAttachConfigurationResult>(ServerCommands.addAttachConfiguration, { nodeId: node.id }));
+        if (result.applied) {
+            await vscode.window.showTextDocument(vscode.Uri.parse(result.uri));
+        }
+    }
+
+    /** "Replay locally" on a failed job: run it, or debug it, in Docker; it shows in the local tree and streams. */
+    async replayJob(node: TreeNode): Promise<void> {
+        const mode = await vscode.window.showQuickPick(['Debug', 'Run without debugging'],
+            { placeHolder: `Replay job ${jobName(node)} locally` });
+        if (!mode) {
+            return;
+        }
+        const result = await progress(`Bringing job ${jobName(node)} here (code, environment, inputs)`, () =>
+            this.palette.execute<ReplayJobResult>(ServerCommands.replayJob, { nodeId: node.id, debug: mode === 'Debug' }));
+        this.tree.refresh();
+        vscode.window.showInformationMessage(`Azure ML: job ${jobName(node)} runs locally as run ${result.runId}.`);
     }
 
     /** "Submit experiment": a job file, then a target; the local one submits as before. */
@@ -126,6 +159,11 @@ function toItem(choice: TargetChoice): TargetItem {
 
 function progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Azure ML: ${title}…` }, task);
+}
+
+/** How messages name a job node: its job name, else its label. */
+function jobName(node: TreeNode): string {
+    return node.runId ?? node.label;
 }
 
 export function errorMessage(e: unknown): string {

@@ -22,6 +22,9 @@ export const Commands = {
     openInStudio: 'azureml-debug.openInStudio',
     cancelJob: 'azureml-debug.cancelJob',
     followAzureLog: 'azureml-debug.followAzureLog',
+    attachAzureJob: 'azureml-debug.attachAzureJob',
+    addAzureJobLaunchConfiguration: 'azureml-debug.addAzureJobLaunchConfiguration',
+    replayAzureJob: 'azureml-debug.replayAzureJob',
 } as const;
 
 /** Commands the server executes through workspace/executeCommand. */
@@ -43,4 +46,7 @@ export const ServerCommands = {
     studioUrl: 'azureml.azure.studioUrl',
     followLog: 'azureml.azure.followLog',
     stopLog: 'azureml.azure.stopLog',
+    attachJob: 'azureml.azure.attachJob',
+    addAttachConfiguration: 'azureml.azure.addAttachConfiguration',
+    replayJob: 'azureml.azure.replayJob',
 } as const;

@@ -20,8 +20,11 @@ export class AzureMlDebugAdapterFactory implements vscode.DebugAdapterDescriptor
     }
 }
 
-/** Starts the debugger on a run that waits for one. */
-export function attachToRun(runId: string, folder?: vscode.WorkspaceFolder): Thenable<boolean> {
+/**
+ * Starts the debugger on a run that waits for one, or on a debugpy the server found on an Azure ML compute node (its
+ * runId names the server's target).
+ */
+export function attachToRun(runId: string, name = `Azure ML: ${runId}`, folder?: vscode.WorkspaceFolder): Thenable<boolean> {
     return vscode.debug.startDebugging(folder ?? vscode.workspace.workspaceFolders?.[0],
-        { type: 'azureml', request: 'attach', name: `Azure ML: ${runId}`, runId });
+        { type: 'azureml', request: 'attach', name, runId });
 }

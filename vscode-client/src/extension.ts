@@ -6,6 +6,7 @@ import { AzureLogChannels } from './azureLogs';
 import { Commands, ServerCommands } from './commands';
 import { debugDeployment, sendScoringRequest } from './deployments';
 import { attachToRun, AzureMlDebugAdapterFactory } from './debug';
+import { attachesAtOnce, debugReadyMessage, sessionName } from './debugReady';
 import { Palette } from './palette';
 import { AzureLogNotification, DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification,
     TreeChangedNotification, TreeNode } from './protocol';
@@ -118,6 +119,9 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
     command(Commands.openInStudio, (s, node: TreeNode) => s.azure.openInStudio(node));
     command(Commands.cancelJob, (s, node: TreeNode) => s.azure.cancelJob(node));
     command(Commands.followAzureLog, (s, node: TreeNode) => s.azureLogs.follow(node));
+    command(Commands.attachAzureJob, (s, node: TreeNode) => s.azure.attachJob(node));
+    command(Commands.addAzureJobLaunchConfiguration, (s, node: TreeNode) => s.azure.addAttachConfiguration(node));
+    command(Commands.replayAzureJob, (s, node: TreeNode) => s.azure.replayJob(node));
     context.subscriptions.push(vscode.commands.registerCommand(Commands.showServerLog, () => log.show()));
 }
 
@@ -141,17 +145,18 @@ function connect(context: vscode.ExtensionContext, languageClient: LanguageClien
     return { tree, palette, azure: new AzureActions(palette, tree), azureLogs: logs };
 }
 
-/** A debug run waits for a debugger: attach at once (setting azureml.debug.autoAttach), or offer to. */
+/**
+ * A debugpy waits for a debugger: attach at once (an Azure ML job the user asked to attach to, or the setting
+ * azureml.debug.autoAttach), or offer to.
+ */
 async function offerDebugger(params: DebugReadyParams): Promise<void> {
-    if (vscode.workspace.getConfiguration('azureml').get<boolean>('debug.autoAttach')) {
-        await attachToRun(params.runId);
+    if (attachesAtOnce(params, vscode.workspace.getConfiguration('azureml').get<boolean>('debug.autoAttach') ?? false)) {
+        await attachToRun(params.runId, sessionName(params));
         return;
     }
-    const choice = await vscode.window.showInformationMessage(
-        params.step ? `Azure ML pipeline step ${params.step} (run ${params.runId}) waits for a debugger at ${params.endpoint}.`
-            : `Azure ML run ${params.runId} waits for a debugger at ${params.endpoint}.`, 'Start debugger');
+    const choice = await vscode.window.showInformationMessage(debugReadyMessage(params), 'Start debugger');
     if (choice === 'Start debugger') {
-        await attachToRun(params.runId);
+        await attachToRun(params.runId, sessionName(params));
     }
 }
 

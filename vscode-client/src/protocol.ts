@@ -24,8 +24,11 @@ export interface TreeChangedParams { nodeId?: string }
 export interface RunLogParams { runId: string; file: string; lines: string[] }
 /** health: for deployments, Starting, Healthy, Unhealthy, Failed or Stopped. */
 export interface RunStatusParams { runId: string; status: string; exitCode?: number; health?: string }
-/** For a pipeline step, runId is the step's run, with its pipeline's run and the step's name. */
-export interface DebugReadyParams { runId: string; endpoint: string; pipelineId?: string; step?: string }
+/**
+ * For a pipeline step, runId is the step's run, with its pipeline's run and the step's name. With azureJob, the
+ * debugpy of that Azure ML job (endpoint: its address) that the user asked to attach to; runId names the server's target.
+ */
+export interface DebugReadyParams { runId: string; endpoint: string; pipelineId?: string; step?: string; azureJob?: string }
 export interface DebugAdapterEndpointParams { runId?: string }
 export interface DebugAdapterEndpoint { transport: 'pipe' | 'tcp'; path?: string; port?: number }
 /** New text of a followed Azure ML log: raw (several lines, or part of one); once, last, with ended. */
@@ -40,6 +43,11 @@ export interface AzureSubmitResult { jobName: string; nodeId: string; studioUrl:
 export interface CancelJobResult { jobName: string; status: string }
 export interface StudioUrlResult { url: string }
 export interface FollowLogResult { streamId: string; job: string; file: string }
+/** runId: what the editor attaches with (an azureml attach), as for a local run. */
+export interface AttachJobResult { host: string; port: number; runId: string; job: string }
+export interface AddAttachConfigurationResult { uri: string; applied: boolean; host: string; port: number }
+/** replayOf: "WORKSPACE/JOB". */
+export interface ReplayJobResult { runId: string; replayOf: string }
 
 export const TreeChildrenRequest = new RequestType<TreeChildrenParams, TreeNode[], void>('azureml/treeChildren');
 export const DebugAdapterEndpointRequest =

@@ -57,9 +57,27 @@ describe('package.json contributions', () => {
         assert.ok(treeMenu(Commands.cancelRun).some(item => showsOn(item, 'azureml.pipelineRun.running')));
     });
 
+    it('offer "Attach debugger" and "Add launch configuration" on running Azure ML jobs, "Replay locally" on failed ones', () => {
+        const attach = treeMenu(Commands.attachAzureJob);
+        const configuration = treeMenu(Commands.addAzureJobLaunchConfiguration);
+        const replay = treeMenu(Commands.replayAzureJob);
+        for (const items of [attach, configuration]) {
+            assert.ok(items.length > 0 && items.every(item => showsOn(item, 'azureml.azureJob.running')));
+            for (const other of ['azureml.azureJob.completed', 'azureml.azureJob.failed', 'azureml.azureJob.queued', 'azureml.run.running']) {
+                assert.ok(items.every(item => !showsOn(item, other)), other);
+            }
+        }
+        assert.ok(attach.some(item => item.group === 'inline'), 'Attach debugger is inline too');
+        assert.ok(replay.length > 0 && replay.every(item => showsOn(item, 'azureml.azureJob.failed')));
+        for (const other of ['azureml.azureJob.completed', 'azureml.azureJob.running', 'azureml.run.failed']) {
+            assert.ok(replay.every(item => !showsOn(item, other)), other);
+        }
+    });
+
     it('keep the commands that need a tree node out of the palette', () => {
         const hidden = menus.commandPalette.filter(item => item.when === 'false').map(item => item.command);
         assert.deepStrictEqual(hidden.sort(), [Commands.cancelJob, Commands.debugPipelineStep, Commands.followAzureLog,
-            Commands.openInStudio].sort());
+            Commands.openInStudio, Commands.attachAzureJob, Commands.addAzureJobLaunchConfiguration,
+            Commands.replayAzureJob].sort());
     });
 });

@@ -1,11 +1,10 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.azure.LogSelection;
 import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.errors.AmlDebugException;
-import dev.amldebug.server.azure.GuideAddressWatch;
+import dev.amldebug.server.azure.GuideAttach;
 import dev.amldebug.server.azure.JobSteps;
+import dev.amldebug.server.debug.HostTarget;
 import dev.amldebug.server.threads.ServerThreads;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,9 +34,6 @@ import picocli.CommandLine.Spec;
                 "unless --path-mapping says otherwise.",
                 "Exit code: the debuggee's, when debugpy reports it; otherwise 0."})
 final class AzureAttachCommand implements Callable<Integer> {
-    /** Where the guide's launch configuration says the job's code is: its working directory. */
-    static final String GUIDE_MAPPING = ".=.";
-
     @Parameters(paramLabel = "JOB", description = "The job (for a pipeline, the pipeline job with --step).")
     String job;
 
@@ -81,9 +77,8 @@ final class AzureAttachCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         WorkspaceClient workspace = azure.workspace();
         String runId = JobSteps.resolve(workspace, job, step);
-        LogSelection log = node == null ? LogSelection.defaults() : LogSelection.rank(node);
-        String address = new GuideAddressWatch(workspace, line -> say(err, line)).await(runId, log, Duration.ofSeconds(timeout));
-        List<String> mappings = pathMappings.isEmpty() ? List.of(GUIDE_MAPPING) : pathMappings;
+        String address = GuideAttach.address(workspace, runId, node, Duration.ofSeconds(timeout), line -> say(err, line));
+        List<String> mappings = GuideAttach.mappingsOrGuide(pathMappings);
         BridgeTarget target = HostTarget.of(address, port, mappings, allowPublic, allCode);
         say(err, "debugpy: " + target.address() + " (from the log of " + runId + "); attaching...");
         DebugFlags flags = new DebugFlags();
@@ -94,19 +89,12 @@ final class AzureAttachCommand implements Callable<Integer> {
                     threads().blocking());
         } catch (Exception e) {
             if (ConsoleAttach.unreachable(e)) {
-                throw unreachable(target);
+                throw GuideAttach.unreachable(target);
             }
             throw e;
         }
         exitCode.ifPresent(code -> System.out.println("exit code: " + code));
         return exitCode.orElse(0);
-    }
-
-    static AmlDebugException unreachable(BridgeTarget target) {
-        return AmlDebugException.environment("Could not reach debugpy at " + target.address() + " within "
-                + target.connectTimeout().toSeconds() + " s. The compute must be reachable from this machine: run aml-debug"
-                + " inside the compute's virtual network (as the guide sets it up), over a VPN into it, or on a compute"
-                + " instance in it, and check that the job's script listens on 0.0.0.0:" + target.port() + ".", null);
     }
 
     private ServerThreads threads() {

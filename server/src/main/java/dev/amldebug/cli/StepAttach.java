@@ -2,8 +2,10 @@ package dev.amldebug.cli;
 
 import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.server.azure.GuideAttach;
 import dev.amldebug.server.azure.PipelineJobBody;
 import dev.amldebug.server.azure.StepEndpointWatch;
+import dev.amldebug.server.debug.HostTarget;
 import dev.amldebug.server.threads.ServerThreads;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -50,7 +52,7 @@ final class StepAttach {
             exitCode = ConsoleAttach.debug(target, step.codeFolder(), breakpoints, true, flags.trace(), threads.blocking());
         } catch (Exception e) {
             if (ConsoleAttach.unreachable(e)) {
-                throw AzureAttachCommand.unreachable(target);
+                throw GuideAttach.unreachable(target);
             }
             throw e;
         }

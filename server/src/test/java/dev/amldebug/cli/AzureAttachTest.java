@@ -7,6 +7,8 @@ import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.PathMapping;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.errors.ErrorKind;
+import dev.amldebug.server.azure.GuideAttach;
+import dev.amldebug.server.debug.HostTarget;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,21 +17,21 @@ import org.junit.jupiter.api.Test;
 class AzureAttachTest {
     @Test
     void aPublicAddressFromTheLogIsRefusedWithoutAllowPublic() {
-        assertThatThrownBy(() -> HostTarget.of("20.42.0.7", 5678, List.of(AzureAttachCommand.GUIDE_MAPPING), false, false))
+        assertThatThrownBy(() -> HostTarget.of("20.42.0.7", 5678, List.of(GuideAttach.GUIDE_MAPPING), false, false))
                 .isInstanceOf(AmlDebugException.class).hasMessageContaining("public address").hasMessageContaining("--allow-public");
-        assertThat(HostTarget.of("20.42.0.7", 5678, List.of(AzureAttachCommand.GUIDE_MAPPING), true, false).host()).isEqualTo("20.42.0.7");
+        assertThat(HostTarget.of("20.42.0.7", 5678, List.of(GuideAttach.GUIDE_MAPPING), true, false).host()).isEqualTo("20.42.0.7");
     }
 
     @Test
     void aPrivateAddressIsTakenAndTheGuidesMappingIsTheCurrentFolderToTheWorkingDirectory() {
-        BridgeTarget target = HostTarget.of("10.0.0.4", 5678, List.of(AzureAttachCommand.GUIDE_MAPPING), false, false);
+        BridgeTarget target = HostTarget.of("10.0.0.4", 5678, List.of(GuideAttach.GUIDE_MAPPING), false, false);
         assertThat(target.pathMappings()).containsExactly(new PathMapping(Path.of("").toAbsolutePath().toString(), "."));
-        assertThat(HostTarget.localRoot(List.of(AzureAttachCommand.GUIDE_MAPPING))).isEqualTo(Path.of("").toAbsolutePath());
+        assertThat(HostTarget.localRoot(List.of(GuideAttach.GUIDE_MAPPING))).isEqualTo(Path.of("").toAbsolutePath());
     }
 
     @Test
     void anUnreachableNodeIsExplainedAsAReachabilityNeed() {
-        AmlDebugException error = AzureAttachCommand.unreachable(BridgeTarget.of("10.0.0.4", 5678, List.of()));
+        AmlDebugException error = GuideAttach.unreachable(BridgeTarget.of("10.0.0.4", 5678, List.of()));
         assertThat(error.kind()).isEqualTo(ErrorKind.ENVIRONMENT);
         assertThat(error.getMessage()).contains("10.0.0.4:5678").contains("must be reachable from this machine")
                 .contains("virtual network").contains("VPN").contains("compute instance");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -29,10 +30,18 @@ public final class ReplayPreparation {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final WorkspaceClient workspace;
     private final Consumer<String> progress;
+    private final BiFunction<String, String, String> inputHint;
 
+    /** For the command line: an input outside the workspace storage is given with --input NAME=PATH. */
     public ReplayPreparation(WorkspaceClient workspace, Consumer<String> progress) {
+        this(workspace, progress, (runId, name) -> "download it and give its local path with --input " + name + "=PATH.");
+    }
+
+    /** @param inputHint what to do about an input outside the workspace storage, by run id and input name */
+    public ReplayPreparation(WorkspaceClient workspace, Consumer<String> progress, BiFunction<String, String, String> inputHint) {
         this.workspace = workspace;
         this.progress = progress;
+        this.inputHint = inputHint;
     }
 
     /**
@@ -101,7 +110,7 @@ public final class ReplayPreparation {
                 path = workspace.storage().download(URI.create(input.uri()), folder.resolve("inputs").resolve(name), input.file());
             } else {
                 throw AmlDebugException.badInput("Input '" + name + "' of job " + runId + " is " + input.uri() + ", which is not a file"
-                        + " or folder in the workspace storage: download it and give its local path with --input " + name + "=PATH.");
+                        + " or folder in the workspace storage: " + inputHint.apply(runId, name));
             }
             local.put(name, Map.of("type", input.file() ? "uri_file" : "uri_folder", "path", path.toString()));
         }

@@ -158,7 +158,8 @@ final class AzureCommands {
         return Map.of("stopped", stopped != null);
     }
 
-    private static NodeId node(List<Object> arguments) {
+    /** The Azure ML node the command's {@code nodeId} names. */
+    static NodeId node(List<Object> arguments) {
         String nodeId = Arguments.first(arguments, NodeArgs.class).nodeId();
         if (nodeId == null) {
             throw AmlDebugException.badInput("This command needs nodeId: the Azure ML job's node in the tree.");

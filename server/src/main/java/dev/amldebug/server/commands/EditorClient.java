@@ -19,6 +19,12 @@ public interface EditorClient {
      */
     void debugReady(String runId, String endpoint, String pipelineId, String step);
 
+    /**
+     * The debugpy of Azure ML job {@code azureJob} is at {@code endpoint}, and the user asked to attach: the editor
+     * attaches at once, naming {@code targetId} as the run.
+     */
+    void azureJobDebugReady(String targetId, String endpoint, String azureJob);
+
     /** New text of a followed Azure ML log; {@code ended} once, when the stream stops. */
     void logLines(String streamId, String source, String text, boolean ended);
 

@@ -24,6 +24,13 @@ final class LaunchJsonEdits {
     private LaunchJsonEdits() {
     }
 
+    /** Asks the editor to add the configuration; {@code {uri, applied}}. */
+    static Map<String, Object> apply(Path workspace, LaunchConfigurations.Request request, EditorClient editor)
+            throws Exception {
+        boolean applied = editor.applyEdit(edit(workspace, request), "Add Azure ML launch configuration");
+        return Map.of("uri", workspace.resolve(".vscode/launch.json").toUri().toString(), "applied", applied);
+    }
+
     static WorkspaceEdit edit(Path workspace, LaunchConfigurations.Request request) {
         ObjectNode configuration = LaunchConfigurations.of(request);
         Path file = workspace.resolve(".vscode").resolve("launch.json");

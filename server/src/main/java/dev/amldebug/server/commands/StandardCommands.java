@@ -9,6 +9,7 @@ import dev.amldebug.runner.image.ManagedImage;
 import dev.amldebug.runner.image.PruneResult;
 import dev.amldebug.runner.run.RunPruner;
 import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.server.debug.RemoteTargets;
 import dev.amldebug.server.launch.LaunchConfigurations;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.tree.local.Experiments;
@@ -33,8 +34,12 @@ public final class StandardCommands {
     record PruneRunsArgs(Integer olderThanDays, Integer keep) {
     }
 
-    /** What the Azure ML commands need: the process's sign-in, a thread for log streams, the tree to tell. */
-    public record AzureWiring(AzureAccess access, java.util.concurrent.Executor executor, Runnable signInChanged) {
+    /**
+     * What the Azure ML commands need: the process's sign-in, a thread for log streams, the tree to tell, and where
+     * the debug targets of jobs on compute nodes go for the editor's debug endpoints.
+     */
+    public record AzureWiring(AzureAccess access, java.util.concurrent.Executor executor, Runnable signInChanged,
+                              RemoteTargets remoteTargets) {
     }
 
     private StandardCommands() {
@@ -45,8 +50,9 @@ public final class StandardCommands {
         Path workspace = runs.workspace();
         RunConfigurationWriter configurations = new RunConfigurationWriter(workspace, baseImage);
         DeploymentCommands deployments = new DeploymentCommands(runs, editor);
-        CommandRegistry registry = new AzureCommands(azure.access(), workspace, editor, azure.executor(),
-                azure.signInChanged()).registerOn(new CommandRegistry());
+        CommandRegistry registry = new AzureJobCommands(azure.access(), runs, editor, azure.remoteTargets())
+                .registerOn(new AzureCommands(azure.access(), workspace, editor, azure.executor(), azure.signInChanged())
+                        .registerOn(new CommandRegistry()));
         return registry
                 .register("azureml.createExperiment", args -> {
                     String name = Arguments.first(args, NameArgs.class).name();
@@ -73,11 +79,8 @@ public final class StandardCommands {
                 })
                 .register("azureml.pruneImages", args -> prune(docker, editor, Arguments.first(args, PruneArgs.class)))
                 .register("azureml.pruneRuns", args -> pruneRuns(runs, editor, Arguments.first(args, PruneRunsArgs.class)))
-                .register("azureml.addLaunchConfiguration", args -> {
-                    var edit = LaunchJsonEdits.edit(workspace, Arguments.first(args, LaunchConfigurations.Request.class));
-                    boolean applied = editor.applyEdit(edit, "Add Azure ML launch configuration");
-                    return Map.of("uri", workspace.resolve(".vscode/launch.json").toUri().toString(), "applied", applied);
-                });
+                .register("azureml.addLaunchConfiguration", args -> LaunchJsonEdits.apply(workspace,
+                        Arguments.first(args, LaunchConfigurations.Request.class), editor));
     }
 
     /** Without arguments: runs that ended over 30 days ago, as on the command line. */

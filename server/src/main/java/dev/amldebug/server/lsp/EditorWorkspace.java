@@ -10,6 +10,7 @@ import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.server.commands.CommandRegistry;
 import dev.amldebug.server.commands.StandardCommands;
 import dev.amldebug.server.debug.DapTargets;
+import dev.amldebug.server.debug.RemoteTargets;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.RunServices;
@@ -40,6 +41,7 @@ final class EditorWorkspace implements AutoCloseable {
     private final WorkspaceTree tree;
     private final CommandRegistry commands;
     private final DebugEndpoints endpoints;
+    private final RemoteTargets remoteTargets = new RemoteTargets();
     private RunStoreWatcher watcher;
 
     EditorWorkspace(Path workspace, String baseImage, RunServices services, AzureAccess azure, ServerThreads threads,
@@ -54,7 +56,8 @@ final class EditorWorkspace implements AutoCloseable {
         this.tree = new WorkspaceTree(List.of(new LocalTreeProvider(runs.store(), experiments, baseImage,
                 services.docker()), azureTree));
         this.commands = StandardCommands.create(runs, experiments, baseImage, services.docker(),
-                new LspEditorClient(client), new AzureWiring(azure, threads.blocking(), azureTree::signInChanged));
+                new LspEditorClient(client), new AzureWiring(azure, threads.blocking(), azureTree::signInChanged,
+                        remoteTargets));
         this.endpoints = new DebugEndpoints(threads.blocking());
     }
 
@@ -66,8 +69,15 @@ final class EditorWorkspace implements AutoCloseable {
         return commands;
     }
 
-    /** A fresh endpoint for one debug session: attach to a run, or launch/attach as the client asks. */
+    /**
+     * A fresh endpoint for one debug session: attach to a run (or to a debugpy the server found on a compute node, by
+     * the id it gave it), or launch/attach as the client asks.
+     */
     DebugAdapterEndpoint debugEndpoint(String runId) {
+        var remote = remoteTargets.get(runId);
+        if (remote.isPresent()) {
+            return endpoints.open(() -> new DapBridge(remote.get(), DapTrace.NONE, threads.blocking()));
+        }
         if (runId != null) {
             runs.store().read(runId);
         }

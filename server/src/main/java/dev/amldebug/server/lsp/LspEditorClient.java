@@ -28,6 +28,11 @@ final class LspEditorClient implements EditorClient {
     }
 
     @Override
+    public void azureJobDebugReady(String targetId, String endpoint, String azureJob) {
+        client.get().debugReady(new DebugReadyParams(targetId, endpoint, null, null, azureJob));
+    }
+
+    @Override
     public void logLines(String streamId, String source, String text, boolean ended) {
         client.get().azureLog(new AzureLogParams(streamId, source, text, ended));
     }

@@ -47,8 +47,15 @@ public final class Protocol {
         }
     }
 
-    /** {@code pipelineId} and {@code step} for a pipeline step (then {@code runId} is the step's run), else null. */
-    public record DebugReadyParams(String runId, String endpoint, String pipelineId, String step) {
+    /**
+     * {@code pipelineId} and {@code step} for a pipeline step (then {@code runId} is the step's run), else null;
+     * {@code azureJob} for a debugpy on an Azure ML compute node that the user asked to attach to (then {@code runId}
+     * names the server's target for it), else null.
+     */
+    public record DebugReadyParams(String runId, String endpoint, String pipelineId, String step, String azureJob) {
+        public DebugReadyParams(String runId, String endpoint, String pipelineId, String step) {
+            this(runId, endpoint, pipelineId, step, null);
+        }
     }
 
     public record DebugAdapterEndpointParams(String runId) {

@@ -11,7 +11,6 @@ import dev.amldebug.server.lsp.Protocol.TreeNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,13 +36,7 @@ class AzureTreeIT {
     @BeforeEach
     void start() throws Exception {
         fake = AZURE.fake();
-        StandInAz.write(Path.of("target/stand-in-az"), fake);
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
-        environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
-        environment.put("HOME", workspace.resolve("home").toString());
-        session = new LspSession(environment);
-        session.initialize(workspace);
+        session = LspSession.signedInTo(fake, workspace);
     }
 
     @AfterEach

@@ -45,6 +45,18 @@ final class LspSession implements AutoCloseable {
         server = launcher.getRemoteProxy();
     }
 
+    /** A session on {@code workspace}, signed in to the fake Azure ML service through the stand-in az. */
+    static LspSession signedInTo(dev.amldebug.azurefake.FakeAzureMl fake, Path workspace) throws Exception {
+        dev.amldebug.azurefake.StandInAz.write(Path.of("target/stand-in-az"), fake);
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
+        environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
+        environment.put("HOME", workspace.resolve("home").toString());
+        LspSession session = new LspSession(environment);
+        session.initialize(workspace);
+        return session;
+    }
+
     InitializeResult initialize(Path workspace) throws Exception {
         InitializeParams params = new InitializeParams();
         params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
