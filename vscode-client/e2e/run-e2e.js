@@ -217,11 +217,13 @@ async function debugAPipelineStepFromTheTree(page, workspace) {
         { encoding: 'utf8' });
     const pipelineId = /run: (\S+)/.exec(first)[1];
     await openFile(page, 'pipeline/src/train/train.py');
-    await page.click('.monaco-editor .view-lines');
+    // Earlier scenarios left editors open beside it: the breakpoint goes into the active one.
+    await page.click('.editor-group-container.active .monaco-editor .view-lines');
     await page.keyboard.press('Control+G');
     await page.keyboard.type('37');
     await page.keyboard.press('Enter');
     await page.keyboard.press('F9');
+    await page.waitForSelector('.editor-group-container.active .codicon-debug-breakpoint', { timeout: 30000 });
     await page.click('.activitybar [aria-label^="Azure ML"]');
     const sidebar = page.locator('.sidebar');
     await sidebar.getByText('digits-pipeline', { exact: true }).first().click({ timeout: 60000 });
