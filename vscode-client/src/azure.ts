@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { Commands, ServerCommands } from './commands';
 import { Palette, workspaceRelative } from './palette';
 import { AddAttachConfigurationResult, AttachJobResult, AzureSignInResult, AzureSubmitResult, CancelJobResult, ComputeTargets,
-    ReplayJobResult, StudioUrlResult, TreeNode } from './protocol';
-import { SubmitTarget, TargetChoice, targetChoices } from './submitTargets';
+    PipelineStepsResult, ReplayJobResult, StudioUrlResult, TreeNode } from './protocol';
+import { SubmitTarget, TargetChoice, azureSubmitArguments, debugStepChoices, targetChoices } from './submitTargets';
 
 /** The Azure provider's root node (docs/protocol.md). */
 export const AZURE_ROOT_ID = 'azure';
@@ -102,11 +102,16 @@ export class AzureActions {
     }
 
     private async submitToCompute(configuration: string, target: { compute: string; workspaceId: string }): Promise<void> {
+        const config = workspaceRelative(configuration);
+        const debugSteps = await pickDebugSteps(() => this.palette.execute<PipelineStepsResult>(ServerCommands.pipelineSteps, { config }));
+        if (!debugSteps) {
+            return;
+        }
         const job = await progress(`Submitting ${configuration} to ${target.compute}`, () =>
-            this.palette.execute<AzureSubmitResult>(ServerCommands.azureSubmit,
-                { config: workspaceRelative(configuration), compute: target.compute, workspaceId: target.workspaceId }));
+            this.palette.execute<AzureSubmitResult>(ServerCommands.azureSubmit, azureSubmitArguments(config, target, debugSteps)));
         this.tree.refresh();
-        const choice = await vscode.window.showInformationMessage(`Azure ML: submitted job ${job.jobName} (${job.status}).`,
+        const debugging = debugSteps.length > 0 ? `; the debugger attaches to ${debugSteps.join(', ')} when each starts` : '';
+        const choice = await vscode.window.showInformationMessage(`Azure ML: submitted job ${job.jobName} (${job.status})${debugging}.`,
             'Open in Studio');
         if (choice) {
             await vscode.env.openExternal(vscode.Uri.parse(job.studioUrl));
@@ -121,6 +126,20 @@ export function azureClick(node: TreeNode): vscode.Command | undefined {
         case 'azureml.azureLog': return { command: Commands.followAzureLog, title: 'Follow log', arguments: [node] };
         default: return undefined;
     }
+}
+
+/**
+ * For a pipeline, which steps to debug (several, or none); nothing is asked for a command job. Undefined when the user
+ * cancelled: nothing is submitted then.
+ */
+async function pickDebugSteps(steps: () => Promise<PipelineStepsResult>): Promise<string[] | undefined> {
+    const choices = debugStepChoices(await steps());
+    if (choices.length === 0) {
+        return [];
+    }
+    const picked = await vscode.window.showQuickPick(choices.map(label => ({ label })),
+        { canPickMany: true, placeHolder: 'Steps to debug (the debugger attaches when each starts); none to just run' });
+    return picked?.map(item => item.label);
 }
 
 type TargetItem = vscode.QuickPickItem & { target?: SubmitTarget };

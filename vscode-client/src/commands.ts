@@ -42,6 +42,7 @@ export const ServerCommands = {
     azureSignIn: 'azureml.azure.signIn',
     computeTargets: 'azureml.azure.computeTargets',
     azureSubmit: 'azureml.azure.submit',
+    pipelineSteps: 'azureml.azure.pipelineSteps',
     cancelJob: 'azureml.azure.cancelJob',
     studioUrl: 'azureml.azure.studioUrl',
     followLog: 'azureml.azure.followLog',

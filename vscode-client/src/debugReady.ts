@@ -2,7 +2,8 @@
 import { DebugReadyParams } from './protocol';
 
 /**
- * Whether to attach at once: always for an Azure ML job (the user asked, with "Attach debugger"); for a local run,
+ * Whether to attach at once: always for an Azure ML job (the user asked, with "Attach debugger" or by picking the step
+ * to debug when submitting its pipeline to a compute); for a local run,
  * when the setting azureml.debug.autoAttach says so. Otherwise the editor offers to.
  */
 export function attachesAtOnce(params: DebugReadyParams, autoAttach: boolean): boolean {
@@ -11,6 +12,9 @@ export function attachesAtOnce(params: DebugReadyParams, autoAttach: boolean): b
 
 /** The offer's text, for a run or a pipeline step. */
 export function debugReadyMessage(params: DebugReadyParams): string {
+    if (params.azureJob && params.step) {
+        return `Azure ML pipeline step ${params.step} (job ${params.azureJob}) waits for a debugger at ${params.endpoint}.`;
+    }
     if (params.azureJob) {
         return `Azure ML job ${params.azureJob} waits for a debugger at ${params.endpoint}.`;
     }
@@ -20,5 +24,8 @@ export function debugReadyMessage(params: DebugReadyParams): string {
 
 /** The debug session's name in the Run and Debug view. */
 export function sessionName(params: DebugReadyParams): string {
+    if (params.azureJob && params.step) {
+        return `Azure ML step ${params.step} (${params.azureJob}, ${params.endpoint})`;
+    }
     return params.azureJob ? `Azure ML job ${params.azureJob} (${params.endpoint})` : `Azure ML: ${params.runId}`;
 }

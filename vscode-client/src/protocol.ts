@@ -26,7 +26,8 @@ export interface RunLogParams { runId: string; file: string; lines: string[] }
 export interface RunStatusParams { runId: string; status: string; exitCode?: number; health?: string }
 /**
  * For a pipeline step, runId is the step's run, with its pipeline's run and the step's name. With azureJob, the
- * debugpy of that Azure ML job (endpoint: its address) that the user asked to attach to; runId names the server's target.
+ * debugpy of that Azure ML job (endpoint: its address) that the user asked to attach to (with "Attach debugger", or as
+ * a step of debugSteps on azureml.azure.submit: then with pipelineId and step too); runId names the server's target.
  */
 export interface DebugReadyParams { runId: string; endpoint: string; pipelineId?: string; step?: string; azureJob?: string }
 export interface DebugAdapterEndpointParams { runId?: string }
@@ -39,6 +40,11 @@ export interface AzureSignInResult { account: string }
 export interface ComputeTarget { compute: string; workspaceId: string; description: string }
 /** workspace: the folder's configured workspace, absent when there is none (targets is then empty). */
 export interface ComputeTargets { workspace?: string; targets: ComputeTarget[] }
+/** The debugSteps of azureml.azure.submit: the pipeline steps to run under the debugger and attach to. */
+export interface AzureSubmitArguments { config: string; compute: string; workspaceId?: string; experiment?: string;
+    debugSteps?: string[]; waitTimeout?: number; installDebugpy?: boolean; allowPublic?: boolean }
+/** steps: a pipeline job YAML's step names, in file order; none for a command job. */
+export interface PipelineStepsResult { pipeline: boolean; steps: string[] }
 export interface AzureSubmitResult { jobName: string; nodeId: string; studioUrl: string; status: string }
 export interface CancelJobResult { jobName: string; status: string }
 export interface StudioUrlResult { url: string }

@@ -1,6 +1,6 @@
 // Where "Submit experiment" can run a job: this machine's Docker first (as before), then the computes
 // of the folder's Azure ML workspace (azureml.azure.computeTargets). Plain data, no vscode import.
-import { ComputeTargets } from './protocol';
+import { AzureSubmitArguments, ComputeTargets, PipelineStepsResult } from './protocol';
 
 export type SubmitTarget = { kind: 'local' } | { kind: 'azure'; compute: string; workspaceId: string };
 
@@ -36,4 +36,19 @@ export function targetChoices(state: ComputeState): TargetChoice[] {
 
 function heading(label: string): TargetChoice {
     return { label, separator: true };
+}
+
+/** The steps to offer for debugging: a pipeline's, none for a command job (nothing is asked then). */
+export function debugStepChoices(steps: PipelineStepsResult): string[] {
+    return steps.pipeline ? steps.steps : [];
+}
+
+/** azureml.azure.submit's arguments; debugSteps only when steps were picked. */
+export function azureSubmitArguments(config: string, target: { compute: string; workspaceId: string },
+    debugSteps: readonly string[]): AzureSubmitArguments {
+    const args: AzureSubmitArguments = { config, compute: target.compute, workspaceId: target.workspaceId };
+    if (debugSteps.length > 0) {
+        args.debugSteps = [...debugSteps];
+    }
+    return args;
 }

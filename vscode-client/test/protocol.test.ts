@@ -8,7 +8,7 @@ describe('protocol.ts mirrors docs/protocol.md', () => {
     const doc = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'protocol.md'), 'utf8');
 
     it('names exactly the azureml/ methods the document names', () => {
-        const documented = new Set(Array.from(doc.matchAll(/(?<![.\w])azureml\/([A-Za-z]+)/g), m => `azureml/${m[1]}`));
+        const documented = new Set(Array.from(doc.matchAll(/(?<![./\w])azureml\/([A-Za-z]+)/g), m => `azureml/${m[1]}`));
         assert.deepStrictEqual([...new Set(AllMethods)].sort(), [...documented].sort());
     });
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { LOCAL_TARGET, targetChoices } from '../src/submitTargets';
+import { LOCAL_TARGET, azureSubmitArguments, debugStepChoices, targetChoices } from '../src/submitTargets';
 
 const workspaceId = '/subscriptions/s/resourceGroups/g/providers/Microsoft.MachineLearningServices/workspaces/w';
 
@@ -39,5 +39,18 @@ describe('submitTargets: where "Submit experiment" runs a job', () => {
         assert.deepStrictEqual(choices[0], LOCAL_TARGET);
         assert.strictEqual(choices[2].detail, problem);
         assert.strictEqual(choices[2].target, undefined);
+    });
+
+    it('offers a pipeline\'s steps for debugging, and nothing for a command job', () => {
+        assert.deepStrictEqual(debugStepChoices({ pipeline: true, steps: ['prep', 'train'] }), ['prep', 'train']);
+        assert.deepStrictEqual(debugStepChoices({ pipeline: false, steps: [] }), []);
+    });
+
+    it('passes debugSteps only when steps were picked', () => {
+        const target = { compute: 'cpu-cluster', workspaceId };
+        assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, ['train']),
+            { config: 'pipeline.yml', compute: 'cpu-cluster', workspaceId, debugSteps: ['train'] });
+        assert.deepStrictEqual(azureSubmitArguments('job.yml', target, []),
+            { config: 'job.yml', compute: 'cpu-cluster', workspaceId });
     });
 });

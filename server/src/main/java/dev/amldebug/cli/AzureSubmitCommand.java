@@ -116,8 +116,8 @@ final class AzureSubmitCommand implements Callable<Integer> {
     }
 
     private int submitPipeline(AzureSubmitter submitter, WorkspaceClient workspace, PrintWriter out) throws Exception {
-        RemoteStepDebug debug = new RemoteStepDebug(new LinkedHashSet<>(debugSteps), debugOptions(), installDebugpy,
-                azure.folder().resolve(".azureml").resolve("snapshots"));
+        RemoteStepDebug debug = RemoteStepDebug.of(new LinkedHashSet<>(debugSteps), debugOptions(), installDebugpy,
+                azure.folder());
         AzureSubmitter.PipelineSubmission submitted = submitter.submitPipeline(jobFile, compute, experiment, debug);
         printJob(workspace, submitted.job(), out);
         if (debugSteps.isEmpty() || noAttach) {

@@ -5,7 +5,6 @@ import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.server.azure.GuideAttach;
 import dev.amldebug.server.azure.PipelineJobBody;
 import dev.amldebug.server.azure.StepEndpointWatch;
-import dev.amldebug.server.debug.HostTarget;
 import dev.amldebug.server.threads.ServerThreads;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -43,8 +42,7 @@ final class StepAttach {
             return;
         }
         StepEndpointWatch.Found found = listening.get();
-        List<String> mappings = List.of(step.codeFolder() + "=" + found.endpoint().cwd());
-        BridgeTarget target = HostTarget.of(found.endpoint().host(), found.endpoint().port(), mappings, allowPublic, allCode);
+        BridgeTarget target = found.target(step, allowPublic, allCode);
         say("debugpy: " + target.address() + " (step " + step.name() + ", run " + found.runId() + ", pid "
                 + found.endpoint().pid() + "); attaching...");
         OptionalInt exitCode;

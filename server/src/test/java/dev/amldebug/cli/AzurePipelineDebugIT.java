@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the train step in run history, reads the shim's endpoint line in its log, attaches to the container's address, stops
  * at a breakpoint, continues, and the pipeline completes.
  */
-class AzurePipelineDebugIT {
+public class AzurePipelineDebugIT {
     @RegisterExtension
     static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
 
-    static final String PREP = """
+    public static final String PREP = """
             import argparse, os
             parser = argparse.ArgumentParser()
             parser.add_argument("--rows")
@@ -38,7 +38,7 @@ class AzurePipelineDebugIT {
                 out.write("\\n".join(str(i) for i in range(int(args.rows))))
             print("prep wrote", args.rows, "rows", flush=True)
             """;
-    static final String TRAIN = """
+    public static final String TRAIN = """
             import argparse, os
             parser = argparse.ArgumentParser()
             parser.add_argument("--table")
@@ -50,7 +50,7 @@ class AzurePipelineDebugIT {
             os.makedirs(args.model, exist_ok=True)
             open(os.path.join(args.model, "model.txt"), "w").write(str(count))
             """;
-    static final String PIPELINE = """
+    public static final String PIPELINE = """
             type: pipeline
             experiment_name: remote-debug
             settings:
@@ -96,6 +96,11 @@ class AzurePipelineDebugIT {
     void signIn() throws Exception {
         fake = AZURE.fake();
         environment = FakeSignIn.into(fake, folder);
+        writePipeline(folder);
+    }
+
+    /** The two-step pipeline and its code under {@code folder}; prep's environment acts as one without debugpy. */
+    public static void writePipeline(Path folder) throws java.io.IOException {
         Files.createDirectories(folder.resolve("src/prep/nodebugpy"));
         Files.createDirectories(folder.resolve("src/train"));
         Files.writeString(folder.resolve("src/prep/prep.py"), PREP);

@@ -49,6 +49,12 @@ public final class PipelineJobBody {
         return type != null && "pipeline".equals(type.text("'type'"));
     }
 
+    /** The step names of a pipeline job YAML, in file order; nothing is uploaded. */
+    public static java.util.List<String> stepNames(Path pipelineFile) {
+        YamlValue jobs = YamlFiles.read(pipelineFile).entries("a pipeline job", KEYS).get("jobs");
+        return jobs == null ? java.util.List.of() : java.util.List.copyOf(jobs.entries("'jobs'").keySet());
+    }
+
     public Pipeline build(WorkspaceId workspace, String compute, String experiment) {
         YamlValue root = YamlFiles.read(pipelineFile);
         Map<String, YamlValue> pipeline = root.entries("a pipeline job", KEYS);

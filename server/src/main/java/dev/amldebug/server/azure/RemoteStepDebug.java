@@ -28,6 +28,11 @@ public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean i
         steps = Set.copyOf(steps);
     }
 
+    /** The chosen steps, their snapshots with the shim built under the folder's .azureml/snapshots. */
+    public static RemoteStepDebug of(Set<String> steps, DebugOptions options, boolean installDebugpy, Path folder) {
+        return new RemoteStepDebug(steps, options, installDebugpy, folder.resolve(".azureml").resolve("snapshots"));
+    }
+
     public static RemoteStepDebug none() {
         return new RemoteStepDebug(Set.of(), DebugOptions.defaults(), false, null);
     }

@@ -4,8 +4,12 @@ import dev.amldebug.azure.Job;
 import dev.amldebug.azure.LogSelection;
 import dev.amldebug.azure.Page;
 import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.PathMapping;
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.server.debug.HostTarget;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +32,14 @@ public final class StepEndpointWatch {
 
     /** A step's run and where its debugpy listens. */
     public record Found(String runId, StepEndpoint endpoint) {
+        /**
+         * The debug target of the step's debugpy: the step's local code folder maps to the working directory the shim
+         * reported; the address policy holds (loopback and private only unless {@code allowPublic}).
+         */
+        public BridgeTarget target(PipelineJobBody.Step step, boolean allowPublic, boolean allCode) {
+            return HostTarget.withMappings(endpoint.host(), endpoint.port(),
+                    List.of(new PathMapping(step.codeFolder().toString(), endpoint.cwd())), allowPublic, allCode);
+        }
     }
 
     /**

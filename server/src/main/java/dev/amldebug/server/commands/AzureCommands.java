@@ -7,9 +7,15 @@ import dev.amldebug.azure.Page;
 import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.azure.config.WorkspaceConfig;
 import dev.amldebug.azure.config.WorkspaceId;
+import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.server.azure.AzureSubmitter;
+import dev.amldebug.server.azure.PipelineJobBody;
+import dev.amldebug.server.azure.RemoteStepDebug;
+import dev.amldebug.server.azure.StepEndpointWatch;
+import dev.amldebug.server.debug.RemoteTargets;
 import dev.amldebug.server.run.FileArguments;
 import dev.amldebug.server.tree.NodeId;
 import dev.amldebug.server.tree.azure.AzureNodeIds;
@@ -17,8 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -32,22 +40,32 @@ final class AzureCommands {
     record NodeArgs(String nodeId) {
     }
 
-    record Submit(String config, String compute, String workspaceId, String experiment) {
+    record Submit(String config, String compute, String workspaceId, String experiment, List<String> debugSteps,
+                  Integer waitTimeout, Boolean installDebugpy, Boolean allowPublic, Boolean justMyCode,
+                  Integer watchTimeout) {
+    }
+
+    record ConfigArgs(String config) {
     }
 
     record StreamArgs(String streamId) {
     }
 
     private static final Duration CANCEL_TIMEOUT = Duration.ofMinutes(5);
+    /** How long a debugged step may take to start listening, unless told otherwise (as azure submit --watch-timeout). */
+    private static final Duration WATCH_TIMEOUT = Duration.ofHours(1);
 
     private final AzureAccess access;
     private final Path workspace;
     private final EditorClient editor;
     private final Executor executor;
     private final Runnable signInChanged;
+    private final RemoteTargets targets;
     private final Map<String, AtomicBoolean> streams = new ConcurrentHashMap<>();
 
-    AzureCommands(AzureAccess access, Path workspace, EditorClient editor, Executor executor, Runnable signInChanged) {
+    AzureCommands(AzureAccess access, Path workspace, EditorClient editor, Executor executor, Runnable signInChanged,
+                  RemoteTargets targets) {
+        this.targets = targets;
         this.access = access;
         this.workspace = workspace;
         this.editor = editor;
@@ -59,6 +77,7 @@ final class AzureCommands {
         return registry.register("azureml.azure.signIn", this::signIn)
                 .register("azureml.azure.computeTargets", args -> computeTargets())
                 .register("azureml.azure.submit", this::submit)
+                .register("azureml.azure.pipelineSteps", this::pipelineSteps)
                 .register("azureml.azure.cancelJob", this::cancel)
                 .register("azureml.azure.studioUrl", this::studioUrl)
                 .register("azureml.azure.followLog", this::followLog)
@@ -101,16 +120,80 @@ final class AzureCommands {
     private Object submit(List<Object> arguments) {
         Submit args = Arguments.first(arguments, Submit.class);
         if (args.config() == null || args.compute() == null) {
-            throw AmlDebugException.badInput("azureml.azure.submit needs config (a command job YAML) and compute.");
+            throw AmlDebugException.badInput("azureml.azure.submit needs config (a command or pipeline job YAML) and compute.");
         }
         WorkspaceId id = args.workspaceId() != null ? WorkspaceId.parse(args.workspaceId())
                 : dev.amldebug.server.azure.WorkspaceSelection.resolve(null, workspace);
         WorkspaceClient client = access.client().workspaceClient(id);
-        Job job = new AzureSubmitter(client, id, line -> { }).submit(FileArguments.path(workspace, args.config()),
-                args.compute(), args.experiment());
+        Path file = FileArguments.path(workspace, args.config());
+        List<String> debugSteps = args.debugSteps() == null ? List.of() : args.debugSteps();
+        AzureSubmitter submitter = new AzureSubmitter(client, id, line -> { });
+        Job job;
+        if (PipelineJobBody.isPipeline(file)) {
+            RemoteStepDebug debug = RemoteStepDebug.of(new LinkedHashSet<>(debugSteps),
+                    DebugOptions.waitingUpTo(args.waitTimeout()), Boolean.TRUE.equals(args.installDebugpy()), workspace);
+            AzureSubmitter.PipelineSubmission submitted = submitter.submitPipeline(file, args.compute(), args.experiment(), debug);
+            job = submitted.job();
+            Duration watchTimeout = args.watchTimeout() == null ? WATCH_TIMEOUT : Duration.ofSeconds(args.watchTimeout());
+            for (PipelineJobBody.Step step : submitted.steps().values()) {
+                if (debug.covers(step.name())) {
+                    executor.execute(() -> watchStep(client, job.name(), step, watchTimeout, args));
+                }
+            }
+        } else if (!debugSteps.isEmpty()) {
+            throw AmlDebugException.badInput("debugSteps names steps of a pipeline job (type: pipeline); " + args.config()
+                    + " is a command job. To debug a command job on Azure ML, start debugpy in its script as the guide"
+                    + " shows and use \"Attach debugger\" on its node.");
+        } else {
+            job = submitter.submit(file, args.compute(), args.experiment());
+        }
         editor.treeChanged(AzureNodeIds.workspace(id).child("experiments", job.experimentName()));
         return Map.of("jobName", job.name(), "nodeId", AzureNodeIds.job(id, job.name()).toString(),
                 "studioUrl", client.studioUrl(job.name()), "status", job.status().name());
+    }
+
+    /**
+     * Waits for a debugged step's shim to print where it listens, keeps a debug target for it (the step's local code
+     * folder mapped to the reported working directory) and tells the editor to attach; says why when it cannot.
+     */
+    private void watchStep(WorkspaceClient client, String pipelineJob, PipelineJobBody.Step step, Duration timeout,
+                           Submit args) {
+        List<String> unsaid = new ArrayList<>();
+        try {
+            Optional<StepEndpointWatch.Found> listening = new StepEndpointWatch(client, line -> {
+                editor.logMessage(line);
+                if (line.contains("without starting debugpy")) {
+                    unsaid.add(line);
+                }
+            }).await(pipelineJob, step, timeout);
+            if (listening.isEmpty()) {
+                unsaid.forEach(editor::showWarning);
+                return;
+            }
+            StepEndpointWatch.Found found = listening.get();
+            BridgeTarget target = found.target(step, Boolean.TRUE.equals(args.allowPublic()),
+                    Boolean.FALSE.equals(args.justMyCode()));
+            String targetId = AzureJobCommands.TARGET_PREFIX + found.runId();
+            targets.put(targetId, target);
+            editor.logMessage("Step " + step.name() + " (" + found.runId() + ") listens at " + target.address()
+                    + "; the editor attaches.");
+            editor.azureStepDebugReady(targetId, target.address(), found.runId(), pipelineJob, step.name());
+        } catch (AmlDebugException e) {
+            editor.showWarning("Azure ML: step " + step.name() + " of " + pipelineJob + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            editor.showWarning("Azure ML: step " + step.name() + " of " + pipelineJob + ": " + e);
+        }
+    }
+
+    /** The step names of a pipeline job YAML, for "Submit experiment" to ask which to debug; none for a command job. */
+    private Object pipelineSteps(List<Object> arguments) {
+        String config = Arguments.first(arguments, ConfigArgs.class).config();
+        if (config == null) {
+            throw AmlDebugException.badInput("azureml.azure.pipelineSteps needs config (a job YAML).");
+        }
+        Path file = FileArguments.path(workspace, config);
+        boolean pipeline = PipelineJobBody.isPipeline(file);
+        return Map.of("pipeline", pipeline, "steps", pipeline ? PipelineJobBody.stepNames(file) : List.of());
     }
 
     private Object cancel(List<Object> arguments) {

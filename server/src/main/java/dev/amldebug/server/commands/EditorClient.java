@@ -25,6 +25,18 @@ public interface EditorClient {
      */
     void azureJobDebugReady(String targetId, String endpoint, String azureJob);
 
+    /**
+     * The debugpy of a debugged pipeline step {@code step} (run {@code azureJob}) of Azure ML pipeline job
+     * {@code pipelineJob} is at {@code endpoint}: the editor attaches at once, naming {@code targetId} as the run.
+     */
+    void azureStepDebugReady(String targetId, String endpoint, String azureJob, String pipelineJob, String step);
+
+    /** A line for the server's output (window/logMessage). */
+    void logMessage(String text);
+
+    /** Something the user must see (window/showMessage, as a warning). */
+    void showWarning(String text);
+
     /** New text of a followed Azure ML log; {@code ended} once, when the stream stops. */
     void logLines(String streamId, String source, String text, boolean ended);
 

@@ -51,7 +51,8 @@ public final class StandardCommands {
         RunConfigurationWriter configurations = new RunConfigurationWriter(workspace, baseImage);
         DeploymentCommands deployments = new DeploymentCommands(runs, editor);
         CommandRegistry registry = new AzureJobCommands(azure.access(), runs, editor, azure.remoteTargets())
-                .registerOn(new AzureCommands(azure.access(), workspace, editor, azure.executor(), azure.signInChanged())
+                .registerOn(new AzureCommands(azure.access(), workspace, editor, azure.executor(), azure.signInChanged(),
+                        azure.remoteTargets())
                         .registerOn(new CommandRegistry()));
         return registry
                 .register("azureml.createExperiment", args -> {

@@ -7,6 +7,8 @@ import dev.amldebug.server.lsp.Protocol.TreeChangedParams;
 import dev.amldebug.server.tree.NodeId;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.WorkspaceEdit;
 
 /** The editor, as commands see it, over LSP. */
@@ -30,6 +32,21 @@ final class LspEditorClient implements EditorClient {
     @Override
     public void azureJobDebugReady(String targetId, String endpoint, String azureJob) {
         client.get().debugReady(new DebugReadyParams(targetId, endpoint, null, null, azureJob));
+    }
+
+    @Override
+    public void azureStepDebugReady(String targetId, String endpoint, String azureJob, String pipelineJob, String step) {
+        client.get().debugReady(new DebugReadyParams(targetId, endpoint, pipelineJob, step, azureJob));
+    }
+
+    @Override
+    public void logMessage(String text) {
+        client.get().logMessage(new MessageParams(MessageType.Info, text));
+    }
+
+    @Override
+    public void showWarning(String text) {
+        client.get().showMessage(new MessageParams(MessageType.Warning, text));
     }
 
     @Override

@@ -79,9 +79,8 @@ class AzureJobDebugIT {
         session.close();
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> command(String id, Map<String, Object> arguments, Duration wait) throws Exception {
-        return (Map<String, Object>) session.command(id, arguments).get(wait.toSeconds(), TimeUnit.SECONDS);
+        return session.commandResult(id, arguments, wait);
     }
 
     /** Submits job.yml over LSP, as "Submit experiment" to a compute does; the job's node id. */
@@ -111,24 +110,7 @@ class AzureJobDebugIT {
         String runId = (String) attached.get("runId");
         assertThat((String) attached.get("host")).matches("[0-9.]+");
         assertThat(session.client.debugReady).anyMatch(ready -> runId.equals(ready.runId()) && jobName.equals(ready.azureJob()));
-        DebugAdapterEndpoint endpoint = session.server.debugAdapterEndpoint(new DebugAdapterEndpointParams(runId))
-                .get(30, TimeUnit.SECONDS);
-        SocketAddress address = endpoint.transport().equals("pipe") ? UnixDomainSocketAddress.of(endpoint.path())
-                : new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port());
-        SocketChannel channel = SocketChannel.open(address);
-        try (TestDebugClient debug = new TestDebugClient(ChannelStreams.in(channel), ChannelStreams.out(channel), channel)) {
-            debug.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(8)}));
-            StoppedEventArguments stopped = debug.await(StoppedEventArguments.class);
-            StackTraceArguments stack = new StackTraceArguments();
-            stack.setThreadId(stopped.getThreadId());
-            StackTraceResponse frames = debug.server.stackTrace(stack).get(30, TimeUnit.SECONDS);
-            assertThat(frames.getStackFrames()[0].getLine()).isEqualTo(8);
-            assertThat(frames.getStackFrames()[0].getSource().getPath()).isEqualTo(script.toString());
-            ContinueArguments resume = new ContinueArguments();
-            resume.setThreadId(stopped.getThreadId());
-            debug.server.continue_(resume).get(30, TimeUnit.SECONDS);
-            debug.await(TerminatedEventArguments.class);
-        }
+        stopAtBreakpointAndContinue(session, runId, script, 8);
 
         await().atMost(WAIT).until(() -> fake.workspace().jobs.find(jobName).orElseThrow().status.equals("Completed"));
         assertThat(logOf(jobName)).contains("ip_address: ").contains("remote debugging done");
@@ -165,6 +147,31 @@ class AzureJobDebugIT {
                 .filter(log -> log.runId().equals(runId) && log.file().equals("70_driver_log.txt"))
                 .flatMap(log -> log.lines().stream())).contains("rows: 3", "ValueError: bad rows: 3"));
         assertThat(session.children("local/experiments/replays")).anyMatch(node -> runId.equals(node.runId()));
+    }
+
+    /**
+     * Through the editor's debug endpoint for {@code runId}, as the editor attaches after debugReady: a DAP session
+     * stops at {@code line} of the local {@code script}, continues, and ends.
+     */
+    static void stopAtBreakpointAndContinue(LspSession session, String runId, Path script, int line) throws Exception {
+        DebugAdapterEndpoint endpoint = session.server.debugAdapterEndpoint(new DebugAdapterEndpointParams(runId))
+                .get(30, TimeUnit.SECONDS);
+        SocketAddress address = endpoint.transport().equals("pipe") ? UnixDomainSocketAddress.of(endpoint.path())
+                : new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port());
+        SocketChannel channel = SocketChannel.open(address);
+        try (TestDebugClient debug = new TestDebugClient(ChannelStreams.in(channel), ChannelStreams.out(channel), channel)) {
+            debug.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(line)}));
+            StoppedEventArguments stopped = debug.await(StoppedEventArguments.class);
+            StackTraceArguments stack = new StackTraceArguments();
+            stack.setThreadId(stopped.getThreadId());
+            StackTraceResponse frames = debug.server.stackTrace(stack).get(30, TimeUnit.SECONDS);
+            assertThat(frames.getStackFrames()[0].getLine()).isEqualTo(line);
+            assertThat(frames.getStackFrames()[0].getSource().getPath()).isEqualTo(script.toString());
+            ContinueArguments resume = new ContinueArguments();
+            resume.setThreadId(stopped.getThreadId());
+            debug.server.continue_(resume).get(30, TimeUnit.SECONDS);
+            debug.await(TerminatedEventArguments.class);
+        }
     }
 
     private String logOf(String job) {

@@ -71,6 +71,12 @@ final class LspSession implements AutoCloseable {
         return server.getWorkspaceService().executeCommand(new ExecuteCommandParams(id, List.of(arguments)));
     }
 
+    /** A command's result, a JSON object, within {@code wait}. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> commandResult(String id, Map<String, Object> arguments, java.time.Duration wait) throws Exception {
+        return (Map<String, Object>) command(id, arguments).get(wait.toSeconds(), TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws Exception {
         pair.close();

@@ -32,6 +32,8 @@ final class TestLanguageClient implements AmlLanguageClient {
     final List<DebugReadyParams> debugReady = new CopyOnWriteArrayList<>();
     final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
     final List<Protocol.AzureLogParams> azureLogs = new CopyOnWriteArrayList<>();
+    final List<MessageParams> shown = new CopyOnWriteArrayList<>();
+    final List<MessageParams> logged = new CopyOnWriteArrayList<>();
 
     @Override
     public void treeChanged(TreeChangedParams params) {
@@ -134,6 +136,7 @@ final class TestLanguageClient implements AmlLanguageClient {
 
     @Override
     public void showMessage(MessageParams messageParams) {
+        shown.add(messageParams);
     }
 
     @Override
@@ -143,5 +146,6 @@ final class TestLanguageClient implements AmlLanguageClient {
 
     @Override
     public void logMessage(MessageParams message) {
+        logged.add(message);
     }
 }

@@ -1,0 +1,100 @@
+package dev.amldebug.server.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlExtension;
+import dev.amldebug.cli.AzurePipelineDebugIT;
+import dev.amldebug.server.lsp.Protocol.DebugReadyParams;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.MessageType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Submit experiment" of a pipeline to a compute with steps to debug, over LSP, for real: the fake runs each step in a
+ * container; the server finds the debugged step's run, reads the shim's endpoint line, keeps a debug target for it and
+ * sends debugReady with azureJob and step; a DAP client on the editor's endpoint stops at a breakpoint in the step's
+ * local script, continues, and the pipeline completes. A debugged step without debugpy gives a warning that says so.
+ */
+class AzureStepDebugIT {
+    @RegisterExtension
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
+
+    private static final Duration WAIT = Duration.ofSeconds(240);
+
+    @TempDir
+    Path workspace;
+
+    private FakeAzureMl fake;
+    private LspSession session;
+
+    @BeforeEach
+    void start() throws Exception {
+        fake = AZURE.fake();
+        session = LspSession.signedInTo(fake, workspace);
+        AzurePipelineDebugIT.writePipeline(workspace);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        session.close();
+    }
+
+    private Map<String, Object> command(String id, Map<String, Object> arguments, Duration wait) throws Exception {
+        return session.commandResult(id, arguments, wait);
+    }
+
+    private Map<String, Object> submit(List<String> debugSteps) throws Exception {
+        return command("azureml.azure.submit", Map.of("config", "pipeline.yml", "compute", "cpu-cluster",
+                "workspaceId", fake.workspace().armId(), "debugSteps", debugSteps, "waitTimeout", 120), Duration.ofSeconds(120));
+    }
+
+    @Test
+    void pipelineStepsListsTheSteps() throws Exception {
+        assertThat(command("azureml.azure.pipelineSteps", Map.of("config", "pipeline.yml"), Duration.ofSeconds(30)))
+                .containsEntry("pipeline", true).containsEntry("steps", List.of("prep", "train"));
+    }
+
+    @Test
+    void submitWithDebugStepsGivesDebugReadyForTheStepAndTheEditorsDebuggerStopsAtABreakpoint() throws Exception {
+        Map<String, Object> job = submit(List.of("train"));
+        String pipeline = (String) job.get("jobName");
+        assertThat(job).containsKeys("nodeId", "studioUrl", "status");
+
+        await().atMost(WAIT).until(() -> session.client.debugReady.stream().anyMatch(ready -> "train".equals(ready.step())));
+        DebugReadyParams ready = session.client.debugReady.stream().filter(r -> "train".equals(r.step())).findFirst().orElseThrow();
+        assertThat(ready.azureJob()).isEqualTo(pipeline + "_train");
+        assertThat(ready.pipelineId()).isEqualTo(pipeline);
+        assertThat(ready.runId()).isEqualTo("azure:" + pipeline + "_train");
+        Path script = workspace.resolve("src/train/train.py");
+        AzureJobDebugIT.stopAtBreakpointAndContinue(session, ready.runId(), script, 8);
+
+        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Completed"));
+        assertThat(logOf(pipeline + "_train")).contains("Debugger attached = True", "trained on 3 rows");
+        assertThat(workspace.resolve("src/train")).isDirectoryNotContaining(path -> path.getFileName().toString().equals(".aml_debug"));
+    }
+
+    @Test
+    void aDebugStepWithoutDebugpyGivesAWarningThatSaysSo() throws Exception {
+        String pipeline = (String) submit(List.of("prep")).get("jobName");
+
+        await().atMost(WAIT).until(() -> session.client.shown.stream().anyMatch(message -> message.getType() == MessageType.Warning
+                && message.getMessage().contains("without starting debugpy")));
+        assertThat(session.client.debugReady).noneMatch(ready -> "prep".equals(ready.step()));
+        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Completed"));
+    }
+
+    private String logOf(String job) {
+        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"), StandardCharsets.UTF_8);
+    }
+}
