@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The azureml.azure.* commands: sign in, submit to a compute, cancel, open in Studio, follow a log. */
 final class AzureCommands {
@@ -158,16 +159,15 @@ final class AzureCommands {
      */
     private void watchStep(WorkspaceClient client, String pipelineJob, PipelineJobBody.Step step, Duration timeout,
                            Submit args) {
-        List<String> unsaid = new ArrayList<>();
+        AtomicReference<String> lastSaid = new AtomicReference<>();
         try {
             Optional<StepEndpointWatch.Found> listening = new StepEndpointWatch(client, line -> {
                 editor.logMessage(line);
-                if (line.contains("without starting debugpy")) {
-                    unsaid.add(line);
-                }
+                lastSaid.set(line);
             }).await(pipelineJob, step, timeout);
             if (listening.isEmpty()) {
-                unsaid.forEach(editor::showWarning);
+                // The watch's last word says why: the step ended without the shim's line.
+                editor.showWarning("Azure ML: " + lastSaid.get());
                 return;
             }
             StepEndpointWatch.Found found = listening.get();
