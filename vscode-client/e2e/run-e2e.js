@@ -64,7 +64,11 @@ async function startCodeServer(root, workspace, env) {
     const port = await freePort();
     const server = spawn('node', [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
         '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userData,
-        '--extensions-dir', extensions, workspace], { env: { ...process.env, ...env, AML_DEBUG_WORKSPACE: workspace } });
+        '--extensions-dir', extensions, workspace], {
+            // code-server gives the extension host a login shell's environment, whose /etc/profile resets PATH
+            // (dropping the stand-in az's folder); VSCODE_CLI=1 makes it keep the environment given here.
+            env: { ...process.env, ...env, AML_DEBUG_WORKSPACE: workspace, VSCODE_CLI: '1' },
+        });
     server.stdout.on('data', d => { serverLog += d; });
     server.stderr.on('data', d => { serverLog += d; });
     await new Promise((resolve, reject) => {
