@@ -38,35 +38,24 @@ final class AttachCommand implements Callable<Integer> {
             description = "A local folder and its path on the debuggee's side (repeatable).")
     List<String> pathMappings = new ArrayList<>();
 
-    @Option(names = "--allow-public", description = "Allow --host to be a public address.")
-    boolean allowPublic;
-
-    @Option(names = "--break", paramLabel = "FILE:LINE", description = "A breakpoint (repeatable).")
-    List<String> breakpoints = new ArrayList<>();
-
-    @Option(names = "--all-code", description = "Step into and stop in library code too (justMyCode off).")
-    boolean allCode;
-
-    @Option(names = "--trace-dap", paramLabel = "FILE", description = "Write every DAP message to FILE (JSON lines).")
-    Path traceFile;
-
     @Mixin
     WorkspaceOption workspace;
+
+    @Mixin
+    ConsoleDebugOptions console;
 
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
-        DebugFlags flags = new DebugFlags();
-        flags.traceFile = traceFile;
         OptionalInt exitCode;
         if (runId != null) {
-            BridgeTarget target = workspace.runs().debugTarget(runId, !allCode);
-            exitCode = ConsoleAttach.debug(target, Path.of(workspace.store().read(runId).codeDir), breakpoints, true,
-                    flags.trace(), workspace.threads().blocking());
+            BridgeTarget target = workspace.runs().debugTarget(runId, !console.allCode);
+            exitCode = ConsoleAttach.debug(target, Path.of(workspace.store().read(runId).codeDir), console.breakpoints, true,
+                    console.trace(), workspace.threads().blocking());
         } else {
-            exitCode = ConsoleAttach.debug(hostTarget(), HostTarget.localRoot(pathMappings), breakpoints, true, flags.trace(),
+            exitCode = ConsoleAttach.debug(hostTarget(), HostTarget.localRoot(pathMappings), console.breakpoints, true, console.trace(),
                     workspace.threads().blocking());
         }
         exitCode.ifPresent(code -> System.out.println("exit code: " + code));
@@ -77,6 +66,6 @@ final class AttachCommand implements Callable<Integer> {
         if (host == null || port == null) {
             throw AmlDebugException.badInput("Name a run (aml-debug attach RUN) or give --host and --port.");
         }
-        return HostTarget.of(host, port, pathMappings, allowPublic, allCode);
+        return HostTarget.of(host, port, pathMappings, console.allowPublic, console.allCode);
     }
 }

@@ -46,28 +46,19 @@ final class AzureAttachCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "5678", description = "Port debugpy listens on (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--break", paramLabel = "FILE:LINE", description = "A breakpoint (repeatable).")
-    List<String> breakpoints = new ArrayList<>();
-
     @Option(names = "--path-mapping", paramLabel = "LOCAL=REMOTE",
             description = "A local folder and its path on the node (repeatable; default: .=.).")
     List<String> pathMappings = new ArrayList<>();
-
-    @Option(names = "--allow-public", description = "Allow the address to be a public one.")
-    boolean allowPublic;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "How long to wait for the `ip_address:` line (default: ${DEFAULT-VALUE}).")
     int timeout;
 
-    @Option(names = "--all-code", description = "Step into and stop in library code too (justMyCode off).")
-    boolean allCode;
-
-    @Option(names = "--trace-dap", paramLabel = "FILE", description = "Write every DAP message to FILE (JSON lines).")
-    Path traceFile;
-
     @Mixin
     AzureOption azure;
+
+    @Mixin
+    ConsoleDebugOptions console;
 
     @Spec
     CommandSpec command;
@@ -79,13 +70,11 @@ final class AzureAttachCommand implements Callable<Integer> {
         String runId = JobSteps.resolve(workspace, job, step);
         String address = GuideAttach.address(workspace, runId, node, Duration.ofSeconds(timeout), line -> say(err, line));
         List<String> mappings = GuideAttach.mappingsOrGuide(pathMappings);
-        BridgeTarget target = HostTarget.of(address, port, mappings, allowPublic, allCode);
+        BridgeTarget target = HostTarget.of(address, port, mappings, console.allowPublic, console.allCode);
         say(err, "debugpy: " + target.address() + " (from the log of " + runId + "); attaching...");
-        DebugFlags flags = new DebugFlags();
-        flags.traceFile = traceFile;
         OptionalInt exitCode;
         try {
-            exitCode = ConsoleAttach.debug(target, HostTarget.localRoot(mappings), breakpoints, true, flags.trace(),
+            exitCode = ConsoleAttach.debug(target, HostTarget.localRoot(mappings), console.breakpoints, true, console.trace(),
                     threads().blocking());
         } catch (Exception e) {
             if (ConsoleAttach.unreachable(e)) {

@@ -69,20 +69,11 @@ final class AzureSubmitCommand implements Callable<Integer> {
             description = "How long to wait for a debugged step to start listening (default: ${DEFAULT-VALUE}).")
     int watchTimeout;
 
-    @Option(names = "--break", paramLabel = "FILE:LINE", description = "A breakpoint in a debugged step's code (repeatable).")
-    List<String> breakpoints = new java.util.ArrayList<>();
-
-    @Option(names = "--allow-public", description = "Allow a debugged step's address to be a public one.")
-    boolean allowPublic;
-
-    @Option(names = "--all-code", description = "Step into and stop in library code too (justMyCode off).")
-    boolean allCode;
-
-    @Option(names = "--trace-dap", paramLabel = "FILE", description = "Write every DAP message to FILE (JSON lines).")
-    Path traceFile;
-
     @Mixin
     AzureOption azure;
+
+    @Mixin
+    ConsoleDebugOptions console;
 
     @Spec
     CommandSpec command;
@@ -123,9 +114,7 @@ final class AzureSubmitCommand implements Callable<Integer> {
         if (debugSteps.isEmpty() || noAttach) {
             return stream ? new PipelineEnd(workspace, out).await(submitted.job().name()) : 0;
         }
-        DebugFlags flags = new DebugFlags();
-        flags.traceFile = traceFile;
-        StepAttach attach = new StepAttach(workspace, azure.threads(), out, breakpoints, allowPublic, allCode, flags);
+        StepAttach attach = new StepAttach(workspace, azure.threads(), out, console);
         for (PipelineJobBody.Step step : submitted.steps().values()) {
             if (debug.covers(step.name())) {
                 attach.attach(submitted.job().name(), step, java.time.Duration.ofSeconds(watchTimeout));

@@ -19,20 +19,13 @@ final class StepAttach {
     private final WorkspaceClient workspace;
     private final ServerThreads threads;
     private final PrintWriter out;
-    private final List<String> breakpoints;
-    private final boolean allowPublic;
-    private final boolean allCode;
-    private final DebugFlags flags;
+    private final ConsoleDebugOptions console;
 
-    StepAttach(WorkspaceClient workspace, ServerThreads threads, PrintWriter out, List<String> breakpoints,
-               boolean allowPublic, boolean allCode, DebugFlags flags) {
+    StepAttach(WorkspaceClient workspace, ServerThreads threads, PrintWriter out, ConsoleDebugOptions console) {
         this.workspace = workspace;
         this.threads = threads;
         this.out = out;
-        this.breakpoints = breakpoints;
-        this.allowPublic = allowPublic;
-        this.allCode = allCode;
-        this.flags = flags;
+        this.console = console;
     }
 
     void attach(String pipelineJob, PipelineJobBody.Step step, Duration timeout) throws Exception {
@@ -42,12 +35,12 @@ final class StepAttach {
             return;
         }
         StepEndpointWatch.Found found = listening.get();
-        BridgeTarget target = found.target(step, allowPublic, allCode);
+        BridgeTarget target = found.target(step, console.allowPublic, console.allCode);
         say("debugpy: " + target.address() + " (step " + step.name() + ", run " + found.runId() + ", pid "
                 + found.endpoint().pid() + "); attaching...");
         OptionalInt exitCode;
         try {
-            exitCode = ConsoleAttach.debug(target, step.codeFolder(), breakpoints, true, flags.trace(), threads.blocking());
+            exitCode = ConsoleAttach.debug(target, step.codeFolder(), console.breakpoints, true, console.trace(), threads.blocking());
         } catch (Exception e) {
             if (ConsoleAttach.unreachable(e)) {
                 throw GuideAttach.unreachable(target);

@@ -1,6 +1,7 @@
 package dev.amldebug.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
@@ -9,6 +10,7 @@ import dev.amldebug.azurefake.faults.Fault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +111,10 @@ class AzureCliIT {
         fake.appendLog("job-0001", "user_logs/std_log.txt", "epoch 1\n".getBytes(StandardCharsets.UTF_8));
         fake.resetBlobCounters();
         CompletableFuture<Cli> following = CompletableFuture.supplyAsync(() -> azure("jobs", "logs", "job-0001", "--follow"));
-        TimeUnit.SECONDS.sleep(2);
+        // Each append lands after the follower has read what was there: the log grows while it is followed.
+        await().atMost(Duration.ofSeconds(30)).until(() -> fake.blobBytesServed() == "epoch 1\n".length());
         fake.appendLog("job-0001", "user_logs/std_log.txt", "epoch 2\n".getBytes(StandardCharsets.UTF_8));
-        TimeUnit.SECONDS.sleep(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> fake.blobBytesServed() == "epoch 1\nepoch 2\n".length());
         fake.appendLog("job-0001", "user_logs/std_log.txt", "done\n".getBytes(StandardCharsets.UTF_8));
         fake.setJobStatus("job-0001", "Completed");
 
