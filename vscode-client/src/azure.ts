@@ -5,7 +5,7 @@ import { Commands, ServerCommands } from './commands';
 import { Palette, workspaceRelative } from './palette';
 import { AddAttachConfigurationResult, AttachJobResult, AzureSignInResult, AzureSubmitResult, CancelJobResult, ComputeTargets,
     PipelineStepsResult, ReplayJobResult, StudioUrlResult, TreeNode } from './protocol';
-import { SubmitTarget, TargetChoice, azureSubmitArguments, debugStepChoices, targetChoices } from './submitTargets';
+import { RemoteDebugSettings, SubmitTarget, TargetChoice, azureSubmitArguments, debugStepChoices, targetChoices } from './submitTargets';
 
 /** The Azure provider's root node (docs/protocol.md). */
 export const AZURE_ROOT_ID = 'azure';
@@ -108,7 +108,8 @@ export class AzureActions {
             return;
         }
         const job = await progress(`Submitting ${configuration} to ${target.compute}`, () =>
-            this.palette.execute<AzureSubmitResult>(ServerCommands.azureSubmit, azureSubmitArguments(config, target, debugSteps)));
+            this.palette.execute<AzureSubmitResult>(ServerCommands.azureSubmit,
+                azureSubmitArguments(config, target, debugSteps, remoteDebugSettings())));
         this.tree.refresh();
         const debugging = debugSteps.length > 0 ? `; the debugger attaches to ${debugSteps.join(', ')} when each starts` : '';
         const choice = await vscode.window.showInformationMessage(`Azure ML: submitted job ${job.jobName} (${job.status})${debugging}.`,
@@ -187,4 +188,10 @@ function jobName(node: TreeNode): string {
 
 export function errorMessage(e: unknown): string {
     return e instanceof Error ? e.message : String(e);
+}
+
+function remoteDebugSettings(): RemoteDebugSettings {
+    const settings = vscode.workspace.getConfiguration('azureml.remoteDebug');
+    return { waitTimeout: settings.get<number>('waitTimeout'), installDebugpy: settings.get<boolean>('installDebugpy'),
+        allowPublicAddresses: settings.get<boolean>('allowPublicAddresses') };
 }

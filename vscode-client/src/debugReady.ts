@@ -24,6 +24,9 @@ export function debugReadyMessage(params: DebugReadyParams): string {
 
 /** The debug session's name in the Run and Debug view. */
 export function sessionName(params: DebugReadyParams): string {
+    if (params.azureJob && params.step && params.process) {
+        return `Azure ML step ${params.step} ${params.process} (${params.azureJob}, ${params.endpoint})`;
+    }
     if (params.azureJob && params.step) {
         return `Azure ML step ${params.step} (${params.azureJob}, ${params.endpoint})`;
     }

@@ -29,7 +29,11 @@ export interface RunStatusParams { runId: string; status: string; exitCode?: num
  * debugpy of that Azure ML job (endpoint: its address) that the user asked to attach to (with "Attach debugger", or as
  * a step of debugSteps on azureml.azure.submit: then with pipelineId and step too); runId names the server's target.
  */
-export interface DebugReadyParams { runId: string; endpoint: string; pipelineId?: string; step?: string; azureJob?: string }
+export interface DebugReadyParams {
+    runId: string; endpoint: string; pipelineId?: string; step?: string; azureJob?: string;
+    /** "rank 3 (node 1)": a process of a distributed step. */
+    process?: string;
+}
 export interface DebugAdapterEndpointParams { runId?: string }
 export interface DebugAdapterEndpoint { transport: 'pipe' | 'tcp'; path?: string; port?: number }
 /** New text of a followed Azure ML log: raw (several lines, or part of one); once, last, with ended. */

@@ -43,12 +43,24 @@ export function debugStepChoices(steps: PipelineStepsResult): string[] {
     return steps.pipeline ? steps.steps : [];
 }
 
-/** azureml.azure.submit's arguments; debugSteps only when steps were picked. */
+/** The settings azureml.remoteDebug.*: how a step debugged on a compute waits and gets debugpy. */
+export interface RemoteDebugSettings { waitTimeout?: number; installDebugpy?: boolean; allowPublicAddresses?: boolean }
+
+/** azureml.azure.submit's arguments; debugSteps, and the remote debug settings, only when steps were picked. */
 export function azureSubmitArguments(config: string, target: { compute: string; workspaceId: string },
-    debugSteps: readonly string[]): AzureSubmitArguments {
+    debugSteps: readonly string[], settings: RemoteDebugSettings = {}): AzureSubmitArguments {
     const args: AzureSubmitArguments = { config, compute: target.compute, workspaceId: target.workspaceId };
     if (debugSteps.length > 0) {
         args.debugSteps = [...debugSteps];
+        if (settings.waitTimeout !== undefined) {
+            args.waitTimeout = settings.waitTimeout;
+        }
+        if (settings.installDebugpy) {
+            args.installDebugpy = true;
+        }
+        if (settings.allowPublicAddresses) {
+            args.allowPublic = true;
+        }
     }
     return args;
 }

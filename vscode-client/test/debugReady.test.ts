@@ -33,5 +33,7 @@ describe('debugReady: attach at once, or offer to', () => {
         assert.strictEqual(sessionName(azure), 'Azure ML job job-0001 (10.0.0.4:5678)');
         assert.strictEqual(sessionName(azureStep), 'Azure ML step train (pipe-0001_train, 10.0.0.5:41235)');
         assert.strictEqual(sessionName(local), 'Azure ML: digits_1795512050_f7d5ead9');
+        assert.strictEqual(sessionName({ ...azureStep, runId: 'azure:pipe-0001_train/rank/3', endpoint: '10.0.0.6:5679',
+            process: 'rank 3 (node 1)' }), 'Azure ML step train rank 3 (node 1) (pipe-0001_train, 10.0.0.6:5679)');
     });
 });

@@ -53,4 +53,14 @@ describe('submitTargets: where "Submit experiment" runs a job', () => {
         assert.deepStrictEqual(azureSubmitArguments('job.yml', target, []),
             { config: 'job.yml', compute: 'cpu-cluster', workspaceId });
     });
+
+    it('passes the remote debug settings with the debugged steps only', () => {
+        const target = { compute: 'cpu-cluster', workspaceId };
+        const settings = { waitTimeout: 900, installDebugpy: true, allowPublicAddresses: false };
+        assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, ['train'], settings),
+            { config: 'pipeline.yml', compute: 'cpu-cluster', workspaceId, debugSteps: ['train'], waitTimeout: 900,
+                installDebugpy: true });
+        assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, [], settings),
+            { config: 'pipeline.yml', compute: 'cpu-cluster', workspaceId });
+    });
 });

@@ -8,8 +8,11 @@ import dev.amldebug.server.azure.StepEndpointWatch;
 import dev.amldebug.server.threads.ServerThreads;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Attaches the console debugger to a debugged step of a submitted pipeline as soon as its shim listens: the address
@@ -28,15 +31,35 @@ final class StepAttach {
         this.console = console;
     }
 
+    /**
+     * Attaches to each process of the step in turn as its shim listens (one for a plain step; every rank of a
+     * distributed one), while the watch goes on finding the others.
+     */
     void attach(String pipelineJob, PipelineJobBody.Step step, Duration timeout) throws Exception {
-        java.util.Optional<StepEndpointWatch.Found> listening = new StepEndpointWatch(workspace, this::say)
-                .await(pipelineJob, step, timeout);
-        if (listening.isEmpty()) {
-            return;
+        BlockingQueue<Optional<StepEndpointWatch.Found>> found = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new StepEndpointWatch(workspace, this::say).awaitEach(pipelineJob, step, timeout,
+                        each -> found.add(Optional.of(each)));
+            } finally {
+                found.add(Optional.empty());
+            }
+        }, threads.blocking());
+        for (Optional<StepEndpointWatch.Found> next = found.take(); next.isPresent(); next = found.take()) {
+            attach(step, next.get());
         }
-        StepEndpointWatch.Found found = listening.get();
+        try {
+            watch.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private void attach(PipelineJobBody.Step step, StepEndpointWatch.Found found) throws Exception {
         BridgeTarget target = found.target(step, console.allowPublic, console.allCode);
-        say("debugpy: " + target.address() + " (step " + step.name() + ", run " + found.runId() + ", pid "
+        String process = found.endpoint().processName();
+        String named = step.name() + (process.isEmpty() ? "" : " " + process);
+        say("debugpy: " + target.address() + " (step " + named + ", run " + found.runId() + ", pid "
                 + found.endpoint().pid() + "); attaching...");
         OptionalInt exitCode;
         try {
@@ -47,7 +70,7 @@ final class StepAttach {
             }
             throw e;
         }
-        exitCode.ifPresent(code -> say("step " + step.name() + " exit code: " + code));
+        exitCode.ifPresent(code -> say("step " + named + " exit code: " + code));
     }
 
     private void say(String line) {

@@ -115,6 +115,16 @@ final class PipelineRun {
             properties.put("codeId", node.path("code").asText());
         }
         properties.put("computeId", node.path("compute").asText(pipeline.computeId));
+        // A step comes in the SDK's snake_case; its run in run history has a command job's camelCase.
+        if (node.has("resources")) {
+            properties.putObject("resources").put("instanceCount", node.path("resources").path("instance_count").asInt(1));
+        }
+        if (node.has("distribution")) {
+            String type = node.path("distribution").path("type").asText("pytorch");
+            properties.putObject("distribution")
+                    .put("distributionType", switch (type) { case "mpi" -> "Mpi"; case "tensorflow" -> "TensorFlow"; default -> "PyTorch"; })
+                    .put("processCountPerInstance", node.path("distribution").path("process_count_per_instance").asInt(1));
+        }
         return properties;
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public final class RealRuns implements AutoCloseable {
     /** Where a pipeline step's outputs are written on the node. */
     static final String OUTPUTS = "/mnt/azureml/cr/outputs";
     private static final Set<String> STOPPING = Set.of("CancelRequested", "Canceled");
+    /** Between a job's name and a process's rank in {@link #containers}' keys. */
+    private static final String RANK_SEPARATOR = "#";
 
     private final DockerCli docker;
     private final String image;
@@ -84,7 +87,7 @@ public final class RealRuns implements AutoCloseable {
     /** Stops a job's container, for a cancel. */
     public void stop(String jobName) {
         containers.forEach((job, container) -> {
-            if (job.equals(jobName) || job.startsWith(jobName + PipelineRun.STEP_SEPARATOR)) {
+            if (job.equals(jobName) || job.startsWith(jobName + RANK_SEPARATOR) || job.startsWith(jobName + PipelineRun.STEP_SEPARATOR)) {
                 docker.quietly("rm", "-f", container);
             }
         });
@@ -114,32 +117,76 @@ public final class RealRuns implements AutoCloseable {
     }
 
     /**
-     * Runs a job's container: its code snapshot ({@code submitted.codeId}) in the working directory, its output appended
-     * to its log as it comes; Running while it runs. Returns its exit code.
+     * Runs a job's containers, one per process of its {@link ProcessLayout}: its code snapshot ({@code submitted.codeId})
+     * in the working directory, each process's output appended to its log as it comes; Running while they run. When one
+     * process fails the others are stopped, as Azure ML stops a distributed job. Returns the first failure's exit code, or 0.
      */
     int runContainer(FakeWorkspace ws, FakeJob job, Container spec, Path work) throws IOException {
-        String name = containerName(job.name);
+        ProcessLayout layout = ProcessLayout.of(job.submitted);
+        String base = containerName(job.name);
+        List<ProcessLayout.Slot> slots = layout.slots(layout.single() ? base : base + "-0");
+        List<String> names = slots.stream().map(slot -> layout.single() ? base : base + "-" + slot.rank()).toList();
         try {
             download(ws, job.submitted, work.resolve("wd"));
-            docker.run(createArguments(name, job, spec).toArray(String[]::new));
-            containers.put(job.name, name);
-            if (Files.isDirectory(work.resolve("wd"))) {
-                docker.run("cp", work.resolve("wd").toAbsolutePath() + "/.", name + ":" + workingDirectory(job.name));
-            }
-            if (spec.hasInputs()) {
-                docker.run("cp", work.resolve("inputs").toAbsolutePath() + "/.", name + ":" + INPUTS);
+            for (int i = 0; i < slots.size(); i++) {
+                create(names.get(i), job, spec, slots.get(i).environment(), work);
+                containers.put(layout.single() ? job.name : job.name + RANK_SEPARATOR + i, names.get(i));
             }
             setUnlessStopping(ws, job.name, "Running");
-            int exit = docker.stream(bytes -> blobs.get().append(job.name, LOG_FILE, bytes), "start", "--attach", name);
+            int exit = layout.single() ? attach(job, names.get(0), slots.get(0)) : attachAll(job, names, slots);
             if (exit == 0 && spec.outputsTo() != null) {
                 Files.createDirectories(spec.outputsTo());
-                docker.run("cp", name + ":" + OUTPUTS + "/.", spec.outputsTo().toAbsolutePath().toString());
+                docker.run("cp", names.get(0) + ":" + OUTPUTS + "/.", spec.outputsTo().toAbsolutePath().toString());
             }
             return exit;
         } finally {
-            containers.remove(job.name);
-            docker.quietly("rm", "-f", name);
+            containers.keySet().removeIf(key -> key.equals(job.name) || key.startsWith(job.name + RANK_SEPARATOR));
+            names.forEach(name -> docker.quietly("rm", "-f", name));
         }
+    }
+
+    private void create(String name, FakeJob job, Container spec, Map<String, String> environment, Path work) throws IOException {
+        docker.run(createArguments(name, job, spec, environment).toArray(String[]::new));
+        if (Files.isDirectory(work.resolve("wd"))) {
+            docker.run("cp", work.resolve("wd").toAbsolutePath() + "/.", name + ":" + workingDirectory(job.name));
+        }
+        if (spec.hasInputs()) {
+            docker.run("cp", work.resolve("inputs").toAbsolutePath() + "/.", name + ":" + INPUTS);
+        }
+    }
+
+    private int attach(FakeJob job, String name, ProcessLayout.Slot slot) throws IOException {
+        return docker.stream(bytes -> blobs.get().append(job.name, slot.logFile(), bytes), "start", "--attach", name);
+    }
+
+    /** Starts every process at once; the first to fail stops the others. */
+    private int attachAll(FakeJob job, List<String> names, List<ProcessLayout.Slot> slots) throws IOException {
+        AtomicInteger firstFailure = new AtomicInteger();
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            String name = names.get(i);
+            ProcessLayout.Slot slot = slots.get(i);
+            running.add(executor.submit(() -> {
+                int exit = attach(job, name, slot);
+                if (exit != 0 && firstFailure.compareAndSet(0, exit)) {
+                    blobs.get().append(job.name, slot.logFile(), ("Process " + slot.rank() + " failed (exit code " + exit
+                            + "); the job's other processes are stopped.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    names.stream().filter(other -> !other.equals(name)).forEach(other -> docker.quietly("kill", other));
+                }
+                return exit;
+            }));
+        }
+        for (var process : running) {
+            try {
+                process.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the job's processes ran", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException(e.getCause().getMessage(), e.getCause());
+            }
+        }
+        return firstFailure.get();
     }
 
     private String containerName(String jobName) {
@@ -175,9 +222,10 @@ public final class RealRuns implements AutoCloseable {
         return paths;
     }
 
-    private List<String> createArguments(String name, FakeJob job, Container spec) {
+    private List<String> createArguments(String name, FakeJob job, Container spec, Map<String, String> environment) {
         List<String> args = new ArrayList<>(List.of("create", "--name", name, "--label", LABEL + "=" + id, "--network", spec.network(),
                 "--workdir", workingDirectory(job.name), "-e", "AZUREML_RUN_ID=" + job.name, "-e", "PYTHONUNBUFFERED=1"));
+        environment.forEach((key, value) -> args.addAll(List.of("-e", key + "=" + value)));
         spec.environmentVariables().fields().forEachRemaining(e -> args.addAll(List.of("-e", e.getKey() + "=" + e.getValue().asText())));
         args.addAll(List.of(image, "/bin/bash", "-c", spec.command()));
         return args;

@@ -8,6 +8,7 @@ It listens with debugpy, prints the lines log watchers and the Azure ML guide ex
 ("Timeout for debug connection: N", "ip_address: A", "Debugger attached = True|False"),
 and one machine-readable line for aml-debug itself:
     AML_DEBUG_ENDPOINT {"host": "10.0.0.4", "port": 5678, "cwd": "/mnt/azureml/cr/j/ID/exe/wd", "pid": 42}
+with "rank" and "node" added in a distributed job's processes, whose ports are the given one plus LOCAL_RANK.
 Without debugpy installed it says so in one line and runs the target without a debugger.
 waits for a client with a timeout that really expires, then runs the target as __main__
 exactly as `python script.py ARGS` would: same sys.argv, sys.path[0], exit code, and
@@ -82,6 +83,17 @@ def node_address(host):
             probe.close()
     except OSError:
         return socket.gethostbyname(socket.gethostname())
+
+
+def rank_variable(name, default):
+    """A distributed job's rank variable (RANK, NODE_RANK, LOCAL_RANK), or the default when it is not a number.
+
+    The processes of one node share its address, so each listens on the given port plus its LOCAL_RANK.
+    """
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
 
 
 def wait_for_debugger(debugpy, timeout):
@@ -205,12 +217,15 @@ def main(argv):
         return
 
     host, _, port = options["listen"].rpartition(":")
-    debugpy.listen((host or "0.0.0.0", int(port)))
+    port = int(port) + rank_variable("LOCAL_RANK", 0)
+    debugpy.listen((host or "0.0.0.0", port))
     hide_shim_frames_from_debugger()
     print(f"Timeout for debug connection: {options['wait_timeout']:g}", flush=True)
     address = node_address(host)
     print(f"ip_address: {address}", flush=True)
-    endpoint = {"host": address, "port": int(port), "cwd": os.getcwd(), "pid": os.getpid()}
+    endpoint = {"host": address, "port": port, "cwd": os.getcwd(), "pid": os.getpid()}
+    if "RANK" in os.environ:
+        endpoint.update(rank=rank_variable("RANK", 0), node=rank_variable("NODE_RANK", 0))
     print(ENDPOINT_PREFIX + json.dumps(endpoint), flush=True)
     if options["wait"]:
         attached = wait_for_debugger(debugpy, options["wait_timeout"])

@@ -24,8 +24,11 @@ public final class PipelineJobBody {
             "code", "command", "environment", "environment_variables", "inputs", "outputs", "compute", "resources",
             "distribution", "limits", "properties", "identity", "services", "queue_settings", "is_deterministic");
 
-    /** A step as submitted: its name, the name its child run shows, and the local code folder paths map from. */
-    public record Step(String name, String displayName, Path codeFolder) {
+    /**
+     * A step as submitted: its name, the name its child run shows, the local code folder paths map from, and how many
+     * processes run it ({@code resources.instance_count} times {@code distribution.process_count_per_instance}).
+     */
+    public record Step(String name, String displayName, Path codeFolder, int processes) {
     }
 
     /** The pipeline's body, with its steps in file order. */
@@ -150,7 +153,30 @@ public final class PipelineJobBody {
         if (step.containsKey("compute")) {
             rest.put("compute", pieces.computeId(workspace, step.get("compute").text("'compute'"), null, value));
         }
-        steps.put(name, new Step(name, displayName != null ? displayName : name, codeFolder));
+        int processes = 1;
+        for (String key : new String[] {"resources", "distribution"}) {
+            YamlValue given = step.containsKey(key) ? step.get(key) : definition.get(key);
+            if (given != null) {
+                ObjectNode scale = scale(given, key);
+                rest.set(key, scale);
+                processes *= Math.max(1, scale.path(key.equals("resources") ? "instance_count" : "process_count_per_instance").asInt(1));
+            }
+        }
+        steps.put(name, new Step(name, displayName != null ? displayName : name, codeFolder, processes));
+        return rest;
+    }
+
+    /** A step's resources or distribution, as the YAML has it (a step's settings go in the SDK's snake_case). */
+    private ObjectNode scale(YamlValue value, String key) {
+        ObjectNode rest = json.objectNode();
+        value.entries("'" + key + "'").forEach((name, setting) -> {
+            String text = setting.text("'" + name + "'");
+            if (text.matches("\\d{1,9}")) {
+                rest.put(name, Integer.parseInt(text));
+            } else {
+                rest.put(name, text);
+            }
+        });
         return rest;
     }
 

@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * The debug shim's machine-readable line, printed once debugpy listens:
  * {@code AML_DEBUG_ENDPOINT {"host": "10.0.0.4", "port": 5678, "cwd": "/mnt/azureml/cr/j/ID/exe/wd", "pid": 42}}
- * (docs/protocol.md, the debug shim). {@code cwd} is where the step's code folder is on the node.
+ * (docs/protocol.md, the debug shim). {@code cwd} is where the step's code folder is on the node; {@code rank} and
+ * {@code node} are set for a process of a distributed step (RANK, NODE_RANK), null otherwise.
  */
-public record StepEndpoint(String host, int port, String cwd, long pid) {
+public record StepEndpoint(String host, int port, String cwd, long pid, Integer rank, Integer node) {
     public static final String PREFIX = "AML_DEBUG_ENDPOINT ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,7 +26,9 @@ public record StepEndpoint(String host, int port, String cwd, long pid) {
                 return Optional.empty();
             }
             return Optional.of(new StepEndpoint(node.path("host").asText(), node.path("port").asInt(),
-                    node.path("cwd").asText("."), node.path("pid").asLong(-1)));
+                    node.path("cwd").asText("."), node.path("pid").asLong(-1),
+                    node.path("rank").canConvertToInt() ? node.path("rank").asInt() : null,
+                    node.path("node").canConvertToInt() ? node.path("node").asInt() : null));
         } catch (java.io.IOException e) {
             return Optional.empty();
         }
@@ -33,6 +36,16 @@ public record StepEndpoint(String host, int port, String cwd, long pid) {
 
     /** The first endpoint in some lines of text. */
     public static Optional<StepEndpoint> first(String text) {
-        return text.lines().map(StepEndpoint::in).flatMap(Optional::stream).findFirst();
+        return all(text).stream().findFirst();
+    }
+
+    /** Every endpoint in some lines of text (the processes of a distributed step each print one). */
+    public static java.util.List<StepEndpoint> all(String text) {
+        return text.lines().map(StepEndpoint::in).flatMap(Optional::stream).toList();
+    }
+
+    /** How a process of a distributed step is named to the user ("rank 3 (node 1)"), or "" for a single process. */
+    public String processName() {
+        return rank == null ? "" : "rank " + rank + " (node " + (node == null ? 0 : node) + ")";
     }
 }

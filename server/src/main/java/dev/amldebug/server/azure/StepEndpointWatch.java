@@ -11,14 +11,15 @@ import dev.amldebug.server.debug.HostTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Watches a submitted pipeline for one debugged step: finds the step's child run in run history (by step name or the
- * display name it was submitted with) as soon as it exists, then follows its log through the client until the shim's
- * {@link StepEndpoint} line appears.
+ * display name it was submitted with) as soon as it exists, then follows its logs through the client until the shim's
+ * {@link StepEndpoint} line appears, once for each of the step's processes.
  */
 public final class StepEndpointWatch {
     private static final long POLL_MILLIS = 1000;
@@ -32,6 +33,11 @@ public final class StepEndpointWatch {
 
     /** A step's run and where its debugpy listens. */
     public record Found(String runId, StepEndpoint endpoint) {
+        /** What names this process's debug target: the step's run, and its rank in a distributed step. */
+        public String targetName() {
+            return endpoint.rank() == null ? runId : runId + "/rank/" + endpoint.rank();
+        }
+
         /**
          * The debug target of the step's debugpy: the step's local code folder maps to the working directory the shim
          * reported; the address policy holds (loopback and private only unless {@code allowPublic}).
@@ -43,34 +49,41 @@ public final class StepEndpointWatch {
     }
 
     /**
-     * The step's run and endpoint; empty when the step ended without one (debugpy missing from its environment: its log
-     * says so), which {@code progress} is told.
+     * Hands each process of the step to {@code onEach} as soon as its shim prints where it listens ({@code step.processes()}
+     * of them: a distributed step's nodes and ranks each print one, in their own log). Returns how many were found; none
+     * when the step ended without the shim's line (debugpy missing from its environment: its log says so), which
+     * {@code progress} is told, as it is told of processes still missing when the step ends.
      */
-    public Optional<Found> await(String pipelineJob, PipelineJobBody.Step step, Duration timeout) {
+    public int awaitEach(String pipelineJob, PipelineJobBody.Step step, Duration timeout, Consumer<Found> onEach) {
         long deadline = System.nanoTime() + timeout.toNanos();
         progress.accept("Waiting for step " + step.name() + " of " + pipelineJob + " to start (up to " + timeout.toSeconds()
                 + " s)...");
         String runId = childRun(pipelineJob, step, deadline);
-        progress.accept("Step " + step.name() + " is run " + runId + "; following its log for the debug shim's address...");
-        AtomicReference<StepEndpoint> found = new AtomicReference<>();
-        workspace.logs().follow(runId, LogSelection.defaults(), true, (source, text) -> {
-            if (found.get() == null) {
-                StepEndpoint.first(text).ifPresent(found::set);
+        progress.accept("Step " + step.name() + " is run " + runId + "; following its log" + (step.processes() > 1
+                ? "s for the debug shim's address in each of its " + step.processes() + " processes..." : " for the debug shim's address..."));
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        workspace.logs().follow(runId, LogSelection.everything(), true, (source, text) -> {
+            for (StepEndpoint endpoint : StepEndpoint.all(text)) {
+                if (seen.add(endpoint.host() + ":" + endpoint.port() + "/" + endpoint.pid())) {
+                    onEach.accept(new Found(runId, endpoint));
+                }
             }
-        }, () -> found.get() != null || System.nanoTime() > deadline || Thread.currentThread().isInterrupted());
-        if (found.get() != null) {
-            return Optional.of(new Found(runId, found.get()));
+        }, () -> seen.size() >= step.processes() || System.nanoTime() > deadline || Thread.currentThread().isInterrupted());
+        if (seen.size() >= step.processes()) {
+            return seen.size();
         }
-        if (System.nanoTime() > deadline) {
+        if (System.nanoTime() > deadline && seen.isEmpty()) {
             throw AmlDebugException.environment("Step " + step.name() + " (" + runId + ") printed no debug address within "
                     + timeout.toSeconds() + " s. See its log: aml-debug azure jobs logs " + runId + "; wait longer with"
                     + " --wait-timeout.", null);
         }
         Job ended = workspace.jobs().get(runId);
-        progress.accept("Step " + step.name() + " (" + runId + ") ended (" + ended.status() + ") without starting debugpy:"
-                + " debugpy may be missing from its environment (submit with --install-debugpy). See its log:"
-                + " aml-debug azure jobs logs " + runId);
-        return Optional.empty();
+        String missing = seen.isEmpty() ? "without starting debugpy" : "with " + seen.size() + " of its " + step.processes()
+                + " processes under the debugger";
+        progress.accept("Step " + step.name() + " (" + runId + ") " + (ended.status().terminal() ? "ended (" + ended.status()
+                + ") " : "went on ") + missing + ": debugpy may be missing from its environment (submit with"
+                + " --install-debugpy). See its log: aml-debug azure jobs logs " + runId + " --all");
+        return seen.size();
     }
 
     private String childRun(String pipelineJob, PipelineJobBody.Step step, long deadline) {

@@ -154,34 +154,42 @@ final class AzureCommands {
     }
 
     /**
-     * Waits for a debugged step's shim to print where it listens, keeps a debug target for it (the step's local code
-     * folder mapped to the reported working directory) and tells the editor to attach; says why when it cannot.
+     * Waits for a debugged step's shim to print where it listens (in each of its processes, for a distributed step),
+     * keeps a debug target for each (the step's local code folder mapped to the reported working directory) and tells
+     * the editor to attach; says why when it cannot.
      */
     private void watchStep(WorkspaceClient client, String pipelineJob, PipelineJobBody.Step step, Duration timeout,
                            Submit args) {
         AtomicReference<String> lastSaid = new AtomicReference<>();
         try {
-            Optional<StepEndpointWatch.Found> listening = new StepEndpointWatch(client, line -> {
+            int found = new StepEndpointWatch(client, line -> {
                 editor.logMessage(line);
                 lastSaid.set(line);
-            }).await(pipelineJob, step, timeout);
-            if (listening.isEmpty()) {
+            }).awaitEach(pipelineJob, step, timeout, listening -> debugReady(pipelineJob, step, listening, args));
+            if (found < step.processes()) {
                 // The watch's last word says why: the step ended without the shim's line.
                 editor.showWarning("Azure ML: " + lastSaid.get());
-                return;
             }
-            StepEndpointWatch.Found found = listening.get();
-            BridgeTarget target = found.target(step, Boolean.TRUE.equals(args.allowPublic()),
-                    Boolean.FALSE.equals(args.justMyCode()));
-            String targetId = AzureJobCommands.TARGET_PREFIX + found.runId();
-            targets.put(targetId, target);
-            editor.logMessage("Step " + step.name() + " (" + found.runId() + ") listens at " + target.address()
-                    + "; the editor attaches.");
-            editor.azureStepDebugReady(targetId, target.address(), found.runId(), pipelineJob, step.name());
         } catch (AmlDebugException e) {
             editor.showWarning("Azure ML: step " + step.name() + " of " + pipelineJob + ": " + e.getMessage());
         } catch (RuntimeException e) {
             editor.showWarning("Azure ML: step " + step.name() + " of " + pipelineJob + ": " + e);
+        }
+    }
+
+    private void debugReady(String pipelineJob, PipelineJobBody.Step step, StepEndpointWatch.Found found, Submit args) {
+        String process = found.endpoint().processName();
+        String named = step.name() + (process.isEmpty() ? "" : " " + process);
+        try {
+            BridgeTarget target = found.target(step, Boolean.TRUE.equals(args.allowPublic()),
+                    Boolean.FALSE.equals(args.justMyCode()));
+            String targetId = AzureJobCommands.TARGET_PREFIX + found.targetName();
+            targets.put(targetId, target);
+            editor.logMessage("Step " + named + " (" + found.runId() + ") listens at " + target.address()
+                    + "; the editor attaches.");
+            editor.azureStepDebugReady(targetId, target.address(), found.runId(), pipelineJob, step.name(), process);
+        } catch (AmlDebugException e) {
+            editor.showWarning("Azure ML: step " + named + " of " + pipelineJob + ": " + e.getMessage());
         }
     }
 

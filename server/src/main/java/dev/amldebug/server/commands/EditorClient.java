@@ -29,7 +29,7 @@ public interface EditorClient {
      * The debugpy of a debugged pipeline step {@code step} (run {@code azureJob}) of Azure ML pipeline job
      * {@code pipelineJob} is at {@code endpoint}: the editor attaches at once, naming {@code targetId} as the run.
      */
-    void azureStepDebugReady(String targetId, String endpoint, String azureJob, String pipelineJob, String step);
+    void azureStepDebugReady(String targetId, String endpoint, String azureJob, String pipelineJob, String step, String process);
 
     /** A line for the server's output (window/logMessage). */
     void logMessage(String text);

@@ -31,12 +31,14 @@ final class LspEditorClient implements EditorClient {
 
     @Override
     public void azureJobDebugReady(String targetId, String endpoint, String azureJob) {
-        client.get().debugReady(new DebugReadyParams(targetId, endpoint, null, null, azureJob));
+        client.get().debugReady(new DebugReadyParams(targetId, endpoint, null, null, azureJob, null));
     }
 
     @Override
-    public void azureStepDebugReady(String targetId, String endpoint, String azureJob, String pipelineJob, String step) {
-        client.get().debugReady(new DebugReadyParams(targetId, endpoint, pipelineJob, step, azureJob));
+    public void azureStepDebugReady(String targetId, String endpoint, String azureJob, String pipelineJob, String step,
+                                    String process) {
+        client.get().debugReady(new DebugReadyParams(targetId, endpoint, pipelineJob, step, azureJob,
+                process == null || process.isEmpty() ? null : process));
     }
 
     @Override

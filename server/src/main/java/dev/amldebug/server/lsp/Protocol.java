@@ -52,9 +52,11 @@ public final class Protocol {
      * {@code azureJob} for a debugpy on an Azure ML compute node that the user asked to attach to (then {@code runId}
      * names the server's target for it), else null.
      */
-    public record DebugReadyParams(String runId, String endpoint, String pipelineId, String step, String azureJob) {
+    /** {@code process}: "rank 3 (node 1)" for a process of a distributed step, else null. */
+    public record DebugReadyParams(String runId, String endpoint, String pipelineId, String step, String azureJob,
+                                   String process) {
         public DebugReadyParams(String runId, String endpoint, String pipelineId, String step) {
-            this(runId, endpoint, pipelineId, step, null);
+            this(runId, endpoint, pipelineId, step, null, null);
         }
     }
 

@@ -94,6 +94,60 @@ class AzureStepDebugIT {
         await().atMost(WAIT).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Completed"));
     }
 
+    @Test
+    void aStepOnTwoNodesGivesDebugReadyForEachNodeAndTheEditorStopsInEach() throws Exception {
+        java.nio.file.Files.createDirectories(workspace.resolve("src/spread"));
+        java.nio.file.Files.writeString(workspace.resolve("src/spread/spread.py"), """
+                import os
+                rank = int(os.environ["RANK"])
+                world = int(os.environ["WORLD_SIZE"])
+                share = rank * 10
+                print("rank", rank, "of", world, "on node", os.environ["NODE_RANK"], "master", os.environ["MASTER_ADDR"], flush=True)
+                """);
+        java.nio.file.Files.writeString(workspace.resolve("spread.yml"), """
+                type: pipeline
+                experiment_name: remote-debug
+                settings:
+                  default_compute: azureml:cpu-cluster
+                jobs:
+                  spread:
+                    type: command
+                    code: src/spread
+                    command: python spread.py
+                    resources:
+                      instance_count: 2
+                    distribution:
+                      type: pytorch
+                      process_count_per_instance: 1
+                    environment:
+                      image: aml-debug/python:bookworm
+                """);
+        String pipeline = (String) command("azureml.azure.submit", Map.of("config", "spread.yml", "compute", "cpu-cluster",
+                "workspaceId", fake.workspace().armId(), "debugSteps", List.of("spread"), "waitTimeout", 120),
+                Duration.ofSeconds(120)).get("jobName");
+
+        await().atMost(WAIT).until(() -> session.client.debugReady.stream().filter(ready -> "spread".equals(ready.step())).count() == 2);
+        List<DebugReadyParams> ready = session.client.debugReady.stream().filter(r -> "spread".equals(r.step()))
+                .sorted(java.util.Comparator.comparing(DebugReadyParams::process)).toList();
+        assertThat(ready).extracting(DebugReadyParams::process).containsExactly("rank 0 (node 0)", "rank 1 (node 1)");
+        assertThat(ready).extracting(DebugReadyParams::runId)
+                .containsExactly("azure:" + pipeline + "_spread/rank/0", "azure:" + pipeline + "_spread/rank/1");
+        assertThat(ready.get(0).endpoint()).isNotEqualTo(ready.get(1).endpoint());
+        Path script = workspace.resolve("src/spread/spread.py");
+        for (DebugReadyParams each : ready) {
+            AzureJobDebugIT.stopAtBreakpointAndContinue(session, each.runId(), script, 5);
+        }
+
+        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Completed"));
+        String job = pipeline + "_spread";
+        assertThat(logOf(job, "user_logs/std_log_process_1.txt")).contains("Debugger attached = True", "rank 1 of 2 on node 1");
+        assertThat(logOf(job, "user_logs/std_log_process_0.txt")).contains("rank 0 of 2 on node 0");
+    }
+
+    private String logOf(String job, String file) {
+        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/" + file), StandardCharsets.UTF_8);
+    }
+
     private String logOf(String job) {
         return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"), StandardCharsets.UTF_8);
     }
