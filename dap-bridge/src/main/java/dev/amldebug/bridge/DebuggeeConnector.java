@@ -49,8 +49,16 @@ final class DebuggeeConnector {
             }
         }
         onGiveUp.accept("Could not reach debugpy at " + target.address() + " within "
-                + target.connectTimeout().toSeconds() + " s (" + lastError + "). Is the run still starting,"
-                + " or has it ended? Check its driver log.");
+                + target.connectTimeout().toSeconds() + " s (" + lastError + "). " + advice(target.host()));
+    }
+
+    /** A local container's debugpy is published on loopback; any other address is a compute node's. */
+    static String advice(String host) {
+        if (host.equals("localhost") || host.startsWith("127.") || host.equals("::1")) {
+            return "Is the run still starting, or has it ended? Check its driver log.";
+        }
+        return "The compute must be reachable from this machine: run inside the compute's virtual network, over a VPN"
+                + " into it, or on a compute instance in it; and check that the job is still running.";
     }
 
     private static boolean pause() {

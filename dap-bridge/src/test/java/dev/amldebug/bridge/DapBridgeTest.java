@@ -107,6 +107,13 @@ class DapBridgeTest {
     }
 
     @Test
+    void anUnreachableComputeNodeIsExplainedAsSuch() {
+        assertThat(DebuggeeConnector.advice("127.0.0.1")).contains("still starting");
+        assertThat(DebuggeeConnector.advice("10.0.0.4")).contains("The compute must be reachable from this machine",
+                "virtual network", "VPN");
+    }
+
+    @Test
     void debugpyGoingAwayGivesExitedWithTheKnownExitCodeAndTerminated() throws Exception {
         try (ServerSocket debugpy = BridgeHarness.fakeDebugpy();
              BridgeHarness harness = BridgeHarness.to(debugpy.getLocalPort(), WAIT, 3)) {
