@@ -86,6 +86,18 @@ host_debugpy() {
   dpkg -s python3-debugpy >/dev/null 2>&1 || apt_install python3-debugpy
 }
 
+# examples/pipeline names Azure ML's curated image, so that the same YAML runs on Azure ML. No registry is reachable
+# here: the base image stands in for it under its name. A machine that reaches mcr.microsoft.com pulls the real one.
+CURATED_IMAGE="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest"
+stand_in_curated_image() {
+  if docker image inspect "$CURATED_IMAGE" >/dev/null 2>&1; then
+    return
+  fi
+  docker tag "$BASE_IMAGE" "$CURATED_IMAGE"
+  log "Tagged $BASE_IMAGE as $CURATED_IMAGE (a stand-in: no registry is reachable here)."
+}
+
 start_engine
 build_base_image
+stand_in_curated_image
 host_debugpy
