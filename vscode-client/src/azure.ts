@@ -5,7 +5,7 @@ import { Commands, ServerCommands } from './commands';
 import { Palette, workspaceRelative } from './palette';
 import { AddAttachConfigurationResult, AttachJobResult, AzureSignInResult, AzureSubmitResult, CancelJobResult, ComputeTargets,
     PipelineStepsResult, ReplayJobResult, StudioUrlResult, TreeNode } from './protocol';
-import { RemoteDebugSettings, SubmitTarget, TargetChoice, azureSubmitArguments, debugStepChoices, targetChoices } from './submitTargets';
+import { Debugging, RemoteDebugSettings, SubmitTarget, TargetChoice, azureSubmitArguments, debugStepChoices, targetChoices } from './submitTargets';
 
 /** The Azure provider's root node (docs/protocol.md). */
 export const AZURE_ROOT_ID = 'azure';
@@ -103,16 +103,17 @@ export class AzureActions {
 
     private async submitToCompute(configuration: string, target: { compute: string; workspaceId: string }): Promise<void> {
         const config = workspaceRelative(configuration);
-        const debugSteps = await pickDebugSteps(() => this.palette.execute<PipelineStepsResult>(ServerCommands.pipelineSteps, { config }));
-        if (!debugSteps) {
+        const debugging = await pickDebugging(() => this.palette.execute<PipelineStepsResult>(ServerCommands.pipelineSteps, { config }));
+        if (!debugging) {
             return;
         }
         const job = await progress(`Submitting ${configuration} to ${target.compute}`, () =>
             this.palette.execute<AzureSubmitResult>(ServerCommands.azureSubmit,
-                azureSubmitArguments(config, target, debugSteps, remoteDebugSettings())));
+                azureSubmitArguments(config, target, debugging, remoteDebugSettings())));
         this.tree.refresh();
-        const debugging = debugSteps.length > 0 ? `; the debugger attaches to ${debugSteps.join(', ')} when each starts` : '';
-        const choice = await vscode.window.showInformationMessage(`Azure ML: submitted job ${job.jobName} (${job.status})${debugging}.`,
+        const attaching = debugging === 'job' ? '; the debugger attaches to each of its processes when it starts'
+            : debugging.length > 0 ? `; the debugger attaches to ${debugging.join(', ')} when each starts` : '';
+        const choice = await vscode.window.showInformationMessage(`Azure ML: submitted job ${job.jobName} (${job.status})${attaching}.`,
             'Open in Studio');
         if (choice) {
             await vscode.env.openExternal(vscode.Uri.parse(job.studioUrl));
@@ -133,12 +134,17 @@ export function azureClick(node: TreeNode): vscode.Command | undefined {
  * For a pipeline, which steps to debug (several, or none); nothing is asked for a command job. Undefined when the user
  * cancelled: nothing is submitted then.
  */
-async function pickDebugSteps(steps: () => Promise<PipelineStepsResult>): Promise<string[] | undefined> {
-    const choices = debugStepChoices(await steps());
-    if (choices.length === 0) {
-        return [];
+/** A pipeline's steps to debug, or for a command job whether to debug it; undefined when the user cancelled. */
+async function pickDebugging(steps: () => Promise<PipelineStepsResult>): Promise<Debugging | undefined> {
+    const result = await steps();
+    if (!result.pipeline) {
+        const picked = await vscode.window.showQuickPick([
+            { label: 'Run', debug: false },
+            { label: 'Run under the debugger', description: 'attach to each of its processes when it starts', debug: true }],
+        { placeHolder: 'Run the job, or debug it on the compute (the compute must be reachable from here)' });
+        return picked && (picked.debug ? 'job' : []);
     }
-    const picked = await vscode.window.showQuickPick(choices.map(label => ({ label })),
+    const picked = await vscode.window.showQuickPick(debugStepChoices(result).map(label => ({ label })),
         { canPickMany: true, placeHolder: 'Steps to debug (the debugger attaches when each starts); none to just run' });
     return picked?.map(item => item.label);
 }

@@ -46,12 +46,19 @@ export function debugStepChoices(steps: PipelineStepsResult): string[] {
 /** The settings azureml.remoteDebug.*: how a step debugged on a compute waits and gets debugpy. */
 export interface RemoteDebugSettings { waitTimeout?: number; installDebugpy?: boolean; allowPublicAddresses?: boolean }
 
-/** azureml.azure.submit's arguments; debugSteps, and the remote debug settings, only when steps were picked. */
+/** What to debug: a pipeline's steps, or a command job ('job': each of its processes). */
+export type Debugging = readonly string[] | 'job';
+
+/** azureml.azure.submit's arguments; debugSteps or debug, and the remote debug settings, only when something is debugged. */
 export function azureSubmitArguments(config: string, target: { compute: string; workspaceId: string },
-    debugSteps: readonly string[], settings: RemoteDebugSettings = {}): AzureSubmitArguments {
+    debugging: Debugging, settings: RemoteDebugSettings = {}): AzureSubmitArguments {
     const args: AzureSubmitArguments = { config, compute: target.compute, workspaceId: target.workspaceId };
-    if (debugSteps.length > 0) {
-        args.debugSteps = [...debugSteps];
+    if (debugging === 'job' || debugging.length > 0) {
+        if (debugging === 'job') {
+            args.debug = true;
+        } else {
+            args.debugSteps = [...debugging];
+        }
         if (settings.waitTimeout !== undefined) {
             args.waitTimeout = settings.waitTimeout;
         }

@@ -62,5 +62,7 @@ describe('submitTargets: where "Submit experiment" runs a job', () => {
                 installDebugpy: true });
         assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, [], settings),
             { config: 'pipeline.yml', compute: 'cpu-cluster', workspaceId });
+        assert.deepStrictEqual(azureSubmitArguments('job.yml', target, 'job', { waitTimeout: 60 }),
+            { config: 'job.yml', compute: 'cpu-cluster', workspaceId, debug: true, waitTimeout: 60 });
     });
 });

@@ -27,11 +27,14 @@ import picocli.CommandLine.Spec;
                 "azureml: references and ${{parent...}} bindings are passed as written.",
                 "With --debug-step, that pipeline step runs under the debug shim (no edit to your script; the shim",
                 "travels in a separate snapshot of the step's code), and the console debugger attaches to it as soon",
-                "as it listens. The compute must be reachable from this machine: the compute's virtual network, a",
-                "VPN into it, or a compute instance in it."},
+                "as it listens; --debug does the same for a command job. On several nodes or processes (resources:",
+                "instance_count, distribution: process_count_per_instance), it attaches to each in turn. The compute",
+                "must be reachable from this machine: the compute's virtual network, a VPN into it, or a compute",
+                "instance in it."},
         footer = {"", "Examples:", "  aml-debug azure submit examples/digits/job.yml --compute cpu-cluster",
                 "  aml-debug azure submit job.yml --compute gpu-cluster --experiment tuning --stream",
                 "  aml-debug azure submit examples/pipeline/pipeline.yml --debug-step train --break src/train/train.py:40",
+                "  aml-debug azure submit job.yml --compute gpu-cluster --debug --break src/train.py:40",
                 "", "Exit code: 0 when the job (pipeline) completed, or when it was submitted without waiting; 1 otherwise."})
 final class AzureSubmitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB.yml", description = "The command or pipeline job YAML.")
@@ -49,6 +52,9 @@ final class AzureSubmitCommand implements Callable<Integer> {
 
     @Option(names = "--debug-step", paramLabel = "NAME", description = "A pipeline step to run under the debugger (repeatable).")
     List<String> debugSteps = new java.util.ArrayList<>();
+
+    @Option(names = "--debug", description = "Run a command job under the debugger, and attach to it (to each of its processes).")
+    boolean debug;
 
     @Option(names = "--wait-timeout", paramLabel = "SECONDS",
             description = "How long a debugged step waits for the debugger (default: " + DebugOptions.DEFAULT_WAIT_SECONDS + ").")
@@ -94,6 +100,9 @@ final class AzureSubmitCommand implements Callable<Integer> {
                     + " is a command job. To debug a command job on Azure ML, start debugpy in its script as the guide"
                     + " shows and use aml-debug azure attach.");
         }
+        if (debug) {
+            return submitDebugged(submitter, workspace, out);
+        }
         Job job = submitter.submit(jobFile, compute, experiment);
         printJob(workspace, job, out);
         if (stream) {
@@ -112,7 +121,7 @@ final class AzureSubmitCommand implements Callable<Integer> {
         AzureSubmitter.PipelineSubmission submitted = submitter.submitPipeline(jobFile, compute, experiment, debug);
         printJob(workspace, submitted.job(), out);
         if (debugSteps.isEmpty() || noAttach) {
-            return stream ? new PipelineEnd(workspace, out).await(submitted.job().name()) : 0;
+            return stream ? new JobEnd(workspace, out).await(submitted.job().name()) : 0;
         }
         StepAttach attach = new StepAttach(workspace, azure.threads(), out, console);
         for (PipelineJobBody.Step step : submitted.steps().values()) {
@@ -120,7 +129,17 @@ final class AzureSubmitCommand implements Callable<Integer> {
                 attach.attach(submitted.job().name(), step, java.time.Duration.ofSeconds(watchTimeout));
             }
         }
-        return new PipelineEnd(workspace, out).await(submitted.job().name());
+        return new JobEnd(workspace, out).await(submitted.job().name());
+    }
+
+    private int submitDebugged(AzureSubmitter submitter, WorkspaceClient workspace, PrintWriter out) throws Exception {
+        RemoteStepDebug debugging = RemoteStepDebug.of(java.util.Set.of(), debugOptions(), installDebugpy, azure.folder());
+        AzureSubmitter.DebuggedJob submitted = submitter.submitDebugged(jobFile, compute, experiment, debugging);
+        printJob(workspace, submitted.job(), out);
+        if (!noAttach) {
+            new StepAttach(workspace, azure.threads(), out, console).attach(submitted, java.time.Duration.ofSeconds(watchTimeout));
+        }
+        return new JobEnd(workspace, out).await(submitted.job().name());
     }
 
     private DebugOptions debugOptions() {

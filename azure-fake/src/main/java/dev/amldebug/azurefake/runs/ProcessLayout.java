@@ -8,12 +8,12 @@ import java.util.Map;
 
 /**
  * The processes of a job on the stand-in compute: {@code resources.instanceCount} nodes times the distribution's
- * {@code processCountPerInstance}, each with Azure ML's environment contract. A job of one process keeps the single
+ * {@code processCountPerInstance}, each with Azure ML's environment contract when the job is distributed. A job of one process keeps the single
  * {@code user_logs/std_log.txt}; with more, each process writes {@code user_logs/std_log_process_<rank>.txt}, as
  * Azure ML lays out a distributed job's logs. The fake runs every process in a container of its own (its own address;
  * a real node shares one between its processes, which is why the shim offsets its port by LOCAL_RANK).
  */
-record ProcessLayout(int nodes, int perNode) {
+record ProcessLayout(int nodes, int perNode, boolean distributed) {
     static final int MASTER_PORT = 6105;
 
     /** From a command job's properties (camelCase) or a pipeline step (snake_case, as the SDK sends steps). */
@@ -22,7 +22,7 @@ record ProcessLayout(int nodes, int perNode) {
         JsonNode distribution = submitted.path("distribution");
         int nodes = resources.path("instanceCount").asInt(resources.path("instance_count").asInt(1));
         int perNode = distribution.path("processCountPerInstance").asInt(distribution.path("process_count_per_instance").asInt(1));
-        return new ProcessLayout(Math.max(1, nodes), Math.max(1, perNode));
+        return new ProcessLayout(Math.max(1, nodes), Math.max(1, perNode), !distribution.isMissingNode() || nodes > 1);
     }
 
     int worldSize() {
@@ -49,7 +49,7 @@ record ProcessLayout(int nodes, int perNode) {
             env.put("LOCAL_RANK", Integer.toString(rank % perNode));
             env.put("LOCAL_WORLD_SIZE", Integer.toString(perNode));
             slots.add(new Slot(rank, rank / perNode, rank % perNode,
-                    single() ? RealRuns.LOG_FILE : "user_logs/std_log_process_" + rank + ".txt", single() ? Map.of() : env));
+                    single() ? RealRuns.LOG_FILE : "user_logs/std_log_process_" + rank + ".txt", distributed ? env : Map.of()));
         }
         return slots;
     }

@@ -39,6 +39,26 @@ public final class AzureSubmitter {
         return new PipelineSubmission(workspace.jobs().createOrUpdate(name, pipeline.job().body()), pipeline.steps());
     }
 
+    /**
+     * A command job run under the debug shim (in each of its processes): its command wrapped, the shim in its code
+     * snapshot, debugpy added to an inline conda environment (or installed as it starts, when asked).
+     */
+    public DebuggedJob submitDebugged(Path jobFile, String compute, String experiment, RemoteStepDebug debug) {
+        CommandJobBody.Job job = new CommandJobBody(jobFile, debug.uploads(new Uploads())).build(workspaceId, compute, experiment);
+        var properties = (com.fasterxml.jackson.databind.node.ObjectNode) job.body().path("properties");
+        properties.put("command", debug.command(properties.path("command").asText()));
+        String name = RunIds.next(job.experimentName(), Instant.now().getEpochSecond());
+        progress.accept("Creating job " + name + " in " + workspaceId.workspaceName() + ", under the debugger...");
+        Path codeFolder = CommandJobBody.codeFolder(jobFile);
+        int processes = Math.max(1, properties.path("resources").path("instanceCount").asInt(1))
+                * Math.max(1, properties.path("distribution").path("processCountPerInstance").asInt(1));
+        return new DebuggedJob(workspace.jobs().createOrUpdate(name, job.body()), codeFolder, processes);
+    }
+
+    /** A command job submitted under the debug shim: the local code folder paths map from, and how many processes run it. */
+    public record DebuggedJob(Job job, Path codeFolder, int processes) {
+    }
+
     /** A submitted pipeline job and its steps by name. */
     public record PipelineSubmission(Job job, java.util.Map<String, PipelineJobBody.Step> steps) {
     }

@@ -337,6 +337,14 @@ public final class CommandJobBody {
         }
     }
 
+    /** The local folder a command job's {@code code:} names (the YAML's folder without one, or for an azureml: asset). */
+    static Path codeFolder(Path jobFile) {
+        Path base = jobFile.toAbsolutePath().normalize().getParent();
+        YamlValue code = YamlFiles.read(jobFile).entries("a command job").get("code");
+        String text = code == null ? null : code.text("'code'");
+        return text == null || text.startsWith("azureml:") ? base : base.resolve(text).normalize();
+    }
+
     static String optional(Map<String, YamlValue> fields, String key) {
         return fields.containsKey(key) && !fields.get(key).isNull() ? fields.get(key).text("'" + key + "'") : null;
     }

@@ -42,9 +42,9 @@ public final class StepEndpointWatch {
          * The debug target of the step's debugpy: the step's local code folder maps to the working directory the shim
          * reported; the address policy holds (loopback and private only unless {@code allowPublic}).
          */
-        public BridgeTarget target(PipelineJobBody.Step step, boolean allowPublic, boolean allCode) {
+        public BridgeTarget target(java.nio.file.Path codeFolder, boolean allowPublic, boolean allCode) {
             return HostTarget.withMappings(endpoint.host(), endpoint.port(),
-                    List.of(new PathMapping(step.codeFolder().toString(), endpoint.cwd())), allowPublic, allCode);
+                    List.of(new PathMapping(codeFolder.toString(), endpoint.cwd())), allowPublic, allCode);
         }
     }
 
@@ -59,8 +59,17 @@ public final class StepEndpointWatch {
         progress.accept("Waiting for step " + step.name() + " of " + pipelineJob + " to start (up to " + timeout.toSeconds()
                 + " s)...");
         String runId = childRun(pipelineJob, step, deadline);
-        progress.accept("Step " + step.name() + " is run " + runId + "; following its log" + (step.processes() > 1
-                ? "s for the debug shim's address in each of its " + step.processes() + " processes..." : " for the debug shim's address..."));
+        return followEach(runId, "Step " + step.name() + " (" + runId + ")", step.processes(), deadline, timeout, onEach);
+    }
+
+    /** The same for a command job submitted under the shim: its own logs, {@code processes} of them. */
+    public int awaitJob(String jobName, int processes, Duration timeout, Consumer<Found> onEach) {
+        return followEach(jobName, "Job " + jobName, processes, System.nanoTime() + timeout.toNanos(), timeout, onEach);
+    }
+
+    private int followEach(String runId, String named, int processes, long deadline, Duration timeout, Consumer<Found> onEach) {
+        progress.accept(named + ": following its log" + (processes > 1 ? "s for the debug shim's address in each of its "
+                + processes + " processes..." : " for the debug shim's address..."));
         Set<String> seen = ConcurrentHashMap.newKeySet();
         workspace.logs().follow(runId, LogSelection.everything(), true, (source, text) -> {
             for (StepEndpoint endpoint : StepEndpoint.all(text)) {
@@ -68,21 +77,20 @@ public final class StepEndpointWatch {
                     onEach.accept(new Found(runId, endpoint));
                 }
             }
-        }, () -> seen.size() >= step.processes() || System.nanoTime() > deadline || Thread.currentThread().isInterrupted());
-        if (seen.size() >= step.processes()) {
+        }, () -> seen.size() >= processes || System.nanoTime() > deadline || Thread.currentThread().isInterrupted());
+        if (seen.size() >= processes) {
             return seen.size();
         }
         if (System.nanoTime() > deadline && seen.isEmpty()) {
-            throw AmlDebugException.environment("Step " + step.name() + " (" + runId + ") printed no debug address within "
-                    + timeout.toSeconds() + " s. See its log: aml-debug azure jobs logs " + runId + "; wait longer with"
-                    + " --wait-timeout.", null);
+            throw AmlDebugException.environment(named + " printed no debug address within " + timeout.toSeconds()
+                    + " s. See its log: aml-debug azure jobs logs " + runId + " --all; wait longer with --watch-timeout.", null);
         }
         Job ended = workspace.jobs().get(runId);
-        String missing = seen.isEmpty() ? "without starting debugpy" : "with " + seen.size() + " of its " + step.processes()
+        String missing = seen.isEmpty() ? "without starting debugpy" : "with " + seen.size() + " of its " + processes
                 + " processes under the debugger";
-        progress.accept("Step " + step.name() + " (" + runId + ") " + (ended.status().terminal() ? "ended (" + ended.status()
-                + ") " : "went on ") + missing + ": debugpy may be missing from its environment (submit with"
-                + " --install-debugpy). See its log: aml-debug azure jobs logs " + runId + " --all");
+        progress.accept(named + " " + (ended.status().terminal() ? "ended (" + ended.status() + ") " : "went on ") + missing
+                + ": debugpy may be missing from its environment (submit with --install-debugpy). See its log:"
+                + " aml-debug azure jobs logs " + runId + " --all");
         return seen.size();
     }
 

@@ -7,14 +7,12 @@ import dev.amldebug.azure.Page;
 import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.azure.config.WorkspaceConfig;
 import dev.amldebug.azure.config.WorkspaceId;
-import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.server.azure.AzureSubmitter;
 import dev.amldebug.server.azure.PipelineJobBody;
 import dev.amldebug.server.azure.RemoteStepDebug;
-import dev.amldebug.server.azure.StepEndpointWatch;
 import dev.amldebug.server.debug.RemoteTargets;
 import dev.amldebug.server.run.FileArguments;
 import dev.amldebug.server.tree.NodeId;
@@ -26,12 +24,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The azureml.azure.* commands: sign in, submit to a compute, cancel, open in Studio, follow a log. */
 final class AzureCommands {
@@ -42,8 +38,19 @@ final class AzureCommands {
     }
 
     record Submit(String config, String compute, String workspaceId, String experiment, List<String> debugSteps,
-                  Integer waitTimeout, Boolean installDebugpy, Boolean allowPublic, Boolean justMyCode,
+                  Boolean debug, Integer waitTimeout, Boolean installDebugpy, Boolean allowPublic, Boolean justMyCode,
                   Integer watchTimeout) {
+        RemoteDebugWatch watch(EditorClient editor, RemoteTargets targets) {
+            return new RemoteDebugWatch(editor, targets, Boolean.TRUE.equals(allowPublic), Boolean.FALSE.equals(justMyCode));
+        }
+
+        RemoteStepDebug remoteDebug(java.util.Set<String> steps, Path workspace) {
+            return RemoteStepDebug.of(steps, DebugOptions.waitingUpTo(waitTimeout), Boolean.TRUE.equals(installDebugpy), workspace);
+        }
+
+        Duration watchFor() {
+            return watchTimeout == null ? WATCH_TIMEOUT : Duration.ofSeconds(watchTimeout);
+        }
     }
 
     record ConfigArgs(String config) {
@@ -131,66 +138,28 @@ final class AzureCommands {
         AzureSubmitter submitter = new AzureSubmitter(client, id, line -> { });
         Job job;
         if (PipelineJobBody.isPipeline(file)) {
-            RemoteStepDebug debug = RemoteStepDebug.of(new LinkedHashSet<>(debugSteps),
-                    DebugOptions.waitingUpTo(args.waitTimeout()), Boolean.TRUE.equals(args.installDebugpy()), workspace);
+            RemoteStepDebug debug = args.remoteDebug(new LinkedHashSet<>(debugSteps), workspace);
             AzureSubmitter.PipelineSubmission submitted = submitter.submitPipeline(file, args.compute(), args.experiment(), debug);
             job = submitted.job();
-            Duration watchTimeout = args.watchTimeout() == null ? WATCH_TIMEOUT : Duration.ofSeconds(args.watchTimeout());
             for (PipelineJobBody.Step step : submitted.steps().values()) {
                 if (debug.covers(step.name())) {
-                    executor.execute(() -> watchStep(client, job.name(), step, watchTimeout, args));
+                    executor.execute(() -> args.watch(editor, targets).step(client, submitted.job().name(), step, args.watchFor()));
                 }
             }
         } else if (!debugSteps.isEmpty()) {
             throw AmlDebugException.badInput("debugSteps names steps of a pipeline job (type: pipeline); " + args.config()
-                    + " is a command job. To debug a command job on Azure ML, start debugpy in its script as the guide"
-                    + " shows and use \"Attach debugger\" on its node.");
+                    + " is a command job: to debug it, submit it with debug: true.");
+        } else if (Boolean.TRUE.equals(args.debug())) {
+            AzureSubmitter.DebuggedJob debugged = submitter.submitDebugged(file, args.compute(), args.experiment(),
+                    args.remoteDebug(java.util.Set.of(), workspace));
+            job = debugged.job();
+            executor.execute(() -> args.watch(editor, targets).job(client, debugged, args.watchFor()));
         } else {
             job = submitter.submit(file, args.compute(), args.experiment());
         }
         editor.treeChanged(AzureNodeIds.workspace(id).child("experiments", job.experimentName()));
         return Map.of("jobName", job.name(), "nodeId", AzureNodeIds.job(id, job.name()).toString(),
                 "studioUrl", client.studioUrl(job.name()), "status", job.status().name());
-    }
-
-    /**
-     * Waits for a debugged step's shim to print where it listens (in each of its processes, for a distributed step),
-     * keeps a debug target for each (the step's local code folder mapped to the reported working directory) and tells
-     * the editor to attach; says why when it cannot.
-     */
-    private void watchStep(WorkspaceClient client, String pipelineJob, PipelineJobBody.Step step, Duration timeout,
-                           Submit args) {
-        AtomicReference<String> lastSaid = new AtomicReference<>();
-        try {
-            int found = new StepEndpointWatch(client, line -> {
-                editor.logMessage(line);
-                lastSaid.set(line);
-            }).awaitEach(pipelineJob, step, timeout, listening -> debugReady(pipelineJob, step, listening, args));
-            if (found < step.processes()) {
-                // The watch's last word says why: the step ended without the shim's line.
-                editor.showWarning("Azure ML: " + lastSaid.get());
-            }
-        } catch (AmlDebugException e) {
-            editor.showWarning("Azure ML: step " + step.name() + " of " + pipelineJob + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            editor.showWarning("Azure ML: step " + step.name() + " of " + pipelineJob + ": " + e);
-        }
-    }
-
-    private void debugReady(String pipelineJob, PipelineJobBody.Step step, StepEndpointWatch.Found found, Submit args) {
-        String process = found.endpoint().processName();
-        String named = step.name() + (process.isEmpty() ? "" : " " + process);
-        try {
-            BridgeTarget target = found.target(step, Boolean.TRUE.equals(args.allowPublic()),
-                    Boolean.FALSE.equals(args.justMyCode()));
-            String targetId = AzureJobCommands.TARGET_PREFIX + found.targetName();
-            targets.put(targetId, target);
-            editor.logMessage("Step " + named + " (" + found.runId() + ") listens at " + target.address()
-                    + "; the editor attaches.");
-            editor.azureStepDebugReady(targetId, target.address(), found.runId(), pipelineJob, step.name(), process);
-        } catch (AmlDebugException e) {
-            editor.showWarning("Azure ML: step " + named + " of " + pipelineJob + ": " + e.getMessage());
-        }
     }
 
     /** The step names of a pipeline job YAML, for "Submit experiment" to ask which to debug; none for a command job. */

@@ -97,13 +97,7 @@ class AzureStepDebugIT {
     @Test
     void aStepOnTwoNodesGivesDebugReadyForEachNodeAndTheEditorStopsInEach() throws Exception {
         java.nio.file.Files.createDirectories(workspace.resolve("src/spread"));
-        java.nio.file.Files.writeString(workspace.resolve("src/spread/spread.py"), """
-                import os
-                rank = int(os.environ["RANK"])
-                world = int(os.environ["WORLD_SIZE"])
-                share = rank * 10
-                print("rank", rank, "of", world, "on node", os.environ["NODE_RANK"], "master", os.environ["MASTER_ADDR"], flush=True)
-                """);
+        java.nio.file.Files.writeString(workspace.resolve("src/spread/spread.py"), dev.amldebug.cli.AzureCommandDebugIT.SCRIPT);
         java.nio.file.Files.writeString(workspace.resolve("spread.yml"), """
                 type: pipeline
                 experiment_name: remote-debug
@@ -135,13 +129,32 @@ class AzureStepDebugIT {
         assertThat(ready.get(0).endpoint()).isNotEqualTo(ready.get(1).endpoint());
         Path script = workspace.resolve("src/spread/spread.py");
         for (DebugReadyParams each : ready) {
-            AzureJobDebugIT.stopAtBreakpointAndContinue(session, each.runId(), script, 5);
+            AzureJobDebugIT.stopAtBreakpointAndContinue(session, each.runId(), script, 4);
         }
 
         await().atMost(WAIT).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Completed"));
         String job = pipeline + "_spread";
-        assertThat(logOf(job, "user_logs/std_log_process_1.txt")).contains("Debugger attached = True", "rank 1 of 2 on node 1");
-        assertThat(logOf(job, "user_logs/std_log_process_0.txt")).contains("rank 0 of 2 on node 0");
+        assertThat(logOf(job, "user_logs/std_log_process_1.txt")).contains("Debugger attached = True", "rank 1 of 2 on node 1 share 10");
+        assertThat(logOf(job, "user_logs/std_log_process_0.txt")).contains("rank 0 of 2 on node 0 share 0");
+    }
+
+    @Test
+    void aCommandJobSubmittedWithDebugGivesDebugReadyAndTheEditorStopsInIt() throws Exception {
+        java.nio.file.Files.createDirectories(workspace.resolve("src"));
+        java.nio.file.Files.writeString(workspace.resolve("src/spread.py"), dev.amldebug.cli.AzureCommandDebugIT.SCRIPT);
+        java.nio.file.Files.writeString(workspace.resolve("job.yml"), dev.amldebug.cli.AzureCommandDebugIT.JOB
+                .replace("instance_count: 2", "instance_count: 1"));
+        String job = (String) command("azureml.azure.submit", Map.of("config", "job.yml", "compute", "cpu-cluster",
+                "workspaceId", fake.workspace().armId(), "debug", true, "waitTimeout", 120), Duration.ofSeconds(120)).get("jobName");
+
+        await().atMost(WAIT).until(() -> session.client.debugReady.stream().anyMatch(ready -> job.equals(ready.azureJob())));
+        DebugReadyParams ready = session.client.debugReady.stream().filter(r -> job.equals(r.azureJob())).findFirst().orElseThrow();
+        assertThat(ready.step()).isNull();
+        assertThat(ready.runId()).isEqualTo("azure:" + job + "/rank/0");
+        AzureJobDebugIT.stopAtBreakpointAndContinue(session, ready.runId(), workspace.resolve("src/spread.py"), 4);
+
+        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(job).orElseThrow().status.equals("Completed"));
+        assertThat(logOf(job, "user_logs/std_log.txt")).contains("Debugger attached = True", "rank 0 of 1 on node 0");
     }
 
     private String logOf(String job, String file) {

@@ -7,18 +7,18 @@ import dev.amldebug.azure.WorkspaceClient;
 import java.io.PrintWriter;
 import java.util.concurrent.TimeUnit;
 
-/** Waits for a submitted pipeline job to end, then prints its status and each step's; 0 when it completed. */
-final class PipelineEnd {
+/** Waits for a submitted job to end, then prints its status and each step's (a pipeline's); 0 when it completed. */
+final class JobEnd {
     private final WorkspaceClient workspace;
     private final PrintWriter out;
 
-    PipelineEnd(WorkspaceClient workspace, PrintWriter out) {
+    JobEnd(WorkspaceClient workspace, PrintWriter out) {
         this.workspace = workspace;
         this.out = out;
     }
 
     int await(String jobName) throws InterruptedException {
-        out.println("Waiting for pipeline job " + jobName + " to end...");
+        out.println("Waiting for job " + jobName + " to end...");
         out.flush();
         Job job = workspace.jobs().get(jobName);
         long delay = 500;
