@@ -25,11 +25,6 @@ public final class CommandJobBody {
             "description", "tags", "properties", "code", "command", "inputs", "outputs", "environment",
             "environment_variables", "compute", "resources", "distribution", "limits", "identity", "services",
             "queue_settings", "is_deterministic");
-    private static final Map<String, String> MODES = Map.of("ro_mount", "ReadOnlyMount", "rw_mount", "ReadWriteMount",
-            "download", "Download", "upload", "Upload", "direct", "Direct", "eval_mount", "EvalMount",
-            "eval_download", "EvalDownload");
-    private static final Map<String, String> SERVICES = Map.of("jupyter_lab", "JupyterLab", "ssh", "SSH",
-            "tensor_board", "TensorBoard", "vs_code", "VSCode");
 
     /** What a body needs from the workspace: uploads that return the ids and URIs to send. */
     public interface Uploads {
@@ -87,22 +82,22 @@ public final class CommandJobBody {
             properties.set("environmentVariables", textMap(job.get("environment_variables"), "'environment_variables'"));
         }
         if (job.containsKey("inputs")) {
-            properties.set("inputs", inputs(job.get("inputs")));
+            properties.set("inputs", data().inputs(job.get("inputs")));
         }
         if (job.containsKey("outputs")) {
-            properties.set("outputs", outputs(job.get("outputs")));
+            properties.set("outputs", data().outputs(job.get("outputs")));
         }
         if (job.containsKey("distribution")) {
-            properties.set("distribution", distribution(job.get("distribution")));
+            properties.set("distribution", JobSettingsBody.distribution(job.get("distribution")));
         }
         if (job.containsKey("resources")) {
-            properties.set("resources", resources(job.get("resources")));
+            properties.set("resources", JobSettingsBody.resources(job.get("resources")));
         }
         if (job.containsKey("limits")) {
-            properties.set("limits", limits(job.get("limits")));
+            properties.set("limits", JobSettingsBody.limits(job.get("limits")));
         }
         if (job.containsKey("services")) {
-            properties.set("services", services(job.get("services")));
+            properties.set("services", JobSettingsBody.services(job.get("services")));
         }
         ObjectNode body = json.objectNode();
         body.set("properties", properties);
@@ -188,153 +183,15 @@ public final class CommandJobBody {
         return workspace.armId() + "/computes/" + name;
     }
 
-    ObjectNode inputs(YamlValue value) {
-        ObjectNode inputs = json.objectNode();
-        for (Map.Entry<String, YamlValue> entry : value.entries("'inputs'").entrySet()) {
-            YamlValue input = entry.getValue();
-            ObjectNode rest = json.objectNode();
-            if (input.isScalar()) {
-                rest.put("jobInputType", "literal").put("value", input.text("input " + entry.getKey()));
-            } else {
-                Map<String, YamlValue> fields = input.entries("input " + entry.getKey(),
-                        Set.of("type", "path", "mode", "description", "optional", "default"));
-                String type = fields.containsKey("type") ? fields.get("type").text("'type'") : "uri_folder";
-                rest.put("jobInputType", type);
-                if (fields.containsKey("path")) {
-                    rest.put("uri", uri(fields.get("path")));
-                }
-                putMode(rest, fields.get("mode"));
-                putIfPresent(rest, "description", optional(fields, "description"));
-            }
-            inputs.set(entry.getKey(), rest);
-        }
-        return inputs;
-    }
-
-    private String uri(YamlValue path) {
-        String text = path.text("'path'");
-        if (text.matches("^(azureml|https?|wasbs?|abfss?|adl)://.*") || text.startsWith("azureml:")) {
-            return text;
-        }
-        Path local = baseDir.resolve(text).normalize();
-        if (!Files.exists(local)) {
-            throw path.error("The input " + local + " does not exist. Give a path relative to "
-                    + jobFile.getFileName() + ", or an azureml: reference.");
-        }
-        return uploads.input(local).toString();
-    }
-
-    ObjectNode outputs(YamlValue value) {
-        ObjectNode outputs = json.objectNode();
-        for (Map.Entry<String, YamlValue> entry : value.entries("'outputs'").entrySet()) {
-            outputs.set(entry.getKey(), output(entry.getKey(), entry.getValue()));
-        }
-        return outputs;
-    }
-
-    /** One output's declaration (null: a uri_folder). */
-    ObjectNode output(String name, YamlValue value) {
-        Map<String, YamlValue> fields = value.isNull() ? Map.of()
-                : value.entries("output " + name, Set.of("type", "path", "mode", "description", "name", "version"));
-        ObjectNode rest = json.objectNode().put("jobOutputType",
-                fields.containsKey("type") ? fields.get("type").text("'type'") : "uri_folder");
-        putMode(rest, fields.get("mode"));
-        putIfPresent(rest, "uri", optional(fields, "path"));
-        putIfPresent(rest, "description", optional(fields, "description"));
-        return rest;
-    }
-
-    private void putMode(ObjectNode rest, YamlValue mode) {
-        if (mode == null) {
-            return;
-        }
-        String text = mode.text("'mode'");
-        String restMode = MODES.get(text);
-        if (restMode == null) {
-            throw mode.error("Unknown mode '" + text + "'. Use one of: " + String.join(", ", new java.util.TreeSet<>(MODES.keySet())) + ".");
-        }
-        rest.put("mode", restMode);
-    }
-
-    private ObjectNode distribution(YamlValue value) {
-        Map<String, YamlValue> fields = value.entries("'distribution'",
-                Set.of("type", "process_count_per_instance", "worker_count", "parameter_server_count"));
-        YamlValue type = fields.get("type");
-        if (type == null) {
-            throw value.error("The distribution needs a type: pytorch, mpi or tensorflow.");
-        }
-        ObjectNode rest = json.objectNode();
-        switch (type.text("'type'")) {
-            case "pytorch" -> rest.put("distributionType", "PyTorch");
-            case "mpi" -> rest.put("distributionType", "Mpi");
-            case "tensorflow" -> rest.put("distributionType", "TensorFlow");
-            default -> throw type.error("Unknown distribution type '" + type.text("'type'")
-                    + "'. Use pytorch, mpi or tensorflow.");
-        }
-        putInt(rest, "processCountPerInstance", fields.get("process_count_per_instance"));
-        putInt(rest, "workerCount", fields.get("worker_count"));
-        putInt(rest, "parameterServerCount", fields.get("parameter_server_count"));
-        return rest;
-    }
-
-    private ObjectNode resources(YamlValue value) {
-        Map<String, YamlValue> fields = value.entries("'resources'",
-                Set.of("instance_count", "instance_type", "shm_size", "properties", "docker_args"));
-        ObjectNode rest = json.objectNode();
-        putInt(rest, "instanceCount", fields.get("instance_count"));
-        putIfPresent(rest, "instanceType", optional(fields, "instance_type"));
-        putIfPresent(rest, "shmSize", optional(fields, "shm_size"));
-        putIfPresent(rest, "dockerArgs", optional(fields, "docker_args"));
-        return rest;
-    }
-
-    private ObjectNode limits(YamlValue value) {
-        Map<String, YamlValue> fields = value.entries("'limits'", Set.of("timeout"));
-        ObjectNode rest = json.objectNode().put("jobLimitsType", "Command");
-        if (fields.containsKey("timeout")) {
-            rest.put("timeout", "PT" + integer(fields.get("timeout")) + "S");
-        }
-        return rest;
-    }
-
-    private ObjectNode services(YamlValue value) {
-        ObjectNode services = json.objectNode();
-        for (Map.Entry<String, YamlValue> entry : value.entries("'services'").entrySet()) {
-            Map<String, YamlValue> fields = entry.getValue().entries("service " + entry.getKey(),
-                    Set.of("type", "port", "properties", "nodes"));
-            ObjectNode rest = json.objectNode();
-            if (fields.containsKey("type")) {
-                String type = fields.get("type").text("'type'");
-                rest.put("jobServiceType", SERVICES.getOrDefault(type, type));
-            }
-            putInt(rest, "port", fields.get("port"));
-            if (fields.containsKey("properties")) {
-                rest.set("properties", textMap(fields.get("properties"), "'properties'"));
-            }
-            services.set(entry.getKey(), rest);
-        }
-        return services;
+    /** The job's inputs and outputs, local inputs uploaded. */
+    JobDataBody data() {
+        return new JobDataBody(jobFile, uploads);
     }
 
     ObjectNode textMap(YamlValue value, String what) {
         ObjectNode map = json.objectNode();
         value.textMap(what).forEach(map::put);
         return map;
-    }
-
-    private void putInt(ObjectNode rest, String name, YamlValue value) {
-        if (value != null) {
-            rest.put(name, integer(value));
-        }
-    }
-
-    private static int integer(YamlValue value) {
-        String text = value.text("a number");
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw value.error("Expected a whole number, not '" + text + "'.");
-        }
     }
 
     /** The local folder a command job's {@code code:} names (the YAML's folder without one, or for an azureml: asset). */

@@ -81,10 +81,10 @@ public final class PipelineJobBody {
         properties.set("settings", settings(settings, computeId));
         putIfPresent(properties, "computeId", computeId);
         if (pipeline.containsKey("inputs")) {
-            properties.set("inputs", pieces.inputs(pipeline.get("inputs")));
+            properties.set("inputs", pieces.data().inputs(pipeline.get("inputs")));
         }
         if (pipeline.containsKey("outputs")) {
-            properties.set("outputs", pieces.outputs(pipeline.get("outputs")));
+            properties.set("outputs", pieces.data().outputs(pipeline.get("outputs")));
         }
         YamlValue jobs = pipeline.get("jobs");
         if (jobs == null || jobs.entries("'jobs'").isEmpty()) {
@@ -183,7 +183,7 @@ public final class PipelineJobBody {
     /** Step inputs as given (bindings kept as literals, as the SDK sends them), then a component's defaults. */
     private ObjectNode inputs(YamlValue given, YamlValue declared) {
         ObjectNode rest = given == null || given.isNull() ? json.objectNode()
-                : new CommandJobBody(pipelineFile, uploads).inputs(given);
+                : new CommandJobBody(pipelineFile, uploads).data().inputs(given);
         if (declared != null && declared.isMapping()) {
             declared.entries("the component's inputs").forEach((input, declaration) -> {
                 YamlValue defaultValue = declaration.isMapping() ? declaration.entries("input " + input).get("default") : null;
@@ -197,7 +197,7 @@ public final class PipelineJobBody {
 
     /** Step outputs: a binding to a pipeline output kept as written, else the declaration (the component's, by default). */
     private ObjectNode outputs(YamlValue given, YamlValue declared, CommandJobBody pieces) {
-        ObjectNode rest = declared == null || declared.isNull() ? json.objectNode() : pieces.outputs(declared);
+        ObjectNode rest = declared == null || declared.isNull() ? json.objectNode() : pieces.data().outputs(declared);
         if (given == null || given.isNull()) {
             return rest;
         }
@@ -205,7 +205,7 @@ public final class PipelineJobBody {
             if (value.isScalar() && !value.isNull()) {
                 rest.set(output, json.objectNode().put("type", "literal").put("value", value.text("output " + output)));
             } else {
-                rest.set(output, pieces.output(output, value));
+                rest.set(output, pieces.data().output(output, value));
             }
         });
         return rest;

@@ -150,6 +150,20 @@ class PipelineJobBodyTest {
     }
 
     @Test
+    void aStepsResourcesAndDistributionGoAsWrittenAndCountItsProcesses() throws IOException {
+        Files.writeString(folder.resolve("pipeline.yml"), Files.readString(folder.resolve("pipeline.yml")).replace("  train:\n",
+                "  train:\n    resources:\n      instance_count: 2\n    distribution:\n      type: pytorch\n"
+                        + "      process_count_per_instance: 3\n"));
+        PipelineJobBody.Pipeline pipeline = build(RemoteStepDebug.none(), null);
+        JsonNode train = pipeline.job().body().path("properties").path("jobs").path("train");
+
+        assertThat(train.path("resources").path("instance_count").asInt()).isEqualTo(2);
+        assertThat(train.path("distribution").path("type").asText()).isEqualTo("pytorch");
+        assertThat(pipeline.steps().get("train").processes()).isEqualTo(6);
+        assertThat(pipeline.steps().get("prep").processes()).isEqualTo(1);
+    }
+
+    @Test
     void computeFromTheCommandLineWinsOverTheDefaultCompute() {
         JsonNode job = build(RemoteStepDebug.none(), "gpu").job().body().get("properties");
         assertThat(job.path("computeId").asText()).isEqualTo(WORKSPACE.armId() + "/computes/gpu");
