@@ -5,15 +5,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** What the test logger (slf4j-simple, on stderr) wrote while an action ran. */
-final class LogCapture {
-    interface Action {
+public final class LogCapture {
+    public interface Action {
         void run() throws Exception;
     }
 
     private LogCapture() {
     }
 
-    static synchronized String during(Action action) throws Exception {
+    public static synchronized String during(Action action) throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));

@@ -18,6 +18,7 @@ final class RankCommands {
     private final PrintStream out;
     private Rank current;
     private boolean inputEnded;
+    private boolean prompting;
 
     RankCommands(Ranks ranks, ConsoleOptions options) {
         this.ranks = ranks;
@@ -52,8 +53,17 @@ final class RankCommands {
         continueAll();
     }
 
+    /** A line of the console's own while the prompt waits goes on a line of its own. */
+    void newLineAfterPrompt() {
+        if (prompting) {
+            out.println();
+            prompting = false;
+        }
+    }
+
     /** @return false when the user quit */
     boolean execute(String line) throws Exception {
+        prompting = false;
         String command = line.trim();
         String word = command.split("\\s+", 2)[0];
         String rest = command.length() > word.length() ? command.substring(word.length()).trim() : "";
@@ -167,6 +177,7 @@ final class RankCommands {
         if (current != null && current.state() == Rank.State.STOPPED) {
             out.print("(aml-debug " + current.label() + ") " + Location.of(current.top(), options.codeDir()) + " > ");
             out.flush();
+            prompting = true;
         }
     }
 }

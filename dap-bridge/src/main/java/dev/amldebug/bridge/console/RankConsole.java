@@ -101,6 +101,7 @@ public final class RankConsole {
             exitCode = exitCode.isPresent() && exitCode.getAsInt() != 0 ? exitCode : OptionalInt.of(exited.getExitCode());
         } else if (event instanceof TerminatedEventArguments && rank.state() != Rank.State.ENDED) {
             rank.ended();
+            commands.newLineAfterPrompt();
             options.out().println(rank.label() + " ended");
             commands.currentMayHaveMoved();
         }
@@ -113,6 +114,7 @@ public final class RankConsole {
             return;
         }
         rank.stopped(thread, frames[0]);
+        commands.newLineAfterPrompt();
         options.out().println(rank.label() + " stopped at " + Location.of(frames[0], options.codeDir()) + " in "
                 + frames[0].getName());
         commands.stopped(rank);
