@@ -15,14 +15,22 @@ import java.util.function.Supplier;
  * @param exitCode       the debuggee's exit code once debugpy has gone, if it can be known (a container's);
  *                       it may block, so the bridge never calls it on a reader thread
  * @param terminate      ends the debuggee for good, when the client disconnects with terminateDebuggee
+ * @param dialer         how to reach debugpy: by its host and port, unless it dialled in (the debug hub)
  */
 public record BridgeTarget(String host, int port, List<PathMapping> pathMappings, boolean justMyCode,
                            Duration connectTimeout, Set<String> ownKeys, Supplier<OptionalInt> exitCode,
-                           Runnable terminate) {
+                           Runnable terminate, DebuggeeDialer dialer) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     public BridgeTarget {
         AddressPolicy.checkPort(port);
+    }
+
+    /** A debugpy reached at its host and port. */
+    public BridgeTarget(String host, int port, List<PathMapping> pathMappings, boolean justMyCode,
+                        Duration connectTimeout, Set<String> ownKeys, Supplier<OptionalInt> exitCode,
+                        Runnable terminate) {
+        this(host, port, pathMappings, justMyCode, connectTimeout, ownKeys, exitCode, terminate, DebuggeeDialer.TCP);
     }
 
     /** Any debugpy: no exit code known, nothing to terminate beyond what debugpy itself does. */
@@ -32,17 +40,23 @@ public record BridgeTarget(String host, int port, List<PathMapping> pathMappings
     }
 
     public BridgeTarget withJustMyCode(boolean value) {
-        return new BridgeTarget(host, port, pathMappings, value, connectTimeout, ownKeys, exitCode, terminate);
+        return new BridgeTarget(host, port, pathMappings, value, connectTimeout, ownKeys, exitCode, terminate, dialer);
     }
 
     public BridgeTarget withOwnKeys(Set<String> keys) {
-        return new BridgeTarget(host, port, pathMappings, justMyCode, connectTimeout, Set.copyOf(keys), exitCode, terminate);
+        return new BridgeTarget(host, port, pathMappings, justMyCode, connectTimeout, Set.copyOf(keys), exitCode,
+                terminate, dialer);
+    }
+
+    public BridgeTarget withDialer(DebuggeeDialer value) {
+        return new BridgeTarget(host, port, pathMappings, justMyCode, connectTimeout, ownKeys, exitCode, terminate,
+                value);
     }
 
     /** The same debugpy with no lifecycle of its own: for a subprocess, whose exit code is not the container's. */
     public BridgeTarget withoutLifecycle() {
         return new BridgeTarget(host, port, pathMappings, justMyCode, connectTimeout, ownKeys, OptionalInt::empty,
-                () -> { });
+                () -> { }, dialer);
     }
 
     public String address() {

@@ -35,7 +35,7 @@ final class DebuggeeConnector {
         Instant deadline = Instant.now().plus(target.connectTimeout());
         String lastError = "nothing answered";
         while (Instant.now().isBefore(deadline)) {
-            try (DebuggeeLink link = DebuggeeLink.open(target.host(), target.port(), 1000)) {
+            try (DebuggeeLink link = DebuggeeLink.open(target, 1000)) {
                 onConnect.accept(link);
                 if (pump.test(link)) {
                     return;

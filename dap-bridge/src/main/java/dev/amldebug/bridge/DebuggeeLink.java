@@ -3,39 +3,29 @@ package dev.amldebug.bridge;
 import dev.amldebug.bridge.protocol.DapReader;
 import dev.amldebug.bridge.protocol.DapWriter;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 
-/** One TCP connection to debugpy. */
+/** One connection to debugpy. */
 final class DebuggeeLink implements AutoCloseable {
-    private final Socket socket;
+    private final AutoCloseable closer;
     final DapReader reader;
     final DapWriter writer;
 
-    private DebuggeeLink(Socket socket) throws IOException {
-        this.socket = socket;
-        socket.setTcpNoDelay(true);
-        this.reader = new DapReader(socket.getInputStream());
-        this.writer = new DapWriter(socket.getOutputStream());
+    private DebuggeeLink(DebuggeeDialer.Connection connection) {
+        this.closer = connection.closer();
+        this.reader = new DapReader(connection.in());
+        this.writer = new DapWriter(connection.out());
     }
 
-    static DebuggeeLink open(String host, int port, int timeoutMillis) throws IOException {
-        Socket socket = new Socket();
-        try {
-            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
-            return new DebuggeeLink(socket);
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
+    static DebuggeeLink open(BridgeTarget target, int timeoutMillis) throws IOException {
+        return new DebuggeeLink(target.dialer().dial(target, timeoutMillis));
     }
 
     @Override
     public void close() {
         try {
-            socket.close();
-        } catch (IOException e) {
-            // Closing a socket that is already broken has nothing left to report.
+            closer.close();
+        } catch (Exception e) {
+            // Closing a connection that is already broken has nothing left to report.
         }
     }
 }

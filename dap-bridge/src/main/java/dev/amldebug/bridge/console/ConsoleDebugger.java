@@ -72,7 +72,7 @@ public final class ConsoleDebugger implements IDebugProtocolClient {
         }
     }
 
-    private static InitializeRequestArguments initializeArguments() {
+    static InitializeRequestArguments initializeArguments() {
         InitializeRequestArguments arguments = new InitializeRequestArguments();
         arguments.setClientID("aml-debug");
         arguments.setClientName("aml-debug console");

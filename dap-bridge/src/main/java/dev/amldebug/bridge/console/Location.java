@@ -25,6 +25,11 @@ public record Location(Path file, int line) {
                 line);
     }
 
+    /** A frame's FILE:LINE, as the console prints it. */
+    static String of(org.eclipse.lsp4j.debug.StackFrame frame, Path codeDir) {
+        return relative(frame.getSource() == null ? null : frame.getSource().getPath(), codeDir) + ":" + frame.getLine();
+    }
+
     public static String relative(String path, Path codeDir) {
         if (path == null) {
             return "<unknown>";

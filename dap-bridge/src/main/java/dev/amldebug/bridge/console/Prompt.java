@@ -50,7 +50,7 @@ final class Prompt {
                     session.detach(true);
                     return false;
                 }
-                case "bt", "where" -> backtrace();
+                case "bt", "where" -> backtrace(session, thread, options);
                 case "p", "print" -> out.println(session.evaluate(rest, top.getId()));
                 case "b", "break" -> breakAt(rest);
                 case "locals" -> session.printLocals(top);
@@ -60,10 +60,9 @@ final class Prompt {
         }
     }
 
-    private void backtrace() throws Exception {
+    static void backtrace(Session session, int thread, ConsoleOptions options) throws Exception {
         for (StackFrame frame : session.stack(thread)) {
-            out.println("  " + Location.relative(frame.getSource() == null ? null : frame.getSource().getPath(),
-                    options.codeDir()) + ":" + frame.getLine() + " in " + frame.getName());
+            options.out().println("  " + Location.of(frame, options.codeDir()) + " in " + frame.getName());
         }
     }
 

@@ -16,7 +16,9 @@ public enum DapErrorCode {
     /** debugpy could not be reached within the target's connect timeout. */
     DEBUGGEE_UNREACHABLE(1011),
     /** The client sent a framed message whose body is not a DAP JSON object. */
-    MALFORMED_MESSAGE(1012);
+    MALFORMED_MESSAGE(1012),
+    /** A session for many debuggees, with a client that cannot open a child session per debuggee (startDebugging). */
+    NO_CHILD_SESSIONS(1013);
 
     private final int id;
 

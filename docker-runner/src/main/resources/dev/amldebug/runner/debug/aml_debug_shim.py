@@ -3,6 +3,7 @@
     python aml_debug_shim.py [--listen HOST:PORT] [--wait-timeout SECONDS]
                              [--on-timeout continue|abort] [--no-wait] [--] script.py [ARGS...]
     python aml_debug_shim.py [OPTIONS] -- -m package.module [ARGS...]
+    python aml_debug_shim.py --connect HOST:PORT [--wait-timeout S] [--on-timeout ...] [--] script.py [ARGS...]
 
 It listens with debugpy, prints the lines log watchers and the Azure ML guide expect
 ("Timeout for debug connection: N", "ip_address: A", "Debugger attached = True|False"),
@@ -16,6 +17,12 @@ tracebacks that show the user's frames only. The debugger's call stacks end at t
 too. The debugger's connections get TCP_NODELAY, in this process, in debugpy's adapter and in
 every Python process the program starts (aml_debug_nodelay.py, startup/sitecustomize.py), so a
 request to a paused program takes about a millisecond instead of about 45 ms.
+
+With --connect, the process dials aml-debug's debug hub instead of waiting to be dialled (a rank of a
+multi-node run, a node that can only dial out). It says hello with the hub's token (from the
+environment variable AML_DEBUG_HUB_TOKEN, never from the command line) and who it is (run, node, rank,
+local rank, pid), and once the hub welcomes it, relays the bytes of that connection to debugpy listening
+on 127.0.0.1 in this container (docs/protocol.md says why a relay, not debugpy.connect()).
 """
 import builtins
 import json
@@ -24,18 +31,24 @@ import runpy
 import socket
 import sys
 import threading
+import time
 import types
 
 EXIT_NO_DEBUGGER = 86
 ENDPOINT_PREFIX = "AML_DEBUG_ENDPOINT "
 NO_DEBUGPY = ("aml_debug_shim: debugpy is not installed in this environment, so this runs without a debugger."
               " Add debugpy to the environment's pip dependencies, or submit with --install-debugpy.")
-USAGE = ("usage: aml_debug_shim.py [--listen HOST:PORT] [--wait-timeout SECONDS] "
+USAGE = ("usage: aml_debug_shim.py [--listen HOST:PORT | --connect HOST:PORT] [--wait-timeout SECONDS] "
          "[--on-timeout continue|abort] [--no-wait] [--] (script.py | -m module) [ARGS...]")
+HUB_TOKEN_ENV = "AML_DEBUG_HUB_TOKEN"
+HUB_HELLO_PREFIX = "AML_DEBUG_HELLO "
+HUB_WELCOME = b"AML_DEBUG_WELCOME\n"
+HUB_DIAL_SECONDS = 5.0
 
 
 def parse(argv):
-    options = {"listen": "0.0.0.0:5678", "wait_timeout": 300.0, "on_timeout": "continue", "wait": True}
+    options = {"listen": "0.0.0.0:5678", "connect": None, "wait_timeout": 300.0, "on_timeout": "continue",
+               "wait": True}
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -44,11 +57,11 @@ def parse(argv):
             break
         if arg == "--no-wait":
             options["wait"] = False
-        elif arg in ("--listen", "--wait-timeout", "--on-timeout") and i + 1 < len(argv):
+        elif arg in ("--listen", "--connect", "--wait-timeout", "--on-timeout") and i + 1 < len(argv):
             value = argv[i + 1]
             i += 1
-            if arg == "--listen":
-                options["listen"] = value
+            if arg in ("--listen", "--connect"):
+                options[arg[2:]] = value
             elif arg == "--wait-timeout":
                 options["wait_timeout"] = float(value)
             elif value in ("continue", "abort"):
@@ -216,6 +229,11 @@ def main(argv):
         run_target(target)
         return
 
+    if options["connect"]:
+        debug_through_hub(debugpy, options)
+        hide_shim_frames_from_tracebacks()
+        run_target(target)
+        return
     host, _, port = options["listen"].rpartition(":")
     port = int(port) + rank_variable("LOCAL_RANK", 0)
     debugpy.listen((host or "0.0.0.0", port))
@@ -237,6 +255,118 @@ def main(argv):
     # After debugpy.listen(), which resets sys.excepthook.
     hide_shim_frames_from_tracebacks()
     run_target(target)
+
+
+def hub_announcement():
+    """Who this process is, from the environment of a distributed run (missing: null)."""
+    def number(name):
+        try:
+            return int(os.environ[name])
+        except (KeyError, ValueError):
+            return None
+
+    return {"run": os.environ.get("AML_DEBUG_RUN_ID"), "node": number("NODE_RANK"), "rank": number("RANK"),
+            "localRank": number("LOCAL_RANK"), "pid": os.getpid()}
+
+
+class HubRefused(OSError):
+    pass
+
+
+def dial_hub(address, token, seconds):
+    """A connection the hub has welcomed, tried until `seconds` have passed (once at least): the hub may start
+    after this process. Raises OSError with the reason."""
+    host, _, port = address.rpartition(":")
+    deadline = time.monotonic() + max(seconds, 0)
+    while True:
+        try:
+            hub = socket.create_connection((host, int(port)), timeout=max(1.0, min(HUB_DIAL_SECONDS, seconds)))
+            break
+        except (ConnectionRefusedError, socket.timeout) as e:
+            if time.monotonic() + 0.5 >= deadline:
+                raise e
+            time.sleep(0.5)
+    try:
+        hello = dict(token=token, **hub_announcement())
+        hub.sendall((HUB_HELLO_PREFIX + json.dumps(hello) + "\n").encode("utf-8"))
+        answer = b""
+        while not answer.endswith(b"\n") and len(answer) < len(HUB_WELCOME):
+            chunk = hub.recv(len(HUB_WELCOME) - len(answer))
+            if not chunk:
+                break
+            answer += chunk
+        if answer != HUB_WELCOME:
+            raise HubRefused("the hub refused this process: is " + HUB_TOKEN_ENV + " this run's token?")
+        hub.settimeout(None)
+        return set_nodelay(hub)
+    except BaseException:
+        hub.close()
+        raise
+
+
+def set_nodelay(sock):
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return sock
+
+
+def relay(hub, adapter):
+    """Pipes hub <-> debugpy's adapter in threads that pydevd counts as its own: a debugger that suspends every
+    thread at a breakpoint must not suspend the connection it is spoken to through."""
+    def pipe(source, sink):
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                try:
+                    end.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    for source, sink in ((hub, adapter), (adapter, hub)):
+        thread = threading.Thread(target=pipe, args=(source, sink), name="aml-debug hub relay", daemon=True)
+        thread.is_pydev_daemon_thread = True
+        thread.pydev_do_not_trace = True
+        thread.start()
+
+
+def debug_through_hub(debugpy, options):
+    """Connect mode. Dials the hub, then relays its connection to debugpy listening on loopback; the waiting rules
+    hold as in listen mode. If the hub cannot be reached, one line says so and the script runs (or aborts)."""
+    # Not passed on to the script or anything it starts.
+    token = os.environ.pop(HUB_TOKEN_ENV, "")
+    print(f"Timeout for debug connection: {options['wait_timeout']:g}", flush=True)
+    started = time.monotonic()
+    dial_seconds = options["wait_timeout"] if options["wait"] else HUB_DIAL_SECONDS
+    try:
+        hub = dial_hub(options["connect"], token, dial_seconds)
+    except (OSError, ValueError) as e:
+        reason = str(e) or type(e).__name__
+        rule = "running without a debugger"
+        if options["wait"] and options["on_timeout"] == "abort":
+            rule = f"aborting (exit code {EXIT_NO_DEBUGGER})"
+        print(f"aml_debug_shim: could not reach the debug hub at {options['connect']} ({reason}); {rule}.",
+              file=sys.stderr, flush=True)
+        if options["wait"] and options["on_timeout"] == "abort":
+            sys.exit(EXIT_NO_DEBUGGER)
+        return
+    host, port = debugpy.listen(("127.0.0.1", 0))
+    hide_shim_frames_from_debugger()
+    relay(hub, set_nodelay(socket.create_connection((host, port))))
+    print(f"Connected to the debug hub at {options['connect']}", flush=True)
+    if options["wait"]:
+        left = options["wait_timeout"] - (time.monotonic() - started)
+        attached = wait_for_debugger(debugpy, left) if left > 0 else debugpy.is_client_connected()
+        print(f"Debugger attached = {attached}", flush=True)
+        if not attached and options["on_timeout"] == "abort":
+            print(f"No debugger attached within {options['wait_timeout']:g} s; aborting (exit code "
+                  f"{EXIT_NO_DEBUGGER}).", file=sys.stderr, flush=True)
+            sys.exit(EXIT_NO_DEBUGGER)
 
 
 if __name__ == "__main__":

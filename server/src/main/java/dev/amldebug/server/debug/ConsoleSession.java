@@ -5,8 +5,12 @@ import dev.amldebug.bridge.DapBridge;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.LoopbackPair;
 import dev.amldebug.bridge.console.ConsoleDebugger;
+import dev.amldebug.bridge.PathMapping;
 import dev.amldebug.bridge.console.ConsoleOptions;
+import dev.amldebug.bridge.console.HubConsole;
+import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.errors.Sentences;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +32,15 @@ public final class ConsoleSession {
     /** Debugs until the debuggee ends; subprocesses that debugpy announces get sessions of their own. */
     public OptionalInt debug(BridgeTarget target, ConsoleOptions options) throws Exception {
         return session(target, options.withSubprocesses(arguments -> debugSubprocess(target, options, arguments)));
+    }
+
+    /**
+     * The console debugger on every debuggee of a hub, a session per rank, until {@code expected} ranks have joined
+     * and ended (0: until the hub closes and every rank has ended), or the user quits.
+     */
+    public OptionalInt debugRanks(DebugHub hub, List<PathMapping> pathMappings, boolean justMyCode,
+                                  ConsoleOptions options, int expected) throws Exception {
+        return HubConsole.debug(hub, pathMappings, justMyCode, options, expected, trace, executor);
     }
 
     private void debugSubprocess(BridgeTarget parent, ConsoleOptions options, Map<String, Object> arguments) {

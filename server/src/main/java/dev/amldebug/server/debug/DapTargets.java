@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.amldebug.bridge.AddressPolicy;
 import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.TargetResolver;
+import dev.amldebug.bridge.hub.HubChild;
 import dev.amldebug.bridge.protocol.DapMessage;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
@@ -40,6 +41,9 @@ public final class DapTargets implements TargetResolver {
     @Override
     public BridgeTarget resolve(DapMessage request) throws InterruptedException {
         JsonNode args = request.get("arguments");
+        if (request.isRequest("attach") && HubChild.names(args)) {
+            return HubChild.target(args);
+        }
         RunService runs = services.forWorkspace(args.hasNonNull("workspace")
                 ? FileArguments.path(defaultWorkspace, args.get("workspace").asText()) : defaultWorkspace);
         boolean justMyCode = args.path("justMyCode").asBoolean(true);

@@ -1,0 +1,183 @@
+package dev.amldebug.bridge.console;
+
+import dev.amldebug.errors.AmlDebugException;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The prompt of the console for many ranks. It acts on the current rank (the first to stop, or
+ * the one chosen with {@code rank N}); {@code ranks} lists them all and {@code c all} continues
+ * every stopped one. When the current rank runs on, the next stopped rank becomes current.
+ */
+final class RankCommands {
+    static final String HELP = "commands: c(ontinue), c all, n(ext), s(tep in), finish, bt, p EXPR, b FILE:LINE,"
+            + " ranks, rank N, q(uit), help";
+
+    private final Ranks ranks;
+    private final ConsoleOptions options;
+    private final PrintStream out;
+    private Rank current;
+    private boolean inputEnded;
+    private boolean prompting;
+
+    RankCommands(Ranks ranks, ConsoleOptions options) {
+        this.ranks = ranks;
+        this.options = options;
+        this.out = options.out();
+    }
+
+    /** A rank stopped (its line is printed): it becomes current unless the current one is stopped too. */
+    void stopped(Rank rank) throws Exception {
+        if (!options.interactive() || inputEnded) {
+            rank.session.printLocals(rank.top());
+            resume(rank, "c");
+        } else if (current == null || current.state() != Rank.State.STOPPED) {
+            show(rank);
+        } else {
+            prompt();
+        }
+    }
+
+    /** The current rank ran on or ended: the next stopped one, if any, is current. */
+    void currentMayHaveMoved() throws Exception {
+        if (current == null || current.state() != Rank.State.STOPPED) {
+            var next = ranks.firstStopped();
+            if (next.isPresent()) {
+                show(next.get());
+            }
+        }
+    }
+
+    void inputEnded() throws Exception {
+        inputEnded = true;
+        continueAll();
+    }
+
+    /** A line of the console's own while the prompt waits goes on a line of its own. */
+    void newLineAfterPrompt() {
+        if (prompting) {
+            out.println();
+            prompting = false;
+        }
+    }
+
+    /** @return false when the user quit */
+    boolean execute(String line) throws Exception {
+        prompting = false;
+        String command = line.trim();
+        String word = command.split("\\s+", 2)[0];
+        String rest = command.length() > word.length() ? command.substring(word.length()).trim() : "";
+        switch (word) {
+            case "c", "continue" -> {
+                if (rest.equals("all")) {
+                    continueAll();
+                } else {
+                    resumeCurrent("c");
+                }
+                return true;
+            }
+            case "n", "next", "s", "step", "finish" -> {
+                resumeCurrent(word.startsWith("f") ? "finish" : word.substring(0, 1));
+                return true;
+            }
+            case "bt", "where" -> whenStopped(() -> Prompt.backtrace(current.session, current.thread(), options));
+            case "p", "print" -> whenStopped(() -> out.println(current.session.evaluate(rest, current.top().getId())));
+            case "locals" -> whenStopped(() -> current.session.printLocals(current.top()));
+            case "b", "break" -> breakAt(rest);
+            case "ranks" -> RankTable.print(ranks.all(), current, options);
+            case "rank" -> {
+                switchTo(rest);
+                return true;
+            }
+            case "q", "quit" -> {
+                out.println("Ending the debuggees.");
+                ranks.all().forEach(rank -> rank.session.detach(true));
+                return false;
+            }
+            case "" -> { }
+            default -> out.println(HELP);
+        }
+        prompt();
+        return true;
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private void whenStopped(Action action) throws Exception {
+        if (current == null || current.state() != Rank.State.STOPPED) {
+            out.println((current == null ? "No rank" : current.label()) + " is stopped here: 'ranks' shows which"
+                    + " are, 'rank N' switches.");
+            return;
+        }
+        try {
+            action.run();
+        } catch (AmlDebugException e) {
+            out.println("aml-debug: " + e.getMessage());
+        }
+    }
+
+    private void resumeCurrent(String how) throws Exception {
+        whenStopped(() -> resume(current, how));
+        currentMayHaveMoved();
+    }
+
+    private void continueAll() throws Exception {
+        List<Rank> stopped = ranks.all().stream().filter(rank -> rank.state() == Rank.State.STOPPED).toList();
+        for (Rank rank : stopped) {
+            resume(rank, "c");
+        }
+        out.println("continued " + stopped.size() + (stopped.size() == 1 ? " rank" : " ranks"));
+    }
+
+    private void resume(Rank rank, String how) throws Exception {
+        rank.running();
+        rank.session.resume(rank.thread(), how);
+    }
+
+    private void switchTo(String number) throws Exception {
+        try {
+            var rank = ranks.byNumber(Integer.parseInt(number));
+            if (rank.isEmpty()) {
+                out.println("There is no rank " + number + ": 'ranks' lists them.");
+            } else if (rank.get().state() == Rank.State.STOPPED) {
+                show(rank.get());
+            } else {
+                current = rank.get();
+                out.println(current.label() + " is " + current.where(options.codeDir()));
+            }
+        } catch (NumberFormatException e) {
+            out.println("'rank' takes a rank number, for example: rank 3");
+        }
+    }
+
+    private void breakAt(String text) throws Exception {
+        try {
+            Location location = Location.parse(text, options.codeDir());
+            for (Rank rank : ranks.all()) {
+                if (rank.state() != Rank.State.ENDED) {
+                    rank.session.addBreakpoint(location);
+                }
+            }
+            out.println("breakpoint at " + Location.relative(location.file().toString(), options.codeDir()) + ":"
+                    + location.line() + " in every rank");
+        } catch (AmlDebugException e) {
+            out.println(e.getMessage());
+        }
+    }
+
+    private void show(Rank rank) throws Exception {
+        current = rank;
+        rank.session.printLocals(rank.top());
+        prompt();
+    }
+
+    private void prompt() {
+        if (current != null && current.state() == Rank.State.STOPPED) {
+            out.print("(aml-debug " + current.label() + ") " + Location.of(current.top(), options.codeDir()) + " > ");
+            out.flush();
+            prompting = true;
+        }
+    }
+}

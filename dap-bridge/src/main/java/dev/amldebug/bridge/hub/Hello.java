@@ -1,0 +1,50 @@
+package dev.amldebug.bridge.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.amldebug.bridge.protocol.DapMessage;
+import java.io.IOException;
+
+/**
+ * The shim's first line: {@code AML_DEBUG_HELLO {"token": ..., "run": ..., "node": 1, "rank": 3,
+ * "localRank": 1, "pid": 42}}. The hub answers {@code AML_DEBUG_WELCOME} or closes the connection.
+ */
+final class Hello {
+    static final String PREFIX = "AML_DEBUG_HELLO ";
+    static final byte[] WELCOME = "AML_DEBUG_WELCOME\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private Hello() {
+    }
+
+    /**
+     * @return the debuggee the line announces, if it carries the token
+     * @throws IOException with the reason to log when it is no hello, or not with this token (never the token itself)
+     */
+    static Debuggee check(String line, HubToken token, String id, String remote) throws IOException {
+        if (!line.startsWith(PREFIX)) {
+            throw new IOException("it did not start with the hub's hello");
+        }
+        JsonNode hello;
+        try {
+            hello = DapMessage.JSON.readTree(line.substring(PREFIX.length()));
+        } catch (IOException e) {
+            throw new IOException("its hello is not JSON");
+        }
+        if (!hello.path("token").isTextual() || hello.path("token").asText().isEmpty()) {
+            throw new IOException("it came without a token");
+        }
+        if (!token.matches(hello.path("token").asText())) {
+            throw new IOException("it came with a wrong token");
+        }
+        return new Debuggee(id, text(hello, "run"), number(hello, "node"), number(hello, "rank"),
+                number(hello, "localRank"), hello.path("pid").asLong(0), remote);
+    }
+
+    private static String text(JsonNode hello, String field) {
+        return hello.path(field).isTextual() ? hello.get(field).asText() : null;
+    }
+
+    private static Integer number(JsonNode hello, String field) {
+        return hello.path(field).canConvertToInt() && hello.get(field).isIntegralNumber() ? hello.get(field).asInt()
+                : null;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.amldebug.cli;
+
+import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.bridge.protocol.DapReader;
+import dev.amldebug.bridge.protocol.DapWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/** A raw DAP client in a test: numbered requests, answers to reverse requests, and what arrives, in order. */
+final class DapConversation implements AutoCloseable {
+    interface Closer {
+        void close() throws Exception;
+    }
+
+    private final DapWriter writer;
+    private final Closer closer;
+    private final AtomicInteger seq = new AtomicInteger();
+    private final BlockingQueue<DapMessage> inbox = new LinkedBlockingQueue<>();
+
+    DapConversation(InputStream in, OutputStream out, Closer closer) {
+        this.writer = new DapWriter(out);
+        this.closer = closer;
+        Thread reader = new Thread(() -> {
+            DapReader dap = new DapReader(in);
+            try {
+                byte[] body;
+                while ((body = dap.read()) != null) {
+                    inbox.add(DapMessage.parse(body));
+                }
+            } catch (Exception e) {
+                // The adapter went away: waits for more time out with what came.
+            }
+        }, "dap-conversation");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** @return the request's seq */
+    int send(String command, String arguments) throws IOException {
+        int id = seq.incrementAndGet();
+        write("{\"seq\":" + id + ",\"type\":\"request\",\"command\":\"" + command + "\",\"arguments\":" + arguments + "}");
+        return id;
+    }
+
+    void respond(DapMessage request, boolean success) throws IOException {
+        write("{\"seq\":" + seq.incrementAndGet() + ",\"type\":\"response\",\"request_seq\":" + request.seq()
+                + ",\"success\":" + success + ",\"command\":\"" + request.command() + "\",\"body\":{}}");
+    }
+
+    private void write(String json) throws IOException {
+        writer.write(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    DapMessage next(Predicate<DapMessage> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<DapMessage> skipped = new ArrayList<>();
+        while (true) {
+            DapMessage message = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (message == null) {
+                throw new AssertionError("nothing wanted arrived within " + timeout + "; got: " + skipped);
+            }
+            if (wanted.test(message)) {
+                return message;
+            }
+            skipped.add(message);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        closer.close();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.amldebug.cli;
+
+import static dev.amldebug.runner.testing.Projects.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.DapBridge;
+import dev.amldebug.bridge.DapTrace;
+import dev.amldebug.bridge.LoopbackPair;
+import dev.amldebug.bridge.hub.HubChild;
+import dev.amldebug.bridge.hub.HubParent;
+import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.server.debug.HubRanks;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A DAP client that answers startDebugging gets a child session per rank from the parent session: half of them
+ * over a new connection to an adapter in the hub's process, half through `aml-debug dap` processes of their own
+ * (the loopback handoff and its one-time tickets).
+ */
+@ExtendWith(DockerResources.class)
+class DapHubChildrenIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path project;
+    @TempDir
+    Path cache;
+
+    @Test
+    void aClientThatAnswersStartDebuggingGetsFourChildSessionsThatEachStopAndFinish() throws Exception {
+        write(project, "train.py", "import os\nrank = int(os.environ['RANK'])\nvalue = rank * 10\nprint('done', value)\n");
+        try (HubRanks ranks = new HubRanks(project, cache); LoopbackPair parentPair = LoopbackPair.open()) {
+            BridgeTarget run = BridgeTarget.of("127.0.0.1", 1, ranks.pathMappings());
+            serve(new DapBridge(HubParent.target(ranks.hub, run, ranks.executor), DapTrace.NONE, ranks.executor),
+                    parentPair, ranks);
+            DapConversation parent = new DapConversation(parentPair.left().getInputStream(),
+                    parentPair.left().getOutputStream(), parentPair.left()::close);
+            parent.send("initialize", "{\"adapterID\":\"azureml\",\"supportsStartDebuggingRequest\":true}");
+            int attach = parent.send("attach", "{\"runId\":\"hub-it\"}");
+            parent.next(m -> m.isEvent("initialized"), WAIT);
+            parent.send("configurationDone", "{}");
+            assertThat(parent.next(m -> m.isResponse() && m.get("request_seq").asInt() == attach, WAIT)
+                    .get("success").asBoolean()).isTrue();
+            List<String> nodes = List.of(ranks.nodeWithToken(0, 2, "train.py"), ranks.nodeWithToken(1, 2, "train.py"));
+
+            List<DapConversation> children = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                DapMessage start = parent.next(m -> m.isRequest("startDebugging"), WAIT);
+                parent.respond(start, true);
+                JsonNode configuration = start.get("arguments").get("configuration");
+                names.add(configuration.get("name").asText());
+                DapConversation child = configuration.get("rank").asInt() % 2 == 0 ? inProcess(ranks) : dapProcess();
+                child.send("initialize", "{\"adapterID\":\"azureml\",\"linesStartAt1\":true,\"pathFormat\":\"path\"}");
+                child.send("attach", configuration.toString());
+                child.next(m -> m.isEvent("initialized"), WAIT);
+                child.send("setBreakpoints", "{\"source\":{\"path\":\"" + project.resolve("train.py")
+                        + "\"},\"breakpoints\":[{\"line\":4}]}");
+                child.send("configurationDone", "{}");
+                children.add(child);
+            }
+            assertThat(names).containsExactlyInAnyOrder("rank 0 (node 0)", "rank 1 (node 0)", "rank 2 (node 1)",
+                    "rank 3 (node 1)");
+            List<Integer> threads = new ArrayList<>();
+            for (DapConversation child : children) {
+                DapMessage stopped = child.next(m -> m.isEvent("stopped"), WAIT);
+                threads.add(stopped.get("body").get("threadId").asInt());
+            }
+            for (int i = 0; i < children.size(); i++) {
+                children.get(i).send("continue", "{\"threadId\":" + threads.get(i) + "}");
+            }
+            for (DapConversation child : children) {
+                child.next(m -> m.isEvent("terminated"), WAIT);
+                child.send("disconnect", "{}");
+                child.close();
+            }
+            for (String node : nodes) {
+                assertThat(ranks.exitCode(node)).as(ranks.logs(node)).isZero();
+            }
+        }
+    }
+
+    /** A new connection to an adapter in this process, as VS Code opens for a child session of a server adapter. */
+    private static DapConversation inProcess(HubRanks ranks) throws Exception {
+        LoopbackPair pair = LoopbackPair.open();
+        serve(new DapBridge(request -> HubChild.target(request.get("arguments")), DapTrace.NONE, ranks.executor),
+                pair, ranks);
+        return new DapConversation(pair.left().getInputStream(), pair.left().getOutputStream(), pair::close);
+    }
+
+    /** A client that starts an adapter process per session. */
+    private static DapConversation dapProcess() throws Exception {
+        JarProcess adapter = JarProcess.startPiped("dap");
+        return new DapConversation(adapter.stdout(), adapter.stdin(),
+                () -> adapter.waitFor(30));
+    }
+
+    private static void serve(DapBridge bridge, LoopbackPair pair, HubRanks ranks) {
+        ranks.executor.execute(() -> {
+            try {
+                bridge.run(pair.right().getInputStream(), pair.right().getOutputStream());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package dev.amldebug.server.debug;
+
+import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
+import static dev.amldebug.runner.testing.DockerResources.docker;
+
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.hub.DebugHub;
+import dev.amldebug.bridge.hub.HubShim;
+import dev.amldebug.runner.debug.DebugShim;
+import dev.amldebug.runner.run.RunContainers;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A debug hub on the gateway of a Docker network of the test's own, and "nodes": containers of the base image on
+ * that network, each running P processes of a script under the shim's connect mode with the rank environment of a
+ * distributed run. Only the test's containers are on the network. DockerResources removes what this creates.
+ */
+public final class HubRanks implements AutoCloseable {
+    public static final String CODE = "/aml/code";
+
+    public final ExecutorService executor = Executors.newCachedThreadPool();
+    public final DebugHub hub;
+    final String gateway;
+    private final String network;
+    private final Path project;
+    private final Path shim;
+    private final List<String> containers = new ArrayList<>();
+
+    public HubRanks(Path project, Path cache) throws Exception {
+        this.project = project;
+        this.shim = DebugShim.folder(cache);
+        this.network = docker().createNetworkCmd().withName("aml-debug-hub-it-" + UUID.randomUUID().toString()
+                .substring(0, 8)).withLabels(Map.of("dev.amldebug.managed", "true")).exec().getId();
+        this.gateway = docker().inspectNetworkCmd().withNetworkId(network).exec().getIpam().getConfig().get(0)
+                .getGateway();
+        this.hub = DebugHub.start(InetAddress.getByName(gateway), 0, executor);
+    }
+
+    public List<PathMapping> pathMappings() {
+        return List.of(new PathMapping(project.toString(), CODE));
+    }
+
+    /** Node {@code node} with {@code perNode} ranks of {@code script} dialling the hub with {@code token}. */
+    public String node(int node, int perNode, String script, String token, String shimOptions) {
+        String connect = String.join(" ", HubShim.connectArguments(gateway, hub.address().getPort()));
+        StringBuilder command = new StringBuilder();
+        for (int local = 0; local < perNode; local++) {
+            command.append("RANK=").append(node * perNode + local).append(" LOCAL_RANK=").append(local)
+                    .append(" python3 /aml/debug/aml_debug_shim.py ").append(connect).append(' ').append(shimOptions)
+                    .append(" -- ").append(CODE).append('/').append(script).append(" & p").append(local).append("=$!; ");
+        }
+        for (int local = 0; local < perNode; local++) {
+            command.append("wait $p").append(local).append(" || s=$?; ");
+        }
+        command.append("exit ${s:-0}");
+        List<String> env = new ArrayList<>(List.of("AML_DEBUG_RUN_ID=hub-it", "NODE_RANK=" + node));
+        if (token != null) {
+            env.add(HubShim.TOKEN_ENV + "=" + token);
+        }
+        String id = docker().createContainerCmd(BASE_IMAGE).withLabels(Map.of("dev.amldebug.managed", "true"))
+                .withEnv(env).withCmd("sh", "-c", command.toString())
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network).withBinds(
+                        new Bind(shim.toString(), new Volume("/aml/debug"), AccessMode.ro),
+                        new Bind(project.toString(), new Volume(CODE), AccessMode.ro)))
+                .exec().getId();
+        docker().startContainerCmd(id).exec();
+        containers.add(id);
+        return id;
+    }
+
+    public String nodeWithToken(int node, int perNode, String script) {
+        return node(node, perNode, script, hub.token(), "--wait-timeout 60");
+    }
+
+    public int exitCode(String container) {
+        return docker().waitContainerCmd(container).start().awaitStatusCode(120, TimeUnit.SECONDS);
+    }
+
+    public String logs(String container) throws InterruptedException {
+        return new String(new RunContainers(docker()).logs(container), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+        executor.shutdownNow();
+        containers.forEach(id -> new RunContainers(docker()).remove(id));
+        docker().removeNetworkCmd(network).exec();
+    }
+}
