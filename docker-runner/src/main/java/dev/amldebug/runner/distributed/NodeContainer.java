@@ -49,6 +49,8 @@ final class NodeContainer {
         ContainerRequest base = new ContainerRequest(spec, runId, store.workspace(), store.snapshot(runId),
                 store.outputs(runId), null);
         List<String> env = new ArrayList<>(base.environment());
+        // The debug shim announces its run by this name to the debug hub.
+        env.add("AML_DEBUG_RUN_ID=" + runId);
         env.add(NodePlan.VARIABLE + "=" + NodePlan.json(spec.distribution(), nodeRank, spec.command(), debug));
         Map<String, String> labels = new HashMap<>(base.labels());
         labels.put(ContainerLabels.NODE, Integer.toString(nodeRank));

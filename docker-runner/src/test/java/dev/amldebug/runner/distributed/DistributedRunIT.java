@@ -47,7 +47,7 @@ class DistributedRunIT {
             assert rank == int(os.environ["NODE_RANK"]) * 2 + int(os.environ["LOCAL_RANK"]), "rank formula"
             print(json.dumps({k: v for k, v in os.environ.items()
                               if k in ("MASTER_ADDR", "MASTER_PORT", "WORLD_SIZE", "NODE_RANK", "RANK", "LOCAL_RANK",
-                                       "LOCAL_WORLD_SIZE", "AZUREML_RUN_ID", "TF_CONFIG") or k.startswith("OMPI_")}))
+                                       "LOCAL_WORLD_SIZE", "AZUREML_RUN_ID", "AML_DEBUG_RUN_ID", "TF_CONFIG") or k.startswith("OMPI_")}))
             addr = (os.environ["MASTER_ADDR"], int(os.environ["MASTER_PORT"]))
             if rank == 0:
                 server = socket.create_server(("", addr[1]))
@@ -143,6 +143,7 @@ class DistributedRunIT {
             assertThat(env.get("LOCAL_RANK").asText()).isEqualTo(Integer.toString(rank % 2));
             assertThat(env.get("LOCAL_WORLD_SIZE").asText()).isEqualTo("2");
             assertThat(env.get("AZUREML_RUN_ID").asText()).isEqualTo(ended.id);
+            assertThat(env.get("AML_DEBUG_RUN_ID").asText()).isEqualTo(ended.id);
         }
     }
 
