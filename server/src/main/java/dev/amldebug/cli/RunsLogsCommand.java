@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,14 +45,19 @@ final class RunsLogsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--follow"}, description = "Keep printing as the log grows, until the run ends.")
     boolean follow;
 
-    @Option(names = "--control", description = "The control log (image build, container lifecycle) instead.")
-    boolean control;
+    @ArgGroup(exclusive = true)
+    Which which = new Which();
 
-    @Option(names = "--rank", paramLabel = "N", description = "Distributed runs: the log of process rank N.")
-    Integer rank;
+    static final class Which {
+        @Option(names = "--control", description = "The control log (image build, container lifecycle) instead.")
+        boolean control;
 
-    @Option(names = "--all", description = "Distributed runs: every rank's log, each line prefixed [rank N].")
-    boolean all;
+        @Option(names = "--rank", paramLabel = "N", description = "Distributed runs: the log of process rank N.")
+        Integer rank;
+
+        @Option(names = "--all", description = "Distributed runs: every rank's log, each line prefixed [rank N].")
+        boolean all;
+    }
 
     @Mixin
     WorkspaceOption workspace;
@@ -63,11 +69,12 @@ final class RunsLogsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunStore store = workspace.store();
         RunRecord record = store.read(runId);
-        if (rank != null || all || (follow && record.kind == RunKind.distributed && record.detached && !control)) {
+        boolean detachedRanks = follow && record.kind == RunKind.distributed && record.detached && !which.control;
+        if (which.rank != null || which.all || detachedRanks) {
             return printRanks(store, record);
         }
-        Path file = control ? store.controlLog(runId) : store.driverLog(runId);
-        if (follow && record.isActive() && record.detached && !control) {
+        Path file = which.control ? store.controlLog(runId) : store.driverLog(runId);
+        if (follow && record.isActive() && record.detached && !which.control) {
             return followContainer(store);
         }
         long offset = print(file, 0);
@@ -85,11 +92,11 @@ final class RunsLogsCommand implements Callable<Integer> {
             throw AmlDebugException.badInput("Run " + runId + " is not a distributed run; --rank and --all are for jobs"
                     + " with a distribution. Its log: aml-debug runs logs " + runId);
         }
-        if (rank != null && (rank < 0 || rank >= record.ranks)) {
+        if (which.rank != null && (which.rank < 0 || which.rank >= record.ranks)) {
             throw AmlDebugException.badInput("Run " + runId + " has ranks 0 to " + (record.ranks - 1) + "; choose one"
                     + " of them with --rank, or print them all with --all.");
         }
-        List<Integer> ranks = rank != null ? List.of(rank) : IntStream.range(0, record.ranks).boxed().toList();
+        List<Integer> ranks = which.rank != null ? List.of(which.rank) : IntStream.range(0, record.ranks).boxed().toList();
         RankLogPrinter printer = new RankLogPrinter(store, runId, ranks, command.commandLine().getOut());
         while (follow && store.read(runId).isActive()) {
             printer.print(false);

@@ -3,11 +3,11 @@ package dev.amldebug.runner.spec;
 /**
  * How a command job spreads over nodes and processes ({@code distribution:} and {@code resources.instance_count}).
  * Ranks are numbered node by node: rank = node rank * processes per node + local rank. A tensorflow job has
- * {@code workers + parameterServers} processes, spread over the nodes as evenly as they go; its first ranks are the
- * workers, the last the parameter servers.
+ * {@code workers + parameterServers} processes, {@code ceil(total / nodes)} on each node in turn (so the last nodes
+ * may hold fewer, even none); its first ranks are the workers, the last the parameter servers.
  *
  * @param nodes            instance_count: one container each
- * @param processesPerNode processes in each container (the last node may hold fewer for tensorflow)
+ * @param processesPerNode processes in each container (the last nodes may hold fewer for tensorflow)
  * @param workers          tensorflow: worker_count; otherwise the world size
  * @param parameterServers tensorflow: parameter_server_count; otherwise 0
  */

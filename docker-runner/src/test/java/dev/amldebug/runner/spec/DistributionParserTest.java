@@ -72,6 +72,14 @@ class DistributionParserTest {
     }
 
     @Test
+    void theBundledExampleRunsTwoNodesWithTwoProcessesEach() {
+        RunSpec spec = new JobYamlParser().parse(Path.of("../examples/distributed/job.yml"), null);
+
+        assertThat(spec.distribution()).isEqualTo(Distribution.processes(Distribution.Type.pytorch, 2, 2));
+        assertThat(spec.environment().isBuild()).isTrue();
+    }
+
+    @Test
     void errorsNameTheLineAndSayWhatToDo() {
         assertError("distribution: {type: horovod}\n", "5:22", "unknown distribution type 'horovod'; use pytorch, mpi or tensorflow");
         assertError("distribution: {process_count_per_instance: 2}\n", "5:15", "needs a type: add 'type: pytorch'");
