@@ -177,7 +177,14 @@ final class ForegroundRun {
         Duration took = Duration.between(ended.startedAt, ended.endedAt);
         err.printf("run %s %s (exit code %s) in %.1f s%n", ended.id, ended.status, ended.exitCode,
                 took.toMillis() / 1000.0);
+        if (ended.failedRank != null) {
+            err.println("failed:  " + ended.error);
+        }
         err.println("logs:    " + store.dir(ended.id).resolve("logs"));
+        if (ended.ranks != null) {
+            err.println("ranks:   aml-debug runs logs " + ended.id + " --rank N   (or --all); files in "
+                    + store.userLogs(ended.id));
+        }
         err.println("outputs: " + store.outputs(ended.id));
         err.flush();
     }

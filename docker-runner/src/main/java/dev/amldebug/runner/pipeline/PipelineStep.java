@@ -66,7 +66,7 @@ public record PipelineStep(String name,
         String resolved = CommandParts.substitute(command, values, outputNames,
                 message -> new SpecException(source, "step " + name + ": " + message));
         return new RunSpec(source, codeDir, List.of("/bin/sh", "-c", resolved), mounts, outputNames, environment,
-                environmentVariables, experimentName, displayName);
+                environmentVariables, experimentName, displayName, null);
     }
 
     private static InputMount upstreamMount(String input, StepInput.StepOutput output,

@@ -19,7 +19,7 @@ import java.util.Set;
  * (not even the mount point for ./outputs), and an edit made during the run (editors write files
  * in place) changes neither the run nor its record. Up to Azure ML's 300 MB.
  */
-final class CodeSnapshot {
+public final class CodeSnapshot {
     /** Azure ML refuses snapshots past this size; so do we, for what must be copied. */
     static final long MAX_COPIED_BYTES = 300L * 1024 * 1024;
     /** Never part of a run's code: run stores, outputs, version control, caches and local environments. */
@@ -35,7 +35,7 @@ final class CodeSnapshot {
     }
 
     /** Snapshots {@code codeDir} into {@code target}, with an empty {@code outputs} folder as the mount point. */
-    static void take(Path codeDir, Path target) {
+    public static void take(Path codeDir, Path target) {
         CodeSnapshot snapshot = new CodeSnapshot(codeDir, target);
         try {
             Files.walkFileTree(codeDir, snapshot.visitor());

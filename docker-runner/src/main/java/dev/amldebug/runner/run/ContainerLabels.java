@@ -6,6 +6,8 @@ public final class ContainerLabels {
     public static final String RUN_ID = "dev.amldebug.run-id";
     public static final String WORKSPACE = "dev.amldebug.workspace";
     public static final String EXPERIMENT = "dev.amldebug.experiment";
+    /** Distributed runs: the node rank of the container. */
+    public static final String NODE = "dev.amldebug.node";
 
     private ContainerLabels() {
     }

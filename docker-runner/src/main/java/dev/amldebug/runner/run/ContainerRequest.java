@@ -27,9 +27,9 @@ import java.util.Map;
  * The container a run gets: a snapshot of the code read-only as the working directory, inputs read-only,
  * the run's outputs folder read-write at ./outputs, the run's environment variables and
  * labels. A debug run is alone on its own network ({@link RunNetworks}) with debugpy published
- * on 127.0.0.1 only; a plain run publishes nothing.
+ * on 127.0.0.1 only; a plain run publishes nothing. A distributed run's nodes take its parts.
  */
-final class ContainerRequest {
+public final class ContainerRequest {
     static final ExposedPort DEBUG_PORT = ExposedPort.tcp(DebugOptions.CONTAINER_PORT);
 
     private final RunSpec spec;
@@ -43,7 +43,7 @@ final class ContainerRequest {
      * @param snapshot the run's copy of the code folder ({@link CodeSnapshot}), mounted read-only
      * @param debug    null for a plain run; otherwise the script runs under the debug shim
      */
-    ContainerRequest(RunSpec spec, String runId, Path workspace, Path snapshot, Path outputs, DebugOptions debug) {
+    public ContainerRequest(RunSpec spec, String runId, Path workspace, Path snapshot, Path outputs, DebugOptions debug) {
         this.spec = spec;
         this.runId = runId;
         this.workspace = workspace;
@@ -80,7 +80,8 @@ final class ContainerRequest {
         return host;
     }
 
-    private List<Bind> binds() {
+    /** The code snapshot, outputs, inputs (and the shim of a debug run). */
+    public List<Bind> binds() {
         List<Bind> binds = new ArrayList<>();
         binds.add(new Bind(snapshot.toString(), new Volume(ContainerPaths.CODE), AccessMode.ro));
         binds.add(new Bind(outputs.toString(), new Volume(ContainerPaths.OUTPUTS), AccessMode.rw));
@@ -93,7 +94,8 @@ final class ContainerRequest {
         return binds;
     }
 
-    private List<String> environment() {
+    /** Every process of the run gets these, as NAME=value. */
+    public List<String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         // Without this, Python buffers stdout in a container and the driver log would not be live.
         env.put("PYTHONUNBUFFERED", "1");
@@ -106,13 +108,13 @@ final class ContainerRequest {
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
-    private Map<String, String> labels() {
+    public Map<String, String> labels() {
         return Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId,
                 ContainerLabels.WORKSPACE, workspace.toString(), ContainerLabels.EXPERIMENT, spec.experimentName());
     }
 
     /** Outputs belong to the user who ran the job, not to root; root keeps the image's own user. */
-    private java.util.Optional<String> hostUser() {
+    public java.util.Optional<String> hostUser() {
         try {
             int uid = (Integer) Files.getAttribute(outputs, "unix:uid");
             int gid = (Integer) Files.getAttribute(outputs, "unix:gid");

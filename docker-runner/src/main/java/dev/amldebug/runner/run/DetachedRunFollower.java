@@ -3,6 +3,7 @@ package dev.amldebug.runner.run;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,9 @@ public final class DetachedRunFollower {
         }
         RunContainers containers = new RunContainers(docker);
         RunFinisher finisher = new RunFinisher(store, containers);
+        if (record.kind == RunKind.distributed) {
+            return followNodes(runId, containers, finisher);
+        }
         Optional<Container> container = containers.find(runId);
         if (container.isEmpty()) {
             return finisher.fail(runId, "its container is gone");
@@ -40,9 +44,23 @@ public final class DetachedRunFollower {
         } catch (NotFoundException e) {
             return finisher.fail(runId, "its container was removed by someone else");
         }
-        RunRecord ended = finisher.finishUnfollowed(runId, container.get().getId());
+        RunRecord ended = finisher.finishUnfollowed(runId, List.of(container.get()));
         new ControlLog(store.controlLog(runId), RunListener.NONE).line("Container exited with code " + ended.exitCode
                 + "; run " + ended.status + " (recorded in the background).");
+        return ended;
+    }
+
+    /** A distributed run's nodes: the first that fails stops the others, as when the run is followed live. */
+    private RunRecord followNodes(String runId, RunContainers containers, RunFinisher finisher)
+            throws InterruptedException {
+        List<Container> nodes = containers.findAll(runId);
+        if (nodes.isEmpty()) {
+            return finisher.fail(runId, "its containers are gone");
+        }
+        ControlLog log = new ControlLog(store.controlLog(runId), RunListener.NONE);
+        new NodeWatch(docker).await(nodes.stream().map(Container::getId).toList(), log);
+        RunRecord ended = finisher.finishUnfollowed(runId, containers.findAll(runId));
+        log.line("Every node exited; run " + ended.status + " (recorded in the background).");
         return ended;
     }
 

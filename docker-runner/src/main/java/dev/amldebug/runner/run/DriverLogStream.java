@@ -14,13 +14,13 @@ import java.nio.file.Path;
  * Follows a container's output into {@code 70_driver_log.txt} and the listener as it is written;
  * the debug shim's word that a debugger attached becomes an event.
  */
-final class DriverLogStream extends ResultCallback.Adapter<Frame> {
+public final class DriverLogStream extends ResultCallback.Adapter<Frame> {
     private final String runId;
     private final OutputStream file;
     private final RunListener listener;
     private boolean attached;
 
-    DriverLogStream(String runId, Path driverLog, RunListener listener) {
+    public DriverLogStream(String runId, Path driverLog, RunListener listener) {
         this.runId = runId;
         try {
             this.file = new FileOutputStream(driverLog.toFile(), true);

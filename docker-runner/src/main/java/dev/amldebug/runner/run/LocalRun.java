@@ -1,31 +1,24 @@
 package dev.amldebug.runner.run;
 
-import com.github.dockerjava.api.DockerClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-/** A started run, followed by this process until its container exits. */
+/** A started run (one container, or a distributed run's nodes), followed by this process until it ends. */
 public final class LocalRun {
-    private final RunRecord started;
-    private final DriverLogStream driver;
-    private final DockerClient docker;
-    private final RunFinisher finisher;
-    private final ControlLog log;
-    private final RunListener listener;
-    private volatile RunRecord ended;
-
-    LocalRun(RunRecord started, DriverLogStream driver, DockerClient docker, RunFinisher finisher, ControlLog log,
-             RunListener listener) {
-        this.started = started;
-        this.driver = driver;
-        this.docker = docker;
-        this.finisher = finisher;
-        this.log = log;
-        this.listener = listener;
+    /** How this process follows a run to its end and records that end; none for a detached run. */
+    public interface Follower {
+        RunRecord await() throws InterruptedException;
     }
 
-    static LocalRun ended(RunRecord record) {
-        LocalRun run = new LocalRun(record, null, null, null, null, RunListener.NONE);
+    private final RunRecord started;
+    private final Follower follower;
+    private volatile RunRecord ended;
+
+    /** @param follower null for a run left to itself (detached) */
+    public LocalRun(RunRecord started, Follower follower) {
+        this.started = started;
+        this.follower = follower;
+    }
+
+    public static LocalRun ended(RunRecord record) {
+        LocalRun run = new LocalRun(record, null);
         run.ended = record;
         return run;
     }
@@ -38,27 +31,15 @@ public final class LocalRun {
         return ended != null ? ended : started;
     }
 
-    /**
-     * Waits for the container to exit and its output to be written, then records the end.
-     * Only for runs this process follows (not detached).
-     */
+    /** Waits for the run to end and its end to be recorded. Only for runs this process follows (not detached). */
     public RunRecord await() throws InterruptedException {
         if (ended != null) {
             return ended;
         }
-        if (driver == null) {
+        if (follower == null) {
             throw new IllegalStateException("run " + started.id + " is detached; nothing here follows it");
         }
-        int exitCode = docker.waitContainerCmd(started.containerId).start().awaitStatusCode();
-        driver.awaitCompletion();
-        try {
-            driver.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the driver log", e);
-        }
-        ended = finisher.finish(started.id, started.containerId, exitCode);
-        log.line("Container exited with code " + exitCode + "; run " + ended.status + ".");
-        listener.statusChanged(ended);
+        ended = follower.await();
         return ended;
     }
 }

@@ -1,14 +1,12 @@
 package dev.amldebug.runner.run;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.amldebug.runner.image.BuildFailedException;
-import dev.amldebug.runner.image.EnvironmentImages;
-import dev.amldebug.runner.image.ImageBuildListener;
 import dev.amldebug.runner.image.ImageRef;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.spec.InputMount;
 import dev.amldebug.runner.spec.RunSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Instant;
 
 /**
@@ -28,7 +26,10 @@ public final class LocalRunner {
         this.usage = usage;
     }
 
-    /** Records the run as Queued and returns its id at once; {@link #start} does the rest. */
+    /**
+     * Records the run as Queued and returns its id at once; {@link #start} does the rest, or for a distributed run
+     * {@code distributed.DistributedRunner}.
+     */
     public String queue(RunSpec spec) {
         RunRecord record = new RunRecord();
         record.id = RunIds.next(spec.experimentName(), Instant.now().getEpochSecond());
@@ -36,7 +37,12 @@ public final class LocalRunner {
         record.displayName = spec.displayName();
         record.source = spec.source().toString();
         record.codeDir = spec.codeDir().toString();
-        record.kind = RunKind.command;
+        record.kind = spec.isDistributed() ? RunKind.distributed : RunKind.command;
+        if (spec.isDistributed()) {
+            record.distribution = spec.distribution().type().name();
+            record.nodes = spec.distribution().nodes();
+            record.ranks = spec.distribution().worldSize();
+        }
         record.status = RunStatus.Queued;
         record.createdAt = Instant.now();
         RunOwner.claim(record);
@@ -49,48 +55,9 @@ public final class LocalRunner {
      * Failed, the reason is in its control log, and the exception is thrown on.
      */
     public LocalRun start(String runId, RunSpec spec, StartOptions options, RunListener listener) {
-        ControlLog log = new ControlLog(store.controlLog(runId), listener);
-        RunFinisher finisher = new RunFinisher(store, new RunContainers(docker));
-        try {
-            log.line("Run " + runId + " of experiment " + spec.experimentName() + " from " + spec.source());
-            listener.statusChanged(store.update(runId, r -> r.status = RunStatus.Preparing));
-            ImageRef image = new EnvironmentImages(docker).ensure(spec.environment(), buildListener(runId, log, listener));
-            usage.touch(image.hash());
-            if (store.read(runId).cancelRequested) {
-                log.line("Canceled before the container started.");
-                return LocalRun.ended(finisher.fail(runId, "canceled before the container started"));
-            }
-            return startContainer(runId, spec, image, options, log, listener, finisher);
-        } catch (BuildFailedException e) {
-            log.line(e.getMessage());
-            log.line("Last lines of the build:");
-            e.tail().forEach(line -> log.line("  " + line));
-            listener.statusChanged(finisher.fail(runId, e.getMessage()));
-            throw e;
-        } catch (RuntimeException e) {
-            log.line("The run could not start: " + e.getMessage());
-            listener.statusChanged(finisher.fail(runId, e.getMessage()));
-            throw e;
-        }
-    }
-
-    private static ImageBuildListener buildListener(String runId, ControlLog log, RunListener listener) {
-        return new ImageBuildListener() {
-            @Override
-            public void line(String text) {
-                log.line(text);
-            }
-
-            @Override
-            public void step(int step, int total) {
-                listener.event(new RunEvent.ImageBuildStep(runId, step, total));
-            }
-
-            @Override
-            public void reused(String tag) {
-                listener.event(new RunEvent.ImageReused(runId, tag));
-            }
-        };
+        return new RunStart(docker, store, usage).start(runId, spec, listener,
+                (image, log, finisher) -> startContainer(runId, spec, image, options, log, listener, finisher),
+                LocalRun::ended);
     }
 
     private LocalRun startContainer(String runId, RunSpec spec, ImageRef image, StartOptions options, ControlLog log,
@@ -142,7 +109,12 @@ public final class LocalRunner {
         }
         listener.event(new RunEvent.ContainerStarted(runId, containerId, endpoint));
         listener.statusChanged(running);
-        return new LocalRun(running, driver, docker, finisher, log, listener);
+        return new LocalRun(running, driver == null ? null : new ContainerFollower(
+                () -> docker.waitContainerCmd(containerId).start().awaitStatusCode(), List.of(driver), exitCode -> {
+                    RunRecord ended = finisher.finish(runId, containerId, exitCode);
+                    log.line("Container exited with code " + exitCode + "; run " + ended.status + ".");
+                    return ended;
+                }, listener));
     }
 
     public RunStore store() {

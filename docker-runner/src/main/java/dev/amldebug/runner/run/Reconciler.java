@@ -3,7 +3,6 @@ package dev.amldebug.runner.run;
 import com.github.dockerjava.api.model.Container;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Brings run records up to date with Docker for runs that no live process follows: a
@@ -35,13 +34,16 @@ public final class Reconciler {
 
     private String reconcile(RunRecord record) throws InterruptedException {
         RunFinisher finisher = new RunFinisher(store, containers);
-        Optional<Container> container = containers.find(record.id);
-        if (container.isEmpty()) {
+        List<Container> found = containers.findAll(record.id);
+        if (found.isEmpty()) {
             finisher.fail(record.id, "the aml-debug process that ran it ended, and its container is gone");
             return "Run " + record.id + " was " + record.status + " but its process ended and no container is left;"
                     + " recorded as Failed.";
         }
-        if (RunContainers.isRunning(container.get())) {
+        if (record.kind == RunKind.distributed && stopAfterFailedNode(found)) {
+            found = containers.findAll(record.id);
+        }
+        if (found.stream().anyMatch(RunContainers::isRunning)) {
             if (record.detached) {
                 return null;
             }
@@ -53,8 +55,20 @@ public final class Reconciler {
             return "Run " + record.id + " keeps running after the aml-debug process that followed it ended."
                     + " Follow it with: aml-debug runs logs " + record.id + " --follow";
         }
-        RunRecord ended = finisher.finishUnfollowed(record.id, container.get().getId());
-        return "Run " + record.id + " ended while nobody followed it: " + ended.status
-                + " (exit code " + ended.exitCode + "). Its logs are in " + store.dir(record.id);
+        RunRecord ended = finisher.finishUnfollowed(record.id, found);
+        String how = ended.failedRank != null ? ended.error : "exit code " + ended.exitCode;
+        return "Run " + record.id + " ended while nobody followed it: " + ended.status + " (" + how + ")."
+                + " Its logs are in " + store.dir(record.id);
+    }
+
+    /** A node that failed fails the job, as on Azure ML: the other nodes would wait for it forever. */
+    private boolean stopAfterFailedNode(List<Container> nodes) {
+        boolean failed = nodes.stream().anyMatch(c -> !RunContainers.isRunning(c) && containers.exitCode(c.getId()) != 0);
+        List<String> running = nodes.stream().filter(RunContainers::isRunning).map(Container::getId).toList();
+        if (!failed || running.isEmpty()) {
+            return false;
+        }
+        containers.stopAll(running);
+        return true;
     }
 }

@@ -1,11 +1,11 @@
 package dev.amldebug.runner.run;
 
 import com.github.dockerjava.api.model.Container;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * Cancels a run from any process: marks it, then stops its container (SIGTERM, then SIGKILL
- * after a grace period). Whoever follows the run records Canceled; if nobody does, this does.
+ * Cancels a run from any process: marks it, then stops its container, or every node's container of a distributed
+ * run (SIGTERM, then SIGKILL after a grace period). Whoever follows the run records Canceled; if nobody does, this does.
  * Logs and outputs are kept.
  */
 public final class RunCanceller {
@@ -27,17 +27,18 @@ public final class RunCanceller {
         if (!record.isActive()) {
             return record;
         }
-        new ControlLog(store.controlLog(runId), RunListener.NONE).line("Cancel requested; stopping the container.");
-        Optional<Container> container = containers.find(runId);
-        container.ifPresent(c -> containers.stop(c.getId()));
+        new ControlLog(store.controlLog(runId), RunListener.NONE).line("Cancel requested; stopping the container"
+                + (record.kind == RunKind.distributed ? "s of every node." : "."));
+        List<Container> found = containers.findAll(runId);
+        containers.stopAll(found.stream().map(Container::getId).toList());
         boolean someoneFollows = RunOwner.isAlive(record) && !RunOwner.isSelf(record);
         if (someoneFollows || RunOwner.isSelf(record)) {
             return store.read(runId);
         }
         RunFinisher finisher = new RunFinisher(store, containers);
-        if (container.isEmpty()) {
+        if (found.isEmpty()) {
             return finisher.fail(runId, "canceled before the container started");
         }
-        return finisher.finishUnfollowed(runId, container.get().getId());
+        return finisher.finishUnfollowed(runId, found);
     }
 }

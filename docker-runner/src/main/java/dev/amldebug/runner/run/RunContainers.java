@@ -24,9 +24,13 @@ public final class RunContainers {
     }
 
     public Optional<Container> find(String runId) {
-        List<Container> found = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerLabels.RUN_ID, runId)).exec();
-        return found.stream().findFirst();
+        return findAll(runId).stream().findFirst();
+    }
+
+    /** Every container of the run: one, or a distributed run's nodes (by name, so node 0 first). */
+    public List<Container> findAll(String runId) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerLabels.RUN_ID, runId))
+                .exec().stream().sorted(java.util.Comparator.comparing(c -> c.getNames()[0])).toList();
     }
 
     public static boolean isRunning(Container container) {
@@ -40,6 +44,21 @@ public final class RunContainers {
         } catch (NotModifiedException | NotFoundException e) {
             // Already stopped or gone: cancelling has nothing left to do.
         }
+    }
+
+    /**
+     * Stops several containers at once: SIGTERM to all of them first, so that none waits for another's grace
+     * period, then SIGKILL to any still running after it.
+     */
+    public void stopAll(List<String> containerIds) {
+        for (String id : containerIds) {
+            try {
+                docker.killContainerCmd(id).withSignal("SIGTERM").exec();
+            } catch (NotFoundException | ConflictException e) {
+                // Not running (any more): nothing to signal.
+            }
+        }
+        containerIds.forEach(this::stop);
     }
 
     /** When the container stopped, from Docker's record; null when Docker does not say. */

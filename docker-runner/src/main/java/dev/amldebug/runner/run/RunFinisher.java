@@ -1,16 +1,20 @@
 package dev.amldebug.runner.run;
 
+import com.github.dockerjava.api.model.Container;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** Records the end of a run: status from the exit code (or Canceled when asked), times, then removes the container. */
-final class RunFinisher {
+public final class RunFinisher {
     private final RunStore store;
     private final RunContainers containers;
 
-    RunFinisher(RunStore store, RunContainers containers) {
+    public RunFinisher(RunStore store, RunContainers containers) {
         this.store = store;
         this.containers = containers;
     }
@@ -25,8 +29,7 @@ final class RunFinisher {
                 r.status = r.cancelRequested ? RunStatus.Canceled : RunStatus.Failed;
                 r.health = r.cancelRequested ? DeploymentHealth.Stopped : DeploymentHealth.Failed;
             }
-            r.ownerPid = null;
-            r.ownerStartedAt = null;
+            disown(r);
         });
         if (containerId != null) {
             containers.remove(containerId);
@@ -36,31 +39,69 @@ final class RunFinisher {
     }
 
     /**
-     * Ends a run that no process followed to its end (detached, or its process died): the
-     * container's whole output replaces the driver log, which may hold only a part of it.
+     * Ends a distributed run whose node containers all exited: Completed when every node exited 0, else Failed
+     * naming the rank that failed first (its exit code, its last line), or Canceled when asked.
+     *
+     * @param nodeExitCode the first non-zero exit code of a node, or 0
      */
-    RunRecord finishUnfollowed(String runId, String containerId) throws InterruptedException {
-        try {
-            Files.write(store.driverLog(runId), containers.logs(containerId));
+    public RunRecord finishNodes(String runId, List<String> containerIds, int nodeExitCode) {
+        Optional<RankExits.Exit> first = RankExits.read(store.rankExits(runId)).firstFailure();
+        RunRecord record = store.update(runId, r -> {
+            r.endedAt = Instant.now();
+            r.status = r.cancelRequested ? RunStatus.Canceled
+                    : nodeExitCode == 0 && first.isEmpty() ? RunStatus.Completed : RunStatus.Failed;
+            r.exitCode = first.map(RankExits.Exit::exitCode).orElse(nodeExitCode);
+            r.failedRank = first.map(RankExits.Exit::rank).orElse(null);
+            if (first.isPresent() && !r.cancelRequested) {
+                r.error = "rank " + first.get().rank() + " failed first, with exit code " + first.get().exitCode()
+                        + (first.get().lastLine() == null ? "" : ": " + first.get().lastLine());
+            } else if (r.status == RunStatus.Failed) {
+                r.error = "a node exited with code " + nodeExitCode + " before its processes ended; see "
+                        + RunStore.DRIVER_LOG;
+            }
+            disown(r);
+        });
+        containerIds.forEach(containers::remove);
+        containers.removeNetwork(runId);
+        return record;
+    }
+
+    /**
+     * Ends a run that no process followed to its end (detached, or its process died): the
+     * containers' whole output replaces the driver log, which may hold only a part of it.
+     */
+    RunRecord finishUnfollowed(String runId, List<Container> found) throws InterruptedException {
+        try (OutputStream out = Files.newOutputStream(store.driverLog(runId))) {
+            for (Container container : found) {
+                out.write(containers.logs(container.getId()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + store.driverLog(runId), e);
         }
         // It ended when the container stopped, not now that someone noticed.
-        Instant stopped = containers.finishedAt(containerId);
-        RunRecord record = finish(runId, containerId, containers.exitCode(containerId));
+        Instant stopped = found.stream().map(c -> containers.finishedAt(c.getId())).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        List<String> ids = found.stream().map(Container::getId).toList();
+        int exitCode = ids.stream().mapToInt(containers::exitCode).filter(code -> code != 0).findFirst().orElse(0);
+        RunRecord record = store.read(runId).kind == RunKind.distributed ? finishNodes(runId, ids, exitCode)
+                : finish(runId, ids.get(0), containers.exitCode(ids.get(0)));
         return stopped == null ? record : store.update(runId, r -> r.endedAt = stopped);
     }
 
-    RunRecord fail(String runId, String error) {
-        // A run that failed to start may have a container already: it would never be looked at again.
-        containers.find(runId).ifPresent(container -> containers.remove(container.getId()));
+    public RunRecord fail(String runId, String error) {
+        // A run that failed to start may have containers already: they would never be looked at again.
+        containers.findAll(runId).forEach(container -> containers.remove(container.getId()));
         containers.removeNetwork(runId);
         return store.update(runId, r -> {
             r.endedAt = Instant.now();
             r.status = r.cancelRequested ? RunStatus.Canceled : RunStatus.Failed;
             r.error = error;
-            r.ownerPid = null;
-            r.ownerStartedAt = null;
+            disown(r);
         });
+    }
+
+    private static void disown(RunRecord record) {
+        record.ownerPid = null;
+        record.ownerStartedAt = null;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
  * What a run is, and so which statuses it goes through. A local command run is driven by its
  * container's exit code. Kinds to come have lifecycles of their own: a deployment is long-lived
  * and healthy or not; a pipeline is a parent whose status follows its step children; a
- * multi-node run has a child per node and rank.
+ * multi-node run has a container per node and a log per rank.
  */
 public enum RunKind {
     /** NotStarted only as a pipeline step that waits for the steps it needs (it ends Canceled if it never runs). */
@@ -21,6 +21,13 @@ public enum RunKind {
      * step completed (or reused its outputs), Failed naming the steps that failed, or Canceled.
      */
     pipeline(EnumSet.of(RunStatus.NotStarted, RunStatus.Queued, RunStatus.Running, RunStatus.Completed,
+            RunStatus.Failed, RunStatus.Canceled)),
+    /**
+     * A multi-node job (distribution: pytorch, mpi or tensorflow): a container per node, processes (ranks) in each,
+     * one log per rank. Completed when every rank exited 0; Failed as soon as one rank fails (the others are
+     * stopped, and {@code failedRank} names the first); Canceled when asked.
+     */
+    distributed(EnumSet.of(RunStatus.Queued, RunStatus.Preparing, RunStatus.Running, RunStatus.Completed,
             RunStatus.Failed, RunStatus.Canceled));
 
     private final Set<RunStatus> statuses;

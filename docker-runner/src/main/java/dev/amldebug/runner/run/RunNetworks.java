@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A debug run's own network. debugpy listens on the container's address; on a shared network
  * every other container could connect to it and run code in the script. Alone on its network,
- * the container is reached only through the port Docker publishes on 127.0.0.1.
+ * the container is reached only through the port Docker publishes on 127.0.0.1. A distributed run's nodes share a
+ * network of their own, where they reach each other by name ({@code node-0}, ...).
  */
 public final class RunNetworks {
     private final DockerClient docker;
@@ -25,9 +26,18 @@ public final class RunNetworks {
 
     /** Creates the run's network, with containers on it unable to talk to each other either. */
     public String create(String runId) {
+        return create(runId, Map.of("com.docker.network.bridge.enable_icc", "false"));
+    }
+
+    /** Creates the network of a distributed run's nodes, which talk to each other and to nothing else of the host's. */
+    public String createForNodes(String runId) {
+        return create(runId, Map.of());
+    }
+
+    private String create(String runId, Map<String, String> options) {
         docker.createNetworkCmd().withName(name(runId)).withDriver("bridge").withCheckDuplicate(true)
                 .withLabels(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId))
-                .withOptions(Map.of("com.docker.network.bridge.enable_icc", "false"))
+                .withOptions(options)
                 .exec();
         return name(runId);
     }

@@ -59,6 +59,16 @@ public class RunRecord {
     /** Pipeline steps: the run whose outputs this step reused instead of running; its outputs are that run's. */
     public String reusedFrom;
 
+    /** Distributed runs: pytorch, mpi or tensorflow. */
+    public String distribution;
+    /** Distributed runs: how many nodes (containers), and how many processes (ranks) in all. */
+    public Integer nodes;
+    public Integer ranks;
+    /** Distributed runs: the container of each node, node 0 first. */
+    public java.util.List<String> nodeContainerIds;
+    /** Distributed runs: the rank that failed first; {@code exitCode} is its exit code and {@code error} its last line. */
+    public Integer failedRank;
+
     @JsonIgnore
     public boolean isActive() {
         return status != null && !status.isTerminal();

@@ -79,6 +79,20 @@ public final class RunStore {
         return dir(id).resolve("logs").resolve(DRIVER_LOG);
     }
 
+    /** Distributed runs: {@code logs/user_logs}, where each rank writes {@code std_log_process_<rank>.txt}. */
+    public Path userLogs(String id) {
+        return dir(id).resolve("logs").resolve("user_logs");
+    }
+
+    public Path processLog(String id, int rank) {
+        return userLogs(id).resolve("std_log_process_" + rank + ".txt");
+    }
+
+    /** Distributed runs: how each rank ended, one {@code rank_<N>.json} each ({@link RankExits}). */
+    public Path rankExits(String id) {
+        return dir(id).resolve("ranks");
+    }
+
     public Path outputs(String id) {
         return dir(id).resolve("outputs");
     }

@@ -39,7 +39,8 @@ public final class JobYamlParser {
         return new RunSpec(jobFile, codeDir, List.of("/bin/sh", "-c", command), mounts, outputs, environment,
                 CommandParts.environmentVariables(job.get("environment_variables")),
                 CommandParts.experimentName(job.get("experiment_name"), baseDir),
-                CommandParts.text(job, "display_name", null));
+                CommandParts.text(job, "display_name", null),
+                new DistributionParser().parse(job.get("distribution"), job.get("resources")));
     }
 
     private static void checkType(YamlValue type) {

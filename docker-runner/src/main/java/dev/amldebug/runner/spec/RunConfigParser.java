@@ -58,7 +58,7 @@ public final class RunConfigParser {
         EnvironmentSpec env = environmentOverride != null ? environmentOverride
                 : environment(section(environment, "docker", DOCKER_KEYS), python, codeDir);
         return new RunSpec(runconfig, codeDir, command, List.of(), List.of(), env, variables,
-                ExperimentNames.fromFolder(codeDir.getFileName().toString()), null);
+                ExperimentNames.fromFolder(codeDir.getFileName().toString()), null, null);
     }
 
     /** A run configuration in {@code <project>/.azureml/} or {@code aml_config/} runs the project folder. */

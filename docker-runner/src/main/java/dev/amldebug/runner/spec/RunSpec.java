@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * Everything a local run needs, whatever file it was read from (v2 job YAML, v1 .runconfig,
  * or a bare script). {@code command} is the argv run in the container's working directory.
+ * {@code distribution} is null for a run of one process in one container.
  */
 public record RunSpec(
         Path source,
@@ -17,7 +18,8 @@ public record RunSpec(
         EnvironmentSpec environment,
         Map<String, String> environmentVariables,
         String experimentName,
-        String displayName) {
+        String displayName,
+        Distribution distribution) {
 
     public RunSpec {
         if (CodeFolders.refusal(codeDir) != null) {
@@ -27,12 +29,16 @@ public record RunSpec(
 
     public RunSpec withEnvironment(EnvironmentSpec replacement) {
         return new RunSpec(source, codeDir, command, inputs, outputNames, replacement,
-                environmentVariables, experimentName, displayName);
+                environmentVariables, experimentName, displayName, distribution);
+    }
+
+    public boolean isDistributed() {
+        return distribution != null;
     }
 
     /** @throws dev.amldebug.errors.AmlDebugException when {@code name} is no Azure ML experiment name */
     public RunSpec withExperimentName(String name) {
         return new RunSpec(source, codeDir, command, inputs, outputNames, environment,
-                environmentVariables, ExperimentNames.check(name), displayName);
+                environmentVariables, ExperimentNames.check(name), displayName, distribution);
     }
 }

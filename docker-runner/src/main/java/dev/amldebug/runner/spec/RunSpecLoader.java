@@ -41,7 +41,7 @@ public final class RunSpecLoader {
         Path codeDir = script.getParent();
         return new RunSpec(script, codeDir, List.of("python", script.getFileName().toString()), List.of(), List.of(),
                 override != null ? override : EnvironmentSpec.ofImage(defaultImage), Map.of(),
-                ExperimentNames.fromFolder(codeDir.getFileName().toString()), null);
+                ExperimentNames.fromFolder(codeDir.getFileName().toString()), null, null);
     }
 
     /** Extra arguments go after the command; for a shell command they are quoted for the shell. */
@@ -55,6 +55,7 @@ public final class RunSpecLoader {
             command.addAll(args);
         }
         return new RunSpec(spec.source(), spec.codeDir(), List.copyOf(command), spec.inputs(), spec.outputNames(),
-                spec.environment(), spec.environmentVariables(), spec.experimentName(), spec.displayName());
+                spec.environment(), spec.environmentVariables(), spec.experimentName(), spec.displayName(),
+                spec.distribution());
     }
 }

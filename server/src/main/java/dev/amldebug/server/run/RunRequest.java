@@ -1,6 +1,7 @@
 package dev.amldebug.server.run;
 
 import dev.amldebug.runner.debug.DebugOptions;
+import dev.amldebug.runner.distributed.RankDebug;
 import dev.amldebug.runner.run.StartOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,39 +17,45 @@ import java.util.List;
  * @param debug       run under the debug shim with these options, or null for a plain run
  * @param detach      leave the run to itself once its container started
  * @param replayOf    where the run came from, when it replays a cloud job ("WORKSPACE/JOB"), or null
+ * @param rankDebug   distributed jobs: the ranks that run under a debugger, and how; null for none
  */
 public record RunRequest(Path source, Path environment, List<String> arguments, String experiment, DebugOptions debug,
-                         boolean detach, String replayOf) {
+                         boolean detach, String replayOf, RankDebug rankDebug) {
     public RunRequest {
         arguments = arguments == null ? List.of() : List.copyOf(arguments);
     }
 
     public static RunRequest of(Path source) {
-        return new RunRequest(source, null, List.of(), null, null, false, null);
+        return new RunRequest(source, null, List.of(), null, null, false, null, null);
     }
 
     public RunRequest withEnvironment(Path value) {
-        return new RunRequest(source, value, arguments, experiment, debug, detach, replayOf);
+        return new RunRequest(source, value, arguments, experiment, debug, detach, replayOf, rankDebug);
     }
 
     public RunRequest withArguments(List<String> value) {
-        return new RunRequest(source, environment, value, experiment, debug, detach, replayOf);
+        return new RunRequest(source, environment, value, experiment, debug, detach, replayOf, rankDebug);
     }
 
     public RunRequest withExperiment(String value) {
-        return new RunRequest(source, environment, arguments, value, debug, detach, replayOf);
+        return new RunRequest(source, environment, arguments, value, debug, detach, replayOf, rankDebug);
     }
 
     public RunRequest withDebug(DebugOptions value) {
-        return new RunRequest(source, environment, arguments, experiment, value, detach, replayOf);
+        return new RunRequest(source, environment, arguments, experiment, value, detach, replayOf, rankDebug);
     }
 
     public RunRequest detached(boolean value) {
-        return new RunRequest(source, environment, arguments, experiment, debug, value, replayOf);
+        return new RunRequest(source, environment, arguments, experiment, debug, value, replayOf, rankDebug);
     }
 
     public RunRequest withReplayOf(String value) {
-        return new RunRequest(source, environment, arguments, experiment, debug, detach, value);
+        return new RunRequest(source, environment, arguments, experiment, debug, detach, value, rankDebug);
+    }
+
+    /** A distributed job's chosen ranks run under {@code value}'s prefix and environment; null: none. */
+    public RunRequest withRankDebug(RankDebug value) {
+        return new RunRequest(source, environment, arguments, experiment, debug, detach, replayOf, value);
     }
 
     StartOptions startOptions() {

@@ -2,6 +2,7 @@ package dev.amldebug.server.run;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.runner.distributed.DistributedRunner;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.DeploymentFollower;
 import dev.amldebug.runner.run.DeploymentRestarter;
@@ -66,11 +67,14 @@ public final class RunService {
     /**
      * Checks the request and queues the run, then prepares, starts and follows it in the
      * background. Bad input and an unreachable Docker are thrown here, before anything is queued.
+     * A job with a distribution runs as a distributed run: a container per node, its ranks debugged as
+     * {@link RunRequest#rankDebug()} says.
      */
     public SubmittedRun submit(RunRequest request, RunListener listener) {
         RunSpec loaded = new RunSpecLoader(baseImage).load(workspace().resolve(request.source()),
                 request.environment() == null ? null : workspace().resolve(request.environment()), request.arguments());
         RunSpec spec = request.experiment() == null ? loaded : loaded.withExperimentName(request.experiment());
+        DistributedRequests.check(request, spec);
         LocalRunner runner = new LocalRunner(docker.get(), store, usage);
         SubmittedRun run = new SubmittedRun(runner.queue(spec));
         if (request.replayOf() != null) {
@@ -84,7 +88,10 @@ public final class RunService {
 
     private void follow(LocalRunner runner, RunSpec spec, RunRequest request, RunListener listener, SubmittedRun run) {
         try {
-            LocalRun local = runner.start(run.id(), spec, request.startOptions(), listener);
+            LocalRun local = spec.isDistributed()
+                    ? new DistributedRunner(docker.get(), store, usage).start(run.id(), spec, request.detach(),
+                            request.rankDebug(), listener)
+                    : runner.start(run.id(), spec, request.startOptions(), listener);
             if (request.detach()) {
                 // Before the start is known: a CLI that detaches exits as soon as it is.
                 followInBackground(run.id());
@@ -175,7 +182,8 @@ public final class RunService {
      */
     public void handOver() {
         for (RunRecord record : store.list()) {
-            if (record.isActive() && !record.detached && record.containerId != null && followed.contains(record.id)) {
+            boolean started = record.containerId != null || record.nodeContainerIds != null;
+            if (record.isActive() && !record.detached && started && followed.contains(record.id)) {
                 DetachedRunFollower.handOver(store, record.id);
                 followInBackground(record.id);
             }

@@ -20,17 +20,20 @@ import java.util.stream.Stream;
 
 /**
  * A run and what hangs under it: runs/ID > Logs (the two log files) and Outputs (files and folders); a pipeline
- * run has runs/ID > Steps > a node per step (runs/STEP_RUN_ID, with its own Logs and Outputs) and Logs.
+ * run has runs/ID > Steps > a node per step (runs/STEP_RUN_ID, with its own Logs and Outputs) and Logs; a distributed
+ * run has Ranks ({@link RankNodes}) before its Logs and Outputs.
  */
 final class RunNodes {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final RunStore store;
     private final NodeId base;
+    private final RankNodes ranks;
 
     RunNodes(RunStore store, NodeId base) {
         this.store = store;
         this.base = base;
+        this.ranks = new RankNodes(store, base);
     }
 
     Node run(RunRecord run) {
@@ -68,7 +71,7 @@ final class RunNodes {
                 + " be read", "brokenRun", null, false, e.file().toUri(), e.getMessage(), e.runId(), null)).toList();
     }
 
-    /** Children of runs/ID, runs/ID/logs and runs/ID/outputs[/path]. */
+    /** Children of runs/ID, runs/ID/logs, runs/ID/ranks[/N] and runs/ID/outputs[/path]. */
     List<Node> children(NodeId id) {
         String runId = id.segment(1);
         RunRecord record = store.read(runId);
@@ -80,8 +83,13 @@ final class RunNodes {
         }
         if (section.isEmpty()) {
             Path outputs = store.outputsOf(record);
-            return List.of(logs, Node.folder(run.child("outputs"), "Outputs", "outputs").withRunId(runId)
-                    .withResource(outputs.toUri(), outputs.toString()));
+            Node outputsNode = Node.folder(run.child("outputs"), "Outputs", "outputs").withRunId(runId)
+                    .withResource(outputs.toUri(), outputs.toString());
+            return record.kind == RunKind.distributed ? List.of(ranks.folder(record), logs, outputsNode)
+                    : List.of(logs, outputsNode);
+        }
+        if (section.equals("ranks") && record.kind == RunKind.distributed) {
+            return ranks.children(record, id.segment(3));
         }
         if (section.equals("steps") && record.steps != null) {
             return steps(record);
