@@ -7,6 +7,7 @@ import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.server.azure.AzureSubmitter;
+import dev.amldebug.server.azure.ConnectBack;
 import dev.amldebug.server.azure.PipelineJobBody;
 import dev.amldebug.server.azure.RemoteStepDebug;
 import java.io.PrintWriter;
@@ -56,6 +57,13 @@ final class AzureSubmitCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Run a command job under the debugger, and attach to it (to each of its processes).")
     boolean debug;
 
+    @Option(names = "--connect-back", paramLabel = "HOST:PORT",
+            description = {"With --debug: every process dials back to this machine's debug hub at HOST:PORT instead of"
+                    + " listening, for nodes that can only dial out. HOST is how the compute reaches this machine (a VPN"
+                    + " address, or the far end of a tunnel you provide); the hub listens there when it is this"
+                    + " machine's address, else on 127.0.0.1:PORT for the tunnel to deliver to."})
+    String connectBack;
+
     @Option(names = "--wait-timeout", paramLabel = "SECONDS",
             description = "How long a debugged step waits for the debugger (default: " + DebugOptions.DEFAULT_WAIT_SECONDS + ").")
     Integer waitTimeout;
@@ -93,6 +101,10 @@ final class AzureSubmitCommand implements Callable<Integer> {
             out.flush();
         });
         if (PipelineJobBody.isPipeline(jobFile)) {
+            if (debug || connectBack != null) {
+                throw AmlDebugException.badInput(jobFile + " is a pipeline job: choose the steps to debug with"
+                        + " --debug-step NAME (--debug and --connect-back take a command job).");
+            }
             return submitPipeline(submitter, workspace, out);
         }
         if (!debugSteps.isEmpty()) {
@@ -100,8 +112,15 @@ final class AzureSubmitCommand implements Callable<Integer> {
                     + " is a command job. To debug a command job on Azure ML, start debugpy in its script as the guide"
                     + " shows and use aml-debug azure attach.");
         }
+        if (connectBack != null && !debug) {
+            throw AmlDebugException.badInput("--connect-back goes with --debug: add --debug to run " + jobFile
+                    + " under the debugger with its processes dialing back to this machine.");
+        }
         if (debug) {
-            return submitDebugged(submitter, workspace, out);
+            return connectBack == null ? submitDebugged(submitter, workspace, out)
+                    : new ConnectBackSubmit(workspace, azure.threads().blocking(), console, out).submit(submitter, jobFile,
+                            compute, experiment, RemoteStepDebug.of(java.util.Set.of(), debugOptions(), installDebugpy,
+                            azure.folder()), ConnectBack.parse(connectBack));
         }
         Job job = submitter.submit(jobFile, compute, experiment);
         printJob(workspace, job, out);

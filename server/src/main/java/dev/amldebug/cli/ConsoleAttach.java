@@ -2,6 +2,8 @@ package dev.amldebug.cli;
 
 import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.DapTrace;
+import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.console.ConsoleOptions;
 import dev.amldebug.bridge.console.Location;
 import dev.amldebug.bridge.protocol.DapErrorCode;
@@ -37,13 +39,29 @@ final class ConsoleAttach {
 
     static OptionalInt debug(BridgeTarget target, Path codeDir, List<String> breakpoints, boolean programOutput,
                              DapTrace trace, ExecutorService executor) throws Exception {
+        try (trace) {
+            return new ConsoleSession(executor, trace).debug(target, options(codeDir, breakpoints, programOutput));
+        }
+    }
+
+    /**
+     * The console debugger on every rank that dials {@code hub} (a session each: {@code ranks}, {@code rank N},
+     * {@code c all}), until {@code expected} ranks have joined and ended.
+     */
+    static OptionalInt debugRanks(DebugHub hub, List<PathMapping> mappings, boolean justMyCode, Path codeDir,
+                                  List<String> breakpoints, int expected, DapTrace trace, ExecutorService executor)
+            throws Exception {
+        try (trace) {
+            return new ConsoleSession(executor, trace).debugRanks(hub, mappings, justMyCode,
+                    options(codeDir, breakpoints, true), expected);
+        }
+    }
+
+    private static ConsoleOptions options(Path codeDir, List<String> breakpoints, boolean programOutput) {
         List<Location> locations = breakpoints.stream().map(b -> Location.parse(b, codeDir)).toList();
         PrintStream out = System.out;
         boolean interactive = System.console() != null;
-        ConsoleOptions options = new ConsoleOptions(codeDir, locations, Map.of("name", "aml-debug console"),
+        return new ConsoleOptions(codeDir, locations, Map.of("name", "aml-debug console"),
                 interactive, programOutput, out, new BufferedReader(new InputStreamReader(System.in)), args -> { });
-        try (trace) {
-            return new ConsoleSession(executor, trace).debug(target, options);
-        }
     }
 }

@@ -47,12 +47,17 @@ public final class CommandWrapper {
      * {@code python .aml_debug/aml_debug_shim.py OPTIONS -- train.py}.
      */
     public static String wrapShell(String command, DebugOptions options, String shimPath) {
+        return wrapShell(command, List.of(options.shimArguments()), shimPath);
+    }
+
+    /** The same with the shim's arguments as given (connect mode's, say). */
+    public static String wrapShell(String command, List<String> shimArguments, String shimPath) {
         Matcher matcher = SHELL_PYTHON.matcher(command);
         if (!matcher.find()) {
             throw AmlDebugException.badInput("a debug run needs the command to run Python (python train.py ...);"
                     + " found: " + command);
         }
-        String shim = " " + shimPath + " " + String.join(" ", options.shimArguments()) + " --";
+        String shim = " " + shimPath + " " + String.join(" ", shimArguments) + " --";
         return command.substring(0, matcher.end(2)) + shim + command.substring(matcher.end(2));
     }
 

@@ -41,6 +41,7 @@ NO_DEBUGPY = ("aml_debug_shim: debugpy is not installed in this environment, so 
 USAGE = ("usage: aml_debug_shim.py [--listen HOST:PORT | --connect HOST:PORT] [--wait-timeout SECONDS] "
          "[--on-timeout continue|abort] [--no-wait] [--] (script.py | -m module) [ARGS...]")
 HUB_TOKEN_ENV = "AML_DEBUG_HUB_TOKEN"
+HUB_TOKEN_FILE = "hub_token"
 HUB_HELLO_PREFIX = "AML_DEBUG_HELLO "
 HUB_WELCOME = b"AML_DEBUG_WELCOME\n"
 HUB_DIAL_SECONDS = 5.0
@@ -257,6 +258,15 @@ def main(argv):
     run_target(target)
 
 
+def token_beside_shim():
+    """A job on a remote compute gets the hub's token in its debug snapshot, next to the shim, not in its definition."""
+    try:
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), HUB_TOKEN_FILE)) as token:
+            return token.read().strip()
+    except OSError:
+        return ""
+
+
 def hub_announcement():
     """Who this process is, from the environment of a distributed run (missing: null)."""
     def number(name):
@@ -339,7 +349,7 @@ def debug_through_hub(debugpy, options):
     """Connect mode. Dials the hub, then relays its connection to debugpy listening on loopback; the waiting rules
     hold as in listen mode. If the hub cannot be reached, one line says so and the script runs (or aborts)."""
     # Not passed on to the script or anything it starts.
-    token = os.environ.pop(HUB_TOKEN_ENV, "")
+    token = os.environ.pop(HUB_TOKEN_ENV, "") or token_beside_shim()
     print(f"Timeout for debug connection: {options['wait_timeout']:g}", flush=True)
     started = time.monotonic()
     dial_seconds = options["wait_timeout"] if options["wait"] else HUB_DIAL_SECONDS

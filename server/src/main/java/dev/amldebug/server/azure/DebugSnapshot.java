@@ -16,13 +16,16 @@ import java.util.stream.Stream;
  * written to; the copy goes when closed.
  */
 final class DebugSnapshot implements AutoCloseable {
+    /** The shim reads the hub's token from this file next to it (aml_debug_shim.py's HUB_TOKEN_FILE). */
+    static final String HUB_TOKEN_FILE = "hub_token";
     private final Path folder;
 
     private DebugSnapshot(Path folder) {
         this.folder = folder;
     }
 
-    static DebugSnapshot of(Path codeFolder, Path parent) {
+    /** @param hubToken the debug hub's token, written next to the shim for connect mode; null for listen mode */
+    static DebugSnapshot of(Path codeFolder, Path parent, String hubToken) {
         try {
             Files.createDirectories(parent);
             Path copy = Files.createTempDirectory(parent, "debug-snapshot-");
@@ -40,6 +43,9 @@ final class DebugSnapshot implements AutoCloseable {
                 Path target = copy.resolve(RemoteStepDebug.SHIM_FOLDER).resolve(file.getKey());
                 Files.createDirectories(target.getParent());
                 Files.write(target, file.getValue());
+            }
+            if (hubToken != null) {
+                Files.writeString(copy.resolve(RemoteStepDebug.SHIM_FOLDER).resolve(HUB_TOKEN_FILE), hubToken);
             }
             return new DebugSnapshot(copy);
         } catch (IOException e) {

@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * @param snapshots where the snapshots with the shim are built (a folder under the workspace's .azureml/)
  */
-public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean installDebugpy, Path snapshots) {
+public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean installDebugpy, Path snapshots,
+                              ConnectBack connectBack) {
     /** The shim's folder inside a debugged step's snapshot, relative to the working directory. */
     public static final String SHIM_FOLDER = ".aml_debug";
     public static final String SHIM = SHIM_FOLDER + "/" + DebugShim.FILE_NAME;
@@ -30,11 +31,16 @@ public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean i
 
     /** The chosen steps, their snapshots with the shim built under the folder's .azureml/snapshots. */
     public static RemoteStepDebug of(Set<String> steps, DebugOptions options, boolean installDebugpy, Path folder) {
-        return new RemoteStepDebug(steps, options, installDebugpy, folder.resolve(".azureml").resolve("snapshots"));
+        return new RemoteStepDebug(steps, options, installDebugpy, folder.resolve(".azureml").resolve("snapshots"), null);
     }
 
     public static RemoteStepDebug none() {
-        return new RemoteStepDebug(Set.of(), DebugOptions.defaults(), false, null);
+        return new RemoteStepDebug(Set.of(), DebugOptions.defaults(), false, null, null);
+    }
+
+    /** The same, each process dialing the hub at {@code connectBack} instead of listening. */
+    public RemoteStepDebug dialingBack(ConnectBack value) {
+        return new RemoteStepDebug(steps, options, installDebugpy, snapshots, value);
     }
 
     public boolean covers(String step) {
@@ -43,8 +49,17 @@ public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean i
 
     /** The step's command run under the shim (after installing debugpy, when asked). */
     public String command(String command) {
-        String wrapped = CommandWrapper.wrapShell(command, options, SHIM);
+        String wrapped = connectBack == null ? CommandWrapper.wrapShell(command, options, SHIM)
+                : CommandWrapper.wrapShell(command, connectArguments(), SHIM);
         return installDebugpy ? INSTALL + wrapped : wrapped;
+    }
+
+    private java.util.List<String> connectArguments() {
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--connect", connectBack.address()));
+        java.util.List<String> listening = java.util.List.of(options.shimArguments());
+        // The waiting rules are listen mode's: the same options after --listen HOST:PORT.
+        arguments.addAll(listening.subList(2, listening.size()));
+        return arguments;
     }
 
     /** The uploads of a debugged step: its code with the shim added, its inline conda environment with debugpy. */
@@ -52,7 +67,7 @@ public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean i
         return new CommandJobBody.Uploads() {
             @Override
             public String code(Path folder) {
-                try (DebugSnapshot snapshot = DebugSnapshot.of(folder, snapshots)) {
+                try (DebugSnapshot snapshot = DebugSnapshot.of(folder, snapshots, connectBack == null ? null : connectBack.token())) {
                     return plain.code(snapshot.folder());
                 }
             }

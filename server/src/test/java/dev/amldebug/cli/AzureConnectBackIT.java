@@ -1,0 +1,70 @@
+package dev.amldebug.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlExtension;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * azure submit --debug --connect-back, for real: the fake runs a two-node job, each process in a container on a network
+ * of its own that nothing reaches from outside; each process dials this machine's debug hub back (at the Docker bridge's
+ * gateway, as a compute node would over a VPN), presenting the token from its snapshot; the console debugger takes
+ * both ranks, stops each at the breakpoint, and the job completes. Nothing of the token reaches the job's definition.
+ */
+class AzureConnectBackIT {
+    @RegisterExtension
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
+
+    @TempDir
+    Path folder;
+
+    private FakeAzureMl fake;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        fake = AZURE.fake();
+        environment = FakeSignIn.into(fake, folder);
+        Files.createDirectories(folder.resolve("src"));
+        Files.writeString(folder.resolve("src/spread.py"), AzureCommandDebugIT.SCRIPT);
+        Files.writeString(folder.resolve("job.yml"), AzureCommandDebugIT.JOB);
+    }
+
+    @Test
+    void everyProcessDialsBackToTheHubAndTheConsoleStopsInEachRank() throws Exception {
+        String gateway = new String(new ProcessBuilder("docker", "network", "inspect", "bridge", "-f",
+                "{{(index .IPAM.Config 0).Gateway}}").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(gateway))) {
+            port = probe.getLocalPort();
+        }
+        JarProcess submit = JarProcess.startIn(folder, environment, "azure", "submit", "job.yml", "--debug", "--connect-back",
+                gateway + ":" + port, "--break", "src/spread.py:4", "--wait-timeout", "120", "--workspace", folder.toString());
+        int exit = submit.waitFor(300);
+
+        String output = submit.output();
+        String job = output.lines().filter(line -> line.startsWith("job: ")).findFirst().orElseThrow(() -> new AssertionError(output))
+                .substring("job: ".length());
+        assertThat(output).contains("Debug hub listening on " + gateway + ":" + port, "rank 0 stopped at spread.py:4",
+                "rank 1 stopped at spread.py:4", "share = 10", job + ": Completed");
+        assertThat(exit).as(output).isZero();
+        assertThat(log(job, "user_logs/std_log_process_1.txt")).contains("Connected to the debug hub at " + gateway,
+                "Debugger attached = True", "rank 1 of 2 on node 1 share 10");
+        String definition = fake.workspace().jobs.find(job).orElseThrow().submitted.toString();
+        assertThat(definition).contains("--connect " + gateway + ":" + port).doesNotContain("AML_DEBUG_HUB_TOKEN");
+    }
+
+    private String log(String job, String file) {
+        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/" + file), StandardCharsets.UTF_8);
+    }
+}
