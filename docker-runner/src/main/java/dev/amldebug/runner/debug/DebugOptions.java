@@ -43,6 +43,17 @@ public record DebugOptions(int waitTimeoutSeconds, boolean abortOnTimeout, boole
         return new DebugOptions(0, false, true).withPostMortem(seconds);
     }
 
+    /**
+     * A run's options when post-mortem is asked for or not: {@code debug} (null for a run not debugged from its
+     * start) with post-mortem waiting {@code seconds} (the default when null) added when {@code postMortem}.
+     */
+    public static DebugOptions addingPostMortem(DebugOptions debug, boolean postMortem, Integer seconds) {
+        if (!postMortem) {
+            return debug;
+        }
+        return debug == null ? postMortemOnly(seconds) : debug.withPostMortem(seconds);
+    }
+
     /** These options, and post-mortem waiting {@code seconds} (the default when null). */
     public DebugOptions withPostMortem(Integer seconds) {
         return new DebugOptions(waitTimeoutSeconds, abortOnTimeout, noWait,

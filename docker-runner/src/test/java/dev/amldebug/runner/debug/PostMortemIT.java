@@ -19,6 +19,7 @@ import dev.amldebug.runner.run.StartOptions;
 import dev.amldebug.runner.spec.RunSpec;
 import dev.amldebug.runner.spec.RunSpecLoader;
 import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.runner.testing.FailingScript;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,21 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The shim's --post-mortem under real debugpy: a failure waits for a debugger, a chosen exit does not. */
 @ExtendWith(DockerResources.class)
 class PostMortemIT {
-    static final String DIVIDE = """
-            def divide(total, count):
-                ratio = total / count
-                return ratio
-
-
-            def train(epochs):
-                losses = [0.5, 0.25]
-                return divide(sum(losses), epochs - 2)
-
-
-            print('training')
-            train(2)
-            """;
-
     @TempDir
     Path workspace;
     @TempDir
@@ -72,7 +58,7 @@ class PostMortemIT {
     @Test
     void aFailureWaitsForADebuggerThatStopsWhereItWasRaisedThenExitsWithTheScriptsCode() throws Exception {
         CompletableFuture<RunEvent.PostMortemWaiting> waiting = new CompletableFuture<>();
-        LocalRun run = start(write(project, "train.py", DIVIDE), DebugOptions.postMortemOnly(120), new RunListener() {
+        LocalRun run = start(write(project, "train.py", FailingScript.DIVIDE), DebugOptions.postMortemOnly(120), new RunListener() {
             @Override
             public void event(RunEvent event) {
                 if (event instanceof RunEvent.PostMortemWaiting postMortem) {
@@ -81,7 +67,7 @@ class PostMortemIT {
             }
         });
         RunEvent.PostMortemWaiting event = waiting.get(60, TimeUnit.SECONDS);
-        assertThat(event.exception()).isEqualTo("ZeroDivisionError: float division by zero");
+        assertThat(event.exception()).isEqualTo(FailingScript.EXCEPTION);
         assertThat(event.timeoutSeconds()).isEqualTo(120);
         assertThat(event.debugEndpoint()).isEqualTo(run.record().debugEndpoint);
         assertThat(runner.store().read(run.id())).satisfies(record -> {
@@ -95,7 +81,7 @@ class PostMortemIT {
             int thread = stopped.path("body").path("threadId").asInt();
             JsonNode stack = dap.call("stackTrace", "{\"threadId\":" + thread + "}");
             assertThat(ShimProbes.frames(stack)).containsExactly("divide /aml/code/train.py:2", "train /aml/code/train.py:8",
-                    "<module> /aml/code/train.py:12");
+                    "<module> /aml/code/train.py:11");
             JsonNode frames = stack.path("body").path("stackFrames");
             assertThat(locals(dap, frames.get(0))).contains("count=0", "total=0.75");
             assertThat(locals(dap, frames.get(1))).contains("epochs=2", "losses=[0.5, 0.25]");
@@ -122,10 +108,10 @@ class PostMortemIT {
 
     @Test
     void whenTheWaitRunsOutTheScriptEndsWithItsOwnExitCodeAndTraceback() throws Exception {
-        RunRecord ended = start(write(project, "train.py", DIVIDE), DebugOptions.postMortemOnly(1), RunListener.NONE).await();
+        RunRecord ended = start(write(project, "train.py", FailingScript.DIVIDE), DebugOptions.postMortemOnly(1), RunListener.NONE).await();
         assertThat(ended.exitCode).isEqualTo(1);
         assertThat(driverLog(ended)).contains("(post-mortem, 1 s)", "No debugger attached within 1 s (post-mortem)",
-                "ZeroDivisionError: float division by zero");
+                FailingScript.EXCEPTION);
     }
 
     @Test
