@@ -49,7 +49,7 @@ def inspect(error):
     seconds = int(timeout) if float(timeout).is_integer() else timeout
     line = {"exception": text, "type": type(error).__name__, "timeout": seconds, "pid": os.getpid()}
     if "RANK" in os.environ:
-        line.update(rank=os.environ["RANK"], node=os.environ.get("NODE_RANK", "0"))
+        line.update(rank=number(os.environ["RANK"]), node=number(os.environ.get("NODE_RANK", "0")))
     # What the program printed comes first in the log, then why it waits.
     sys.stdout.flush()
     print(PREFIX + json.dumps(line), file=sys.stderr, flush=True)
@@ -58,6 +58,14 @@ def inspect(error):
         print(f"No debugger attached within {timeout:g} s (post-mortem); exiting.", file=sys.stderr, flush=True)
         return False
     return stop_at(error)
+
+
+def number(text):
+    """A rank variable as the shim's endpoint line gives it: a number, or the text when it is none."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
 
 
 def stop_at(error):
