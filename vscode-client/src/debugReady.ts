@@ -10,8 +10,25 @@ export function attachesAtOnce(params: DebugReadyParams, autoAttach: boolean): b
     return params.azureJob !== undefined || autoAttach;
 }
 
+/** The offer's button: a run that failed and waits (post-mortem) is debugged where it failed. */
+export function offerLabel(params: DebugReadyParams): string {
+    return params.postMortem ? 'Debug the failure' : 'Start debugger';
+}
+
+/**
+ * Whether the offer is news: a failed run whose debugger is attached already (it was debugged from the start) has
+ * stopped in that session where it failed.
+ */
+export function needsOffer(params: DebugReadyParams, debuggedRunIds: ReadonlySet<string>): boolean {
+    return !(params.postMortem && debuggedRunIds.has(params.runId));
+}
+
 /** The offer's text, for a run or a pipeline step. */
 export function debugReadyMessage(params: DebugReadyParams): string {
+    if (params.postMortem) {
+        const what = params.step ? `Azure ML pipeline step ${params.step} (run ${params.runId})` : `Azure ML run ${params.runId}`;
+        return `${what} failed with ${params.exception ?? 'an exception'} and waits for a debugger to inspect it.`;
+    }
     if (params.azureJob && params.step) {
         return `Azure ML pipeline step ${params.step} (job ${params.azureJob}) waits for a debugger at ${params.endpoint}.`;
     }
@@ -32,3 +49,10 @@ export function sessionName(params: DebugReadyParams): string {
     }
     return params.azureJob ? `Azure ML job ${params.azureJob} (${params.endpoint})` : `Azure ML: ${params.runId}`;
 }
+
+/** How "Run experiment locally" can run a job: debugged from the start, debugged only if it fails, or plainly. */
+export const RUN_MODES: readonly { label: string; debug: boolean; postMortem: boolean }[] = [
+    { label: 'Debug', debug: true, postMortem: false },
+    { label: 'Run, and debug it if it fails', debug: false, postMortem: true },
+    { label: 'Run without debugging', debug: false, postMortem: false },
+];

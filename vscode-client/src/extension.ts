@@ -6,7 +6,7 @@ import { AzureLogChannels } from './azureLogs';
 import { Commands, ServerCommands } from './commands';
 import { debugDeployment, sendScoringRequest } from './deployments';
 import { attachToRun, AzureMlDebugAdapterFactory } from './debug';
-import { attachesAtOnce, debugReadyMessage, sessionName } from './debugReady';
+import { attachesAtOnce, debugReadyMessage, needsOffer, offerLabel, RUN_MODES, sessionName } from './debugReady';
 import { Palette } from './palette';
 import { AzureLogNotification, DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification,
     TreeChangedNotification, TreeNode } from './protocol';
@@ -19,6 +19,8 @@ import { AzureMlTree } from './tree';
 let client: LanguageClient | undefined;
 /** The Azure ML logs followed now: they stop before the server does. */
 let azureLogs: AzureLogChannels | undefined;
+/** The runs an azureml debug session is attached to now. */
+const debuggedRuns = new Set<string>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const log = vscode.window.createOutputChannel('Azure ML server');
@@ -138,6 +140,9 @@ function connect(context: vscode.ExtensionContext, languageClient: LanguageClien
     languageClient.onNotification(RunLogNotification, params => outputs.append(params));
     languageClient.onNotification(AzureLogNotification, params => logs.deliver(params));
     languageClient.onNotification(RunStatusNotification, () => tree.refresh());
+    context.subscriptions.push(
+        vscode.debug.onDidStartDebugSession(session => trackRun(session, run => debuggedRuns.add(run))),
+        vscode.debug.onDidTerminateDebugSession(session => trackRun(session, run => debuggedRuns.delete(run))));
     languageClient.onNotification(DebugReadyNotification, params => {
         offerDebugger(params).catch(e =>
             vscode.window.showErrorMessage(`Azure ML: ${e instanceof Error ? e.message : String(e)}`));
@@ -150,21 +155,33 @@ function connect(context: vscode.ExtensionContext, languageClient: LanguageClien
  * azureml.debug.autoAttach), or offer to.
  */
 async function offerDebugger(params: DebugReadyParams): Promise<void> {
+    if (!needsOffer(params, debuggedRuns)) {
+        return;
+    }
     if (attachesAtOnce(params, vscode.workspace.getConfiguration('azureml').get<boolean>('debug.autoAttach') ?? false)) {
         await attachToRun(params.runId, sessionName(params));
         return;
     }
-    const choice = await vscode.window.showInformationMessage(debugReadyMessage(params), 'Start debugger');
-    if (choice === 'Start debugger') {
+    const show = params.postMortem ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const choice = await show(debugReadyMessage(params), offerLabel(params));
+    if (choice === offerLabel(params)) {
         await attachToRun(params.runId, sessionName(params));
     }
 }
 
-/** "Run experiment locally": asks whether to debug, and submits. */
+function trackRun(session: vscode.DebugSession, record: (runId: string) => void): void {
+    const runId: unknown = session.configuration.runId;
+    if (session.type === 'azureml' && typeof runId === 'string') {
+        record(runId);
+    }
+}
+
+/** "Run experiment locally": asks whether to debug (from the start, or only if it fails), and submits. */
 async function runLocally(palette: Palette): Promise<void> {
-    const mode = await vscode.window.showQuickPick(['Debug', 'Run without debugging'], { placeHolder: 'Run experiment locally' });
-    if (mode) {
-        await palette.submit(mode === 'Debug');
+    const mode = await vscode.window.showQuickPick(RUN_MODES.map(m => m.label), { placeHolder: 'Run experiment locally' });
+    const flags = RUN_MODES.find(m => m.label === mode);
+    if (flags) {
+        await palette.submit(flags.debug, undefined, flags.postMortem);
     }
 }
 

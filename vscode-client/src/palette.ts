@@ -51,13 +51,14 @@ export class Palette {
             { placeHolder: 'Job to run (v2 job YAML, .runconfig)' });
     }
 
-    async submit(debug: boolean, configuration?: string): Promise<string | undefined> {
+    /** postMortem: a failure waits for a debugger (debugReady with postMortem says when). */
+    async submit(debug: boolean, configuration?: string, postMortem = false): Promise<string | undefined> {
         const chosen = configuration ?? await this.pickConfiguration();
         if (!chosen) {
             return undefined;
         }
         const { runId } = await this.execute<{ runId: string }>(ServerCommands.submitExperiment,
-            { configuration: workspaceRelative(chosen), debug });
+            { configuration: workspaceRelative(chosen), debug, ...(postMortem ? { postMortem } : {}) });
         vscode.window.setStatusBarMessage(`Azure ML: run ${runId} submitted`, 5000);
         return runId;
     }

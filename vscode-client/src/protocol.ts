@@ -33,6 +33,8 @@ export interface DebugReadyParams {
     runId: string; endpoint: string; pipelineId?: string; step?: string; azureJob?: string;
     /** "rank 3 (node 1)": a process of a distributed step. */
     process?: string;
+    /** The run failed with exception ("ZeroDivisionError: division by zero") and waits for a debugger (post-mortem). */
+    postMortem?: boolean; exception?: string;
 }
 export interface DebugAdapterEndpointParams { runId?: string }
 export interface DebugAdapterEndpoint { transport: 'pipe' | 'tcp'; path?: string; port?: number }

@@ -68,7 +68,7 @@ final class AzureReplayCommand implements Callable<Integer> {
         err.flush();
         RunRequest request = RunRequest.of(prepared.jobFile())
                 .withEnvironment(environment == null ? null : environment.toAbsolutePath())
-                .withDebug(debugFlags.enabled() ? debugFlags.options() : null).withReplayOf(prepared.replayOf());
+                .withDebug(debugFlags.runOptions()).withReplayOf(prepared.replayOf());
         return new ForegroundRun(workspace, debugFlags, false, command).run(workspace.runs(), request);
     }
 

@@ -7,15 +7,19 @@ import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.console.ConsoleOptions;
 import dev.amldebug.bridge.console.Location;
 import dev.amldebug.bridge.protocol.DapErrorCode;
+import dev.amldebug.errors.Sentences;
 import dev.amldebug.server.debug.ConsoleSession;
+import dev.amldebug.server.run.RunService;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /** Runs the console debugger against a target: interactive on a terminal, printing and continuing otherwise. */
@@ -35,6 +39,24 @@ final class ConsoleAttach {
             }
         }
         return false;
+    }
+
+    /**
+     * The console debugger on a run, in the background, the run's code folder mapped; sessions that share
+     * {@code oneAtATime} take the terminal in turn. Why it stopped early goes to {@code err}.
+     */
+    static Future<?> onRun(RunService runs, String runId, List<String> breakpoints, DapTrace trace,
+                           ExecutorService executor, Object oneAtATime, PrintWriter err) {
+        return executor.submit(() -> {
+            synchronized (oneAtATime) {
+                try {
+                    debug(runs.debugTarget(runId, true), Path.of(runs.store().read(runId).codeDir), breakpoints, false,
+                            trace, executor);
+                } catch (Exception e) {
+                    err.println("aml-debug: the console debugger stopped: " + Sentences.of(e));
+                }
+            }
+        });
     }
 
     static OptionalInt debug(BridgeTarget target, Path codeDir, List<String> breakpoints, boolean programOutput,

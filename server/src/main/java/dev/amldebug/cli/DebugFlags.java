@@ -6,6 +6,7 @@ import dev.amldebug.runner.debug.DebugOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The debugging options of {@code run}. */
@@ -25,6 +26,9 @@ final class DebugFlags {
     @Option(names = "--no-wait", description = "With --debug: start the script at once; attach whenever you like.")
     boolean noWait;
 
+    @Mixin
+    PostMortemFlags postMortem;
+
     @Option(names = "--break", paramLabel = "FILE:LINE",
             description = "Attach the console debugger with a breakpoint here (repeatable; implies --debug).")
     List<String> breakpoints = new ArrayList<>();
@@ -43,7 +47,12 @@ final class DebugFlags {
         if (waitTimeout < 0) {
             throw AmlDebugException.badInput("--wait-timeout takes a number of seconds, 0 or more");
         }
-        return new DebugOptions(waitTimeout, onTimeout.equals("abort"), noWait);
+        return postMortem.adding(new DebugOptions(waitTimeout, onTimeout.equals("abort"), noWait));
+    }
+
+    /** A run's options: debugged from the start, with post-mortem only, or neither (null). */
+    DebugOptions runOptions() {
+        return enabled() ? options() : postMortem.adding(null);
     }
 
     DapTrace trace() {

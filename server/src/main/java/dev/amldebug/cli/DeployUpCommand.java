@@ -8,7 +8,9 @@ import dev.amldebug.server.run.DeploymentRequest;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.SubmittedRun;
 import java.io.PrintWriter;
+import dev.amldebug.bridge.DapTrace;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Start a local deployment and stream its log; Ctrl-C brings it down (logs are kept).",
                 "Takes a managed online deployment YAML, or --score with --model and --env or --image."},
         footer = {"", "Examples:", "  aml-debug deploy up deployment.yml --debug --wait",
-                "  aml-debug deploy up --score score.py --model ../digits/outputs/model.pkl:digits:1 --port 8001"})
+                "  aml-debug deploy up --score score.py --model ../digits/outputs/model.pkl:digits:1 --port 8001",
+                "  aml-debug deploy up deployment.yml --post-mortem   if init() raises, the debugger shows where"})
 final class DeployUpCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DEPLOYMENT.yml", description = "A managed online deployment YAML.")
     Path deployment;
@@ -53,6 +56,9 @@ final class DeployUpCommand implements Callable<Integer> {
     boolean detach;
 
     @Mixin
+    PostMortemFlags postMortem;
+
+    @Mixin
     BaseImageOption baseImage;
 
     @Mixin
@@ -69,9 +75,13 @@ final class DeployUpCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         RunService runs = workspace.runs(baseImage.image);
-        DebugOptions options = !debug ? null : waitForDebugger ? DebugOptions.defaults() : new DebugOptions(0, false, true);
+        DebugOptions options = postMortem.adding(!debug ? null
+                : waitForDebugger ? DebugOptions.defaults() : new DebugOptions(0, false, true));
+        // init() raising under --post-mortem: the console debugger shows where, unless detached.
+        PostMortemAttach failures = new PostMortemAttach(err, runId -> ConsoleAttach.onRun(runs, runId, List.of(),
+                DapTrace.NONE, workspace.threads().blocking(), new Object(), err));
         SubmittedRun run = runs.deploy(new DeploymentRequest(absolute(deployment), absolute(score), absolute(environment),
-                image, model, port, options, detach), new ConsoleListener(out, err));
+                image, model, port, options, detach), new ConsoleListener(out, err, failures::on));
         out.println("run: " + run.id());
         out.flush();
         RunRecord started = run.awaitStarted();
@@ -94,6 +104,7 @@ final class DeployUpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(bringDown);
         RunRecord ended = run.awaitEnded();
         finished.countDown();
+        failures.awaitSessions();
         err.println("deployment " + ended.id + " " + ended.health + (ended.error == null ? "" : ": " + ended.error));
         return ended.status == RunStatus.Canceled ? 0 : 1;
     }

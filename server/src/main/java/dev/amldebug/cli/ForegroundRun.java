@@ -9,7 +9,6 @@ import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.SubmittedRun;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -41,7 +40,9 @@ final class ForegroundRun {
     int run(RunService runs, RunRequest request) throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        SubmittedRun run = runs.submit(request, new ConsoleListener(out, err));
+        Object oneAtATime = new Object();
+        PostMortemAttach postMortem = new PostMortemAttach(err, runId -> attachConsole(runs, runId, oneAtATime));
+        SubmittedRun run = runs.submit(request, new ConsoleListener(out, err, postMortem::on));
         out.println("run: " + run.id());
         out.flush();
         CountDownLatch finished = new CountDownLatch(1);
@@ -59,9 +60,13 @@ final class ForegroundRun {
                 err.println("Detached. Follow it with: aml-debug runs logs " + run.id() + " --follow");
                 return 0;
             }
-            Future<?> debugger = debugFlags.breakpoints.isEmpty() ? null : attachConsole(runs, run.id(), new Object());
+            if (!debugFlags.breakpoints.isEmpty()) {
+                postMortem.attachedTo(run.id());
+            }
+            Future<?> debugger = debugFlags.breakpoints.isEmpty() ? null : attachConsole(runs, run.id(), oneAtATime);
             RunRecord ended = run.awaitEnded();
-            if (debugger != null) {
+            postMortem.awaitSessions();
+            if (debugger != null || postMortem.attachedAny()) {
                 awaitQuietly(debugger);
                 out.println("exit code: " + ended.exitCode);
             }
@@ -80,11 +85,13 @@ final class ForegroundRun {
         PrintWriter err = command.commandLine().getErr();
         List<Future<?>> debuggers = new CopyOnWriteArrayList<>();
         Object oneAtATime = new Object();
+        PostMortemAttach postMortem = new PostMortemAttach(err, runId -> attachConsole(runs, runId, oneAtATime));
         PipelineConsole console = new PipelineConsole(out, err, started -> {
             if (started.debugEndpoint() != null && !debugFlags.breakpoints.isEmpty()) {
+                postMortem.attachedTo(started.runId());
                 debuggers.add(attachConsole(runs, started.runId(), oneAtATime));
             }
-        });
+        }, postMortem::on);
         SubmittedRun run = runs.submitPipeline(request, console);
         CountDownLatch finished = new CountDownLatch(1);
         Thread cancelOnInterrupt = new Thread(() -> cancel(runs, run.id(), finished, err));
@@ -94,6 +101,7 @@ final class ForegroundRun {
             for (Future<?> debugger : debuggers) {
                 awaitQuietly(debugger);
             }
+            postMortem.awaitSessions();
             err.printf("pipeline %s %s%s%n", ended.id, ended.status, ended.error == null ? "" : ": " + ended.error);
             err.println("steps:   aml-debug runs show " + ended.id);
             err.flush();
@@ -123,16 +131,8 @@ final class ForegroundRun {
 
     /** The console debugger on a run; attachments that share {@code oneAtATime} take the terminal in turn. */
     private Future<?> attachConsole(RunService runs, String runId, Object oneAtATime) {
-        return workspace.threads().blocking().submit(() -> {
-            synchronized (oneAtATime) {
-                try {
-                    ConsoleAttach.debug(runs.debugTarget(runId, true), Path.of(runs.store().read(runId).codeDir),
-                            debugFlags.breakpoints, false, debugFlags.trace(), workspace.threads().blocking());
-                } catch (Exception e) {
-                    command.commandLine().getErr().println("aml-debug: the console debugger stopped: " + Sentences.of(e));
-                }
-            }
-        });
+        return ConsoleAttach.onRun(runs, runId, debugFlags.breakpoints, debugFlags.trace(), workspace.threads().blocking(),
+                oneAtATime, command.commandLine().getErr());
     }
 
     private static void awaitQuietly(Future<?> work) throws InterruptedException {

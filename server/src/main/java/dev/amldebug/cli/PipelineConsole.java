@@ -19,13 +19,25 @@ final class PipelineConsole implements PipelineListener {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Consumer<RunEvent.StepStarted> onStepStarted;
+    private final Consumer<RunEvent> onStepEvent;
     /** A step's output not yet ended by a newline: steps run at once, so lines are printed whole. */
     private final Map<String, StringBuilder> partial = new ConcurrentHashMap<>();
 
-    PipelineConsole(PrintWriter out, PrintWriter err, Consumer<RunEvent.StepStarted> onStepStarted) {
+    /** @param onStepEvent hears each step's typed events (a post-mortem wait, for one) */
+    PipelineConsole(PrintWriter out, PrintWriter err, Consumer<RunEvent.StepStarted> onStepStarted,
+                    Consumer<RunEvent> onStepEvent) {
         this.out = out;
         this.err = err;
         this.onStepStarted = onStepStarted;
+        this.onStepEvent = onStepEvent;
+    }
+
+    @Override
+    public void stepEvent(String pipelineId, String step, RunEvent event) {
+        if (event instanceof RunEvent.PostMortemWaiting) {
+            flush(step);
+        }
+        onStepEvent.accept(event);
     }
 
     /** The pipeline is queued: its id first, before any step's line. */

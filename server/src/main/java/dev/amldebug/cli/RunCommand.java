@@ -29,8 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  aml-debug run job.yml --debug --wait-timeout 60 --on-timeout abort",
                 "  aml-debug run examples/pipeline/pipeline.yml --debug-step train --break train.py:20",
                 "  aml-debug run examples/pipeline/pipeline.yml --force-rerun",
+                "  aml-debug run job.yml --post-mortem   if it fails, the console debugger shows where, with the locals",
                 "", "A pipeline (type: pipeline) prints a line per step start and end and each step's log, prefixed by"
-                        + " the step's name; it exits 0 when the pipeline completed, 1 otherwise.",
+                        + " the step's name; it exits 0 when the pipeline completed, 1 otherwise. --post-mortem holds a"
+                        + " failed step for the debugger: every step, or only the --debug-step ones when given.",
                 "", "Exit codes: the script's own; 86 when --on-timeout abort found no debugger; 2 for invalid input;"
                         + " 3 when Docker or the image build fails."})
 final class RunCommand implements Callable<Integer> {
@@ -82,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
             PipelineRequest request = PipelineRequest.of(job.toAbsolutePath()).withExperiment(experiment)
                     .withDebugSteps(debugSteps, debugSteps.isEmpty() ? null : debugFlags.options())
                     .withForceRerun(forceRerun ? Boolean.TRUE : null);
+            if (debugFlags.postMortem.enabled && debugSteps.isEmpty()) {
+                request = request.withPostMortem(debugFlags.postMortem.timeout());
+            }
             return new ForegroundRun(workspace, debugFlags, false, command).runPipeline(runs, request);
         }
         if (!debugSteps.isEmpty() || forceRerun) {
@@ -90,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunRequest request = RunRequest.of(job.toAbsolutePath())
                 .withEnvironment(environment == null ? null : environment.toAbsolutePath()).withArguments(args)
-                .withExperiment(experiment).withDebug(debugFlags.enabled() ? debugFlags.options() : null).detached(detach);
+                .withExperiment(experiment).withDebug(debugFlags.runOptions()).detached(detach);
         return new ForegroundRun(workspace, debugFlags, detach, command).run(runs, request);
     }
 }

@@ -9,6 +9,7 @@ import dev.amldebug.runner.run.DeploymentHealth;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.runner.testing.FailingScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,17 @@ class RunCommandIT {
         Cli cli = Cli.run("run", script.toString(), "-w", workspace.toString());
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(7);
         assertThat(cli.err).contains("Failed (exit code 7)");
+    }
+
+    @Test
+    void postMortemShowsWhereTheScriptFailedWithTheLocalsThenExitsWithItsCode() throws Exception {
+        Path script = write(project, "train.py", FailingScript.DIVIDE);
+        JarProcess jar = JarProcess.start("run", script.toString(), "--post-mortem", "-w", workspace.toString());
+        assertThat(jar.waitFor(180)).as(jar.output()).isEqualTo(1);
+        assertThat(jar.output()).contains("Waiting for a debugger to inspect " + FailingScript.EXCEPTION,
+                "post-mortem: " + runId(jar.output()) + " raised " + FailingScript.EXCEPTION, "stopped at train.py:2 in divide",
+                "  count = 0", "  total = 0.75", "exit code: 1", "line 2, in divide");
+        assertThat(jar.output().indexOf("stopped at train.py:2")).isLessThan(jar.output().indexOf("Traceback"));
     }
 
     @Test

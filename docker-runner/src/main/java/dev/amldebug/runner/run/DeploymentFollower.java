@@ -34,7 +34,7 @@ public final class DeploymentFollower {
         ControlLog log = new ControlLog(store.controlLog(runId), listener);
         HealthProbe probe = new HealthProbe(URI.create(record.scoringUri).getPort());
         while (true) {
-            DriverLogStream driver = new DriverLogStream(runId, store.driverLog(runId), listener);
+            DriverLogStream driver = new DriverLogStream(runId, store, listener, record.debugEndpoint);
             docker.logContainerCmd(record.containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
                     .withSince((int) (System.currentTimeMillis() / 1000) - 1).exec(driver);
             if (probe.awaitHealthy(() -> isRunning(record.containerId))) {

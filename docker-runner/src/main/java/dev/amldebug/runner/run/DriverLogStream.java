@@ -3,6 +3,7 @@ package dev.amldebug.runner.run;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import dev.amldebug.runner.debug.DebugShim;
+import dev.amldebug.runner.debug.ShimLines;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,16 +13,34 @@ import java.nio.file.Path;
 
 /**
  * Follows a container's output into {@code 70_driver_log.txt} and the listener as it is written;
- * the debug shim's word that a debugger attached becomes an event.
+ * the debug shim's word that a debugger attached, or that a failed script waits for one, becomes an event.
  */
 public final class DriverLogStream extends ResultCallback.Adapter<Frame> {
     private final String runId;
     private final OutputStream file;
     private final RunListener listener;
+    private final String debugEndpoint;
+    private final RunStore store;
+    private final ShimLines shimLines = new ShimLines();
     private boolean attached;
 
     public DriverLogStream(String runId, Path driverLog, RunListener listener) {
+        this(runId, driverLog, listener, null, null);
+    }
+
+    /**
+     * A debug run's output, whose post-mortem waits are recorded in the store.
+     *
+     * @param debugEndpoint where debugpy is published, for the events that say a debugger may attach
+     */
+    DriverLogStream(String runId, RunStore store, RunListener listener, String debugEndpoint) {
+        this(runId, store.driverLog(runId), listener, debugEndpoint, store);
+    }
+
+    private DriverLogStream(String runId, Path driverLog, RunListener listener, String debugEndpoint, RunStore store) {
         this.runId = runId;
+        this.debugEndpoint = debugEndpoint;
+        this.store = store;
         try {
             this.file = new FileOutputStream(driverLog.toFile(), true);
         } catch (IOException e) {
@@ -44,6 +63,12 @@ public final class DriverLogStream extends ResultCallback.Adapter<Frame> {
         if (!attached && text.contains(DebugShim.ATTACHED_LINE)) {
             attached = true;
             listener.event(new RunEvent.DebuggerAttached(runId));
+        }
+        for (ShimLines.PostMortem waiting : shimLines.postMortems(text)) {
+            if (store != null) {
+                store.update(runId, r -> r.postMortem = waiting.exception());
+            }
+            listener.event(new RunEvent.PostMortemWaiting(runId, debugEndpoint, waiting.exception(), waiting.timeoutSeconds()));
         }
     }
 

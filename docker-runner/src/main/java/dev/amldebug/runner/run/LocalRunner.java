@@ -80,9 +80,9 @@ public final class LocalRunner {
             new RunNetworks(docker).create(runId);
         }
         String containerId = request.toCommand(docker, image.tag()).exec().getId();
-        DriverLogStream driver = detach ? null : new DriverLogStream(runId, store.driverLog(runId), listener);
         docker.startContainerCmd(containerId).exec();
         String endpoint = options.debug() == null ? null : DebugEndpoint.of(docker, containerId);
+        DriverLogStream driver = detach ? null : new DriverLogStream(runId, store, listener, endpoint);
         if (driver != null) {
             docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true).exec(driver);
         }
@@ -102,7 +102,9 @@ public final class LocalRunner {
                 + (detach ? " (detached)" : ""));
         if (endpoint != null) {
             log.line("debugpy listens at " + endpoint + (options.debug().noWait() ? "." : "; the script waits up to "
-                    + options.debug().waitTimeoutSeconds() + " s for a debugger."));
+                    + options.debug().waitTimeoutSeconds() + " s for a debugger.") + (options.debug().postMortem()
+                    ? " If it raises an exception it does not handle, it waits up to " + options.debug().postMortemSeconds()
+                    + " s for a debugger there (post-mortem)." : ""));
             if (!options.debug().noWait()) {
                 listener.event(new RunEvent.WaitingForDebugger(runId, endpoint, options.debug().waitTimeoutSeconds()));
             }

@@ -28,6 +28,15 @@ public sealed interface RunEvent {
     }
 
     /**
+     * The script raised {@code exception} ("ZeroDivisionError: division by zero"), which it did not handle, and waits
+     * up to {@code timeoutSeconds} for a debugger at {@code debugEndpoint}, which stops where it was raised
+     * (post-mortem). The debug shim's own line says so.
+     */
+    record PostMortemWaiting(String runId, String debugEndpoint, String exception, int timeoutSeconds)
+            implements RunEvent {
+    }
+
+    /**
      * A pipeline step's container runs. {@code runId} is the step's child run (the debug target when
      * {@code debugEndpoint} is not null); {@code pipelineId} the parent run.
      */

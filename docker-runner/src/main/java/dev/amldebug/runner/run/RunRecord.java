@@ -45,6 +45,8 @@ public class RunRecord {
     public boolean restartRequested;
     /** Deployments without --debug: where port 5678 is published, for a score.py that calls debugpy.listen itself. */
     public String scriptDebugEndpoint;
+    /** Debug runs with post-mortem: the exception the script raised and did not handle, once it waits for a debugger. */
+    public String postMortem;
     /** Deployments: the model, mounted at AZUREML_MODEL_DIR. */
     public dev.amldebug.runner.deploy.ModelRef model;
 

@@ -1,7 +1,8 @@
 """aml-debug debug shim: runs a Python script or module under debugpy with no change to it.
 
     python aml_debug_shim.py [--listen HOST:PORT] [--wait-timeout SECONDS]
-                             [--on-timeout continue|abort] [--no-wait] [--] script.py [ARGS...]
+                             [--on-timeout continue|abort] [--no-wait]
+                             [--post-mortem [--post-mortem-timeout SECONDS]] [--] script.py [ARGS...]
     python aml_debug_shim.py [OPTIONS] -- -m package.module [ARGS...]
     python aml_debug_shim.py --connect HOST:PORT [--wait-timeout S] [--on-timeout ...] [--] script.py [ARGS...]
 
@@ -23,6 +24,9 @@ multi-node run, a node that can only dial out). It says hello with the hub's tok
 environment variable AML_DEBUG_HUB_TOKEN, never from the command line) and who it is (run, node, rank,
 local rank, pid), and once the hub welcomes it, relays the bytes of that connection to debugpy listening
 on 127.0.0.1 in this container (docs/protocol.md says why a relay, not debugpy.connect()).
+
+With --post-mortem, an exception the target does not handle holds the process up to --post-mortem-timeout seconds
+(default 600) for a debugger, which stops where it was raised (aml_debug_postmortem.py).
 """
 import builtins
 import json
@@ -39,7 +43,8 @@ ENDPOINT_PREFIX = "AML_DEBUG_ENDPOINT "
 NO_DEBUGPY = ("aml_debug_shim: debugpy is not installed in this environment, so this runs without a debugger."
               " Add debugpy to the environment's pip dependencies, or submit with --install-debugpy.")
 USAGE = ("usage: aml_debug_shim.py [--listen HOST:PORT | --connect HOST:PORT] [--wait-timeout SECONDS] "
-         "[--on-timeout continue|abort] [--no-wait] [--] (script.py | -m module) [ARGS...]")
+         "[--on-timeout continue|abort] [--no-wait] [--post-mortem [--post-mortem-timeout SECONDS]] "
+         "[--] (script.py | -m module) [ARGS...]")
 HUB_TOKEN_ENV = "AML_DEBUG_HUB_TOKEN"
 HUB_TOKEN_FILE = "hub_token"
 HUB_HELLO_PREFIX = "AML_DEBUG_HELLO "
@@ -49,7 +54,7 @@ HUB_DIAL_SECONDS = 5.0
 
 def parse(argv):
     options = {"listen": "0.0.0.0:5678", "connect": None, "wait_timeout": 300.0, "on_timeout": "continue",
-               "wait": True}
+               "wait": True, "post_mortem": False, "post_mortem_timeout": 600.0}
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -58,6 +63,11 @@ def parse(argv):
             break
         if arg == "--no-wait":
             options["wait"] = False
+        elif arg == "--post-mortem":
+            options["post_mortem"] = True
+        elif arg == "--post-mortem-timeout" and i + 1 < len(argv):
+            options["post_mortem_timeout"] = float(argv[i + 1])
+            i += 1
         elif arg in ("--listen", "--connect", "--wait-timeout", "--on-timeout") and i + 1 < len(argv):
             value = argv[i + 1]
             i += 1
@@ -191,6 +201,19 @@ def hide_shim_frames_from_tracebacks():
     sys.excepthook = excepthook
 
 
+def start_post_mortem(debugpy, options):
+    """With --post-mortem, the module that holds a failed process for a debugger; imported before run_target()
+    changes sys.path. None without it, or when the shim was copied alone."""
+    if not options["post_mortem"]:
+        return None
+    try:
+        import aml_debug_postmortem
+    except ImportError:
+        return None
+    aml_debug_postmortem.enable(options["post_mortem_timeout"], lambda timeout: wait_for_debugger(debugpy, timeout))
+    return aml_debug_postmortem
+
+
 def run_target(target):
     if target[0] == "-m":
         sys.argv = [target[1]] + target[2:]
@@ -232,9 +255,21 @@ def main(argv):
 
     if options["connect"]:
         debug_through_hub(debugpy, options)
-        hide_shim_frames_from_tracebacks()
+    else:
+        listen(debugpy, options)
+    post_mortem = start_post_mortem(debugpy, options)
+    # After debugpy.listen(), which resets sys.excepthook.
+    hide_shim_frames_from_tracebacks()
+    try:
         run_target(target)
-        return
+    except BaseException as error:
+        if post_mortem is not None:
+            post_mortem.inspect(error)
+        raise
+
+
+def listen(debugpy, options):
+    """Listen mode: debugpy listens, the guide's lines and ours say where, and the waiting rules apply."""
     host, _, port = options["listen"].rpartition(":")
     port = int(port) + rank_variable("LOCAL_RANK", 0)
     debugpy.listen((host or "0.0.0.0", port))
@@ -253,9 +288,6 @@ def main(argv):
             print(f"No debugger attached within {options['wait_timeout']:g} s; aborting (exit code "
                   f"{EXIT_NO_DEBUGGER}).", file=sys.stderr, flush=True)
             sys.exit(EXIT_NO_DEBUGGER)
-    # After debugpy.listen(), which resets sys.excepthook.
-    hide_shim_frames_from_tracebacks()
-    run_target(target)
 
 
 def token_beside_shim():

@@ -29,7 +29,8 @@ Stdout, flushed: "Scoring server: loading <path>", "init() done in N ms", "Scori
 while a debugger is attached", "Listening on port P", "<METHOD> <path> <status> <ms>ms x-request-id=<id>"
 a request, "Debugger attached: scoring timeouts are suspended while it stays attached". Exit code 3 when
 start-up fails (import, no init or run, init raising, bad setting, port taken), after the reason and the
-model folder's tree on stderr; 2 for a bad command line; 0 on SIGTERM.
+model folder's tree on stderr; 2 for a bad command line; 0 on SIGTERM. Under the debug shim with --post-mortem,
+an exception from loading the script or from init() first waits for a debugger (aml_debug_postmortem.py).
 """
 import argparse
 import importlib.util
@@ -397,6 +398,13 @@ def boot(app_root, entry_script):
     return ScoringApp(module.run, app_root, int(timeout_text))
 
 
+def post_mortem(error):
+    """Under the debug shim with --post-mortem, init() raising holds the server for a debugger before it exits."""
+    module = sys.modules.get("aml_debug_postmortem")
+    if module is not None:
+        module.inspect(error)
+
+
 def start(app_root, model_dir):
     """The app, once the script is loaded and init() has returned; else the reason and the model tree, exit 3."""
     try:
@@ -404,6 +412,7 @@ def start(app_root, model_dir):
     except BootError as error:
         warn(str(error))
     except (Exception, SystemExit) as error:
+        post_mortem(error)
         warn(user_traceback(error))
         if lacks_inference_schema(error):
             warn(MISSING_INFERENCE_SCHEMA)

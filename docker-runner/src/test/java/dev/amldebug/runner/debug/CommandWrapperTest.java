@@ -32,6 +32,16 @@ class CommandWrapperTest {
     }
 
     @Test
+    void postMortemStartsAtOnceAndPassesItsTimeoutToTheShim() {
+        assertThat(CommandWrapper.wrap(List.of("python", "train.py"), DebugOptions.postMortemOnly(null)))
+                .containsExactly("python", "/aml/debug/aml_debug_shim.py", "--listen", "0.0.0.0:5678", "--no-wait",
+                        "--post-mortem", "--post-mortem-timeout", "" + DebugOptions.DEFAULT_POST_MORTEM_SECONDS, "--", "train.py");
+        assertThat(CommandWrapper.wrap(List.of("python", "train.py"), WAIT_60_ABORT.withPostMortem(30)))
+                .containsSubsequence("--wait-timeout", "60", "--on-timeout", "abort", "--post-mortem", "--post-mortem-timeout",
+                        "30", "--", "train.py");
+    }
+
+    @Test
     void commandWithoutPythonCannotBeDebugged() {
         assertThatThrownBy(() -> CommandWrapper.wrap(List.of("/bin/sh", "-c", "echo hi"), WAIT_60_ABORT))
                 .hasMessageContaining("needs the command to run Python");

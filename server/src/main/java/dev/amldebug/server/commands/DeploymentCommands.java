@@ -15,7 +15,7 @@ import java.util.Map;
 final class DeploymentCommands {
     /** Arguments of azureml.debugDeployment: a deployment YAML, or a scoring script with a model. */
     record Debug(String deployment, String score, String environment, String image, String model,
-                 @SerializedName("wait") Boolean waitForDebugger, Integer port) {
+                 @SerializedName("wait") Boolean waitForDebugger, Integer port, Boolean postMortem, Integer postMortemTimeout) {
     }
 
     /** Arguments of azureml.scoreDeployment: the body as text, or a file that holds it. */
@@ -33,7 +33,9 @@ final class DeploymentCommands {
     Object debug(List<Object> arguments) {
         Debug args = Arguments.first(arguments, Debug.class);
         Path workspace = runs.workspace();
-        DebugOptions debug = Boolean.TRUE.equals(args.waitForDebugger()) ? DebugOptions.defaults() : new DebugOptions(0, false, true);
+        DebugOptions debug = DebugOptions.addingPostMortem(Boolean.TRUE.equals(args.waitForDebugger())
+                ? DebugOptions.defaults() : new DebugOptions(0, false, true), Boolean.TRUE.equals(args.postMortem()),
+                args.postMortemTimeout());
         DeploymentRequest request = new DeploymentRequest(path(workspace, args.deployment()), path(workspace, args.score()),
                 path(workspace, args.environment()), args.image(), args.model(), args.port(), debug, false);
         return Map.of("runId", runs.deploy(request, new DebugReady(editor)).id());

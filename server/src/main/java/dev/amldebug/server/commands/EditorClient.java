@@ -20,6 +20,13 @@ public interface EditorClient {
     void debugReady(String runId, String endpoint, String pipelineId, String step);
 
     /**
+     * A run or pipeline step with post-mortem raised {@code exception}, which it did not handle, and waits for a
+     * debugger at {@code endpoint}, which stops where it was raised. {@code pipelineId} and {@code step} as for
+     * {@link #debugReady(String, String, String, String)}.
+     */
+    void postMortemReady(String runId, String endpoint, String pipelineId, String step, String exception);
+
+    /**
      * The debugpy of Azure ML job {@code azureJob} is at {@code endpoint}, and the user asked to attach: the editor
      * attaches at once, naming {@code targetId} as the run.
      */

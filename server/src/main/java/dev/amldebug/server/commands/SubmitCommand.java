@@ -16,7 +16,10 @@ import java.util.Map;
 final class SubmitCommand implements CommandHandler {
     /** Arguments of azureml.submitExperiment. */
     record Submit(String configuration, String experiment, Boolean debug, Integer waitTimeout, List<String> debugSteps,
-                  Boolean forceRerun) {
+                  Boolean forceRerun, Boolean postMortem, Integer postMortemTimeout) {
+        boolean wantsPostMortem() {
+            return Boolean.TRUE.equals(postMortem);
+        }
     }
 
     private final RunService runs;
@@ -37,17 +40,24 @@ final class SubmitCommand implements CommandHandler {
         if (PipelineRequest.isPipeline(source)) {
             return Map.of("runId", runs.submitPipeline(pipeline(source, submit), new DebugReady(editor)).id());
         }
-        RunRequest request = RunRequest.of(source).withExperiment(submit.experiment())
-                .withDebug(Boolean.TRUE.equals(submit.debug()) ? DebugOptions.waitingUpTo(submit.waitTimeout()) : null);
-        return Map.of("runId", runs.submit(request, new DebugReady(editor)).id());
+        DebugOptions debug = DebugOptions.addingPostMortem(Boolean.TRUE.equals(submit.debug())
+                ? DebugOptions.waitingUpTo(submit.waitTimeout()) : null, submit.wantsPostMortem(), submit.postMortemTimeout());
+        RunRequest request = RunRequest.of(source).withExperiment(submit.experiment()).withDebug(debug);
+        boolean atStart = debug != null && !debug.waitsOnlyOnFailure();
+        return Map.of("runId", runs.submit(request, new DebugReady(editor, atStart)).id());
     }
 
-    /** A pipeline: {@code debugSteps} under the debugger, or with {@code debug} and no steps named, every step. */
+    /**
+     * A pipeline: {@code debugSteps} under the debugger, or with {@code debug} and no steps named, every step. With
+     * {@code postMortem}, the debug steps get it, or every step when none is debugged.
+     */
     private PipelineRequest pipeline(Path source, Submit submit) {
         List<String> debugSteps = submit.debugSteps() != null ? submit.debugSteps()
                 : Boolean.TRUE.equals(submit.debug()) ? new PipelineYamlParser().parse(source).steps().stream().map(PipelineStep::name).toList() : List.of();
-        return PipelineRequest.of(source).withExperiment(submit.experiment())
-                .withDebugSteps(debugSteps, DebugOptions.waitingUpTo(submit.waitTimeout()))
+        PipelineRequest request = PipelineRequest.of(source).withExperiment(submit.experiment())
+                .withDebugSteps(debugSteps, DebugOptions.addingPostMortem(DebugOptions.waitingUpTo(submit.waitTimeout()),
+                        submit.wantsPostMortem(), submit.postMortemTimeout()))
                 .withForceRerun(submit.forceRerun());
+        return submit.wantsPostMortem() && debugSteps.isEmpty() ? request.withPostMortem(submit.postMortemTimeout()) : request;
     }
 }

@@ -30,6 +30,11 @@ final class LspEditorClient implements EditorClient {
     }
 
     @Override
+    public void postMortemReady(String runId, String endpoint, String pipelineId, String step, String exception) {
+        client.get().debugReady(new DebugReadyParams(runId, endpoint, pipelineId, step, null, null, true, exception));
+    }
+
+    @Override
     public void azureJobDebugReady(String targetId, String endpoint, String azureJob) {
         client.get().debugReady(new DebugReadyParams(targetId, endpoint, null, null, azureJob, null));
     }

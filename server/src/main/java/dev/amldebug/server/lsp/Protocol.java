@@ -52,11 +52,19 @@ public final class Protocol {
      * {@code azureJob} for a debugpy on an Azure ML compute node that the user asked to attach to (then {@code runId}
      * names the server's target for it), else null.
      */
-    /** {@code process}: "rank 3 (node 1)" for a process of a distributed step, else null. */
+    /**
+     * {@code process}: "rank 3 (node 1)" for a process of a distributed step, else null. {@code postMortem} true
+     * (else null) when the run failed and waits for a debugger, with {@code exception}: "ZeroDivisionError: ...".
+     */
     public record DebugReadyParams(String runId, String endpoint, String pipelineId, String step, String azureJob,
-                                   String process) {
+                                   String process, Boolean postMortem, String exception) {
         public DebugReadyParams(String runId, String endpoint, String pipelineId, String step) {
             this(runId, endpoint, pipelineId, step, null, null);
+        }
+
+        public DebugReadyParams(String runId, String endpoint, String pipelineId, String step, String azureJob,
+                                String process) {
+            this(runId, endpoint, pipelineId, step, azureJob, process, null, null);
         }
     }
 

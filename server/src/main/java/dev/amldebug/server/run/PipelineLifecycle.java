@@ -85,7 +85,7 @@ final class PipelineLifecycle {
             parent.statusChanged(running);
             submitted.started().complete(running);
             PipelineStepRunner.Context context = new PipelineStepRunner.Context(queued, request, force, parent,
-                    step -> stepListeners.apply(store.read(queued.pipeline().steps.get(step)), forwarding(pipeline, step)));
+                    step -> stepListeners.apply(store.read(queued.pipeline().steps.get(step)), forwarding(pipeline, pipelineId, step)));
             schedule(queued, request, context, log);
             RunRecord ended = runs.finish(pipelineId);
             log.line("Pipeline " + ended.status + (ended.error == null ? "." : ": " + ended.error + "."));
@@ -140,9 +140,14 @@ final class PipelineLifecycle {
         }
     }
 
-    /** A step's log lines, passed on to the pipeline's follower with the step's name. */
-    private static RunListener forwarding(PipelineListener pipeline, String step) {
+    /** A step's log lines and events, passed on to the pipeline's follower with the step's name. */
+    private static RunListener forwarding(PipelineListener pipeline, String pipelineId, String step) {
         return new RunListener() {
+            @Override
+            public void event(RunEvent event) {
+                pipeline.stepEvent(pipelineId, step, event);
+            }
+
             @Override
             public void controlLine(String line) {
                 pipeline.stepControlLine(step, line);

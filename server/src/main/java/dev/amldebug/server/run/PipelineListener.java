@@ -1,5 +1,6 @@
 package dev.amldebug.server.run;
 
+import dev.amldebug.runner.run.RunEvent;
 import dev.amldebug.runner.run.RunListener;
 
 /**
@@ -14,6 +15,10 @@ public interface PipelineListener extends RunListener {
 
     /** A step script's output, as it arrives. */
     default void stepOutput(String step, String text) {
+    }
+
+    /** A typed fact about step {@code step} of pipeline run {@code pipelineId}, such as a post-mortem wait. */
+    default void stepEvent(String pipelineId, String step, RunEvent event) {
     }
 
     PipelineListener NONE = new PipelineListener() {

@@ -19,9 +19,11 @@ import java.util.stream.Stream;
  *                    {@code settings.force_rerun} says; null: as {@code settings.force_rerun} says
  * @param experiment  the experiment name instead of the pipeline's own, or null
  * @param maxParallel how many independent steps run at the same time
+ * @param postMortemSeconds with a number, every step not in {@code debugSteps} runs with post-mortem: it starts at
+ *                          once, and an exception it does not handle waits this long for a debugger; null for none
  */
 public record PipelineRequest(Path source, List<String> debugSteps, DebugOptions debug, Boolean forceRerun,
-                              String experiment, int maxParallel) {
+                              String experiment, int maxParallel, Integer postMortemSeconds) {
     /** How many independent steps run at the same time unless told otherwise. */
     public static final int DEFAULT_PARALLEL_STEPS = 2;
     private static final Pattern PIPELINE_TYPE = Pattern.compile("^type:\\s*[\"']?pipeline[\"']?\\s*(#.*)?$");
@@ -32,23 +34,35 @@ public record PipelineRequest(Path source, List<String> debugSteps, DebugOptions
     }
 
     public static PipelineRequest of(Path source) {
-        return new PipelineRequest(source, List.of(), null, null, null, DEFAULT_PARALLEL_STEPS);
+        return new PipelineRequest(source, List.of(), null, null, null, DEFAULT_PARALLEL_STEPS, null);
     }
 
     public PipelineRequest withDebugSteps(List<String> steps, DebugOptions options) {
-        return new PipelineRequest(source, steps, options, forceRerun, experiment, maxParallel);
+        return new PipelineRequest(source, steps, options, forceRerun, experiment, maxParallel, postMortemSeconds);
     }
 
     public PipelineRequest withForceRerun(Boolean value) {
-        return new PipelineRequest(source, debugSteps, debug, value, experiment, maxParallel);
+        return new PipelineRequest(source, debugSteps, debug, value, experiment, maxParallel, postMortemSeconds);
     }
 
     public PipelineRequest withExperiment(String value) {
-        return new PipelineRequest(source, debugSteps, debug, forceRerun, value, maxParallel);
+        return new PipelineRequest(source, debugSteps, debug, forceRerun, value, maxParallel, postMortemSeconds);
     }
 
     public PipelineRequest withMaxParallel(int value) {
-        return new PipelineRequest(source, debugSteps, debug, forceRerun, experiment, value);
+        return new PipelineRequest(source, debugSteps, debug, forceRerun, experiment, value, postMortemSeconds);
+    }
+
+    /** Every step not debugged runs with post-mortem, waiting {@code seconds} (the default when null). */
+    public PipelineRequest withPostMortem(Integer seconds) {
+        return new PipelineRequest(source, debugSteps, debug, forceRerun, experiment, maxParallel,
+                DebugOptions.postMortemOnly(seconds).postMortemSeconds());
+    }
+
+    /** How {@code step} runs under the debug shim: as a debug step, with post-mortem only, or not at all (null). */
+    DebugOptions debugOptions(String step) {
+        return debugSteps.contains(step) ? debug
+                : postMortemSeconds == null ? null : DebugOptions.postMortemOnly(postMortemSeconds);
     }
 
     /** Whether {@code file} is a pipeline job: a YAML whose top level says {@code type: pipeline}. */

@@ -134,10 +134,11 @@ final class PipelineStepRunner {
             createFolder(store.outputs(stepRunId).resolve(output));
         }
         boolean debugged = context.request.debugSteps().contains(step.name());
-        StartOptions options = debugged ? StartOptions.debug(context.request.debug()) : StartOptions.FOREGROUND;
+        StartOptions options = new StartOptions(false, context.request.debugOptions(step.name()));
         LocalRun local = new LocalRunner(docker.get(), store, usage).start(stepRunId, spec, options, listener);
+        // A step with post-mortem only is a debug target once it failed (PostMortemWaiting), not as it starts.
         context.parent.event(new RunEvent.StepStarted(stepRunId, context.pipelineId(), step.name(),
-                local.record().debugEndpoint));
+                debugged ? local.record().debugEndpoint : null));
         return local.await();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.runner.testing.FailingScript;
 import dev.amldebug.server.TestDebugClient;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
@@ -77,6 +78,27 @@ class LanguageServerIT {
                     .flatMap(l -> l.lines().stream())).anyMatch(line -> line.startsWith("Started container"));
             assertThat(session.client.progress).anyMatch(p -> p.getValue().getLeft().getKind() == WorkDoneProgressKind.begin);
             assertThat(session.client.progress).anyMatch(p -> p.getValue().getLeft().getKind() == WorkDoneProgressKind.end);
+        }
+    }
+
+    @Test
+    void aRunWithPostMortemSaysWhenItFailedAndWaitsThenEndsFailedWithTheScriptsExitCode() throws Exception {
+        write(workspace, "train.py", FailingScript.DIVIDE);
+        try (LspSession session = new LspSession()) {
+            session.initialize(workspace);
+            Object submitted = session.command("azureml.submitExperiment", Map.of("configuration", "train.py",
+                    "experiment", "lsp", "postMortem", true, "postMortemTimeout", 1)).get(30, TimeUnit.SECONDS);
+            String runId = submitted.toString().replaceAll(".*runId=([^,}]+).*", "$1");
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(session.client.statuses)
+                    .anyMatch(s -> s.runId().equals(runId) && s.status().equals("Failed") && Integer.valueOf(1).equals(s.exitCode())));
+            assertThat(session.client.debugReady).as("nothing to attach to before it fails").singleElement()
+                    .satisfies(ready -> {
+                        assertThat(ready.runId()).isEqualTo(runId);
+                        assertThat(ready.postMortem()).isTrue();
+                        assertThat(ready.exception()).isEqualTo(FailingScript.EXCEPTION);
+                        assertThat(ready.endpoint()).startsWith("127.0.0.1:");
+                    });
         }
     }
 

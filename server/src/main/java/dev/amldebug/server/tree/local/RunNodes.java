@@ -38,10 +38,12 @@ final class RunNodes {
 
     Node run(RunRecord run) {
         String started = run.startedAt == null ? "not started" : TIME.format(run.startedAt);
-        String description = run.status + " · " + started + (run.startedAt == null ? "" : " · " + duration(run));
+        String description = run.status + " · " + started + (run.startedAt == null ? "" : " · " + duration(run))
+                + (run.postMortem != null && run.isActive() ? " · failed, waits for a debugger" : "");
         return new Node(base.child(run.id), run.id, description, run.kind == RunKind.pipeline ? "pipelineRun" : "run",
                 run.status.name().toLowerCase(), true, null,
-                run.displayName == null ? run.id : run.displayName + " (" + run.id + ")", run.id, null);
+                (run.displayName == null ? run.id : run.displayName + " (" + run.id + ")")
+                        + (run.postMortem == null ? "" : "\npost-mortem: " + run.postMortem), run.id, null);
     }
 
     /** A pipeline's steps in dependency order: status, and "reused" when a step took an earlier run's outputs. */
