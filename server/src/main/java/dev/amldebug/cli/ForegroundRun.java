@@ -1,6 +1,9 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.errors.Sentences;
+import dev.amldebug.runner.spec.ContainerPaths;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
@@ -9,6 +12,7 @@ import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.SubmittedRun;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -60,10 +64,12 @@ final class ForegroundRun {
                 err.println("Detached. Follow it with: aml-debug runs logs " + run.id() + " --follow");
                 return 0;
             }
-            if (!debugFlags.breakpoints.isEmpty()) {
+            boolean ranks = runs.debugHub(run.id()).isPresent();
+            if (!debugFlags.breakpoints.isEmpty() || ranks) {
                 postMortem.attachedTo(run.id());
             }
-            Future<?> debugger = debugFlags.breakpoints.isEmpty() ? null : attachConsole(runs, run.id(), oneAtATime);
+            Future<?> debugger = ranks ? attachRanks(runs, started, request)
+                    : debugFlags.breakpoints.isEmpty() ? null : attachConsole(runs, run.id(), oneAtATime);
             RunRecord ended = run.awaitEnded();
             postMortem.awaitSessions();
             if (debugger != null || postMortem.attachedAny()) {
@@ -127,6 +133,25 @@ final class ForegroundRun {
         err.println("attach:  aml-debug attach " + record.id + "   or any DAP client: host/port " + record.debugEndpoint
                 + ", pathMappings " + record.codeDir + " -> /aml/code");
         err.flush();
+    }
+
+    /** The console debugger on every debugged rank of a distributed run, a session each, as they dial its debug hub. */
+    private Future<?> attachRanks(RunService runs, RunRecord started, RunRequest request) {
+        DebugHub hub = runs.debugHub(started.id).orElseThrow();
+        int expected = request.debugRanks().isEmpty() ? started.ranks : request.debugRanks().size();
+        PrintWriter err = command.commandLine().getErr();
+        err.println("debug hub: " + hub.address().getHostString() + ":" + hub.address().getPort() + " (" + expected
+                + " ranks dial it; code " + started.codeDir + " is " + ContainerPaths.CODE + " on the nodes)");
+        err.flush();
+        return workspace.threads().blocking().submit(() -> {
+            try {
+                ConsoleAttach.debugRanks(hub, List.of(new PathMapping(started.codeDir, ContainerPaths.CODE)), true,
+                        Path.of(started.codeDir), debugFlags.breakpoints, expected, debugFlags.trace(),
+                        workspace.threads().blocking());
+            } catch (Exception e) {
+                err.println("aml-debug: the console debugger stopped: " + Sentences.of(e));
+            }
+        });
     }
 
     /** The console debugger on a run; attachments that share {@code oneAtATime} take the terminal in turn. */

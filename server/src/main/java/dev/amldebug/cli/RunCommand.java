@@ -95,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
         }
         RunRequest request = RunRequest.of(job.toAbsolutePath())
                 .withEnvironment(environment == null ? null : environment.toAbsolutePath()).withArguments(args)
-                .withExperiment(experiment).withDebug(debugFlags.runOptions()).detached(detach);
+                .withExperiment(experiment).withDebug(debugFlags.runOptions()).detached(detach)
+                .withDebugRanks(java.util.Set.copyOf(debugFlags.debugRanks));
         return new ForegroundRun(workspace, debugFlags, detach, command).run(runs, request);
     }
 }

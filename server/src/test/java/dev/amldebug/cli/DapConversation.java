@@ -76,6 +76,32 @@ final class DapConversation implements AutoCloseable {
         }
     }
 
+    /** A child session of a debug hub: attached with its startDebugging configuration, a breakpoint set, configured. */
+    DapConversation attachChild(String configuration, java.nio.file.Path script, int line, Duration timeout) throws Exception {
+        send("initialize", "{\"adapterID\":\"azureml\",\"linesStartAt1\":true,\"pathFormat\":\"path\"}");
+        send("attach", configuration);
+        next(m -> m.isEvent("initialized"), timeout);
+        send("setBreakpoints", "{\"source\":{\"path\":\"" + script + "\"},\"breakpoints\":[{\"line\":" + line + "}]}");
+        send("configurationDone", "{}");
+        return this;
+    }
+
+    /** Each child's stop, then continue it, then its end. */
+    static void continueEach(List<DapConversation> children, Duration timeout) throws Exception {
+        List<Integer> threads = new ArrayList<>();
+        for (DapConversation child : children) {
+            threads.add(child.next(m -> m.isEvent("stopped"), timeout).get("body").get("threadId").asInt());
+        }
+        for (int i = 0; i < children.size(); i++) {
+            children.get(i).send("continue", "{\"threadId\":" + threads.get(i) + "}");
+        }
+        for (DapConversation child : children) {
+            child.next(m -> m.isEvent("terminated"), timeout);
+            child.send("disconnect", "{}");
+            child.close();
+        }
+    }
+
     @Override
     public void close() throws Exception {
         closer.close();

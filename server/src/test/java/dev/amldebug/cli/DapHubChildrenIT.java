@@ -60,29 +60,11 @@ class DapHubChildrenIT {
                 JsonNode configuration = start.get("arguments").get("configuration");
                 names.add(configuration.get("name").asText());
                 DapConversation child = configuration.get("rank").asInt() % 2 == 0 ? inProcess(ranks) : dapProcess();
-                child.send("initialize", "{\"adapterID\":\"azureml\",\"linesStartAt1\":true,\"pathFormat\":\"path\"}");
-                child.send("attach", configuration.toString());
-                child.next(m -> m.isEvent("initialized"), WAIT);
-                child.send("setBreakpoints", "{\"source\":{\"path\":\"" + project.resolve("train.py")
-                        + "\"},\"breakpoints\":[{\"line\":4}]}");
-                child.send("configurationDone", "{}");
-                children.add(child);
+                children.add(child.attachChild(configuration.toString(), project.resolve("train.py"), 4, WAIT));
             }
             assertThat(names).containsExactlyInAnyOrder("rank 0 (node 0)", "rank 1 (node 0)", "rank 2 (node 1)",
                     "rank 3 (node 1)");
-            List<Integer> threads = new ArrayList<>();
-            for (DapConversation child : children) {
-                DapMessage stopped = child.next(m -> m.isEvent("stopped"), WAIT);
-                threads.add(stopped.get("body").get("threadId").asInt());
-            }
-            for (int i = 0; i < children.size(); i++) {
-                children.get(i).send("continue", "{\"threadId\":" + threads.get(i) + "}");
-            }
-            for (DapConversation child : children) {
-                child.next(m -> m.isEvent("terminated"), WAIT);
-                child.send("disconnect", "{}");
-                child.close();
-            }
+            DapConversation.continueEach(children, WAIT);
             for (String node : nodes) {
                 assertThat(ranks.exitCode(node)).as(ranks.logs(node)).isZero();
             }

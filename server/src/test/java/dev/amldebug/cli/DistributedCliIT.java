@@ -26,6 +26,11 @@ class DistributedCliIT {
     Path project;
 
     private Path job(String script) {
+        return twoByTwo(project, script);
+    }
+
+    /** A 2 nodes x 2 processes pytorch job of {@code script} (train.py) on the base image, in {@code project}. */
+    static Path twoByTwo(Path project, String script) {
         write(project, "train.py", script);
         return write(project, "job.yml", """
                 type: command

@@ -70,6 +70,15 @@ public record DebugOptions(int waitTimeoutSeconds, boolean abortOnTimeout, boole
     }
 
     /** The shim's options, as they go on its command line before {@code --}. */
+    /** The shim's options in connect mode: it dials the debug hub at {@code hubAddress} (HOST:PORT) instead of listening. */
+    public String[] connectArguments(String hubAddress) {
+        List<String> arguments = new ArrayList<>(List.of(shimArguments()));
+        // The waiting and post-mortem rules are listen mode's: the same options after --listen HOST:PORT.
+        arguments.set(0, "--connect");
+        arguments.set(1, hubAddress);
+        return arguments.toArray(String[]::new);
+    }
+
     public String[] shimArguments() {
         List<String> arguments = new ArrayList<>(List.of("--listen", "0.0.0.0:" + CONTAINER_PORT));
         if (noWait) {

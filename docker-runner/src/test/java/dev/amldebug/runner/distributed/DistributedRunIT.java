@@ -39,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Distributed runs on the base image: fake "training" scripts that check the environment and talk over sockets. */
 @ExtendWith(DockerResources.class)
-class DistributedRunIT {
+public class DistributedRunIT {
     /** Rank 0 sums every rank's number over TCP at MASTER_ADDR:MASTER_PORT and sends the sum back: an all_reduce. */
-    static final String SOCKET_ALL_REDUCE = """
+    public static final String SOCKET_ALL_REDUCE = """
             import json, os, socket, time
             rank, world = int(os.environ["RANK"]), int(os.environ["WORLD_SIZE"])
             assert rank == int(os.environ["NODE_RANK"]) * 2 + int(os.environ["LOCAL_RANK"]), "rank formula"

@@ -50,16 +50,8 @@ public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean i
     /** The step's command run under the shim (after installing debugpy, when asked). */
     public String command(String command) {
         String wrapped = connectBack == null ? CommandWrapper.wrapShell(command, options, SHIM)
-                : CommandWrapper.wrapShell(command, connectArguments(), SHIM);
+                : CommandWrapper.wrapShell(command, java.util.List.of(options.connectArguments(connectBack.address())), SHIM);
         return installDebugpy ? INSTALL + wrapped : wrapped;
-    }
-
-    private java.util.List<String> connectArguments() {
-        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--connect", connectBack.address()));
-        java.util.List<String> listening = java.util.List.of(options.shimArguments());
-        // The waiting rules are listen mode's: the same options after --listen HOST:PORT.
-        arguments.addAll(listening.subList(2, listening.size()));
-        return arguments;
     }
 
     /** The uploads of a debugged step: its code with the shim added, its inline conda environment with debugpy. */

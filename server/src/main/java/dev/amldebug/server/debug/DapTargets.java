@@ -25,7 +25,8 @@ import java.util.Set;
  * The keys each form consumes travel with the target, so that debugpy never sees them.
  */
 public final class DapTargets implements TargetResolver {
-    static final Set<String> LAUNCH_KEYS = Set.of("job", "script", "args", "experiment", "waitTimeout", "workspace");
+    static final Set<String> LAUNCH_KEYS = Set.of("job", "script", "args", "experiment", "waitTimeout", "workspace",
+            "debugRanks");
     static final Set<String> ATTACH_KEYS = Set.of("runId", "workspace", "allowPublic");
 
     private final RunServices services;
@@ -74,6 +75,11 @@ public final class DapTargets implements TargetResolver {
         RunRequest request = RunRequest.of(FileArguments.path(runs.workspace(), file)).withArguments(scriptArgs)
                 .withExperiment(args.hasNonNull("experiment") ? args.get("experiment").asText() : null)
                 .withDebug(DebugOptions.waitingUpTo(wait));
+        if (args.path("debugRanks").isArray()) {
+            java.util.Set<Integer> ranks = new java.util.LinkedHashSet<>();
+            args.get("debugRanks").forEach(rank -> ranks.add(rank.asInt()));
+            request = request.withDebugRanks(ranks);
+        }
         SubmittedRun run = runs.submit(request, listener);
         run.awaitStarted();
         return runs.debugTarget(run.id(), justMyCode);

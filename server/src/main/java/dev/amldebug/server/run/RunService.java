@@ -39,6 +39,7 @@ public final class RunService {
     private final ImageUsage usage;
     private final Executor executor;
     private final List<Function<RunRecord, RunListener>> watchers = new CopyOnWriteArrayList<>();
+    private final RankHubs hubs;
     /** Runs this process follows to their end. */
     private final java.util.Set<String> followed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -49,6 +50,7 @@ public final class RunService {
         this.docker = docker;
         this.usage = usage;
         this.executor = executor;
+        this.hubs = new RankHubs(docker, executor);
     }
 
     public RunStore store() {
@@ -90,7 +92,7 @@ public final class RunService {
         try {
             LocalRun local = spec.isDistributed()
                     ? new DistributedRunner(docker.get(), store, usage).start(run.id(), spec, request.detach(),
-                            request.rankDebug(), listener)
+                            rankDebug(run.id(), spec, request), listener)
                     : runner.start(run.id(), spec, request.startOptions(), listener);
             if (request.detach()) {
                 // Before the start is known: a CLI that detaches exits as soon as it is.
@@ -103,7 +105,19 @@ public final class RunService {
             run.fail(e);
         } catch (RuntimeException e) {
             run.fail(e);
+        } finally {
+            hubs.close(run.id());
         }
+    }
+
+    /** A distributed job under {@code debug}: its ranks dial the run's debug hub; else the request's own hook. */
+    private dev.amldebug.runner.distributed.RankDebug rankDebug(String runId, RunSpec spec, RunRequest request) {
+        return request.debug() == null ? request.rankDebug() : hubs.open(runId, spec, request.debug(), request.debugRanks());
+    }
+
+    /** The debug hub of a distributed run debugged by this process, while it runs. */
+    public java.util.Optional<dev.amldebug.bridge.hub.DebugHub> debugHub(String runId) {
+        return hubs.of(runId);
     }
 
     /**
@@ -204,7 +218,9 @@ public final class RunService {
 
     /** Where a debugger attaches to a debug run, and what the session does around it. */
     public BridgeTarget debugTarget(String runId, boolean justMyCode) {
-        return new RunTargets(docker, store, this::cancelQuietly).forRun(runId, justMyCode);
+        RunTargets targets = new RunTargets(docker, store, this::cancelQuietly);
+        return hubs.of(runId).isPresent() ? hubs.parentTarget(runId, targets.forRanks(runId, justMyCode)).orElseThrow()
+                : targets.forRun(runId, justMyCode);
     }
 
     /** Brings runs that no live process follows up to date; one sentence per change. */

@@ -54,6 +54,19 @@ final class RunTargets {
                 () -> exitCode(record), () -> cancel.accept(runId));
     }
 
+    /**
+     * What a distributed run's ranks share, for the debug hub's parent session: the code folder mapping, the run's exit
+     * code once it ended (its first failed rank's, or 0), and cancel. No debugpy of its own: each rank has one.
+     */
+    BridgeTarget forRanks(String runId, boolean justMyCode) {
+        RunRecord record = store.read(runId);
+        List<PathMapping> mappings = List.of(new PathMapping(record.codeDir, ContainerPaths.CODE));
+        return new BridgeTarget("127.0.0.1", 1, mappings, justMyCode, CONNECT_TIMEOUT, OWN_KEYS, () -> {
+            Integer recorded = store.read(runId).exitCode;
+            return recorded == null ? OptionalInt.empty() : OptionalInt.of(recorded);
+        }, () -> cancel.accept(runId));
+    }
+
     /** The container's exit code; if the run's owner already removed it, the one it recorded. */
     private OptionalInt exitCode(RunRecord record) {
         try {

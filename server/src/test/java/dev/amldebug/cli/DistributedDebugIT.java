@@ -1,0 +1,101 @@
+package dev.amldebug.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.runner.distributed.DistributedRunIT;
+import dev.amldebug.runner.testing.DockerResources;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A local 2 nodes x 2 processes job debugged through the debug hub: the ranks' own socket all_reduce proves they talk,
+ * so a rank paused at a breakpoint holds the others in it. From the command line (the console takes each rank) and
+ * through {@code aml-debug dap} with a client that answers startDebugging (a child session per rank, each in an
+ * {@code aml-debug dap} process of its own).
+ */
+@ExtendWith(DockerResources.class)
+class DistributedDebugIT {
+    /** Line 21 of the script sends this rank's share; line 23 runs once the all_reduce is done. */
+    private static final int BEFORE_ALL_REDUCE = 21;
+    private static final int AFTER_ALL_REDUCE = 23;
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path project;
+
+    private Path job() {
+        return DistributedCliIT.twoByTwo(project, DistributedRunIT.SOCKET_ALL_REDUCE);
+    }
+
+    @Test
+    void debugRanksStopsOnlyThatRankWhileTheOthersWaitInTheAllReduceThenAllComplete() throws Exception {
+        JarProcess run = JarProcess.start("run", job().toString(), "--debug-ranks", "1", "--break",
+                "train.py:" + BEFORE_ALL_REDUCE, "-w", workspace.toString());
+        int exit = run.waitFor(240);
+
+        String output = run.output();
+        assertThat(exit).as(output).isZero();
+        assertThat(output).contains("debug hub: ", "(1 ranks dial it", "rank 1 stopped at train.py:" + BEFORE_ALL_REDUCE,
+                "[rank 3] rank 3: all_reduce sum = 10 (checked)", "[rank 1] rank 1: all_reduce sum = 10 (checked)",
+                "Completed (exit code 0)");
+        assertThat(output).doesNotContain("rank 0 stopped at", "rank 2 stopped at", "rank 3 stopped at");
+        // The plain ranks could not finish before the paused one sent its share.
+        assertThat(output.indexOf("rank 1 stopped at")).isLessThan(output.indexOf("[rank 0] rank 0: all_reduce sum"));
+    }
+
+    @Test
+    void everyRankThroughTheHubStopsAtTheBreakpointWithItsLocals() throws Exception {
+        JarProcess run = JarProcess.start("run", job().toString(), "--break", "train.py:" + AFTER_ALL_REDUCE,
+                "-w", workspace.toString());
+        int exit = run.waitFor(240);
+
+        String output = run.output();
+        assertThat(exit).as(output).isZero();
+        for (int rank = 0; rank < 4; rank++) {
+            assertThat(output).contains("rank " + rank + " stopped at train.py:" + AFTER_ALL_REDUCE);
+        }
+        assertThat(output).contains("total = 10", "(4 ranks dial it", "Completed (exit code 0)");
+    }
+
+    @Test
+    void aDapClientThatAnswersStartDebuggingGetsAChildSessionPerRankEachInAnAdapterProcessOfItsOwn() throws Exception {
+        Path jobFile = job();
+        JarProcess adapter = JarProcess.startPiped("dap");
+        try (DapConversation parent = new DapConversation(adapter.stdout(), adapter.stdin(), () -> adapter.waitFor(60))) {
+            parent.send("initialize", "{\"adapterID\":\"azureml\",\"supportsStartDebuggingRequest\":true}");
+            parent.send("launch", "{\"job\":\"" + jobFile + "\",\"workspace\":\"" + workspace + "\"}");
+            List<DapConversation> children = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                DapMessage start = parent.next(m -> m.isRequest("startDebugging") || m.isEvent("initialized"), WAIT);
+                if (start.isEvent("initialized")) {
+                    parent.send("configurationDone", "{}");
+                    i--;
+                    continue;
+                }
+                parent.respond(start, true);
+                names.add(start.get("arguments").get("configuration").get("name").asText());
+                JarProcess childAdapter = JarProcess.startPiped("dap");
+                DapConversation child = new DapConversation(childAdapter.stdout(), childAdapter.stdin(),
+                        () -> childAdapter.waitFor(30));
+                children.add(child.attachChild(start.get("arguments").get("configuration").toString(),
+                        project.resolve("train.py"), AFTER_ALL_REDUCE, WAIT));
+            }
+            assertThat(names).containsExactlyInAnyOrder("rank 0 (node 0)", "rank 1 (node 0)", "rank 2 (node 1)",
+                    "rank 3 (node 1)");
+            DapConversation.continueEach(children, WAIT);
+            DapMessage exited = parent.next(m -> m.isEvent("exited"), WAIT);
+            assertThat(exited.get("body").get("exitCode").asInt()).isZero();
+            parent.next(m -> m.isEvent("terminated"), WAIT);
+            parent.send("disconnect", "{}");
+        }
+    }
+}
