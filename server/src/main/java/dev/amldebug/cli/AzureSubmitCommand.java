@@ -89,6 +89,9 @@ final class AzureSubmitCommand implements Callable<Integer> {
     @Mixin
     ConsoleDebugOptions console;
 
+    @Mixin
+    PostMortemFlags postMortem;
+
     @Spec
     CommandSpec command;
 
@@ -116,6 +119,9 @@ final class AzureSubmitCommand implements Callable<Integer> {
             throw AmlDebugException.badInput("--connect-back goes with --debug: add --debug to run " + jobFile
                     + " under the debugger with its processes dialing back to this machine.");
         }
+        if (postMortem.enabled && !debug) {
+            return submitPostMortem(submitter, workspace, out);
+        }
         if (debug) {
             return connectBack == null ? submitDebugged(submitter, workspace, out)
                     : new ConnectBackSubmit(workspace, azure.threads().blocking(), console, out).submit(submitter, jobFile,
@@ -136,17 +142,22 @@ final class AzureSubmitCommand implements Callable<Integer> {
 
     private int submitPipeline(AzureSubmitter submitter, WorkspaceClient workspace, PrintWriter out) throws Exception {
         RemoteStepDebug debug = RemoteStepDebug.of(new LinkedHashSet<>(debugSteps), debugOptions(), installDebugpy,
-                azure.folder());
+                azure.folder()).withPostMortem(postMortem.enabled ? postMortem.timeout() : null);
         AzureSubmitter.PipelineSubmission submitted = submitter.submitPipeline(jobFile, compute, experiment, debug);
         printJob(workspace, submitted.job(), out);
-        if (debugSteps.isEmpty() || noAttach) {
+        if ((debugSteps.isEmpty() && !postMortem.enabled) || noAttach) {
             return stream ? new JobEnd(workspace, out).await(submitted.job().name()) : 0;
         }
         StepAttach attach = new StepAttach(workspace, azure.threads(), out, console);
+        java.time.Duration watching = java.time.Duration.ofSeconds(watchTimeout);
         for (PipelineJobBody.Step step : submitted.steps().values()) {
-            if (debug.covers(step.name())) {
-                attach.attach(submitted.job().name(), step, java.time.Duration.ofSeconds(watchTimeout));
+            if (debug.waitsAtStart(step.name())) {
+                attach.attach(submitted.job().name(), step, watching);
             }
+        }
+        if (postMortem.enabled) {
+            attach.attachFailures(submitted.job().name(), submitted.steps().values().stream()
+                    .filter(step -> !debug.waitsAtStart(step.name())).toList(), watching);
         }
         return new JobEnd(workspace, out).await(submitted.job().name());
     }
@@ -161,12 +172,25 @@ final class AzureSubmitCommand implements Callable<Integer> {
         return new JobEnd(workspace, out).await(submitted.job().name());
     }
 
+    /** A command job with --post-mortem only: it runs at once, and a process that fails waits for the console. */
+    private int submitPostMortem(AzureSubmitter submitter, WorkspaceClient workspace, PrintWriter out) throws Exception {
+        RemoteStepDebug debugging = RemoteStepDebug.of(java.util.Set.of(), DebugOptions.postMortemOnly(postMortem.timeout()),
+                installDebugpy, azure.folder());
+        AzureSubmitter.DebuggedJob submitted = submitter.submitDebugged(jobFile, compute, experiment, debugging);
+        printJob(workspace, submitted.job(), out);
+        if (!noAttach) {
+            new StepAttach(workspace, azure.threads(), out, console).attachFailures(submitted);
+        }
+        return new JobEnd(workspace, out).await(submitted.job().name());
+    }
+
     private DebugOptions debugOptions() {
         if (!onTimeout.equals("continue") && !onTimeout.equals("abort")) {
             throw AmlDebugException.badInput("--on-timeout takes continue or abort, not " + onTimeout + ".");
         }
         DebugOptions waiting = DebugOptions.waitingUpTo(waitTimeout);
-        return new DebugOptions(waiting.waitTimeoutSeconds(), onTimeout.equals("abort"), false);
+        DebugOptions options = new DebugOptions(waiting.waitTimeoutSeconds(), onTimeout.equals("abort"), false);
+        return postMortem.enabled ? options.withPostMortem(postMortem.timeout()) : options;
     }
 
     private static void printJob(WorkspaceClient workspace, Job job, PrintWriter out) {

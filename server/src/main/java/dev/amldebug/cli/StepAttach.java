@@ -5,11 +5,14 @@ import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.server.azure.AzureSubmitter;
 import dev.amldebug.server.azure.GuideAttach;
 import dev.amldebug.server.azure.PipelineJobBody;
+import dev.amldebug.server.azure.PostMortemWatch;
 import dev.amldebug.server.azure.StepEndpointWatch;
 import dev.amldebug.server.threads.ServerThreads;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
@@ -51,23 +54,66 @@ final class StepAttach {
                 .awaitJob(job.job().name(), job.processes(), timeout, onEach));
     }
 
+    /**
+     * After a pipeline's chosen steps: every other step submitted with --post-mortem is followed, and each process that
+     * fails and waits is attached in turn, until every step ended.
+     */
+    void attachFailures(String pipelineJob, List<PipelineJobBody.Step> steps, Duration timeout) throws Exception {
+        List<Watch> watches = new ArrayList<>();
+        for (PipelineJobBody.Step step : steps) {
+            watches.add(new Watch(step.codeFolder(), "step " + step.name(), onEach -> {
+                PostMortemWatch watch = new PostMortemWatch(workspace, this::say);
+                return watch.follow(new StepEndpointWatch(workspace, this::say).runOf(pipelineJob, step, timeout), onEach);
+            }));
+        }
+        attachEach(watches);
+    }
+
+    /** A command job submitted with --post-mortem only: each process that fails and waits, attached in turn. */
+    void attachFailures(AzureSubmitter.DebuggedJob job) throws Exception {
+        attachEach(List.of(new Watch(job.codeFolder(), "job " + job.job().name(),
+                onEach -> new PostMortemWatch(workspace, this::say).follow(job.job().name(), onEach))));
+    }
+
+    /** Something to follow for processes to attach to, and what they are. */
+    private record Watch(Path codeFolder, String named, Function<Consumer<StepEndpointWatch.Found>, Integer> follow) {
+    }
+
+    private record Next(Watch watch, StepEndpointWatch.Found found) {
+    }
+
     private void attachEach(Path codeFolder, String named, Function<Consumer<StepEndpointWatch.Found>, Integer> watch)
             throws Exception {
-        BlockingQueue<Optional<StepEndpointWatch.Found>> found = new LinkedBlockingQueue<>();
-        CompletableFuture<Integer> watching = CompletableFuture.supplyAsync(() -> {
-            try {
-                return watch.apply(each -> found.add(Optional.of(each)));
-            } finally {
-                found.add(Optional.empty());
-            }
-        }, threads.blocking());
-        for (Optional<StepEndpointWatch.Found> next = found.take(); next.isPresent(); next = found.take()) {
-            attach(codeFolder, named, next.get());
+        attachEach(List.of(new Watch(codeFolder, named, watch)));
+    }
+
+    /** Runs the watches at once; attaches to what they find one at a time (the console has one terminal). */
+    private void attachEach(List<Watch> watches) throws Exception {
+        BlockingQueue<Optional<Next>> found = new LinkedBlockingQueue<>();
+        List<CompletableFuture<Integer>> watching = new ArrayList<>();
+        for (Watch watch : watches) {
+            watching.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return watch.follow().apply(each -> found.add(Optional.of(new Next(watch, each))));
+                } finally {
+                    found.add(Optional.empty());
+                }
+            }, threads.blocking()));
         }
-        try {
-            watching.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+        for (int ended = 0; ended < watches.size(); ) {
+            Optional<Next> next = found.take();
+            if (next.isEmpty()) {
+                ended++;
+            } else {
+                attach(next.get().watch().codeFolder(), next.get().watch().named(), next.get().found());
+            }
+        }
+        for (CompletableFuture<Integer> watch : watching) {
+            try {
+                watch.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
         }
     }
 

@@ -3,25 +3,17 @@ package dev.amldebug.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A command job on two nodes submitted with --debug, for real: the fake runs each process in a container of its own
  * with Azure ML's rank environment and its own std_log_process_N.txt; each process runs under the shim, and the console
  * debugger attaches to each in turn, stops at the breakpoint with that rank's locals, and the job completes.
  */
-public class AzureCommandDebugIT {
-    @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
-
+public class AzureCommandDebugIT extends FakeComputeCliTest {
     public static final String SCRIPT = """
             import os
             rank = int(os.environ["RANK"])
@@ -43,16 +35,8 @@ public class AzureCommandDebugIT {
               image: aml-debug/python:bookworm
             """;
 
-    @TempDir
-    Path folder;
-
-    private FakeAzureMl fake;
-    private Map<String, String> environment;
-
     @BeforeEach
     void signIn() throws Exception {
-        fake = AZURE.fake();
-        environment = FakeSignIn.into(fake, folder);
         Files.createDirectories(folder.resolve("src"));
         Files.writeString(folder.resolve("src/spread.py"), SCRIPT);
         Files.writeString(folder.resolve("job.yml"), JOB);
@@ -65,8 +49,7 @@ public class AzureCommandDebugIT {
         int exit = submit.waitFor(300);
 
         String output = submit.output();
-        String job = output.lines().filter(line -> line.startsWith("job: ")).findFirst().orElseThrow(() -> new AssertionError(output))
-                .substring("job: ".length());
+        String job = jobName(output);
         assertThat(output).contains("(job " + job + " rank 0 (node 0), run " + job, "(job " + job + " rank 1 (node 1), run " + job,
                 "stopped at spread.py:4 in <module>", "  share = 0", "  share = 10", job + ": Completed");
         assertThat(exit).as(output).isZero();
@@ -75,7 +58,4 @@ public class AzureCommandDebugIT {
         assertThat(folder.resolve("src")).isDirectoryNotContaining(path -> path.getFileName().toString().equals(".aml_debug"));
     }
 
-    private String log(String job, String file) {
-        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/" + file), StandardCharsets.UTF_8);
-    }
 }

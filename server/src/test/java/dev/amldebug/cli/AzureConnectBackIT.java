@@ -3,17 +3,13 @@ package dev.amldebug.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * azure submit --debug --connect-back, for real: the fake runs a two-node job, each process in a container on a network
@@ -21,20 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * gateway, as a compute node would over a VPN), presenting the token from its snapshot; the console debugger takes
  * both ranks, stops each at the breakpoint, and the job completes. Nothing of the token reaches the job's definition.
  */
-class AzureConnectBackIT {
-    @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
-
-    @TempDir
-    Path folder;
-
-    private FakeAzureMl fake;
-    private Map<String, String> environment;
-
+class AzureConnectBackIT extends FakeComputeCliTest {
     @BeforeEach
     void signIn() throws Exception {
-        fake = AZURE.fake();
-        environment = FakeSignIn.into(fake, folder);
         Files.createDirectories(folder.resolve("src"));
         Files.writeString(folder.resolve("src/spread.py"), AzureCommandDebugIT.SCRIPT);
         Files.writeString(folder.resolve("job.yml"), AzureCommandDebugIT.JOB);
@@ -53,8 +38,7 @@ class AzureConnectBackIT {
         int exit = submit.waitFor(300);
 
         String output = submit.output();
-        String job = output.lines().filter(line -> line.startsWith("job: ")).findFirst().orElseThrow(() -> new AssertionError(output))
-                .substring("job: ".length());
+        String job = jobName(output);
         assertThat(output).contains("Debug hub listening on " + gateway + ":" + port, "rank 0 stopped at spread.py:4",
                 "rank 1 stopped at spread.py:4", "share = 10", job + ": Completed");
         assertThat(exit).as(output).isZero();
@@ -64,7 +48,4 @@ class AzureConnectBackIT {
         assertThat(definition).contains("--connect " + gateway + ":" + port).doesNotContain("AML_DEBUG_HUB_TOKEN");
     }
 
-    private String log(String job, String file) {
-        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/" + file), StandardCharsets.UTF_8);
-    }
 }

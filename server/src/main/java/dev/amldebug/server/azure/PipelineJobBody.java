@@ -142,7 +142,7 @@ public final class PipelineJobBody {
             codeFolder = code.startsWith("azureml:") ? codeFolder : definitionFile.getParent().resolve(code).normalize();
         }
         String text = command.text("'command'");
-        rest.put("command", debugged ? debug.command(text) : text);
+        rest.put("command", debugged ? debug.command(name, text) : text);
         rest.put("environment", pieces.environment(definition.get("environment")));
         if (step.containsKey("environment_variables")) {
             rest.set("environment_variables", pieces.textMap(step.get("environment_variables"), "'environment_variables'"));

@@ -17,7 +17,7 @@ import java.util.Set;
  * @param snapshots where the snapshots with the shim are built (a folder under the workspace's .azureml/)
  */
 public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean installDebugpy, Path snapshots,
-                              ConnectBack connectBack) {
+                              ConnectBack connectBack, Integer postMortem) {
     /** The shim's folder inside a debugged step's snapshot, relative to the working directory. */
     public static final String SHIM_FOLDER = ".aml_debug";
     public static final String SHIM = SHIM_FOLDER + "/" + DebugShim.FILE_NAME;
@@ -31,26 +31,50 @@ public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean i
 
     /** The chosen steps, their snapshots with the shim built under the folder's .azureml/snapshots. */
     public static RemoteStepDebug of(Set<String> steps, DebugOptions options, boolean installDebugpy, Path folder) {
-        return new RemoteStepDebug(steps, options, installDebugpy, folder.resolve(".azureml").resolve("snapshots"), null);
+        return new RemoteStepDebug(steps, options, installDebugpy, folder.resolve(".azureml").resolve("snapshots"), null, null);
     }
 
     public static RemoteStepDebug none() {
-        return new RemoteStepDebug(Set.of(), DebugOptions.defaults(), false, null, null);
+        return new RemoteStepDebug(Set.of(), DebugOptions.defaults(), false, null, null, null);
     }
 
     /** The same, each process dialing the hub at {@code connectBack} instead of listening. */
     public RemoteStepDebug dialingBack(ConnectBack value) {
-        return new RemoteStepDebug(steps, options, installDebugpy, snapshots, value);
+        return new RemoteStepDebug(steps, options, installDebugpy, snapshots, value, postMortem);
     }
 
+    /**
+     * The same, and every step (the chosen ones too) holds a process whose script raised an exception it did not
+     * handle for up to {@code seconds}, for the debugger (post-mortem); null: no post-mortem.
+     */
+    public RemoteStepDebug withPostMortem(Integer seconds) {
+        return seconds == null ? this : new RemoteStepDebug(steps, options.withPostMortem(seconds), installDebugpy, snapshots,
+                connectBack, seconds);
+    }
+
+    /** Whether the step runs under the shim: a chosen step, or any step with post-mortem. */
     public boolean covers(String step) {
+        return steps.contains(step) || postMortem != null;
+    }
+
+    /** Whether the step waits for the debugger at its start (a chosen step); else only post-mortem, if at all. */
+    public boolean waitsAtStart(String step) {
         return steps.contains(step);
+    }
+
+    /** A step's command under the shim: waiting at its start when chosen, else post-mortem only. */
+    public String command(String step, String command) {
+        return steps.contains(step) ? command(command) : wrap(command, DebugOptions.postMortemOnly(postMortem));
     }
 
     /** The step's command run under the shim (after installing debugpy, when asked). */
     public String command(String command) {
-        String wrapped = connectBack == null ? CommandWrapper.wrapShell(command, options, SHIM)
-                : CommandWrapper.wrapShell(command, java.util.List.of(options.connectArguments(connectBack.address())), SHIM);
+        return wrap(command, options);
+    }
+
+    private String wrap(String command, DebugOptions with) {
+        String wrapped = connectBack == null ? CommandWrapper.wrapShell(command, with, SHIM)
+                : CommandWrapper.wrapShell(command, java.util.List.of(with.connectArguments(connectBack.address())), SHIM);
         return installDebugpy ? INSTALL + wrapped : wrapped;
     }
 

@@ -44,6 +44,23 @@ public record StepEndpoint(String host, int port, String cwd, long pid, Integer 
         return text.lines().map(StepEndpoint::in).flatMap(Optional::stream).toList();
     }
 
+    /** A process that waits post-mortem: its pid and the exception, from the shim's AML_DEBUG_POST_MORTEM line. */
+    public record Failure(long pid, String exception) {
+    }
+
+    /** The post-mortem waits announced in some lines of text. */
+    public static java.util.List<Failure> failures(String text) {
+        return text.lines().map(line -> dev.amldebug.runner.debug.ShimLines.postMortem(line).map(wait -> {
+            try {
+                JsonNode fields = JSON.readTree(line.substring(line.indexOf(dev.amldebug.runner.debug.ShimLines.POST_MORTEM_PREFIX)
+                        + dev.amldebug.runner.debug.ShimLines.POST_MORTEM_PREFIX.length()));
+                return new Failure(fields.path("pid").asLong(-1), wait.exception());
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        })).flatMap(Optional::stream).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** How a process of a distributed step is named to the user ("rank 3 (node 1)"), or "" for a single process. */
     public String processName() {
         return rank == null ? "" : "rank " + rank + " (node " + (node == null ? 0 : node) + ")";

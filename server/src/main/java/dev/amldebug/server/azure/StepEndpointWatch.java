@@ -31,8 +31,12 @@ public final class StepEndpointWatch {
         this.progress = progress;
     }
 
-    /** A step's run and where its debugpy listens. */
-    public record Found(String runId, StepEndpoint endpoint) {
+    /** A step's run and where its debugpy listens; {@code failure} when it waits post-mortem, else null. */
+    public record Found(String runId, StepEndpoint endpoint, StepEndpoint.Failure failure) {
+        public Found(String runId, StepEndpoint endpoint) {
+            this(runId, endpoint, null);
+        }
+
         /** What names this process's debug target: the step's run, and its rank in a distributed step. */
         public String targetName() {
             return endpoint.rank() == null ? runId : runId + "/rank/" + endpoint.rank();
@@ -92,6 +96,11 @@ public final class StepEndpointWatch {
                 + ": debugpy may be missing from its environment (submit with --install-debugpy). See its log:"
                 + " aml-debug azure jobs logs " + runId + " --all");
         return seen.size();
+    }
+
+    /** The step's run in its pipeline, waiting for it to start (for {@link PostMortemWatch}). */
+    public String runOf(String pipelineJob, PipelineJobBody.Step step, Duration timeout) {
+        return childRun(pipelineJob, step, System.nanoTime() + timeout.toNanos());
     }
 
     private String childRun(String pipelineJob, PipelineJobBody.Step step, long deadline) {

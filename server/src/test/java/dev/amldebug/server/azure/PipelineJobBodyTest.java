@@ -110,7 +110,7 @@ class PipelineJobBodyTest {
     }
 
     private RemoteStepDebug debugging(boolean install, String... steps) {
-        return new RemoteStepDebug(Set.of(steps), new DebugOptions(120, true, false), install, folder.resolve(".azureml/snapshots"), null);
+        return new RemoteStepDebug(Set.of(steps), new DebugOptions(120, true, false), install, folder.resolve(".azureml/snapshots"), null, null);
     }
 
     @Test
