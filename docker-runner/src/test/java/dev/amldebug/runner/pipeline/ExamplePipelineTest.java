@@ -21,7 +21,7 @@ class ExamplePipelineTest {
         assertThat(spec.inputs()).containsExactly(Map.entry("pixel_max", "16"), Map.entry("epochs", "5"));
         assertThat(spec.outputs()).containsExactly(Map.entry("trained_model", "train.model"));
         assertThat(spec.step("train").componentFile()).isEqualTo(EXAMPLE.resolve("train.yml"));
-        assertThat(spec.step("prep").environment().image()).isEqualTo("aml-debug/python:bookworm");
+        assertThat(spec.step("prep").environment().image()).isEqualTo("mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest");
         assertThat(spec.step("prep").environment().condaYaml()).contains("scikit-learn", "pandas");
     }
 
