@@ -66,6 +66,22 @@ class DistributedDebugIT {
     }
 
     @Test
+    void postMortemHoldsTheRankThatRaisesWhereItRaisedThenTheJobFailsWithIt() throws Exception {
+        String script = "import os\nif os.environ['RANK'] != '3':\n    raise SystemExit(0)\n"
+                + dev.amldebug.runner.testing.FailingScript.DIVIDE;
+        JarProcess run = JarProcess.start("run", DistributedCliIT.twoByTwo(project, script).toString(), "--post-mortem",
+                "--post-mortem-timeout", "120", "-w", workspace.toString());
+        int exit = run.waitFor(240);
+
+        String output = run.output();
+        assertThat(exit).as(output).isEqualTo(1);
+        // The failing function's line 2 is line 5 of this script.
+        assertThat(output).contains("rank 3 stopped at train.py:5 in divide", "total = 0.75",
+                "rank 3 failed first, with exit code 1", dev.amldebug.runner.testing.FailingScript.EXCEPTION);
+        assertThat(output).doesNotContain("rank 0 stopped at", "rank 1 stopped at");
+    }
+
+    @Test
     void aDapClientThatAnswersStartDebuggingGetsAChildSessionPerRankEachInAnAdapterProcessOfItsOwn() throws Exception {
         Path jobFile = job();
         JarProcess adapter = JarProcess.startPiped("dap");
