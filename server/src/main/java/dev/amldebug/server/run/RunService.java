@@ -94,6 +94,11 @@ public final class RunService {
                     ? new DistributedRunner(docker.get(), store, usage).start(run.id(), spec, request.detach(),
                             rankDebug(run.id(), spec, request), listener)
                     : runner.start(run.id(), spec, request.startOptions(), listener);
+            if (spec.isDistributed()) {
+                // The nodes run: progress ends, and an editor attaches to a debugged run's hub by its run id.
+                listener.event(new dev.amldebug.runner.run.RunEvent.ContainerStarted(run.id(), null, hubs.of(run.id())
+                        .map(hub -> hub.address().getHostString() + ":" + hub.address().getPort()).orElse(null)));
+            }
             if (request.detach()) {
                 // Before the start is known: a CLI that detaches exits as soon as it is.
                 followInBackground(run.id());
