@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +40,7 @@ public final class RealRuns implements AutoCloseable {
     private final DockerCli docker;
     private final String image;
     private final Supplier<BlobStore> blobs;
+    private final JobFiles files;
     private final ExecutorService executor;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> containers = new ConcurrentHashMap<>();
@@ -50,6 +50,7 @@ public final class RealRuns implements AutoCloseable {
         this.docker = docker;
         this.image = image;
         this.blobs = blobs;
+        this.files = new JobFiles(blobs);
         this.executor = executor;
     }
 
@@ -98,9 +99,9 @@ public final class RealRuns implements AutoCloseable {
         String network = containerName(job.name);
         Path work = Files.createTempDirectory("aml-fake-code-");
         try {
-            Map<String, String> inputs = downloadInputs(job, work.resolve("inputs"));
+            Map<String, String> inputs = files.downloadInputs(job, work.resolve("inputs"));
             createNetwork(network);
-            int exit = runContainer(ws, job, new Container(network, command(job.submitted, inputs),
+            int exit = runContainer(ws, job, new Container(network, JobFiles.command(job.submitted, inputs),
                     job.submitted.path("environmentVariables"), !inputs.isEmpty(), null), work);
             setUnlessStopping(ws, job.name, exit == 0 ? "Completed" : "Failed");
         } finally {
@@ -127,13 +128,14 @@ public final class RealRuns implements AutoCloseable {
         List<ProcessLayout.Slot> slots = layout.slots(layout.single() ? base : base + "-0");
         List<String> names = slots.stream().map(slot -> layout.single() ? base : base + "-" + slot.rank()).toList();
         try {
-            download(ws, job.submitted, work.resolve("wd"));
+            files.download(ws, job.submitted, work.resolve("wd"));
             for (int i = 0; i < slots.size(); i++) {
                 create(names.get(i), job, spec, slots.get(i).environment(), work);
                 containers.put(layout.single() ? job.name : job.name + RANK_SEPARATOR + i, names.get(i));
             }
             setUnlessStopping(ws, job.name, "Running");
-            int exit = layout.single() ? attach(job, names.get(0), slots.get(0)) : attachAll(job, names, slots);
+            ProcessGroup group = new ProcessGroup(docker, blobs, executor);
+            int exit = layout.single() ? group.attach(job, names.get(0), slots.get(0)) : group.attachAll(job, names, slots);
             if (exit == 0 && spec.outputsTo() != null) {
                 Files.createDirectories(spec.outputsTo());
                 docker.run("cp", names.get(0) + ":" + OUTPUTS + "/.", spec.outputsTo().toAbsolutePath().toString());
@@ -155,40 +157,6 @@ public final class RealRuns implements AutoCloseable {
         }
     }
 
-    private int attach(FakeJob job, String name, ProcessLayout.Slot slot) throws IOException {
-        return docker.stream(bytes -> blobs.get().append(job.name, slot.logFile(), bytes), "start", "--attach", name);
-    }
-
-    /** Starts every process at once; the first to fail stops the others. */
-    private int attachAll(FakeJob job, List<String> names, List<ProcessLayout.Slot> slots) throws IOException {
-        AtomicInteger firstFailure = new AtomicInteger();
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
-            String name = names.get(i);
-            ProcessLayout.Slot slot = slots.get(i);
-            running.add(executor.submit(() -> {
-                int exit = attach(job, name, slot);
-                if (exit != 0 && firstFailure.compareAndSet(0, exit)) {
-                    blobs.get().append(job.name, slot.logFile(), ("Process " + slot.rank() + " failed (exit code " + exit
-                            + "); the job's other processes are stopped.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    names.stream().filter(other -> !other.equals(name)).forEach(other -> docker.quietly("kill", other));
-                }
-                return exit;
-            }));
-        }
-        for (var process : running) {
-            try {
-                process.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while the job's processes ran", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException(e.getCause().getMessage(), e.getCause());
-            }
-        }
-        return firstFailure.get();
-    }
-
     private String containerName(String jobName) {
         return "aml-fake-" + id + "-" + jobName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
     }
@@ -203,25 +171,6 @@ public final class RealRuns implements AutoCloseable {
         networks.remove(network);
     }
 
-    /** Inputs in the workspace storage, downloaded as the compute mounts them; returns each one's path in the container. */
-    private Map<String, String> downloadInputs(FakeJob job, Path to) throws IOException {
-        Map<String, String> paths = new java.util.LinkedHashMap<>();
-        var inputs = job.submitted.path("inputs").fields();
-        while (inputs.hasNext()) {
-            var input = inputs.next();
-            String uri = input.getValue().path("uri").asText("");
-            if (uri.startsWith("http")) {
-                Path folder = to.resolve(input.getKey());
-                Files.createDirectories(folder);
-                blobs.get().download(uri, folder);
-                boolean file = input.getValue().path("jobInputType").asText().equals("uri_file");
-                String inside = INPUTS + "/" + input.getKey();
-                paths.put(input.getKey(), file ? inside + "/" + uri.substring(uri.lastIndexOf('/') + 1) : inside);
-            }
-        }
-        return paths;
-    }
-
     private List<String> createArguments(String name, FakeJob job, Container spec, Map<String, String> environment) {
         List<String> args = new ArrayList<>(List.of("create", "--name", name, "--label", LABEL + "=" + id, "--network", spec.network(),
                 "--workdir", workingDirectory(job.name), "-e", "AZUREML_RUN_ID=" + job.name, "-e", "PYTHONUNBUFFERED=1"));
@@ -229,32 +178,6 @@ public final class RealRuns implements AutoCloseable {
         spec.environmentVariables().fields().forEachRemaining(e -> args.addAll(List.of("-e", e.getKey() + "=" + e.getValue().asText())));
         args.addAll(List.of(image, "/bin/bash", "-c", spec.command()));
         return args;
-    }
-
-    /** The job's command with its literal inputs in place (as Azure ML substitutes ${{inputs.NAME}}). */
-    static String command(JsonNode submitted, Map<String, String> downloaded) {
-        String command = submitted.path("command").asText();
-        var inputs = submitted.path("inputs").fields();
-        while (inputs.hasNext()) {
-            var input = inputs.next();
-            String value = downloaded.containsKey(input.getKey()) ? downloaded.get(input.getKey())
-                    : input.getValue().has("value") ? input.getValue().path("value").asText() : input.getValue().path("uri").asText();
-            command = command.replace("${{inputs." + input.getKey() + "}}", value);
-        }
-        return command;
-    }
-
-    private void download(FakeWorkspace ws, JsonNode submitted, Path to) throws IOException {
-        String codeId = submitted.path("codeId").asText(null);
-        if (codeId == null) {
-            return;
-        }
-        String key = codeId.replaceAll(".*/codes/([^/]+)/versions/([^/]+)$", "$1/$2");
-        JsonNode version = ws.codeVersions.get(key);
-        if (version == null) {
-            throw new IOException("no code version " + key + " in the workspace");
-        }
-        blobs.get().download(version.path("properties").path("codeUri").asText(), to);
     }
 
     static void setUnlessStopping(FakeWorkspace ws, String job, String status) {
