@@ -39,13 +39,20 @@ final class AzureCommands {
 
     record Submit(String config, String compute, String workspaceId, String experiment, List<String> debugSteps,
                   Boolean debug, Integer waitTimeout, Boolean installDebugpy, Boolean allowPublic, Boolean justMyCode,
-                  Integer watchTimeout) {
+                  Integer watchTimeout, Boolean postMortem, Integer postMortemTimeout) {
         RemoteDebugWatch watch(EditorClient editor, RemoteTargets targets) {
             return new RemoteDebugWatch(editor, targets, Boolean.TRUE.equals(allowPublic), Boolean.FALSE.equals(justMyCode));
         }
 
         RemoteStepDebug remoteDebug(java.util.Set<String> steps, Path workspace) {
-            return RemoteStepDebug.of(steps, DebugOptions.waitingUpTo(waitTimeout), Boolean.TRUE.equals(installDebugpy), workspace);
+            return RemoteStepDebug.of(steps, DebugOptions.waitingUpTo(waitTimeout), Boolean.TRUE.equals(installDebugpy), workspace)
+                    .withPostMortem(postMortemSeconds());
+        }
+
+        /** With postMortem: how long a failed process waits (the default unless given); else null. */
+        Integer postMortemSeconds() {
+            return !Boolean.TRUE.equals(postMortem) ? null
+                    : postMortemTimeout == null ? DebugOptions.DEFAULT_POST_MORTEM_SECONDS : postMortemTimeout;
         }
 
         Duration watchFor() {
@@ -142,13 +149,21 @@ final class AzureCommands {
             AzureSubmitter.PipelineSubmission submitted = submitter.submitPipeline(file, args.compute(), args.experiment(), debug);
             job = submitted.job();
             for (PipelineJobBody.Step step : submitted.steps().values()) {
-                if (debug.covers(step.name())) {
+                if (debug.waitsAtStart(step.name())) {
                     executor.execute(() -> args.watch(editor, targets).step(client, submitted.job().name(), step, args.watchFor()));
+                } else if (debug.covers(step.name())) {
+                    executor.execute(() -> args.watch(editor, targets).failures(client, submitted.job().name(), step, args.watchFor()));
                 }
             }
         } else if (!debugSteps.isEmpty()) {
             throw AmlDebugException.badInput("debugSteps names steps of a pipeline job (type: pipeline); " + args.config()
                     + " is a command job: to debug it, submit it with debug: true.");
+        } else if (Boolean.TRUE.equals(args.postMortem()) && !Boolean.TRUE.equals(args.debug())) {
+            AzureSubmitter.DebuggedJob failing = submitter.submitDebugged(file, args.compute(), args.experiment(),
+                    RemoteStepDebug.of(java.util.Set.of(), DebugOptions.postMortemOnly(args.postMortemSeconds()),
+                            Boolean.TRUE.equals(args.installDebugpy()), workspace));
+            job = failing.job();
+            executor.execute(() -> args.watch(editor, targets).failures(client, failing));
         } else if (Boolean.TRUE.equals(args.debug())) {
             AzureSubmitter.DebuggedJob debugged = submitter.submitDebugged(file, args.compute(), args.experiment(),
                     args.remoteDebug(java.util.Set.of(), workspace));

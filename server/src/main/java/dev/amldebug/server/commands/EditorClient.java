@@ -38,6 +38,10 @@ public interface EditorClient {
      */
     void azureStepDebugReady(String targetId, String endpoint, String azureJob, String pipelineJob, String step, String process);
 
+    /** The same for a process on a compute that raised an exception it did not handle and waits (post-mortem). */
+    void azureFailureReady(String targetId, String endpoint, String azureJob, String pipelineJob, String step, String process,
+                           String exception);
+
     /** A line for the server's output (window/logMessage). */
     void logMessage(String text);
 

@@ -5,6 +5,7 @@ import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.server.azure.AzureSubmitter;
 import dev.amldebug.server.azure.PipelineJobBody;
+import dev.amldebug.server.azure.PostMortemWatch;
 import dev.amldebug.server.azure.StepEndpointWatch;
 import dev.amldebug.server.debug.RemoteTargets;
 import java.nio.file.Path;
@@ -42,6 +43,18 @@ final class RemoteDebugWatch {
                 found -> debugReady(found, job.codeFolder(), null, null)));
     }
 
+    /** A step submitted with post-mortem only: each of its processes that fails and waits, attached as it does. */
+    void failures(WorkspaceClient client, String pipelineJob, PipelineJobBody.Step step, Duration timeout) {
+        watch(client, "step " + step.name() + " of " + pipelineJob, 0, watch -> new PostMortemWatch(client, editor::logMessage)
+                .follow(watch.runOf(pipelineJob, step, timeout), found -> debugReady(found, step.codeFolder(), pipelineJob, step.name())));
+    }
+
+    /** The same for a command job. */
+    void failures(WorkspaceClient client, AzureSubmitter.DebuggedJob job) {
+        watch(client, "job " + job.job().name(), 0, watch -> new PostMortemWatch(client, editor::logMessage)
+                .follow(job.job().name(), found -> debugReady(found, job.codeFolder(), null, null)));
+    }
+
     private void watch(WorkspaceClient client, String named, int processes, ToIntFunction<StepEndpointWatch> awaiting) {
         AtomicReference<String> lastSaid = new AtomicReference<>();
         try {
@@ -69,7 +82,12 @@ final class RemoteDebugWatch {
             String targetId = AzureJobCommands.TARGET_PREFIX + found.targetName();
             targets.put(targetId, target);
             editor.logMessage(named + " listens at " + target.address() + "; the editor attaches.");
-            editor.azureStepDebugReady(targetId, target.address(), found.runId(), pipelineJob, step, process);
+            if (found.failure() != null) {
+                editor.azureFailureReady(targetId, target.address(), found.runId(), pipelineJob, step, process,
+                        found.failure().exception());
+            } else {
+                editor.azureStepDebugReady(targetId, target.address(), found.runId(), pipelineJob, step, process);
+            }
         } catch (AmlDebugException e) {
             editor.showWarning("Azure ML: " + named + ": " + e.getMessage());
         }

@@ -40,6 +40,13 @@ final class LspEditorClient implements EditorClient {
     }
 
     @Override
+    public void azureFailureReady(String targetId, String endpoint, String azureJob, String pipelineJob, String step,
+                                  String process, String exception) {
+        client.get().debugReady(new DebugReadyParams(targetId, endpoint, pipelineJob, step, azureJob,
+                process == null || process.isEmpty() ? null : process, true, exception));
+    }
+
+    @Override
     public void azureStepDebugReady(String targetId, String endpoint, String azureJob, String pipelineJob, String step,
                                     String process) {
         client.get().debugReady(new DebugReadyParams(targetId, endpoint, pipelineJob, step, azureJob,

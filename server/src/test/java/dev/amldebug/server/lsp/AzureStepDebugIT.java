@@ -157,6 +157,24 @@ class AzureStepDebugIT {
         assertThat(logOf(job, "user_logs/std_log.txt")).contains("Debugger attached = True", "rank 0 of 1 on node 0");
     }
 
+    @Test
+    void aStepSubmittedWithPostMortemThatRaisesGivesDebugReadyAndTheEditorStopsWhereItRaised() throws Exception {
+        java.nio.file.Files.writeString(workspace.resolve("src/train/train.py"), dev.amldebug.runner.testing.FailingScript.DIVIDE);
+        String pipeline = (String) command("azureml.azure.submit", Map.of("config", "pipeline.yml", "compute", "cpu-cluster",
+                "workspaceId", fake.workspace().armId(), "postMortem", true, "postMortemTimeout", 120),
+                Duration.ofSeconds(120)).get("jobName");
+
+        await().atMost(WAIT).until(() -> session.client.debugReady.stream().anyMatch(ready -> Boolean.TRUE.equals(ready.postMortem())));
+        DebugReadyParams ready = session.client.debugReady.stream().filter(r -> Boolean.TRUE.equals(r.postMortem())).findFirst().orElseThrow();
+        assertThat(ready.step()).isEqualTo("train");
+        assertThat(ready.azureJob()).isEqualTo(pipeline + "_train");
+        assertThat(ready.exception()).isEqualTo(dev.amldebug.runner.testing.FailingScript.EXCEPTION);
+        AzureJobDebugIT.stopAtBreakpointAndContinue(session, ready.runId(), workspace.resolve("src/train/train.py"), 2);
+
+        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Failed"));
+        assertThat(session.client.debugReady).noneMatch(r -> "prep".equals(r.step()));
+    }
+
     private String logOf(String job, String file) {
         return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/" + file), StandardCharsets.UTF_8);
     }
