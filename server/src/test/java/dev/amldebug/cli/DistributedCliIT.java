@@ -93,11 +93,18 @@ class DistributedCliIT {
     }
 
     @Test
-    void listenModeDebuggingOfADistributedJobSaysWhatToDo() {
-        Cli run = cli("run", job("print('x')\n").toString(), "--debug");
+    void ranksThatDoNotExistOrARunOfOneProcessOrDetachingADebuggedRunSayWhatToDo() {
+        Cli noSuchRank = cli("run", job("print('x')\n").toString(), "--debug-ranks", "1,7");
+        assertThat(noSuchRank.exitCode).as(noSuchRank.toString()).isEqualTo(2);
+        assertThat(noSuchRank.err).contains("There is no rank 7", "ranks 0 to 3");
 
-        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
-        assertThat(run.err).contains("--debug and --break debug one process").contains("runs 4");
+        Cli oneProcess = cli("run", write(project, "one.py", "print('one')\n").toString(), "--debug-ranks", "0");
+        assertThat(oneProcess.exitCode).as(oneProcess.toString()).isEqualTo(2);
+        assertThat(oneProcess.err).contains("runs one process", "--debug instead");
+
+        Cli detached = cli("run", job("print('x')\n").toString(), "--debug", "--detach");
+        assertThat(detached.exitCode).as(detached.toString()).isEqualTo(2);
+        assertThat(detached.err).contains("without --detach");
     }
 
     @Test
