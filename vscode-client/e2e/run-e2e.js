@@ -2,6 +2,11 @@
 // install the .vsix, open a copy of examples/, set a breakpoint in the training loop through the editor,
 // run "Azure ML: Run experiment locally" with debugging from the palette, see the editor stop there with
 // the variables shown, continue, and see the run complete in the tree and its log in the output channel.
+// Then one function per scenario: F5 on an azureml launch configuration, a run started and cancelled with the CLI,
+// a remote attach configuration added to launch.json, a deployment debugged and scored, a pipeline step debugged
+// from the tree, and every rank of a distributed job (2 nodes x 2 processes, pytorch) debugged at once: F5 starts
+// the debug hub's parent session, whose startDebugging gives a child session per rank, so the Call Stack shows
+// `rank 0 (node 0)` ... `rank 3 (node 1)`, each stopped at a breakpoint; Continue on each, and the run completes.
 // Against the fake Azure ML service (azure-fake.jar, started first; E2E_SKIP_AZURE=1 leaves it out): sign in
 // with the stand-in `az`, expand a workspace down to a running job's log, and see the log grow.
 // Screenshots of each step go to target/e2e/. Run: node vscode-client/e2e/run-e2e.js (after scripts/e2e-setup.sh).
@@ -261,6 +266,161 @@ async function debugAPipelineStepFromTheTree(page, workspace) {
 }
 
 /**
+ * The ranks' script: each rank sends rank + 1 to rank 0 over the run's network, rank 0 sends the sum back (a socket
+ * all_reduce, as in DistributedRunIT), and every rank reaches RANKS_BREAKPOINT with total = 10.
+ */
+const RANKS_SCRIPT = [
+    'import os, socket, time',
+    '',
+    'rank, world = int(os.environ["RANK"]), int(os.environ["WORLD_SIZE"])',
+    'master = (os.environ["MASTER_ADDR"], int(os.environ["MASTER_PORT"]))',
+    'if rank == 0:',
+    '    server = socket.create_server(("", master[1]))',
+    '    peers = [server.accept()[0] for _ in range(world - 1)]',
+    '    total = 1 + sum(int(peer.recv(16)) for peer in peers)',
+    '    for peer in peers:',
+    '        peer.sendall(str(total).encode())',
+    'else:',
+    '    # Rank 0 listens once its debugger is attached: wait for it.',
+    '    for attempt in range(1200):',
+    '        try:',
+    '            connection = socket.create_connection(master)',
+    '            break',
+    '        except OSError:',
+    '            time.sleep(0.25)',
+    '    connection.sendall(str(rank + 1).encode())',
+    '    total = int(connection.recv(16))',
+    'expected = world * (world + 1) // 2',
+    'print(f"rank {rank}: all_reduce sum = {total} (expected {expected})", flush=True)',
+    'assert total == expected, f"all_reduce gave {total}, expected {expected}"',
+    '',
+];
+const RANKS_BREAKPOINT = RANKS_SCRIPT.findIndex(line => line.startsWith('print(')) + 1;
+const RANK_SESSIONS = ['rank 0 (node 0)', 'rank 1 (node 0)', 'rank 2 (node 1)', 'rank 3 (node 1)'];
+
+/** Drags the side bar's edge so that it is `width` pixels wide: the Call Stack's session names then show whole. */
+async function widenSidebar(page, width) {
+    const box = await page.locator('.part.sidebar').boundingBox();
+    if (!box || box.width >= width) {
+        return;
+    }
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width + 1, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + width, y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+}
+
+/** The Call Stack's session rows: name and state ("Paused on breakpoint", "Running"), as the view shows them. */
+function callStackSessions(page) {
+    return page.$$eval('.debug-call-stack .monaco-list-row', rows => rows.map(row => ({
+        name: row.querySelector('.session > .name')?.textContent ?? '',
+        state: row.querySelector('.session > .state.label')?.textContent ?? '' })).filter(session => session.name));
+}
+
+/**
+ * Every rank of a distributed job (2 nodes x 2 processes, pytorch) debugged from VS Code: F5 on an azureml launch
+ * configuration of the job starts the hub's parent session, whose startDebugging gives a child session per rank
+ * (VS Code starts each, and the extension gets it an adapter): the Call Stack shows rank 0 (node 0) ... rank 3
+ * (node 1), each stopped at the breakpoint after the all_reduce. Continue on each, and the run completes, every rank's
+ * all_reduce checked in its log.
+ */
+async function debugEveryRankOfADistributedJob(page, workspace) {
+    const project = path.join(workspace, 'ranks');
+    fs.mkdirSync(project, { recursive: true });
+    fs.writeFileSync(path.join(project, 'allreduce.py'), RANKS_SCRIPT.join('\n'));
+    fs.writeFileSync(path.join(project, 'job.yml'), ['type: command', 'experiment_name: ranks', 'code: .',
+        'command: python allreduce.py', 'environment:', '  image: aml-debug/python:bookworm',
+        'distribution: {type: pytorch, process_count_per_instance: 2}', 'resources: {instance_count: 2}', ''].join('\n'));
+    fs.writeFileSync(path.join(workspace, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [
+        { type: 'azureml', request: 'launch', name: 'Azure ML: debug every rank', job: '${workspaceFolder}/ranks/job.yml' }] },
+    null, 2));
+    await openFile(page, 'ranks/allreduce.py');
+    await page.click('.editor-group-container.active .monaco-editor .view-lines');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(String(RANKS_BREAKPOINT));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('F9');
+    await page.waitForSelector('.editor-group-container.active .codicon-debug-breakpoint', { timeout: 30000 });
+    await page.keyboard.press('F5');
+    // The four child sessions appear as their ranks dial the hub, and each stops at the breakpoint.
+    const deadline = Date.now() + 300000;
+    let sessions = [];
+    while (Date.now() < deadline) {
+        sessions = await callStackSessions(page);
+        if (RANK_SESSIONS.every(name => sessions.some(s => s.name === name && /paused on breakpoint/i.test(s.state)))) {
+            break;
+        }
+        await page.waitForTimeout(1000);
+    }
+    if (!RANK_SESSIONS.every(name => sessions.some(s => s.name === name && /paused on breakpoint/i.test(s.state)))) {
+        throw new Error(`Not every rank stopped at the breakpoint; the Call Stack shows ${JSON.stringify(sessions)}`);
+    }
+    await page.waitForFunction(() => /total\s*=\s*10\b/.test(document.body.innerText), null, { timeout: 60000 });
+    await widenSidebar(page, 520);
+    await shot(page, '15-ranks-stopped');
+    // Continue on each rank: select its session in the Call Stack, then Continue in the debug toolbar.
+    const continued = new Set();
+    while (continued.size < RANK_SESSIONS.length && Date.now() < deadline) {
+        const paused = (await callStackSessions(page)).find(s => RANK_SESSIONS.includes(s.name) && !continued.has(s.name)
+            && /paused/i.test(s.state));
+        if (!paused) {
+            if (!await page.locator('.debug-toolbar').isVisible()) {
+                break; // every session ended: the run did, whatever its status (checked below)
+            }
+            await page.waitForTimeout(500);
+            continue;
+        }
+        await page.locator('.debug-call-stack .session > .name', { hasText: paused.name }).first().click();
+        await page.waitForTimeout(500);
+        await page.click('.debug-toolbar .codicon-debug-continue');
+        continued.add(paused.name);
+        await page.waitForTimeout(1000);
+        if (continued.size === 2) {
+            await shot(page, '16-ranks-half-continued');
+        }
+    }
+    await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 120000 });
+    // The run completed: in the tree (Experiments > ranks > the run, with its Ranks), and each rank's log has its check.
+    let runId;
+    const listedBy = Date.now() + 120000;
+    while (!runId && Date.now() < listedBy) {
+        const listed = execFileSync('java', ['-jar', jar, 'runs', 'list', '--experiment', 'ranks', '-w', workspace],
+            { encoding: 'utf8' });
+        runId = (/^(ranks_\S+)\s+ranks\s+Completed/m.exec(listed) || [])[1];
+        if (!runId && /Failed|Canceled/.test(listed)) {
+            throw new Error(`the distributed run did not complete:\n${listed}`);
+        }
+        await page.waitForTimeout(1000);
+    }
+    if (!runId) {
+        throw new Error('the distributed run did not show as Completed within 2 minutes of its debug sessions ending');
+    }
+    const logs = execFileSync('java', ['-jar', jar, 'runs', 'logs', runId, '--all', '-w', workspace], { encoding: 'utf8' });
+    for (let rank = 0; rank < RANK_SESSIONS.length; rank++) {
+        if (!logs.includes(`rank ${rank}: all_reduce sum = 10 (expected 10)`)) {
+            throw new Error(`rank ${rank}'s log lacks its all_reduce:\n${logs}`);
+        }
+    }
+    await page.click('.activitybar [aria-label^="Azure ML"]');
+    await expand(page, 'Local workspace', 1);
+    await expand(page, 'Experiments', 2);
+    // The experiments earlier scenarios opened fold, so that this run's rows are in view.
+    const opened = page.locator('.sidebar .monaco-list-row[aria-level="3"][aria-expanded="true"]');
+    while (await opened.count() > 0) {
+        await opened.first().click();
+        await page.waitForTimeout(300);
+    }
+    for (const [label, level] of [['ranks', 3], [runId, 4], ['Ranks', 5]]) {
+        await expand(page, label, level);
+    }
+    await treeRow(page, runId, 4).locator('.codicon-pass').waitFor({ timeout: 60000 });
+    await treeRow(page, 'rank 3', 6).waitFor({ timeout: 60000 });
+    await shot(page, '17-ranks-completed');
+}
+
+/**
  * Clicks through tree labels; a level that does not show within 20 s (a refresh from a run that just ended
  * can land on the expand) gets the view's Refresh and one more try.
  */
@@ -517,6 +677,8 @@ async function main() {
         await debugAndScoreTheExampleDeployment(page, workspace);
         passed++;
         await debugAPipelineStepFromTheTree(page, workspace);
+        passed++;
+        await debugEveryRankOfADistributedJob(page, workspace);
         passed++;
         if (azure) {
             await followAnAzureJobLog(page, azure.info);

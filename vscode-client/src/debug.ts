@@ -1,18 +1,15 @@
 // Debug type azureml: each session gets a fresh endpoint from the server (azureml/debugAdapterEndpoint).
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { endpointParams } from './debugSessions';
 import { DebugAdapterEndpointRequest } from './protocol';
 
-/** The fields of an azureml launch or attach configuration that the extension reads. */
-interface AzureMlDebugConfiguration extends vscode.DebugConfiguration { runId?: string }
-
+/** For every azureml session: the user's, and each rank's child session that a hub's parent session starts. */
 export class AzureMlDebugAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
     constructor(private readonly client: LanguageClient) {}
 
     async createDebugAdapterDescriptor(session: vscode.DebugSession): Promise<vscode.DebugAdapterDescriptor> {
-        const configuration = session.configuration as AzureMlDebugConfiguration;
-        const runId = configuration.request === 'attach' ? configuration.runId : undefined;
-        const endpoint = await this.client.sendRequest(DebugAdapterEndpointRequest, { runId });
+        const endpoint = await this.client.sendRequest(DebugAdapterEndpointRequest, endpointParams(session.configuration));
         if (endpoint.transport === 'pipe' && endpoint.path) {
             return new vscode.DebugAdapterNamedPipeServer(endpoint.path);
         }

@@ -6,6 +6,7 @@ import { AzureLogChannels } from './azureLogs';
 import { Commands, ServerCommands } from './commands';
 import { debugDeployment, sendScoringRequest } from './deployments';
 import { attachToRun, AzureMlDebugAdapterFactory } from './debug';
+import { debuggedRun } from './debugSessions';
 import { attachesAtOnce, debugReadyMessage, needsOffer, offerLabel, RUN_MODES, sessionName } from './debugReady';
 import { Palette } from './palette';
 import { AzureLogNotification, DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification,
@@ -170,8 +171,8 @@ async function offerDebugger(params: DebugReadyParams): Promise<void> {
 }
 
 function trackRun(session: vscode.DebugSession, record: (runId: string) => void): void {
-    const runId: unknown = session.configuration.runId;
-    if (session.type === 'azureml' && typeof runId === 'string') {
+    const runId = debuggedRun(session.type, session.configuration);
+    if (runId) {
         record(runId);
     }
 }
