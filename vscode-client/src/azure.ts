@@ -5,7 +5,7 @@ import { Commands, ServerCommands } from './commands';
 import { Palette, workspaceRelative } from './palette';
 import { AddAttachConfigurationResult, AttachJobResult, AzureSignInResult, AzureSubmitResult, CancelJobResult, ComputeTargets,
     PipelineStepsResult, ReplayJobResult, StudioUrlResult, TreeNode } from './protocol';
-import { Debugging, RemoteDebugSettings, SubmitTarget, TargetChoice, azureSubmitArguments, debugStepChoices, targetChoices } from './submitTargets';
+import { Debugging, NOT_DEBUGGED, RemoteDebugSettings, SubmitTarget, TargetChoice, azureSubmitArguments, debugStepChoices, targetChoices } from './submitTargets';
 
 /** The Azure provider's root node (docs/protocol.md). */
 export const AZURE_ROOT_ID = 'azure';
@@ -111,8 +111,9 @@ export class AzureActions {
             this.palette.execute<AzureSubmitResult>(ServerCommands.azureSubmit,
                 azureSubmitArguments(config, target, debugging, remoteDebugSettings())));
         this.tree.refresh();
-        const attaching = debugging === 'job' ? '; the debugger attaches to each of its processes when it starts'
-            : debugging.length > 0 ? `; the debugger attaches to ${debugging.join(', ')} when each starts` : '';
+        const attaching = (debugging.job ? '; the debugger attaches to each of its processes when it starts'
+            : debugging.steps.length > 0 ? `; the debugger attaches to ${debugging.steps.join(', ')} when each starts` : '')
+            + (debugging.postMortem ? '; a process that fails waits for the debugger where it raised' : '');
         const choice = await vscode.window.showInformationMessage(`Azure ML: submitted job ${job.jobName} (${job.status})${attaching}.`,
             'Open in Studio');
         if (choice) {
@@ -131,22 +132,26 @@ export function azureClick(node: TreeNode): vscode.Command | undefined {
 }
 
 /**
- * For a pipeline, which steps to debug (several, or none); nothing is asked for a command job. Undefined when the user
- * cancelled: nothing is submitted then.
+ * A pipeline's steps to debug (and whether a failing step waits for the debugger), or for a command job whether to
+ * debug it; undefined when the user cancelled: nothing is submitted then.
  */
-/** A pipeline's steps to debug, or for a command job whether to debug it; undefined when the user cancelled. */
 async function pickDebugging(steps: () => Promise<PipelineStepsResult>): Promise<Debugging | undefined> {
     const result = await steps();
     if (!result.pipeline) {
         const picked = await vscode.window.showQuickPick([
-            { label: 'Run', debug: false },
-            { label: 'Run under the debugger', description: 'attach to each of its processes when it starts', debug: true }],
+            { label: 'Run', debugging: NOT_DEBUGGED },
+            { label: 'Run under the debugger', description: 'attach to each of its processes when it starts',
+                debugging: { ...NOT_DEBUGGED, job: true } },
+            { label: 'Run, and debug it if it fails', description: 'a process that raises waits where it raised',
+                debugging: { ...NOT_DEBUGGED, postMortem: true } }],
         { placeHolder: 'Run the job, or debug it on the compute (the compute must be reachable from here)' });
-        return picked && (picked.debug ? 'job' : []);
+        return picked?.debugging;
     }
-    const picked = await vscode.window.showQuickPick(debugStepChoices(result).map(label => ({ label })),
-        { canPickMany: true, placeHolder: 'Steps to debug (the debugger attaches when each starts); none to just run' });
-    return picked?.map(item => item.label);
+    const anyFailure = { label: 'Any step that fails', description: 'post-mortem: it waits for the debugger where it raised' };
+    const picked = await vscode.window.showQuickPick([...debugStepChoices(result).map(label => ({ label, description: '' })),
+        anyFailure], { canPickMany: true, placeHolder: 'Steps to debug (the debugger attaches when each starts); none to just run' });
+    return picked && { steps: picked.filter(item => item !== anyFailure).map(item => item.label), job: false,
+        postMortem: picked.includes(anyFailure) };
 }
 
 type TargetItem = vscode.QuickPickItem & { target?: SubmitTarget };

@@ -48,7 +48,8 @@ export interface ComputeTarget { compute: string; workspaceId: string; descripti
 export interface ComputeTargets { workspace?: string; targets: ComputeTarget[] }
 /** The debugSteps of azureml.azure.submit: the pipeline steps to run under the debugger and attach to. */
 export interface AzureSubmitArguments { config: string; compute: string; workspaceId?: string; experiment?: string;
-    debugSteps?: string[]; debug?: boolean; waitTimeout?: number; installDebugpy?: boolean; allowPublic?: boolean }
+    debugSteps?: string[]; debug?: boolean; postMortem?: boolean; waitTimeout?: number; installDebugpy?: boolean;
+    allowPublic?: boolean }
 /** steps: a pipeline job YAML's step names, in file order; none for a command job. */
 export interface PipelineStepsResult { pipeline: boolean; steps: string[] }
 export interface AzureSubmitResult { jobName: string; nodeId: string; studioUrl: string; status: string }

@@ -46,18 +46,27 @@ export function debugStepChoices(steps: PipelineStepsResult): string[] {
 /** The settings azureml.remoteDebug.*: how a step debugged on a compute waits and gets debugpy. */
 export interface RemoteDebugSettings { waitTimeout?: number; installDebugpy?: boolean; allowPublicAddresses?: boolean }
 
-/** What to debug: a pipeline's steps, or a command job ('job': each of its processes). */
-export type Debugging = readonly string[] | 'job';
+/**
+ * What to debug on the compute: a pipeline's steps (from their start), a command job (`job`: each of its processes),
+ * and whether any process that raises waits for the debugger where it raised (`postMortem`).
+ */
+export interface Debugging { steps: readonly string[]; job: boolean; postMortem: boolean }
 
-/** azureml.azure.submit's arguments; debugSteps or debug, and the remote debug settings, only when something is debugged. */
+export const NOT_DEBUGGED: Debugging = { steps: [], job: false, postMortem: false };
+
+/** azureml.azure.submit's arguments; debugSteps, debug, postMortem and the remote debug settings only when asked for. */
 export function azureSubmitArguments(config: string, target: { compute: string; workspaceId: string },
     debugging: Debugging, settings: RemoteDebugSettings = {}): AzureSubmitArguments {
     const args: AzureSubmitArguments = { config, compute: target.compute, workspaceId: target.workspaceId };
-    if (debugging === 'job' || debugging.length > 0) {
-        if (debugging === 'job') {
+    if (debugging.job || debugging.steps.length > 0 || debugging.postMortem) {
+        if (debugging.job) {
             args.debug = true;
-        } else {
-            args.debugSteps = [...debugging];
+        }
+        if (debugging.steps.length > 0) {
+            args.debugSteps = [...debugging.steps];
+        }
+        if (debugging.postMortem) {
+            args.postMortem = true;
         }
         if (settings.waitTimeout !== undefined) {
             args.waitTimeout = settings.waitTimeout;

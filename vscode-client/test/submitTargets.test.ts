@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { LOCAL_TARGET, azureSubmitArguments, debugStepChoices, targetChoices } from '../src/submitTargets';
+import { LOCAL_TARGET, NOT_DEBUGGED, azureSubmitArguments, debugStepChoices, targetChoices } from '../src/submitTargets';
 
 const workspaceId = '/subscriptions/s/resourceGroups/g/providers/Microsoft.MachineLearningServices/workspaces/w';
 
@@ -48,21 +48,23 @@ describe('submitTargets: where "Submit experiment" runs a job', () => {
 
     it('passes debugSteps only when steps were picked', () => {
         const target = { compute: 'cpu-cluster', workspaceId };
-        assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, ['train']),
+        assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, { ...NOT_DEBUGGED, steps: ['train'] }),
             { config: 'pipeline.yml', compute: 'cpu-cluster', workspaceId, debugSteps: ['train'] });
-        assert.deepStrictEqual(azureSubmitArguments('job.yml', target, []),
+        assert.deepStrictEqual(azureSubmitArguments('job.yml', target, NOT_DEBUGGED),
             { config: 'job.yml', compute: 'cpu-cluster', workspaceId });
     });
 
     it('passes the remote debug settings with the debugged steps only', () => {
         const target = { compute: 'cpu-cluster', workspaceId };
         const settings = { waitTimeout: 900, installDebugpy: true, allowPublicAddresses: false };
-        assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, ['train'], settings),
+        assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, { ...NOT_DEBUGGED, steps: ['train'] }, settings),
             { config: 'pipeline.yml', compute: 'cpu-cluster', workspaceId, debugSteps: ['train'], waitTimeout: 900,
                 installDebugpy: true });
-        assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, [], settings),
+        assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, NOT_DEBUGGED, settings),
             { config: 'pipeline.yml', compute: 'cpu-cluster', workspaceId });
-        assert.deepStrictEqual(azureSubmitArguments('job.yml', target, 'job', { waitTimeout: 60 }),
+        assert.deepStrictEqual(azureSubmitArguments('job.yml', target, { ...NOT_DEBUGGED, job: true }, { waitTimeout: 60 }),
             { config: 'job.yml', compute: 'cpu-cluster', workspaceId, debug: true, waitTimeout: 60 });
+        assert.deepStrictEqual(azureSubmitArguments('pipeline.yml', target, { ...NOT_DEBUGGED, postMortem: true }),
+            { config: 'pipeline.yml', compute: 'cpu-cluster', workspaceId, postMortem: true });
     });
 });
