@@ -33,7 +33,7 @@ final class DebugFlags {
             description = "Attach the console debugger with a breakpoint here (repeatable; implies --debug).")
     List<String> breakpoints = new ArrayList<>();
 
-    @Option(names = "--debug-ranks", paramLabel = "R,R...", split = ",",
+    @Option(names = "--debug-ranks", paramLabel = "R", split = ",",
             description = "A distributed job: debug only these ranks (implies --debug; default: every rank). The"
                     + " others run plainly, and wait in collective calls while a debugged rank is paused.")
     List<Integer> debugRanks = new ArrayList<>();
