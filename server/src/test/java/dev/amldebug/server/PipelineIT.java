@@ -70,8 +70,21 @@ class PipelineIT {
         SubmittedRun run = runs.submitPipeline(PipelineRequest.of(pipeline)
                 .withDebugSteps(List.of("train"), DebugOptions.defaults()), listener);
 
-        RunEvent.StepStarted started = debugStep.get(180, TimeUnit.SECONDS);
         RunStore store = runs.store();
+        RunEvent.StepStarted started;
+        try {
+            started = debugStep.get(180, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // Say where it stuck: the control logs of the pipeline and its steps.
+            StringBuilder logs = new StringBuilder("steps ended: " + ended);
+            logs.append("\n").append(java.nio.file.Files.readString(store.controlLog(run.id())));
+            for (String step : store.read(run.id()).steps.values()) {
+                if (java.nio.file.Files.exists(store.controlLog(step))) {
+                    logs.append("\n").append(java.nio.file.Files.readString(store.controlLog(step)));
+                }
+            }
+            throw new AssertionError("The debug step did not start within 180 s.\n" + logs, e);
+        }
         assertThat(started.step()).isEqualTo("train");
         assertThat(started.pipelineId()).isEqualTo(run.id());
         assertThat(started.runId()).isEqualTo(store.read(run.id()).steps.get("train"));
