@@ -141,9 +141,14 @@ class AzureReplayIT {
         return submit.out.lines().filter(line -> line.startsWith("job: ")).findFirst().orElseThrow().substring("job: ".length());
     }
 
-    /** What the script printed, without the traceback's file paths (the cloud's and the local working directory differ). */
+    /**
+     * What the script printed, without the traceback's file paths (the cloud's and the local working directory
+     * differ). Unbuffered, print() writes its text and its newline apart, so stderr's traceback may
+     * come between them ("lr: 0.5Traceback ..."): it starts a line of its own here.
+     */
     private static List<String> scriptLines(String output) {
-        return output.lines().filter(line -> line.startsWith("rows:") || line.startsWith("lr:") || line.startsWith("ValueError")).toList();
+        return output.replace("Traceback (most recent call last):", "\nTraceback (most recent call last):").lines()
+                .filter(line -> line.startsWith("rows:") || line.startsWith("lr:") || line.startsWith("ValueError")).toList();
     }
 
     private String logOf(String job) {
