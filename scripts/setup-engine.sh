@@ -86,18 +86,31 @@ host_debugpy() {
   dpkg -s python3-debugpy >/dev/null 2>&1 || apt_install python3-debugpy
 }
 
-# examples/pipeline names Azure ML's curated image, so that the same YAML runs on Azure ML. No registry is reachable
-# here: the base image stands in for it under its name. A machine that reaches mcr.microsoft.com pulls the real one.
+# examples/pipeline names Azure ML's curated image, so that the same YAML runs on Azure ML. A machine that reaches
+# mcr.microsoft.com pulls it when a run needs it. Where no registry is reachable, the base image stands in for it
+# through an explicit, documented substitute (never a tag with the registry's name), which every run's control log
+# reports. Machines set up before this held such a tag: it goes.
 CURATED_IMAGE="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest"
-stand_in_curated_image() {
-  if docker image inspect "$CURATED_IMAGE" >/dev/null 2>&1; then
+SUBSTITUTES="${XDG_CONFIG_HOME:-$HOME/.config}/aml-debug/image-substitutes"
+substitute_curated_image() {
+  if [ "$(docker image inspect -f '{{.Id}}' "$CURATED_IMAGE" 2>/dev/null)" = "$(docker image inspect -f '{{.Id}}' "$BASE_IMAGE")" ]; then
+    docker rmi "$CURATED_IMAGE" >/dev/null
+    log "Removed the old stand-in tag $CURATED_IMAGE (it was $BASE_IMAGE)."
+  fi
+  if grep -qs "^$CURATED_IMAGE" "$SUBSTITUTES"; then
     return
   fi
-  docker tag "$BASE_IMAGE" "$CURATED_IMAGE"
-  log "Tagged $BASE_IMAGE as $CURATED_IMAGE (a stand-in: no registry is reachable here)."
+  if timeout 60 docker pull -q "$CURATED_IMAGE" >/dev/null 2>&1; then
+    log "Pulled $CURATED_IMAGE."
+    return
+  fi
+  mkdir -p "$(dirname "$SUBSTITUTES")"
+  printf '# Written by aml-debug scripts/setup-engine.sh: no registry was reachable. Runs that name the image on the\n# left use the one on the right only while the left one cannot be pulled; their control logs say so.\n%s = %s\n' \
+    "$CURATED_IMAGE" "$BASE_IMAGE" >> "$SUBSTITUTES"
+  log "No registry reachable: $BASE_IMAGE substitutes for $CURATED_IMAGE (in $SUBSTITUTES)."
 }
 
 start_engine
 build_base_image
-stand_in_curated_image
+substitute_curated_image
 host_debugpy

@@ -2,6 +2,7 @@ package dev.amldebug.cli;
 
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.bridge.DapTrace;
+import dev.amldebug.bridge.console.Location;
 import dev.amldebug.runner.debug.DebugOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ final class DebugFlags {
         if (waitTimeout < 0) {
             throw AmlDebugException.badInput("--wait-timeout takes a number of seconds, 0 or more");
         }
+        // Before anything starts: a malformed --break would otherwise leave the run waiting for a debugger in vain.
+        breakpoints.forEach(text -> Location.parse(text, Path.of(".")));
         return postMortem.adding(new DebugOptions(waitTimeout, onTimeout.equals("abort"), noWait));
     }
 

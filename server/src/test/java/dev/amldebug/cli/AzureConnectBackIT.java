@@ -2,10 +2,10 @@ package dev.amldebug.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.runner.docker.DockerConnection;
+import dev.amldebug.runner.docker.HostRouteFinder;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * azure submit --debug --connect-back, for real: the fake runs a two-node job, each process in a container on a network
- * of its own that nothing reaches from outside; each process dials this machine's debug hub back (at the Docker bridge's
- * gateway, as a compute node would over a VPN), presenting the token from its snapshot; the console debugger takes
+ * of its own that nothing reaches from outside; each process dials this machine's debug hub back (where this engine's
+ * containers reach this machine, as a compute node would over a VPN), presenting the token from its snapshot; the console debugger takes
  * both ranks, stops each at the breakpoint, and the job completes. Nothing of the token reaches the job's definition.
  */
 class AzureConnectBackIT extends FakeComputeCliTest {
@@ -27,8 +27,8 @@ class AzureConnectBackIT extends FakeComputeCliTest {
 
     @Test
     void everyProcessDialsBackToTheHubAndTheConsoleStopsInEachRank() throws Exception {
-        String gateway = new String(new ProcessBuilder("docker", "network", "inspect", "bridge", "-f",
-                "{{(index .IPAM.Config 0).Gateway}}").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        // Where this engine's containers reach this machine (a fresh engine's bridge lists no gateway).
+        String gateway = new HostRouteFinder(DockerConnection.open()).find().listen().getHostAddress();
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(gateway))) {
             port = probe.getLocalPort();

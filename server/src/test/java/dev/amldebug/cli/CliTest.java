@@ -35,6 +35,15 @@ class CliTest {
     }
 
     @Test
+    void aBreakpointWhoseLineIsNotANumberIsRefusedBeforeAnythingRuns() throws Exception {
+        Path script = Files.writeString(dir.resolve("w.py"), "print(1)\n");
+        Cli cli = Cli.run("run", script.toString(), "--break", "w.py:abc", "-w", dir.toString());
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(cli.err).contains("the line of breakpoint 'w.py:abc' is not a number");
+        assertThat(dir.resolve(".azureml/runs")).doesNotExist();
+    }
+
+    @Test
     void aBinaryJobFileNamesTheFileAndExitsWithTwo() throws Exception {
         Path job = Files.write(dir.resolve("job.yml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
         Cli cli = Cli.run("run", job.toString(), "-w", dir.toString());

@@ -15,7 +15,11 @@ public record Location(Path file, int line) {
         try {
             line = Integer.parseInt(text.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw AmlDebugException.badInput("the line of breakpoint '" + text + "' is not a number");
+            throw AmlDebugException.badInput("the line of breakpoint '" + text + "' is not a number: give FILE:LINE,"
+                    + " for example train.py:42");
+        }
+        if (line < 1) {
+            throw AmlDebugException.badInput("the line of breakpoint '" + text + "' must be 1 or more");
         }
         String file = text.substring(0, colon);
         Path inCode = codeDir.resolve(file).toAbsolutePath().normalize();

@@ -1,6 +1,7 @@
 package dev.amldebug.runner.debug;
 
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.spec.ImagePython;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,9 @@ public final class CommandWrapper {
     }
 
     public static List<String> wrap(List<String> command, DebugOptions options) {
+        if (ImagePython.isCommand(command)) {
+            return ImagePython.command(shimArguments(ImagePython.arguments(command), options));
+        }
         if (command.size() == 3 && command.get(0).equals("/bin/sh") && command.get(1).equals("-c")) {
             return List.of("/bin/sh", "-c", wrapShell(command.get(2), options));
         }
@@ -30,11 +34,18 @@ public final class CommandWrapper {
         }
         List<String> wrapped = new ArrayList<>();
         wrapped.add(command.get(0));
-        wrapped.add(DebugOptions.SHIM);
-        wrapped.addAll(List.of(options.shimArguments()));
-        wrapped.add("--");
-        wrapped.addAll(command.subList(1, command.size()));
+        wrapped.addAll(shimArguments(command.subList(1, command.size()), options));
         return List.copyOf(wrapped);
+    }
+
+    /** Python's arguments with the shim first: {@code train.py -x} becomes {@code SHIM OPTIONS -- train.py -x}. */
+    private static List<String> shimArguments(List<String> pythonArguments, DebugOptions options) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(DebugOptions.SHIM);
+        arguments.addAll(List.of(options.shimArguments()));
+        arguments.add("--");
+        arguments.addAll(pythonArguments);
+        return arguments;
     }
 
     private static String wrapShell(String command, DebugOptions options) {

@@ -1,6 +1,7 @@
 package dev.amldebug.runner.deploy;
 
 import dev.amldebug.runner.ShippedFolder;
+import dev.amldebug.runner.spec.ImagePython;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,6 +28,6 @@ public final class ScoringServer {
 
     /** The server's command line in the container. */
     public static List<String> command() {
-        return List.of("python", DIR + "/" + FILE_NAME, "--port", Integer.toString(PORT));
+        return ImagePython.command(DIR + "/" + FILE_NAME, "--port", Integer.toString(PORT));
     }
 }

@@ -7,6 +7,7 @@ import dev.amldebug.runner.run.CodeSnapshot;
 import dev.amldebug.runner.run.ContainerFollower;
 import dev.amldebug.runner.run.ControlLog;
 import dev.amldebug.runner.run.DriverLogStream;
+import dev.amldebug.runner.run.ImageUser;
 import dev.amldebug.runner.run.LocalRun;
 import dev.amldebug.runner.run.NodeWatch;
 import dev.amldebug.runner.run.RunFinisher;
@@ -55,7 +56,10 @@ public final class DistributedRunner {
                                       ControlLog log, RunListener listener, RunFinisher finisher) {
         Distribution distribution = spec.distribution();
         CodeSnapshot.take(spec.codeDir(), store.snapshot(runId));
+        CodeSnapshot.workingCopy(store.snapshot(runId), store.workingCopy(runId));
         createFolders(runId);
+        new ImageUser(docker).handOver(image.tag(), List.of(store.workingCopy(runId), store.outputs(runId),
+                store.userLogs(runId), store.rankExits(runId)));
         new RunNetworks(docker).createForNodes(runId);
         NodeContainer nodes = new NodeContainer(spec, runId, store, debug);
         List<String> containerIds = new ArrayList<>();

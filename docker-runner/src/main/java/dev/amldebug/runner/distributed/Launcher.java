@@ -1,6 +1,7 @@
 package dev.amldebug.runner.distributed;
 
 import dev.amldebug.runner.ShippedFolder;
+import dev.amldebug.runner.spec.ImagePython;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,8 +25,8 @@ final class Launcher {
         return SHIPPED.folder(cacheDir);
     }
 
-    /** The node container's command: the image's Python 3 runs the launcher (images name it python3 or python). */
+    /** The node container's command: the image's Python runs the launcher. */
     static List<String> command() {
-        return List.of("/bin/sh", "-c", "exec \"$(command -v python3 || command -v python)\" " + DIR + "/" + FILE_NAME);
+        return ImagePython.command(DIR + "/" + FILE_NAME);
     }
 }

@@ -23,11 +23,10 @@ import java.util.Map;
 /**
  * The container of one node of a distributed run: what a command run's container has (code snapshot, outputs,
  * inputs, environment, labels), on the run's network as {@code node-K}, running the launcher with the node's plan.
- * When ranks are debugged, the debug shim is mounted too, and {@code host.docker.internal} leads to the host, where
- * a debugger that the shim dials can listen.
+ * When ranks are debugged, the debug shim is mounted too, and the debug's extra hosts lead to where the debugger that
+ * the shim dials listens.
  */
 final class NodeContainer {
-    static final String HOST_ALIAS = "host.docker.internal:host-gateway";
 
     private final RunSpec spec;
     private final String runId;
@@ -46,7 +45,7 @@ final class NodeContainer {
     }
 
     CreateContainerCmd toCommand(DockerClient docker, String image, int nodeRank) {
-        ContainerRequest base = new ContainerRequest(spec, runId, store.workspace(), store.snapshot(runId),
+        ContainerRequest base = new ContainerRequest(spec, runId, store.workspace(), store.workingCopy(runId),
                 store.outputs(runId), null);
         List<String> env = new ArrayList<>(base.environment());
         // The debug shim announces its run by this name to the debug hub.
@@ -59,6 +58,7 @@ final class NodeContainer {
                 .withName(name(runId, nodeRank))
                 .withHostName(host)
                 .withAliases(host)
+                .withEntrypoint("")
                 .withCmd(Launcher.command())
                 .withWorkingDir(ContainerPaths.CODE)
                 .withEnv(env)
@@ -78,7 +78,7 @@ final class NodeContainer {
         if (debug != null) {
             binds.add(new Bind(DebugShim.folder(UserCache.dir()).toString(), new Volume(DebugOptions.SHIM_DIR),
                     AccessMode.ro));
-            host.withExtraHosts(HOST_ALIAS);
+            host.withExtraHosts(debug.extraHosts().toArray(String[]::new));
         }
         return host.withBinds(binds);
     }

@@ -14,12 +14,15 @@ import java.util.Set;
  * @param prefix the command that replaces {@code python}, for example
  *               {@code python /aml/debug/aml_debug_shim.py --connect HOST:PORT --}
  * @param env    extra environment of the debugged processes
+ * @param extraHosts {@code /etc/hosts} entries of the nodes ({@code host.docker.internal:ADDRESS}), where they reach
+ *               the debugger
  */
-public record RankDebug(Set<Integer> ranks, List<String> prefix, Map<String, String> env) {
+public record RankDebug(Set<Integer> ranks, List<String> prefix, Map<String, String> env, List<String> extraHosts) {
     public RankDebug {
         ranks = Set.copyOf(ranks);
         prefix = List.copyOf(prefix);
         env = Map.copyOf(env);
+        extraHosts = List.copyOf(extraHosts);
         if (prefix.isEmpty()) {
             throw new IllegalArgumentException("a debug prefix needs at least the program to run");
         }

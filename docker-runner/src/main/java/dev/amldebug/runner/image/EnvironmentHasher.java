@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 public final class EnvironmentHasher {
     /** Bump when the generated Dockerfile changes meaning, so old images are not reused. */
-    private static final String GENERATOR_VERSION = "1";
+    private static final String GENERATOR_VERSION = "2";
 
     /**
      * @param baseImageId the local id of the base image when known, so a rebuilt base gives a new hash; may be null

@@ -1,7 +1,9 @@
 package dev.amldebug.runner.image;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.amldebug.runner.spec.EnvironmentSpec;
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -20,16 +24,24 @@ import java.util.stream.Stream;
  * and builds nothing; a changed one builds a new image tagged {@code aml-debug/env:<hash>}.
  */
 public final class EnvironmentImages {
+    private static final int PULL_TIMEOUT_SECONDS = 120;
     private final DockerClient docker;
     private final EnvironmentHasher hasher = new EnvironmentHasher();
     private final DockerfileGenerator generator = new DockerfileGenerator();
+    private final ImageSubstitutes substitutes;
 
     public EnvironmentImages(DockerClient docker) {
+        this(docker, ImageSubstitutes.fromEnvironment());
+    }
+
+    public EnvironmentImages(DockerClient docker, ImageSubstitutes substitutes) {
         this.docker = docker;
+        this.substitutes = substitutes;
     }
 
     /** The image for {@code environment}, built if missing; build output goes to {@code log} as it happens. */
-    public ImageRef ensure(EnvironmentSpec environment, ImageBuildListener log) {
+    public ImageRef ensure(EnvironmentSpec named, ImageBuildListener log) {
+        EnvironmentSpec environment = substituted(named, log);
         String baseId = environment.isBuild() ? null : localImageId(environment.image());
         String hash = hasher.hash(environment, baseId);
         String tag = ImageLabels.tag(hash);
@@ -55,6 +67,41 @@ public final class EnvironmentImages {
         }
         log.line("Built image " + tag + ".");
         return new ImageRef(tag, hash, false);
+    }
+
+    /** The environment on its image's substitute, when the image is neither here nor pullable and has one. */
+    private EnvironmentSpec substituted(EnvironmentSpec environment, ImageBuildListener log) {
+        if (environment.isBuild() || localImageId(environment.image()) != null) {
+            return environment;
+        }
+        Optional<ImageSubstitutes.Substitute> substitute = substitutes.of(environment.image());
+        if (substitute.isEmpty()) {
+            return environment;
+        }
+        Optional<String> failure = pull(environment.image(), log);
+        if (failure.isEmpty()) {
+            return environment;
+        }
+        log.line("Using " + substitute.get().image() + " for " + environment.image() + ": it could not be pulled ("
+                + failure.get() + "); the substitute is set in " + substitute.get().source() + ".");
+        return EnvironmentSpec.ofImage(substitute.get().image(), environment.condaYaml());
+    }
+
+    /** Pulls the image; empty when it worked, else why not. */
+    private Optional<String> pull(String image, ImageBuildListener log) {
+        log.line("Pulling " + image + "...");
+        try {
+            boolean done = docker.pullImageCmd(image).exec(new PullImageResultCallback())
+                    .awaitCompletion(PULL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return done ? Optional.empty() : Optional.of("no answer within " + PULL_TIMEOUT_SECONDS + " s");
+        } catch (DockerException | DockerClientException e) {
+            String message = String.valueOf(e.getMessage()).strip();
+            return Optional.of(message.contains("dial tcp") || message.contains("lookup")
+                    ? "no registry reachable" : message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
     }
 
     private void build(Path context, String dockerfile, String tag, Map<String, String> labels, ImageBuildListener log) {

@@ -45,6 +45,16 @@ public final class CodeSnapshot {
         }
     }
 
+    /** Copies a run's snapshot into its working folder ({@link RunStore#workingCopy}), which the script may write. */
+    public static void workingCopy(Path snapshot, Path target) {
+        try {
+            Files.walkFileTree(snapshot, new CodeSnapshot(snapshot, target).visitor());
+            Files.createDirectories(target.resolve("outputs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the snapshot " + snapshot + " into " + target, e);
+        }
+    }
+
     private SimpleFileVisitor<Path> visitor() {
         return new SimpleFileVisitor<>() {
             @Override

@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The container a run gets: a snapshot of the code read-only as the working directory, inputs read-only,
+ * The container a run gets: a working copy of the code snapshot read-write as the working directory (the image's
+ * entrypoint set aside, as Azure ML runs the job's command itself), inputs read-only,
  * the run's outputs folder read-write at ./outputs, the run's environment variables and
  * labels. A debug run is alone on its own network ({@link RunNetworks}) with debugpy published
  * on 127.0.0.1 only; a plain run publishes nothing. A distributed run's nodes take its parts.
@@ -35,19 +36,20 @@ public final class ContainerRequest {
     private final RunSpec spec;
     private final String runId;
     private final Path workspace;
-    private final Path snapshot;
+    private final Path workingCopy;
     private final Path outputs;
     private final DebugOptions debug;
 
     /**
-     * @param snapshot the run's copy of the code folder ({@link CodeSnapshot}), mounted read-only
-     * @param debug    null for a plain run; otherwise the script runs under the debug shim
+     * @param workingCopy the run's working copy of its code snapshot ({@link RunStore#workingCopy}), mounted read-write
+     * @param debug       null for a plain run; otherwise the script runs under the debug shim
      */
-    public ContainerRequest(RunSpec spec, String runId, Path workspace, Path snapshot, Path outputs, DebugOptions debug) {
+    public ContainerRequest(RunSpec spec, String runId, Path workspace, Path workingCopy, Path outputs,
+                            DebugOptions debug) {
         this.spec = spec;
         this.runId = runId;
         this.workspace = workspace;
-        this.snapshot = snapshot;
+        this.workingCopy = workingCopy;
         this.outputs = outputs;
         this.debug = debug;
     }
@@ -55,6 +57,7 @@ public final class ContainerRequest {
     CreateContainerCmd toCommand(DockerClient docker, String image) {
         CreateContainerCmd command = docker.createContainerCmd(image)
                 .withName(ContainerLabels.containerName(runId))
+                .withEntrypoint("")
                 .withCmd(debug == null ? spec.command() : CommandWrapper.wrap(spec.command(), debug))
                 .withWorkingDir(ContainerPaths.CODE)
                 .withEnv(environment())
@@ -80,10 +83,10 @@ public final class ContainerRequest {
         return host;
     }
 
-    /** The code snapshot, outputs, inputs (and the shim of a debug run). */
+    /** The working copy of the code, outputs, inputs (and the shim of a debug run). */
     public List<Bind> binds() {
         List<Bind> binds = new ArrayList<>();
-        binds.add(new Bind(snapshot.toString(), new Volume(ContainerPaths.CODE), AccessMode.ro));
+        binds.add(new Bind(workingCopy.toString(), new Volume(ContainerPaths.CODE), AccessMode.rw));
         binds.add(new Bind(outputs.toString(), new Volume(ContainerPaths.OUTPUTS), AccessMode.rw));
         if (debug != null) {
             binds.add(new Bind(DebugShim.folder(UserCache.dir()).toString(), new Volume(DebugOptions.SHIM_DIR), AccessMode.ro));

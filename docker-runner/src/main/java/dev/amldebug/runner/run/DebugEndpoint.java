@@ -9,10 +9,10 @@ final class DebugEndpoint {
     private DebugEndpoint() {
     }
 
-    /** "127.0.0.1:PORT" */
-    static String of(DockerClient docker, String containerId) {
-        Map<com.github.dockerjava.api.model.ExposedPort, Ports.Binding[]> bindings = docker.inspectContainerCmd(containerId)
-                .exec().getNetworkSettings().getPorts().getBindings();
+    /** "127.0.0.1:PORT"; a container that exited meanwhile is reported as such ({@link StartupCheck}). */
+    static String of(DockerClient docker, RunStore store, String runId, String containerId) {
+        Map<com.github.dockerjava.api.model.ExposedPort, Ports.Binding[]> bindings = new StartupCheck(docker, store)
+                .running(runId, containerId).getNetworkSettings().getPorts().getBindings();
         Ports.Binding[] debug = bindings.get(ContainerRequest.DEBUG_PORT);
         if (debug == null || debug.length == 0) {
             throw new IllegalStateException("Docker published no port for the debugger of container " + containerId);

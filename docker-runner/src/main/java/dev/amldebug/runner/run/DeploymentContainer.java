@@ -50,6 +50,7 @@ final class DeploymentContainer {
         List<String> server = ScoringServer.command();
         CreateContainerCmd command = docker.createContainerCmd(image)
                 .withName(ContainerLabels.containerName(runId))
+                .withEntrypoint("")
                 .withCmd(debug == null ? server : CommandWrapper.wrap(server, debug))
                 .withWorkingDir(ScoringServer.APP_ROOT)
                 .withEnv(environment())

@@ -56,18 +56,29 @@ public final class DeploymentFollower {
     }
 
     private RunRecord end(String runId, String containerId, int exitCode, ControlLog log, RunListener listener) {
-        boolean failed = !store.read(runId).cancelRequested;
+        RunRecord before = store.read(runId);
+        boolean failed = !before.cancelRequested;
+        boolean starting = before.health != DeploymentHealth.Healthy;
         new RunFinisher(store, new RunContainers(docker)).finish(runId, containerId, exitCode);
         RunRecord ended = store.update(runId, r -> {
             if (failed) {
                 r.error = exitCode == ScoringServer.EXIT_SCRIPT_FAILED
                         ? "the scoring script could not start (init() raised, or init or run is missing); see its log"
+                        : starting ? StartupCheck.message(exitCode, driverLog(runId))
                         : "the scoring server exited with code " + exitCode;
             }
         });
         log.line(failed ? "The deployment failed: " + ended.error + "." : "The deployment is down.");
         listener.statusChanged(ended);
         return ended;
+    }
+
+    private String driverLog(String runId) {
+        try {
+            return java.nio.file.Files.readString(store.driverLog(runId));
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private int awaitExit(String containerId) {

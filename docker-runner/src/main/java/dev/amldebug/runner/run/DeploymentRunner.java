@@ -60,7 +60,7 @@ public final class DeploymentRunner {
                     hostPort, debug);
             String containerId = container.toCommand(docker, image.tag()).exec().getId();
             docker.startContainerCmd(containerId).exec();
-            String published = DebugEndpoint.of(docker, containerId);
+            String published = DebugEndpoint.of(docker, store, runId, containerId);
             String endpoint = debug == null ? null : published;
             RunRecord running = store.update(runId, r -> {
                 r.status = RunStatus.Running;

@@ -64,13 +64,15 @@ public final class LocalRunner {
                                     RunListener listener, RunFinisher finisher) {
         boolean detach = options.detach();
         CodeSnapshot.take(spec.codeDir(), store.snapshot(runId));
+        CodeSnapshot.workingCopy(store.snapshot(runId), store.workingCopy(runId));
+        new ImageUser(docker).handOver(image.tag(), List.of(store.workingCopy(runId), store.outputs(runId)));
         for (InputMount input : spec.inputs()) {
             if (!input.hostPath().startsWith(workspace)) {
                 log.line("Input " + input.name() + " comes from " + input.hostPath() + ", outside the workspace;"
                         + " it is mounted read-only.");
             }
         }
-        ContainerRequest request = new ContainerRequest(spec, runId, workspace, store.snapshot(runId),
+        ContainerRequest request = new ContainerRequest(spec, runId, workspace, store.workingCopy(runId),
                 store.outputs(runId), options.debug());
         if (!spec.environmentVariables().isEmpty()) {
             log.line("Environment variables: " + String.join(", ", spec.environmentVariables().keySet())
@@ -81,7 +83,7 @@ public final class LocalRunner {
         }
         String containerId = request.toCommand(docker, image.tag()).exec().getId();
         docker.startContainerCmd(containerId).exec();
-        String endpoint = options.debug() == null ? null : DebugEndpoint.of(docker, containerId);
+        String endpoint = options.debug() == null ? null : DebugEndpoint.of(docker, store, runId, containerId);
         DriverLogStream driver = detach ? null : new DriverLogStream(runId, store, listener, endpoint);
         if (driver != null) {
             docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true).exec(driver);

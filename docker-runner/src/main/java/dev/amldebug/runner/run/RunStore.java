@@ -107,6 +107,14 @@ public final class RunStore {
         return dir(id).resolve("snapshot");
     }
 
+    /**
+     * The run's working folder: a copy of its snapshot, mounted read-write as the container's working directory, since
+     * scripts write there on Azure ML ({@code model.pkl}, {@code mlruns/}, checkpoints). The snapshot stays the record.
+     */
+    public Path workingCopy(String id) {
+        return dir(id).resolve("working");
+    }
+
     /** Makes the run's folders and writes its first run.json. */
     public void create(RunRecord record) {
         try {

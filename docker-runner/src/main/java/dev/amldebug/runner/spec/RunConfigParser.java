@@ -46,9 +46,10 @@ public final class RunConfigParser {
         Map<String, YamlValue> environment = config.containsKey("environment")
                 ? config.get("environment").entries("'environment'", ENVIRONMENT_KEYS) : Map.of();
         Map<String, YamlValue> python = section(environment, "python", PYTHON_KEYS);
-        String interpreter = python.containsKey("interpreterPath")
-                ? python.get("interpreterPath").text("'interpreterPath'") : "python";
-        List<String> command = new ArrayList<>(List.of(interpreter, scriptName));
+        // Without interpreterPath, the image's Python, found as Azure ML's "python" would be.
+        List<String> command = new ArrayList<>(python.containsKey("interpreterPath")
+                ? List.of(python.get("interpreterPath").text("'interpreterPath'"), scriptName)
+                : ImagePython.command(scriptName));
         if (config.containsKey("arguments")) {
             config.get("arguments").items("'arguments'").forEach(arg -> command.add(arg.text("an argument")));
         }

@@ -39,7 +39,7 @@ public final class RunSpecLoader {
             throw new SpecException(script, "script not found");
         }
         Path codeDir = script.getParent();
-        return new RunSpec(script, codeDir, List.of("python", script.getFileName().toString()), List.of(), List.of(),
+        return new RunSpec(script, codeDir, ImagePython.command(script.getFileName().toString()), List.of(), List.of(),
                 override != null ? override : EnvironmentSpec.ofImage(defaultImage), Map.of(),
                 ExperimentNames.fromFolder(codeDir.getFileName().toString()), null, null);
     }

@@ -237,7 +237,7 @@ public class DistributedRunIT {
         RunSpec spec = job("import os\nprint('script ran as rank', os.environ['RANK'])\n",
                 "{type: pytorch, process_count_per_instance: 2}", 2);
         RankDebug debug = new RankDebug(Set.of(1, 2), List.of("/bin/sh", "/aml/code/wrap.sh"),
-                Map.of("AML_DEBUG_HUB_TOKEN", "secret-1"));
+                Map.of("AML_DEBUG_HUB_TOKEN", "secret-1"), List.of());
 
         RunRecord ended = run(spec, debug);
 

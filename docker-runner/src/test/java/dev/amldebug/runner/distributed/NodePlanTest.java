@@ -35,7 +35,7 @@ class NodePlanTest {
     @Test
     void debuggedRanksRunUnderThePrefixWithTheirOwnEnvironment() throws Exception {
         RankDebug debug = new RankDebug(Set.of(2), List.of("python3", "/aml/debug/aml_debug_shim.py", "--connect",
-                "host.docker.internal:7000", "--"), Map.of("AML_DEBUG_HUB_TOKEN", "t0ken"));
+                "host.docker.internal:7000", "--"), Map.of("AML_DEBUG_HUB_TOKEN", "t0ken"), List.of());
 
         JsonNode processes = plan(1, debug).get("processes");
 

@@ -39,7 +39,7 @@ class RunConfigParserTest {
                     baseImage: my/base:1
                 """), null);
         assertThat(spec.codeDir()).isEqualTo(dir);
-        assertThat(spec.command()).containsExactly("python", "train.py", "--alpha", "0.1");
+        assertThat(ImagePython.arguments(spec.command())).containsExactly("train.py", "--alpha", "0.1");
         assertThat(spec.environment().image()).isEqualTo("my/base:1");
         assertThat(spec.environment().condaYaml()).contains("numpy").contains("requests==2.31");
         assertThat(spec.environmentVariables()).containsEntry("TOP", "1").containsEntry("ENV", "2");

@@ -20,7 +20,7 @@ class RunSpecLoaderTest {
     void bareScriptGetsTheDefaultEnvironmentAndItsArguments() throws IOException {
         Path script = Files.writeString(dir.resolve("score.py"), "print(1)\n");
         RunSpec spec = loader.load(script, null, List.of("--x", "1"));
-        assertThat(spec.command()).containsExactly("python", "score.py", "--x", "1");
+        assertThat(ImagePython.arguments(spec.command())).containsExactly("score.py", "--x", "1");
         assertThat(spec.environment()).isEqualTo(EnvironmentSpec.ofImage("default:img"));
         assertThat(spec.codeDir()).isEqualTo(dir);
     }

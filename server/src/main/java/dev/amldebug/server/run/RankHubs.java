@@ -1,17 +1,17 @@
 package dev.amldebug.server.run;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Network;
 import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.hub.HubParent;
 import dev.amldebug.bridge.hub.HubShim;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
+import dev.amldebug.runner.docker.HostRoute;
+import dev.amldebug.runner.docker.HostRouteFinder;
 import dev.amldebug.runner.distributed.RankDebug;
 import dev.amldebug.runner.spec.RunSpec;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,14 +25,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The debug hubs of the distributed runs this service debugs, by run id. A hub opens before the nodes start, on the
- * address of Docker's default bridge, which the nodes reach as {@code host.docker.internal}; each debugged rank's
+ * The debug hubs of the distributed runs this service debugs, by run id. A hub opens before the nodes start, where
+ * the engine's containers reach this machine ({@link HostRouteFinder}), which the nodes dial as
+ * {@code host.docker.internal}; each debugged rank's
  * Python runs the shim in connect mode with the hub's token in its environment. The hub closes when the run ends.
  * Other containers can reach that address too: the token, per run, is what keeps them out.
  */
 final class RankHubs {
-    /** How a node reaches this machine (the nodes of a debugged run get it as an extra host). */
-    static final String NODE_HOST = "host.docker.internal";
     private static final Pattern PYTHON = Pattern.compile("(^|[\\s;&|(/])(python[0-9.]*)(\\s|$)");
 
     private final Supplier<DockerClient> docker;
@@ -46,16 +45,18 @@ final class RankHubs {
 
     /** Opens the run's hub; the ranks to debug (empty: all) then dial it. */
     RankDebug open(String runId, RunSpec spec, DebugOptions options, Set<Integer> ranks) {
+        HostRoute route = new HostRouteFinder(docker.get()).find();
         DebugHub hub;
         try {
-            hub = DebugHub.start(bridgeGateway(), 0, executor);
+            hub = DebugHub.start(route.listen(), 0, executor);
         } catch (IOException e) {
-            throw AmlDebugException.environment("Could not open the debug hub for run " + runId + " on Docker's bridge: "
-                    + e.getMessage() + ". Check that Docker's default bridge network exists (docker network ls).", e);
+            throw AmlDebugException.environment("Could not open the debug hub for run " + runId + " at "
+                    + route.listen().getHostAddress() + " (" + route.how() + "): " + e.getMessage() + ". Set "
+                    + HostRouteFinder.VARIABLE + " to an address of this machine that containers reach.", e);
         }
         hubs.put(runId, hub);
         List<String> prefix = new ArrayList<>(List.of(interpreter(spec.command()), DebugOptions.SHIM));
-        prefix.addAll(List.of(options.connectArguments(NODE_HOST + ":" + hub.address().getPort())));
+        prefix.addAll(List.of(options.connectArguments(HostRoute.HOST_NAME + ":" + hub.address().getPort())));
         prefix.add("--");
         Set<Integer> chosen = new LinkedHashSet<>(ranks);
         if (chosen.isEmpty()) {
@@ -63,7 +64,7 @@ final class RankHubs {
                 chosen.add(rank);
             }
         }
-        return new RankDebug(chosen, prefix, HubShim.environment(hub));
+        return new RankDebug(chosen, prefix, HubShim.environment(hub), route.extraHost().stream().toList());
     }
 
     Optional<DebugHub> of(String runId) {
@@ -80,16 +81,6 @@ final class RankHubs {
         if (hub != null) {
             hub.close();
         }
-    }
-
-    private InetAddress bridgeGateway() throws IOException {
-        Network bridge = docker.get().inspectNetworkCmd().withNetworkId("bridge").exec();
-        for (Network.Ipam.Config config : bridge.getIpam().getConfig()) {
-            if (config.getGateway() != null && !config.getGateway().contains(":")) {
-                return InetAddress.getByName(config.getGateway());
-            }
-        }
-        throw new IOException("Docker's bridge network has no IPv4 gateway");
     }
 
     /** The job's own Python (python, python3, python3.11), so the debugged ranks run the same interpreter. */
