@@ -21,6 +21,21 @@ apt_install() {
 
 engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
 
+# --restart: stop the engine this script started and start it again (EngineRestartIT: the engine after a restart).
+stop_engine() {
+  local pid
+  pid=$(cat /var/run/docker.pid 2>/dev/null || true)
+  [ -n "$pid" ] || { log "No engine started by this script to restart (no /var/run/docker.pid)."; exit 1; }
+  log "Stopping dockerd ($pid)..."
+  kill "$pid"
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 1
+  done
+  log "dockerd did not stop within 60 s"
+  exit 1
+}
+
 start_engine() {
   if engine_answers; then
     log "Docker engine answers."
@@ -30,7 +45,7 @@ start_engine() {
     apt_install docker.io
   fi
   log "Starting dockerd..."
-  dockerd --host unix:///var/run/docker.sock >/var/log/dockerd.log 2>&1 &
+  setsid dockerd --host unix:///var/run/docker.sock >>/var/log/dockerd.log 2>&1 </dev/null &
   for _ in $(seq 1 60); do
     engine_answers && { log "Docker engine is up."; return; }
     sleep 1
@@ -110,6 +125,11 @@ substitute_curated_image() {
   log "No registry reachable: $BASE_IMAGE substitutes for $CURATED_IMAGE (in $SUBSTITUTES)."
 }
 
+if [ "${1:-}" = "--restart" ]; then
+  stop_engine
+  start_engine
+  exit 0
+fi
 start_engine
 build_base_image
 substitute_curated_image

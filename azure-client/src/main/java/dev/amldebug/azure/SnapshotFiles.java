@@ -20,14 +20,33 @@ final class SnapshotFiles {
         }
         Path runs = Path.of(".azureml", "runs");
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(folder::relativize)
-                    .filter(relative -> !relative.startsWith(runs) && !excludedOrUnder(relative, excluded))
+            List<Path> included = walk.filter(Files::isRegularFile)
+                    .filter(path -> !folder.relativize(path).startsWith(runs)
+                            && !excludedOrUnder(folder.relativize(path), excluded))
+                    .toList();
+            refuseLinksOut(folder, included);
+            return included.stream().map(folder::relativize)
                     .map(relative -> relative.toString().replace('\\', '/'))
                     .sorted()
                     .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw AmlDebugException.environment("Cannot read the code folder " + folder + ": check its permissions.", e);
+        }
+    }
+
+    /** A link to a file outside the folder would upload that file (/etc/passwd, a key): refused, each named. */
+    private static void refuseLinksOut(Path folder, List<Path> files) throws IOException {
+        Path real = folder.toRealPath();
+        List<String> out = new java.util.ArrayList<>();
+        for (Path file : files) {
+            if (!file.toRealPath().startsWith(real)) {
+                out.add(folder.relativize(file) + " -> " + file.toRealPath());
+            }
+        }
+        if (!out.isEmpty()) {
+            throw AmlDebugException.badInput("The code folder " + folder + " has links that lead out of it, whose"
+                    + " targets would be uploaded: " + String.join(", ", out) + ". Remove them, or copy what they point"
+                    + " to into the folder (or list them in .amlignore).");
         }
     }
 

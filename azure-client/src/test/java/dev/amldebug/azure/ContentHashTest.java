@@ -1,7 +1,9 @@
 package dev.amldebug.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.amldebug.errors.AmlDebugException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,18 @@ class ContentHashTest {
 
         assertThat(SnapshotFiles.of(code, path -> path.toString().equals("data"))).containsExactly("train.py");
         assertThat(hash()).isEqualTo(before);
+    }
+
+    @Test
+    void aLinkToAFileOutsideTheFolderIsRefusedAndNamed() throws IOException {
+        Files.writeString(code.resolve("train.py"), "x");
+        Files.createSymbolicLink(code.resolve("passwd"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(code.resolve("inside.py"), code.resolve("train.py"));
+
+        assertThatThrownBy(() -> SnapshotFiles.of(code, path -> false)).isInstanceOf(AmlDebugException.class)
+                .hasMessageContaining("passwd -> /etc/passwd").hasMessageNotContaining("inside.py");
+        Files.delete(code.resolve("passwd"));
+        assertThat(SnapshotFiles.of(code, path -> false)).containsExactly("inside.py", "train.py");
     }
 
     private String hash() {

@@ -44,6 +44,30 @@ class CliTest {
     }
 
     @Test
+    void aDeploymentRefusesTheRootOrASystemFolderAsItsCodeOrModel() throws Exception {
+        Path score = Files.writeString(dir.resolve("score.py"), "def init():\n    pass\n");
+        Path model = Files.writeString(dir.resolve("m.txt"), "w\n");
+        Path yaml = Files.writeString(dir.resolve("deployment.yml"), """
+                name: blue
+                model: {path: m.txt}
+                code_configuration: {code: /etc, scoring_script: hostname}
+                environment: {image: img}
+                """);
+
+        Cli rootModel = Cli.run("deploy", "up", "--score", score.toString(), "--model", "/", "-w", dir.toString());
+        Cli etcFile = Cli.run("deploy", "up", "--score", score.toString(), "--model", "/etc/shadow", "-w", dir.toString());
+        Cli etcCode = Cli.run("deploy", "up", yaml.toString(), "-w", dir.toString());
+
+        assertThat(rootModel.exitCode).as(rootModel.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(rootModel.err).contains("the model would be the root of the file system");
+        assertThat(etcFile.err).as(etcFile.toString()).contains("the model would be the system file /etc/shadow");
+        assertThat(etcCode.exitCode).as(etcCode.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(etcCode.err).contains("the code folder would be the system folder /etc");
+        assertThat(dir.resolve(".azureml/runs")).doesNotExist();
+        assertThat(model).exists();
+    }
+
+    @Test
     void aBinaryJobFileNamesTheFileAndExitsWithTwo() throws Exception {
         Path job = Files.write(dir.resolve("job.yml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
         Cli cli = Cli.run("run", job.toString(), "-w", dir.toString());

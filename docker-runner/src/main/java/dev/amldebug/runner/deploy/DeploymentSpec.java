@@ -1,6 +1,8 @@
 package dev.amldebug.runner.deploy;
 
+import dev.amldebug.runner.spec.CodeFolders;
 import dev.amldebug.runner.spec.EnvironmentSpec;
+import dev.amldebug.runner.spec.SpecException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,4 +20,16 @@ public record DeploymentSpec(Path source, String name, Path appDir, String scori
                              List<String> notes) {
     /** Azure ML's default scoring timeout. */
     public static final int DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+    /** As for a run: the app folder is snapshotted and the model mounted, so neither may be the machine itself. */
+    public DeploymentSpec {
+        if (CodeFolders.refusal(appDir) != null) {
+            throw new SpecException(source, CodeFolders.refusal(appDir));
+        }
+        String modelRefusal = CodeFolders.mountRefusal(model.path());
+        if (modelRefusal != null) {
+            throw new SpecException(source, "the model would be " + modelRefusal
+                    + "; point the model at its own file or folder");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.amldebug.runner.spec.EnvironmentSpec;
+import dev.amldebug.runner.spec.ImagePython;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -132,6 +133,7 @@ public final class EnvironmentImages {
             try (InputStream helper = getClass().getResourceAsStream(DockerfileGenerator.HELPER)) {
                 Files.copy(helper, dir.resolve(DockerfileGenerator.HELPER));
             }
+            Files.writeString(dir.resolve(DockerfileGenerator.PYTHON), ImagePython.scriptFile());
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the image build folder", e);

@@ -42,6 +42,10 @@ public final class CodeSnapshot {
             Files.createDirectories(target.resolve("outputs"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot snapshot the code folder " + codeDir + " into " + target, e);
+        } catch (AmlDebugException e) {
+            // A refused snapshot (too big, a link out) leaves nothing half-copied behind.
+            RunPruner.delete(target);
+            throw e;
         }
     }
 
@@ -70,6 +74,7 @@ public final class CodeSnapshot {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path copy = target.resolve(source.relativize(file));
                 if (Files.isSymbolicLink(file)) {
+                    refuseIfLeaving(file);
                     Files.createSymbolicLink(copy, Files.readSymbolicLink(file));
                 } else if (attrs.isRegularFile()) {
                     copy(file, copy, attrs.size());
@@ -83,6 +88,17 @@ public final class CodeSnapshot {
                 return FileVisitResult.CONTINUE;
             }
         };
+    }
+
+    /** As the cloud upload does: a link out of the code folder is no part of the code, and says so. */
+    private void refuseIfLeaving(Path link) throws IOException {
+        Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+        Path resolved = Files.exists(target) ? target.toRealPath() : target;
+        if (!resolved.startsWith(source.toRealPath()) && !resolved.startsWith(source)) {
+            throw AmlDebugException.badInput("The code folder " + source + " has a link that leads out of it: "
+                    + source.relativize(link) + " -> " + resolved + ". Remove it, or copy what it points to into the"
+                    + " folder (or pass it as an input).");
+        }
     }
 
     private void copy(Path file, Path copy, long size) throws IOException {

@@ -59,24 +59,30 @@ public final class DeploymentFollower {
         RunRecord before = store.read(runId);
         boolean failed = !before.cancelRequested;
         boolean starting = before.health != DeploymentHealth.Healthy;
+        String output = starting && failed ? output(containerId) : "";
         new RunFinisher(store, new RunContainers(docker)).finish(runId, containerId, exitCode);
         RunRecord ended = store.update(runId, r -> {
             if (failed) {
                 r.error = exitCode == ScoringServer.EXIT_SCRIPT_FAILED
                         ? "the scoring script could not start (init() raised, or init or run is missing); see its log"
-                        : starting ? StartupCheck.message(exitCode, driverLog(runId))
+                        : starting ? StartupCheck.message(exitCode, output)
                         : "the scoring server exited with code " + exitCode;
             }
         });
-        log.line(failed ? "The deployment failed: " + ended.error + "." : "The deployment is down.");
+        log.line(failed ? "The deployment failed: " + ended.error + (ended.error.endsWith(".") ? "" : ".")
+                : "The deployment is down.");
         listener.statusChanged(ended);
         return ended;
     }
 
-    private String driverLog(String runId) {
+    /** The container's own output, before it is removed: the driver log may not have all of it yet. */
+    private String output(String containerId) {
         try {
-            return java.nio.file.Files.readString(store.driverLog(runId));
-        } catch (java.io.IOException e) {
+            return new String(new RunContainers(docker).logs(containerId), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } catch (NotFoundException e) {
             return "";
         }
     }

@@ -116,6 +116,12 @@ public final class LocalRunner {
         return new LocalRun(running, driver == null ? null : new ContainerFollower(
                 () -> docker.waitContainerCmd(containerId).start().awaitStatusCode(), List.of(driver), exitCode -> {
                     RunRecord ended = finisher.finish(runId, containerId, exitCode);
+                    if (options.debug() != null && exitCode != 0 && !ended.cancelRequested
+                            && !StartupCheck.shimStarted(store.driverLog(runId))) {
+                        String error = StartupCheck.message(exitCode, StartupCheck.read(store.driverLog(runId)));
+                        ended = store.update(runId, r -> r.error = error);
+                        log.line(error);
+                    }
                     log.line("Container exited with code " + exitCode + "; run " + ended.status + ".");
                     return ended;
                 }, listener));

@@ -50,6 +50,23 @@ final class StartupCheck {
                 + (tail.isEmpty() ? ", and wrote nothing." : "; its last lines:\n  " + String.join("\n  ", tail));
     }
 
+    /**
+     * Whether the debug shim got as far as saying where it listens (or that debugpy is missing): a debug run that
+     * failed before that failed during start-up.
+     */
+    static boolean shimStarted(java.nio.file.Path driverLog) {
+        String output = read(driverLog);
+        return output.contains("AML_DEBUG_ENDPOINT ") || output.contains("aml_debug_shim:");
+    }
+
+    static String read(java.nio.file.Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private String output(String containerId) {
         try {
             return new String(new RunContainers(docker).logs(containerId), StandardCharsets.UTF_8);

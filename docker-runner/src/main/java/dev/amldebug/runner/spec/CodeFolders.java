@@ -22,14 +22,24 @@ public final class CodeFolders {
 
     /** Why {@code dir} cannot be a code folder, or null when it can. */
     public static String refusal(Path dir) {
-        Path absolute = dir.toAbsolutePath().normalize();
+        String what = mountRefusal(dir);
+        return what == null ? null : "the code folder would be " + what
+                + "; point 'code' at your project's folder (the one with the script in it)";
+    }
+
+    /**
+     * What {@code path} is when it is the machine itself (the root, a system folder or a file in /etc, /proc, ...),
+     * which no container may have mounted or copied; null when it is not.
+     */
+    public static String mountRefusal(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
         boolean root = absolute.getParent() == null;
         boolean system = SYSTEM.contains(absolute.toString())
                 || SYSTEM_TREES.stream().anyMatch(tree -> absolute.startsWith(Path.of(tree)));
         if (!root && !system) {
             return null;
         }
-        return "the code folder would be " + (root ? "the root of the file system" : "the system folder " + absolute)
-                + "; point 'code' at your project's folder (the one with the script in it)";
+        return root ? "the root of the file system"
+                : (java.nio.file.Files.isDirectory(absolute) ? "the system folder " : "the system file ") + absolute;
     }
 }

@@ -34,9 +34,9 @@ public final class ImagePython {
         return command(List.of(arguments));
     }
 
-    /** The same as one shell command line (a Dockerfile's RUN): {@code ARGUMENTS} are already quoted for the shell. */
-    public static String shellCommand(String arguments) {
-        return "/bin/sh -c '" + SCRIPT + "' " + NAME + " " + arguments;
+    /** The rule as a shell script of its own, for an image build ({@code sh FILE ARGS...} runs Python with ARGS). */
+    public static String scriptFile() {
+        return "#!/bin/sh\n# aml-debug: runs the image's Python with these arguments.\n" + SCRIPT + "\n";
     }
 
     /** Whether {@code command} is one that {@link #command} made. */

@@ -12,7 +12,7 @@ class DockerfileGeneratorTest {
     void imageOnlyAddsDebugpyIfMissingAndNothingElse() {
         String dockerfile = generator.generate(EnvironmentSpec.ofImage("python:3.11"), "python:3.11");
         assertThat(dockerfile).contains("FROM python:3.11\n")
-                .contains("ensure_packages.py --optional 'debugpy'")
+                .contains("RUN /bin/sh /tmp/aml-debug/aml_python.sh /tmp/aml-debug/ensure_packages.py --optional 'debugpy'")
                 .doesNotContain("conda.yml")
                 .doesNotContain("COPY . ");
     }

@@ -55,4 +55,27 @@ class CodeSnapshotTest {
         assertThat(snapshot.resolve("train.py")).hasContent("print(1)");
         assertThat(snapshot.resolve(".azureml")).doesNotExist();
     }
+
+    @Test
+    void aLinkOutOfTheCodeFolderIsRefusedAndNothingHalfCopiedStays() throws Exception {
+        Files.writeString(code.resolve("train.py"), "print(1)\n");
+        Files.createSymbolicLink(code.resolve("passwd"), Path.of("/etc/passwd"));
+        Path snapshot = code.resolve(".azureml/runs/r2/snapshot");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CodeSnapshot.take(code, snapshot))
+                .isInstanceOf(dev.amldebug.errors.AmlDebugException.class)
+                .hasMessageContaining("has a link that leads out of it: passwd -> /etc/passwd");
+        assertThat(snapshot).doesNotExist();
+    }
+
+    @Test
+    void aLinkInsideTheCodeFolderIsKeptAsALink() throws Exception {
+        Files.writeString(code.resolve("train.py"), "print(1)\n");
+        Files.createSymbolicLink(code.resolve("main.py"), Path.of("train.py"));
+        Path snapshot = code.resolve(".azureml/runs/r3/snapshot");
+
+        CodeSnapshot.take(code, snapshot);
+
+        assertThat(Files.readSymbolicLink(snapshot.resolve("main.py"))).isEqualTo(Path.of("train.py"));
+    }
 }

@@ -150,7 +150,7 @@ class LocalRunIT {
     }
 
     @Test
-    void codeAndInputsAreReadOnlyOutputsWritableAndRunVariablesSet() throws Exception {
+    void theWorkingFolderIsWritableInputsReadOnlyOutputsWritableAndRunVariablesSet() throws Exception {
         write(project, "data/table.csv", "a,b\n1,2\n");
         write(project, "check.py", """
                 import os
@@ -177,10 +177,13 @@ class LocalRunIT {
 
         String log = read(store.driverLog(ended.id));
         assertThat(ended.status).as(log).isEqualTo(RunStatus.Completed);
-        assertThat(log).contains("table: 1,2", "read-only: here.txt", "read-only: /aml/inputs/data/x.txt",
+        assertThat(log).contains("table: 1,2", "writable: here.txt", "read-only: /aml/inputs/data/x.txt",
                 "run id: " + ended.id, "experiment: checks hello");
         assertThat(read(store.outputs(ended.id).resolve("ok.txt"))).isEqualTo("ok");
+        assertThat(store.workingCopy(ended.id).resolve("here.txt")).exists();
+        assertThat(store.snapshot(ended.id).resolve("here.txt")).as("the snapshot stays the record").doesNotExist();
         assertThat(project.resolve("outputs")).as("nothing is written into the code folder").doesNotExist();
+        assertThat(project.resolve("here.txt")).as("nothing is written into the code folder").doesNotExist();
         assertThat(read(store.controlLog(ended.id))).contains("Input data comes from " + project.resolve("data")
                 + ", outside the workspace; it is mounted read-only.");
     }
