@@ -1,5 +1,8 @@
 package dev.amldebug.runner.run;
 
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.spec.CodeFolders;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -39,6 +42,11 @@ public final class RunStore {
 
     /** One per workspace and process: the run service owns it, and everything else borrows it. */
     public RunStore(Path workspace) {
+        String refusal = CodeFolders.mountRefusal(workspace);
+        if (refusal != null) {
+            throw AmlDebugException.badInput("The workspace folder would be " + refusal + ", where runs would write"
+                    + " .azureml: run aml-debug from your project's folder, or pass --workspace with it.");
+        }
         this.workspace = workspace.toAbsolutePath().normalize();
         this.runsDir = this.workspace.resolve(".azureml").resolve("runs");
     }

@@ -32,7 +32,10 @@ def describe(error):
     """The exception as a traceback's last line names it: "ZeroDivisionError: division by zero"."""
     kind = type(error)
     name = kind.__qualname__ if kind.__module__ in ("__main__", "builtins") else kind.__module__ + "." + kind.__qualname__
-    lines = str(error).strip().splitlines()
+    try:
+        lines = str(error).strip().splitlines()
+    except Exception:  # noqa: BLE001 - a broken __str__ must not break the post-mortem; Python says the same
+        lines = ["<exception str() failed>"]
     text = name + (": " + lines[0] if lines else "")
     return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 3] + "..."
 

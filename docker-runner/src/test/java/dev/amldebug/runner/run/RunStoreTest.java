@@ -25,6 +25,16 @@ class RunStoreTest {
     }
 
     @Test
+    void theRootAndSystemFoldersAreNoWorkspace() {
+        for (String folder : new String[] {"/", "/etc", "/usr"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunStore(Path.of(folder)))
+                    .isInstanceOf(dev.amldebug.errors.AmlDebugException.class)
+                    .hasMessageContaining("The workspace folder would be").hasMessageContaining("--workspace");
+        }
+        assertThat(Path.of("/.azureml")).doesNotExist();
+    }
+
+    @Test
     void createLaysOutTheDocumentedFolders() {
         RunStore store = new RunStore(workspace);
         store.create(record("exp_1_a", Instant.now()));

@@ -64,6 +64,19 @@ public final class DapTargets implements TargetResolver {
         return BridgeTarget.of(host, port, List.of()).withJustMyCode(justMyCode).withOwnKeys(ATTACH_KEYS);
     }
 
+    /** "waitTimeout": whole seconds, 0 or more; anything else is refused rather than read as 0. */
+    static Integer waitTimeout(JsonNode args) {
+        if (!args.hasNonNull("waitTimeout")) {
+            return null;
+        }
+        JsonNode wait = args.get("waitTimeout");
+        if (!wait.canConvertToInt() || !wait.isIntegralNumber() || wait.asInt() < 0) {
+            throw AmlDebugException.badInput("\"waitTimeout\" takes whole seconds, 0 or more (300 by default); found "
+                    + wait + ".");
+        }
+        return wait.asInt();
+    }
+
     private BridgeTarget launch(JsonNode args, RunService runs, boolean justMyCode) throws InterruptedException {
         String file = args.path("job").asText(args.path("script").asText(""));
         if (file.isEmpty()) {
@@ -71,7 +84,7 @@ public final class DapTargets implements TargetResolver {
         }
         List<String> scriptArgs = new ArrayList<>();
         args.path("args").forEach(arg -> scriptArgs.add(arg.asText()));
-        Integer wait = args.hasNonNull("waitTimeout") ? args.get("waitTimeout").asInt() : null;
+        Integer wait = waitTimeout(args);
         RunRequest request = RunRequest.of(FileArguments.path(runs.workspace(), file)).withArguments(scriptArgs)
                 .withExperiment(args.hasNonNull("experiment") ? args.get("experiment").asText() : null)
                 .withDebug(DebugOptions.waitingUpTo(wait));

@@ -45,6 +45,24 @@ class DapTargetsTest {
     }
 
     @Test
+    void aLaunchWithAWaitTimeoutThatIsNotWholeSecondsIsRefusedBeforeAnythingRuns() throws Exception {
+        for (String wait : new String[] {"\"soon\"", "-5", "1.5"}) {
+            assertThatThrownBy(() -> targets().resolve(request("launch", "{\"script\":\"t.py\",\"waitTimeout\":"
+                    + wait + "}"))).isInstanceOf(AmlDebugException.class)
+                    .hasMessageContaining("\"waitTimeout\" takes whole seconds, 0 or more");
+        }
+    }
+
+    @Test
+    void aLaunchInTheRootOrASystemFolderIsRefused() throws Exception {
+        for (String folder : new String[] {"/", "/etc"}) {
+            assertThatThrownBy(() -> targets().resolve(request("launch", "{\"script\":\"t.py\",\"workspace\":\""
+                    + folder + "\"}"))).isInstanceOf(AmlDebugException.class)
+                    .hasMessageContaining("The workspace folder would be");
+        }
+    }
+
+    @Test
     void aPortOutsideTcpsRangeIsRefusedAtOnce() throws Exception {
         assertThatThrownBy(() -> targets().resolve(request("attach", "{\"host\":\"127.0.0.1\",\"port\":70000}")))
                 .isInstanceOf(AmlDebugException.class).hasMessageContaining("Port 70000 is not a TCP port");
