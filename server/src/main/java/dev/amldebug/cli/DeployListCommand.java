@@ -29,7 +29,7 @@ final class DeployListCommand implements Callable<Integer> {
             return 0;
         }
         out.printf("%-40s %-10s %-10s %s%n", "RUN", "STATUS", "HEALTH", "SCORING");
-        deployments.forEach(d -> out.printf("%-40s %-10s %-10s %s%n", d.id, d.status, d.health,
+        deployments.forEach(d -> out.printf("%-40s %-10s %-10s %s%n", d.id, d.status, d.health == null ? "-" : d.health,
                 d.scoringUri == null ? "-" : d.scoringUri));
         return 0;
     }

@@ -134,6 +134,8 @@ class ImageMatrixIT {
         assertThat(record.status).isEqualTo(RunStatus.Failed);
         assertThat(record.exitCode).isEqualTo(1);
         assertThat(new RunStore(workspace).driverLog(record.id)).content().contains("the environment is broken");
+        assertThat(cli("deploy", "list").out.lines().filter(line -> line.startsWith(record.id)))
+                .singleElement().asString().contains("Failed").doesNotContain("null");
     }
 
     @Test

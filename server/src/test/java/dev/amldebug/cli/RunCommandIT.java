@@ -188,4 +188,20 @@ class RunCommandIT {
         assertThat(late.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
         assertThat(late.err).contains("is not a deployment that is up");
     }
+
+    @Test
+    void aDetachedDeploymentWhoseInitRaisesKeepsItsTracebackFromTheContainersStart() throws Exception {
+        Path score = write(project, "app/score.py", "def init():\n    raise RuntimeError('no model here, detached')\n\n\n"
+                + "def run(raw_data):\n    return 1\n");
+        Path model = write(project, "m.txt", "w\n");
+        Cli up = Cli.run("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach",
+                "-w", workspace.toString());
+        assertThat(up.exitCode).as(up.toString()).isZero();
+        String id = runId(up.out);
+        RunStore store = new RunStore(workspace);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(id).status == RunStatus.Failed);
+
+        assertThat(Files.readString(store.driverLog(id))).contains("Traceback", "RuntimeError: no model here, detached");
+    }
 }

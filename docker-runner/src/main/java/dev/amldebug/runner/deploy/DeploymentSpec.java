@@ -12,15 +12,12 @@ import java.util.Map;
  *
  * @param appDir            the scoring script's folder, served as {@code /var/azureml-app}
  * @param scoringScript     the script, relative to {@code appDir}
- * @param requestTimeoutMs  Azure ML's {@code request_settings.request_timeout_ms}: the scoring timeout
+ * @param requestSettings   Azure ML's {@code request_settings}: scoring timeout, concurrency, queue wait
  * @param notes             keys that mean nothing locally, said once in the log
  */
 public record DeploymentSpec(Path source, String name, Path appDir, String scoringScript, EnvironmentSpec environment,
-                             ModelRef model, Map<String, String> environmentVariables, int requestTimeoutMs,
+                             ModelRef model, Map<String, String> environmentVariables, RequestSettings requestSettings,
                              List<String> notes) {
-    /** Azure ML's default scoring timeout. */
-    public static final int DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-
     /** As for a run: the app folder is snapshotted and the model mounted, so neither may be the machine itself. */
     public DeploymentSpec {
         if (CodeFolders.refusal(appDir) != null) {

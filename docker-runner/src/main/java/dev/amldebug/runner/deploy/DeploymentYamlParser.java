@@ -22,6 +22,8 @@ public final class DeploymentYamlParser {
             "app_insights_enabled", "egress_public_network_access", "type", "data_collector");
     private static final Set<String> MODEL_KEYS = Set.of("name", "version", "path", "type", "description");
     private static final Set<String> CODE_KEYS = Set.of("code", "scoring_script");
+    private static final Set<String> REQUEST_KEYS = Set.of("request_timeout_ms", "max_concurrent_requests_per_instance",
+            "max_queue_wait_ms");
 
     public DeploymentSpec parse(Path file) {
         Path yaml = file.toAbsolutePath().normalize();
@@ -45,7 +47,7 @@ public final class DeploymentYamlParser {
                 model(require(deployment, "model", root, "model: {path: ./model} or a local path"), base),
                 deployment.containsKey("environment_variables")
                         ? deployment.get("environment_variables").textMap("'environment_variables'") : Map.of(),
-                timeout(deployment.get("request_settings")), notes);
+                requestSettings(deployment.get("request_settings")), notes);
     }
 
     private static String name(Map<String, YamlValue> deployment, Path base) {
@@ -72,22 +74,31 @@ public final class DeploymentYamlParser {
                 entries.containsKey("version") ? entries.get("version").text("'model.version'") : null);
     }
 
-    private static int timeout(YamlValue settings) {
+    private static RequestSettings requestSettings(YamlValue settings) {
         if (settings == null) {
-            return DeploymentSpec.DEFAULT_REQUEST_TIMEOUT_MS;
+            return RequestSettings.DEFAULTS;
         }
-        YamlValue timeout = settings.entries("'request_settings'").get("request_timeout_ms");
-        if (timeout == null) {
-            return DeploymentSpec.DEFAULT_REQUEST_TIMEOUT_MS;
+        Map<String, YamlValue> entries = settings.entries("'request_settings'", REQUEST_KEYS);
+        RequestSettings defaults = RequestSettings.DEFAULTS;
+        return new RequestSettings(
+                number(entries.get("request_timeout_ms"), "request_timeout_ms", 1, defaults.requestTimeoutMs()),
+                number(entries.get("max_concurrent_requests_per_instance"), "max_concurrent_requests_per_instance", 1,
+                        defaults.maxConcurrentRequestsPerInstance()),
+                number(entries.get("max_queue_wait_ms"), "max_queue_wait_ms", 0, defaults.maxQueueWaitMs()));
+    }
+
+    private static int number(YamlValue value, String key, int minimum, int absent) {
+        if (value == null) {
+            return absent;
         }
         try {
-            int millis = Integer.parseInt(timeout.text("'request_timeout_ms'"));
-            if (millis <= 0) {
-                throw timeout.error("request_timeout_ms takes a number of milliseconds above 0");
+            int number = Integer.parseInt(value.text("'" + key + "'"));
+            if (number < minimum) {
+                throw value.error(key + " takes a whole number, " + minimum + " or more");
             }
-            return millis;
+            return number;
         } catch (NumberFormatException e) {
-            throw timeout.error("request_timeout_ms takes a number of milliseconds, not '" + timeout.text("") + "'");
+            throw value.error(key + " takes a whole number, not '" + value.text("") + "'");
         }
     }
 

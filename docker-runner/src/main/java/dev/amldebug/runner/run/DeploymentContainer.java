@@ -88,7 +88,7 @@ final class DeploymentContainer {
         env.put("AML_APP_ROOT", ScoringServer.APP_ROOT);
         env.put("AZUREML_ENTRY_SCRIPT", spec.scoringScript());
         env.put("AZUREML_MODEL_DIR", spec.model().containerDir());
-        env.put("SCORING_TIMEOUT_MS", Integer.toString(spec.requestTimeoutMs()));
+        env.putAll(spec.requestSettings().environment());
         env.put("AZUREML_RUN_ID", runId);
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }

@@ -33,10 +33,13 @@ public final class DeploymentFollower {
         RunRecord record = store.read(runId);
         ControlLog log = new ControlLog(store.controlLog(runId), listener);
         HealthProbe probe = new HealthProbe(URI.create(record.scoringUri).getPort());
+        boolean first = true;
         while (true) {
+            int since = logsSince(runId, record.containerId, first);
+            first = false;
             DriverLogStream driver = new DriverLogStream(runId, store, listener, record.debugEndpoint);
             docker.logContainerCmd(record.containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
-                    .withSince((int) (System.currentTimeMillis() / 1000) - 1).exec(driver);
+                    .withSince(since).exec(driver);
             if (probe.awaitHealthy(() -> isRunning(record.containerId))) {
                 log.line("Healthy: GET / answered; scoring at " + record.scoringUri + ".");
                 listener.statusChanged(store.update(runId, r -> r.health = DeploymentHealth.Healthy));
@@ -84,6 +87,25 @@ public final class DeploymentFollower {
             return "";
         } catch (NotFoundException e) {
             return "";
+        }
+    }
+
+    /**
+     * Where to read the container's output from: its (latest) start, so that a follower that starts late (a detached
+     * deployment's) loses nothing and a restart repeats nothing; when an earlier follower already wrote the driver
+     * log (an editor that handed the deployment over), from about now.
+     */
+    private int logsSince(String runId, String containerId, boolean first) {
+        boolean handedOver = first && store.driverLog(runId).toFile().length() > 0;
+        String startedAt = docker.inspectContainerCmd(containerId).exec().getState().getStartedAt();
+        int now = (int) (System.currentTimeMillis() / 1000) - 1;
+        if (handedOver || startedAt == null) {
+            return now;
+        }
+        try {
+            return (int) java.time.Instant.parse(startedAt).getEpochSecond();
+        } catch (java.time.format.DateTimeParseException e) {
+            return now;
         }
     }
 

@@ -74,7 +74,7 @@ public final class DeploymentRunner {
             });
             log.line("Started container " + containerId.substring(0, 12) + " from " + image.tag() + "; scoring at "
                     + running.scoringUri + (endpoint == null ? "" : ", debugpy at " + endpoint) + ".");
-            log.line("The scoring timeout (" + spec.requestTimeoutMs() + " ms) and liveness checks are suspended while a"
+            log.line("The scoring timeout (" + spec.requestSettings().requestTimeoutMs() + " ms) and liveness checks are suspended while a"
                     + " debugger is attached: a paused debugger is never killed.");
             listener.event(new RunEvent.ContainerStarted(runId, containerId, endpoint));
             listener.statusChanged(running);

@@ -4,7 +4,10 @@
     python aml_debug_shim.py --listen 0.0.0.0:5678 -- aml_scoring_server.py --port 5001
 
 Environment: AML_APP_ROOT (default /var/azureml-app), AZUREML_ENTRY_SCRIPT (default score.py, relative to
-it), SCORING_TIMEOUT_MS (default 60000; 0 means no limit), AZUREML_MODEL_DIR (left to the script).
+it), SCORING_TIMEOUT_MS (default 60000; 0 means no limit), AZUREML_MODEL_DIR (left to the script), and Azure ML's
+other request settings: MAX_CONCURRENT_REQUESTS (max_concurrent_requests_per_instance, default 1: run() calls at
+once), MAX_QUEUE_WAIT_MS (max_queue_wait_ms, default 500: how long a request waits for a free slot before it is
+answered 503), MAX_REQUEST_BYTES (default 104857600: a larger body is answered 413 unread).
 The script is imported (as entry_module, the app root first on sys.path) and init() called once; only then
 does the server listen, so GET / answers 200 "Healthy" once the script is ready. As in azmlinfsrv:
 POST /score passes the body to run() as a str (400 if not UTF-8); GET /score passes the query as a JSON
@@ -18,12 +21,14 @@ x-ms-run-fn-exec-ms. GET /swagger.json[?version=2|3|3.1] serves the app root's s
 swagger2.json, swagger3.json, swagger3.1.json (none is generated).
 
 Unlike azmlinfsrv: bytes results go out as they are. An exception in run() answers 500 {"message":
-"ValueError: bad input"}, its traceback on stderr. One thread serves HTTP, a request at a time, one a
-connection. The timeout cannot interrupt run() (azmlinfsrv raises in it by SIGALRM): run() executes in one
-worker thread, the request waits up to SCORING_TIMEOUT_MS and answers 500 {"message": "Scoring timeout
-after N ms"}; run() goes on, and later requests queue behind it within their own timeout. Time while a
-debugger is attached (debugpy imported and is_client_connected()) does not count: a paused debugger is
-never timed out. Not supported: @rawhttp, AMLResponse, CORS, App Insights, config.json.
+"ValueError: bad input"}, its traceback on stderr. Each connection gets a thread of its own, one request a
+connection, and a client that sends nothing for READ_TIMEOUT_S is dropped, so an idle connection blocks nobody
+(a Content-Length that is not a number answers 400). The timeout cannot interrupt run() (azmlinfsrv raises in it
+by SIGALRM): run() executes in MAX_CONCURRENT_REQUESTS worker threads, the request waits up to
+SCORING_TIMEOUT_MS and answers 500 {"message": "Scoring timeout after N ms"}; run() goes on, and holds its slot
+until it returns. Time while a debugger is attached (debugpy imported and is_client_connected()) does not count,
+for the scoring timeout and the queue wait alike: a paused debugger is never timed out, and requests behind it
+wait. Not supported: @rawhttp, AMLResponse, CORS, App Insights, config.json.
 
 Stdout, flushed: "Scoring server: loading <path>", "init() done in N ms", "Scoring timeout: N ms, suspended
 while a debugger is attached", "Listening on port P", "<METHOD> <path> <status> <ms>ms x-request-id=<id>"
@@ -40,17 +45,20 @@ import json
 import os
 import queue
 import signal
+import socket
 import sys
 import threading
 import time
 import traceback
 import uuid
 from collections import namedtuple
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import SimpleNamespace
 from urllib.parse import parse_qs
 
 EXIT_BOOT_FAILURE = 3
+READ_TIMEOUT_S = 60
+DEFAULT_MAX_REQUEST_BYTES = 100 * 1024 * 1024
 TREE_DEPTH = 3
 TREE_LINE_LIMIT = 200
 THIS_FILE = os.path.abspath(__file__)
@@ -199,13 +207,29 @@ class RunWorker:
     """Calls run() one job at a time in one thread (debugpy traces it), so that a request can stop waiting;
     time while a debugger is attached does not count against the timeout."""
 
-    def __init__(self, timeout_ms):
+    def __init__(self, timeout_ms, workers=1, queue_wait_ms=500):
         self.timeout_ms, self.jobs, self.attached = timeout_ms, queue.Queue(), False
-        threading.Thread(target=self._work, name="aml-scoring-run", daemon=True).start()
+        self.queue_wait_ms, self.slots = queue_wait_ms, threading.BoundedSemaphore(workers)
+        for number in range(workers):
+            threading.Thread(target=self._work, name="aml-scoring-run-{}".format(number), daemon=True).start()
         self.debugger_attached()
 
+    def admit(self):
+        """Takes a slot for a run() call: whether one came free within the queue wait (not counting time while a
+        debugger is attached). The caller gives it back through the job."""
+        remaining = self.queue_wait_ms / 1000.0
+        while True:
+            step_started = time.monotonic()
+            if self.slots.acquire(timeout=0.1 if self.debugger_attached() else max(0.0, min(remaining, 0.1))):
+                return True
+            if not self.attached:
+                remaining -= time.monotonic() - step_started
+                if remaining <= 0:
+                    return False
+
     def call(self, function, request_id):
-        """The finished job, or None when the timeout passed first (run() then goes on in the background)."""
+        """The finished job, or None when the timeout passed first (run() then goes on in the background).
+        The caller has been admitted; the slot goes back when run() returns."""
         job = SimpleNamespace(function=function, request_id=request_id, done=threading.Event(), abandoned=False)
         self.jobs.put(job)
         self.debugger_attached()
@@ -237,6 +261,7 @@ class RunWorker:
         while True:
             job = self.jobs.get()
             if job.abandoned:
+                self.slots.release()
                 continue
             job.result = job.error = None
             started = time.perf_counter()
@@ -246,16 +271,17 @@ class RunWorker:
                 job.error = error
                 warn("run() raised (x-request-id={}):\n{}".format(job.request_id, user_traceback(error)))
             job.elapsed_ms = (time.perf_counter() - started) * 1000
+            self.slots.release()
             job.done.set()
 
 
 class ScoringApp:
     """The routes: each answers a Request with a Response."""
 
-    def __init__(self, run, app_root, timeout_ms):
-        self.run, self.app_root, self.timeout_ms = run, app_root, timeout_ms
+    def __init__(self, run, app_root, settings):
+        self.run, self.app_root, self.timeout_ms = run, app_root, settings.timeout_ms
         self.parameters, self.headers_too = run_signature(run)
-        self.worker = RunWorker(timeout_ms)
+        self.worker = RunWorker(settings.timeout_ms, settings.concurrency, settings.queue_wait_ms)
         self.routes = {"/": {"GET": self.health}, "/swagger.json": {"GET": self.swagger},
                        "/score": {"GET": self.score, "POST": self.score, "OPTIONS": self.options}}
 
@@ -273,6 +299,12 @@ class ScoringApp:
             args, kwargs = self.arguments(request)
         except InputError as error:
             return json_response(error.status, {"message": str(error)}, SUCCEEDED)
+        if not self.worker.admit():
+            warn("No free slot within max_queue_wait_ms ({} ms; x-request-id={}): answered 503.".format(
+                self.worker.queue_wait_ms, request.request_id))
+            return json_response(503, {"message": "Too many requests: no free scoring slot within {} ms (raise "
+                                       "max_concurrent_requests_per_instance or max_queue_wait_ms)".format(
+                                           self.worker.queue_wait_ms)}, SUCCEEDED)
         job = self.worker.call(lambda: self.run(*args, **kwargs), request.request_id)
         if job is None:
             warn("Scoring timeout after {} ms (x-request-id={}): run() goes on in the background and later "
@@ -305,6 +337,7 @@ class ScoringApp:
 class ScoringHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # for Expect: 100-continue; every answer closes its connection
     server_version = "aml-scoring-server"
+    timeout = READ_TIMEOUT_S  # a client that sends nothing is dropped; waiting for run() reads nothing
 
     def __getattr__(self, name):
         if name.startswith("do_"):  # every method reaches dispatch, which answers 405 where it must
@@ -316,7 +349,13 @@ class ScoringHandler(BaseHTTPRequestHandler):
         path, _, query = self.path.partition("?")
         request_id = self.headers.get("x-request-id") or str(uuid.uuid4())
         try:
-            response = self.route(path, Request(self.command, query, self.headers, self.read_body(), request_id))
+            length = self.body_length()
+            response = length if isinstance(length, Response) else self.route(
+                path, Request(self.command, query, self.headers, self.rfile.read(length) if length else b"", request_id))
+        except socket.timeout:
+            warn("A client sent its request too slowly ({} s without a byte); dropped.".format(READ_TIMEOUT_S))
+            self.close_connection = True
+            return
         except Exception as error:
             warn("Scoring server error:\n" + traceback.format_exc())
             response = json_response(500, {"message": "Scoring server error: {}".format(error)})
@@ -335,9 +374,17 @@ class ScoringHandler(BaseHTTPRequestHandler):
             return json_response(405, {"message": "Method not allowed"})
         return methods[self.command](request)
 
-    def read_body(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length > 0 else b""
+    def body_length(self):
+        """The body's length, or the Response that refuses it (400: not a number; 413: too large, left unread)."""
+        text = (self.headers.get("Content-Length") or "0").strip()
+        if not text.isdigit():
+            return json_response(400, {"message": "Content-Length is not a number: {!r}".format(text[:40])})
+        length = int(text)
+        if length > self.server.max_request_bytes:
+            self.close_connection = True
+            return json_response(413, {"message": "The request body ({:,} bytes) is larger than {:,} bytes; send "
+                                       "less, or raise MAX_REQUEST_BYTES.".format(length, self.server.max_request_bytes)})
+        return length
 
     def send(self, response, request_id):
         self.send_response(response.status)
@@ -354,8 +401,10 @@ class ScoringHandler(BaseHTTPRequestHandler):
         pass  # dispatch logs one line a request, without the query
 
 
-class ScoringHTTPServer(HTTPServer):
+class ScoringHTTPServer(ThreadingHTTPServer):
     request_queue_size = 64  # connections wait while run() does, at a breakpoint say, instead of being refused
+    daemon_threads = True
+    max_request_bytes = DEFAULT_MAX_REQUEST_BYTES
 
 
 def tree_lines(folder, level):
@@ -386,16 +435,31 @@ def print_model_tree(model_dir):
         warn("  (the first {} entries only)".format(TREE_LINE_LIMIT))
 
 
+def setting(name, default, minimum):
+    """A whole-number setting from the environment, at least minimum."""
+    text = os.environ.get(name, str(default)).strip()
+    if not text.lstrip("-").isdigit() or int(text) < minimum:
+        raise BootError("{} is {!r}: set it to a whole number, {} or more.".format(name, text, minimum))
+    return int(text)
+
+
+def request_settings():
+    return SimpleNamespace(timeout_ms=setting("SCORING_TIMEOUT_MS", 60000, 0),
+                           concurrency=setting("MAX_CONCURRENT_REQUESTS", 1, 1),
+                           queue_wait_ms=setting("MAX_QUEUE_WAIT_MS", 500, 0),
+                           max_request_bytes=setting("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 0))
+
+
 def boot(app_root, entry_script):
-    timeout_text = os.environ.get("SCORING_TIMEOUT_MS", "60000")
-    if not timeout_text.strip().lstrip("-").isdigit():
-        raise BootError("SCORING_TIMEOUT_MS is {!r}: set it to a number of milliseconds.".format(timeout_text))
+    settings = request_settings()
     module = load_script(app_root, entry_script)
     started = time.perf_counter()
     module.init()
     log("init() done in {} ms".format(int(round((time.perf_counter() - started) * 1000))))
-    log("Scoring timeout: {} ms, suspended while a debugger is attached".format(int(timeout_text)))
-    return ScoringApp(module.run, app_root, int(timeout_text))
+    log("Scoring timeout: {} ms, suspended while a debugger is attached".format(settings.timeout_ms))
+    log("Requests: {} at once, {} ms queue wait, bodies up to {:,} bytes".format(
+        settings.concurrency, settings.queue_wait_ms, settings.max_request_bytes))
+    return ScoringApp(module.run, app_root, settings), settings
 
 
 def post_mortem(error):
@@ -429,14 +493,14 @@ def main(argv):
         sys.stdout.reconfigure(line_buffering=True)  # the script's print() reaches the log as it happens
     except (AttributeError, ValueError):
         pass
-    app = start(os.environ.get("AML_APP_ROOT", "/var/azureml-app"), os.environ.get("AZUREML_MODEL_DIR", ""))
+    app, settings = start(os.environ.get("AML_APP_ROOT", "/var/azureml-app"), os.environ.get("AZUREML_MODEL_DIR", ""))
     try:
         server = ScoringHTTPServer((args.host, args.port), ScoringHandler)
     except OSError as error:
         warn("Cannot listen on {}:{} ({}): stop what uses the port, or pass --port.".format(
             args.host, args.port, error))
         sys.exit(EXIT_BOOT_FAILURE)
-    server.app = app
+    server.app, server.max_request_bytes = app, settings.max_request_bytes
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     log("Listening on port {}".format(server.server_address[1]))

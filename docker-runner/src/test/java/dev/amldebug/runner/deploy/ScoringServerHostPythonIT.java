@@ -358,4 +358,62 @@ class ScoringServerHostPythonIT {
             return -1;
         }
     }
+
+    @Test
+    void anIdleConnectionBlocksNeitherLivenessNorScoring() throws Exception {
+        try (ScoringServerProcess server = healthy(Launch.of("echo_score.py"));
+             java.net.Socket idle = new java.net.Socket("127.0.0.1", server.port())) {
+            assertThat(idle.isConnected()).isTrue();
+
+            assertThat(server.send(server.request("/").GET().timeout(Duration.ofSeconds(5))).statusCode()).isEqualTo(200);
+            assertThat(server.post("text:hi").body()).isEqualTo("\"hi\"");
+        }
+    }
+
+    @Test
+    void aContentLengthThatIsNotANumberIsABadRequest() throws Exception {
+        try (ScoringServerProcess server = healthy(Launch.of("echo_score.py"))) {
+            assertThat(raw(server, "POST /score HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"))
+                    .startsWith("HTTP/1.1 400").contains("Content-Length is not a number");
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedUnread() throws Exception {
+        try (ScoringServerProcess server = healthy(Launch.of("echo_score.py").withEnvironment("MAX_REQUEST_BYTES", "10"))) {
+            HttpResponse<String> response = server.post("x".repeat(100));
+
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(json(response).get("message").asText()).contains("(100 bytes) is larger than 10 bytes");
+            assertThat(server.post("short").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRequestThatFindsNoFreeSlotWithinTheQueueWaitIs503AndTheNextOneIsServed() throws Exception {
+        try (ScoringServerProcess server = healthy(Launch.of("echo_score.py").withEnvironment("MAX_QUEUE_WAIT_MS", "100"))) {
+            CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.post("sleep");
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // Once the slow run() holds the only slot, a request waits 100 ms for it and is answered 503.
+            Awaitility.await().atMost(ScoringServerProcess.PATIENCE).pollInterval(Duration.ofMillis(20))
+                    .until(() -> server.post("text:probe").statusCode() == 503);
+
+            assertThat(slow.get(30, TimeUnit.SECONDS).body()).isEqualTo("\"slept\"");
+            assertThat(server.stderr()).contains("No free slot within max_queue_wait_ms (100 ms");
+            assertThat(server.post("text:after").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static String raw(ScoringServerProcess server, String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.amldebug.server.run;
 
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.deploy.DeploymentSpec;
+import dev.amldebug.runner.deploy.RequestSettings;
 import dev.amldebug.runner.deploy.DeploymentYamlParser;
 import dev.amldebug.runner.deploy.ModelRef;
 import dev.amldebug.runner.spec.EnvironmentParser;
@@ -34,6 +35,6 @@ final class Deployments {
                 : EnvironmentSpec.ofImage(request.image() != null ? request.image() : baseImage);
         return new DeploymentSpec(score, ExperimentNames.fromFolder(score.getParent().getFileName().toString()),
                 score.getParent(), score.getFileName().toString(), environment,
-                ModelRef.parse(request.model(), workspace), Map.of(), DeploymentSpec.DEFAULT_REQUEST_TIMEOUT_MS, List.of());
+                ModelRef.parse(request.model(), workspace), Map.of(), RequestSettings.DEFAULTS, List.of());
     }
 }
