@@ -4,6 +4,7 @@ import dev.amldebug.bridge.DapBridge;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.server.debug.DapTargets;
+import dev.amldebug.server.run.RunServices;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -45,10 +46,16 @@ final class DapCommand implements Callable<Integer> {
                 bridge[0].notifyClient("stdout", text);
             }
         };
-        DapTargets targets = new DapTargets(workspace.services(baseImage.image), workspace.path(), forward);
+        RunServices services = workspace.services(baseImage.image);
+        DapTargets targets = new DapTargets(services, workspace.path(), forward);
         bridge[0] = new DapBridge(targets, traceFile == null ? DapTrace.NONE : DapTrace.toFile(traceFile),
                 workspace.threads().blocking());
+        // A client that goes away, or SIGTERM, leaves its runs to background followers, as the editor's path does.
+        Thread handOver = new Thread(services::handOver, "aml-debug-dap-hand-over");
+        Runtime.getRuntime().addShutdownHook(handOver);
         bridge[0].run(System.in, protocolOut);
+        Runtime.getRuntime().removeShutdownHook(handOver);
+        services.handOver();
         return 0;
     }
 }

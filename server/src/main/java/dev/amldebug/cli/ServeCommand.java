@@ -43,11 +43,14 @@ final class ServeCommand implements Callable<Integer> {
             System.exit(0);
         });
         PrintWriter trace = traceFile == null ? null : new PrintWriter(Files.newBufferedWriter(traceFile), true);
+        // SIGTERM, or the end of input below: what the server made goes, as on exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "aml-debug-serve-close"));
         if (port == null) {
             // stdout carries LSP; anything else printed there would break the protocol.
             PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
             System.setOut(System.err);
             LanguageServerLauncher.start(server, System.in, protocolOut, trace, threads.blocking()).get();
+            server.close();
             return 0;
         }
         try (ServerSocket listening = listen(port)) {
@@ -56,6 +59,7 @@ final class ServeCommand implements Callable<Integer> {
                 LanguageServerLauncher.start(server, client.getInputStream(), client.getOutputStream(), trace,
                         threads.blocking()).get();
             }
+            server.close();
         }
         return 0;
     }

@@ -19,6 +19,7 @@ import dev.amldebug.runner.testing.DockerResources;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -83,11 +84,11 @@ class DebugCommandsIT {
     @Test
     void dapAdapterOnStdioLaunchesAScriptUnderTheDebuggerAndStopsAtABreakpoint() throws Exception {
         Path script = write(project, "adapter.py", "numbers = [1, 2, 3]\ntotal = sum(numbers)\nprint('total', total)\n");
-        JarProcess adapter = JarProcess.startPiped("dap", "-w", workspace.toString());
-        DapWriter writer = new DapWriter(adapter.stdin());
-        DapReader reader = new DapReader(adapter.stdout());
-        writer.write(request(1, "initialize", "{\"adapterID\":\"azureml\",\"linesStartAt1\":true,\"pathFormat\":\"path\"}"));
-        assertThat(next(reader, m -> m.isResponse()).get("body").get("supportsLogPoints").asBoolean()).isTrue();
+        Adapter started = initializedAdapter();
+        JarProcess adapter = started.process();
+        DapWriter writer = started.writer();
+        DapReader reader = started.reader();
+        assertThat(started.capabilities().get("supportsLogPoints").asBoolean()).isTrue();
         writer.write(request(2, "launch", "{\"script\":\"" + script + "\",\"waitTimeout\":60}"));
         next(reader, m -> m.isEvent("initialized"));
         writer.write(request(3, "setBreakpoints", "{\"source\":{\"path\":\"" + script + "\"},\"breakpoints\":[{\"line\":3}]}"));
@@ -103,6 +104,34 @@ class DebugCommandsIT {
     }
 
     @Test
+    void aDapClientThatGoesAwayLeavesItsRunToAFollowerThatRemovesItsContainerAndNetwork() throws Exception {
+        Path script = write(project, "gone.py", "print('ran without the client')\n");
+        Adapter started = initializedAdapter();
+        JarProcess adapter = started.process();
+        DapWriter writer = started.writer();
+        DapReader reader = started.reader();
+        writer.write(request(2, "launch", "{\"script\":\"" + script + "\",\"waitTimeout\":5}"));
+        next(reader, m -> m.isEvent("initialized"));
+        dev.amldebug.runner.run.RunStore store = new dev.amldebug.runner.run.RunStore(workspace);
+        String runId = store.list().get(0).id;
+        List<com.github.dockerjava.api.model.Network> networks = docker().listNetworksCmd()
+                .withFilter("label", List.of("dev.amldebug.run-id=" + runId)).exec();
+        assertThat(networks).singleElement().satisfies(network ->
+                assertThat(network.getLabels()).containsEntry("dev.amldebug.workspace", workspace.toString()));
+
+        adapter.stdin().close();
+        adapter.waitFor(30);
+
+        // Nobody attaches: the script runs when its 5 s wait ends, and the follower records that and cleans up.
+        await().atMost(Duration.ofSeconds(90)).until(() -> !store.read(runId).isActive());
+        assertThat(store.read(runId).status).isEqualTo(dev.amldebug.runner.run.RunStatus.Completed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> docker().listNetworksCmd()
+                .withFilter("label", List.of("dev.amldebug.run-id=" + runId)).exec().isEmpty()
+                && docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of("dev.amldebug.run-id", runId)).exec().isEmpty());
+    }
+
+    @Test
     void serveOnAPortAnswersAClientThatConnectsByHand() throws Exception {
         JarProcess server = JarProcess.start("serve", "--port", "0");
         await().atMost(Duration.ofSeconds(60)).until(() -> server.output().contains("listening on 127.0.0.1:"));
@@ -115,6 +144,20 @@ class DebugCommandsIT {
             assertThat(answer).contains("\"id\":1").contains("azureml.submitExperiment");
         }
         server.process.destroy();
+    }
+
+    /** {@code aml-debug dap} on stdio, after initialize, with the capabilities it answered. */
+    private record Adapter(JarProcess process, DapWriter writer, DapReader reader,
+                           com.fasterxml.jackson.databind.JsonNode capabilities) {
+    }
+
+    private Adapter initializedAdapter() throws Exception {
+        JarProcess adapter = JarProcess.startPiped("dap", "-w", workspace.toString());
+        DapWriter writer = new DapWriter(adapter.stdin());
+        DapReader reader = new DapReader(adapter.stdout());
+        writer.write(request(1, "initialize", "{\"adapterID\":\"azureml\",\"linesStartAt1\":true,\"pathFormat\":\"path\"}"));
+        DapMessage response = next(reader, m -> m.isResponse());
+        return new Adapter(adapter, writer, reader, response.get("body"));
     }
 
     private static byte[] request(int seq, String command, String arguments) {

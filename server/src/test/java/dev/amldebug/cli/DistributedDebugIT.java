@@ -114,4 +114,23 @@ class DistributedDebugIT {
             parent.send("disconnect", "{}");
         }
     }
+
+    @Test
+    void aHubThatCannotOpenEndsTheRunAsFailedWithTheReason() throws Exception {
+        // 192.0.2.1 (TEST-NET-1) is no address of this machine: the hub cannot listen there.
+        JarProcess run = JarProcess.start(java.util.Map.of("AML_DEBUG_HOST_ADDRESS", "192.0.2.1"), "run", job().toString(),
+                "--break", "train.py:" + AFTER_ALL_REDUCE, "-w", workspace.toString());
+
+        int exit = run.waitFor(120);
+
+        String output = run.output();
+        assertThat(exit).as(output).isEqualTo(ErrorReporter.ENVIRONMENT);
+        assertThat(output).contains("Could not open the debug hub", "192.0.2.1", "AML_DEBUG_HOST_ADDRESS=192.0.2.1")
+                .doesNotContain("\tat ");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("run: (\\S+)").matcher(output);
+        assertThat(id.find()).as(output).isTrue();
+        dev.amldebug.runner.run.RunRecord record = new dev.amldebug.runner.run.RunStore(workspace).read(id.group(1));
+        assertThat(record.status).isEqualTo(dev.amldebug.runner.run.RunStatus.Failed);
+        assertThat(record.error).contains("Could not open the debug hub");
+    }
 }

@@ -204,4 +204,21 @@ class RunCommandIT {
 
         assertThat(Files.readString(store.driverLog(id))).contains("Traceback", "RuntimeError: no model here, detached");
     }
+
+    @Test
+    void aDetachedPostMortemRunSaysInRunJsonWhatItWaitsWith() throws Exception {
+        Path script = write(project, "fails.py", FailingScript.DIVIDE);
+        Cli run = Cli.run("run", script.toString(), "--post-mortem", "--post-mortem-timeout", "120", "--detach",
+                "-w", workspace.toString());
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        String id = runId(run.out);
+        RunStore store = new RunStore(workspace);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(id).postMortem != null);
+
+        assertThat(store.read(id).postMortem).isEqualTo(FailingScript.EXCEPTION);
+        assertThat(store.read(id).status).isEqualTo(RunStatus.Running);
+        assertThat(Cli.run("runs", "cancel", id, "-w", workspace.toString()).exitCode).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !store.read(id).isActive());
+    }
 }

@@ -59,8 +59,8 @@ public final class DistributedRunner {
         CodeSnapshot.workingCopy(store.snapshot(runId), store.workingCopy(runId));
         createFolders(runId);
         new ImageUser(docker).handOver(image.tag(), List.of(store.workingCopy(runId), store.outputs(runId),
-                store.userLogs(runId), store.rankExits(runId)));
-        new RunNetworks(docker).createForNodes(runId);
+                store.mlruns(runId), store.userLogs(runId), store.rankExits(runId)));
+        new RunNetworks(docker).createForNodes(runId, store.workspace());
         NodeContainer nodes = new NodeContainer(spec, runId, store, debug);
         List<String> containerIds = new ArrayList<>();
         for (int node = 0; node < distribution.nodes(); node++) {

@@ -74,7 +74,8 @@ final class NodeContainer {
         binds.add(new Bind(store.userLogs(runId).toString(), new Volume(Launcher.LOGS_DIR), AccessMode.rw));
         binds.add(new Bind(store.rankExits(runId).toString(), new Volume(Launcher.EXITS_DIR), AccessMode.rw));
         // An init process passes SIGTERM on to the launcher, which stops the node's processes at once.
-        HostConfig host = HostConfig.newHostConfig().withInit(true).withNetworkMode(RunNetworks.name(runId));
+        HostConfig host = HostConfig.newHostConfig().withInit(true).withNetworkMode(RunNetworks.name(runId))
+                .withShmSize(spec.shmSizeBytes());
         if (debug != null) {
             binds.add(new Bind(DebugShim.folder(UserCache.dir()).toString(), new Volume(DebugOptions.SHIM_DIR),
                     AccessMode.ro));

@@ -72,7 +72,7 @@ public final class ContainerRequest {
     }
 
     private HostConfig hostConfig() {
-        HostConfig host = HostConfig.newHostConfig().withBinds(binds()).withInit(true);
+        HostConfig host = HostConfig.newHostConfig().withBinds(binds()).withInit(true).withShmSize(spec.shmSizeBytes());
         if (debug != null) {
             host.withNetworkMode(RunNetworks.name(runId));
             // Loopback only, at a port Docker picks: nobody else on the network reaches the debugger.
@@ -88,6 +88,7 @@ public final class ContainerRequest {
         List<Bind> binds = new ArrayList<>();
         binds.add(new Bind(workingCopy.toString(), new Volume(ContainerPaths.CODE), AccessMode.rw));
         binds.add(new Bind(outputs.toString(), new Volume(ContainerPaths.OUTPUTS), AccessMode.rw));
+        binds.add(new Bind(mlruns().toString(), new Volume(ContainerPaths.MLRUNS), AccessMode.rw));
         if (debug != null) {
             binds.add(new Bind(DebugShim.folder(UserCache.dir()).toString(), new Volume(DebugOptions.SHIM_DIR), AccessMode.ro));
         }
@@ -105,10 +106,18 @@ public final class ContainerRequest {
         env.putAll(spec.environmentVariables());
         env.put("AZUREML_RUN_ID", runId);
         env.put("AZUREML_EXPERIMENT_NAME", spec.experimentName());
+        // As on Azure ML, MLflow logs to the run: here a file store in the run's folder.
+        env.putIfAbsent("MLFLOW_TRACKING_URI", "file://" + ContainerPaths.MLRUNS);
+        env.putIfAbsent("MLFLOW_EXPERIMENT_NAME", spec.experimentName());
         if (hostUser().isPresent()) {
             env.putIfAbsent("HOME", "/tmp");
         }
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /** The run's MLflow store: beside its outputs, in the run's folder. */
+    private Path mlruns() {
+        return outputs.resolveSibling("mlruns");
     }
 
     public Map<String, String> labels() {

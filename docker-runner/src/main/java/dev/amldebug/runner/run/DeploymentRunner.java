@@ -55,7 +55,7 @@ public final class DeploymentRunner {
             ImageRef image = new EnvironmentImages(docker).ensure(spec.environment(), ImageBuildListener.lines(log::line));
             usage.touch(image.hash());
             snapshot(spec.appDir(), spec.model(), store.snapshot(runId));
-            new RunNetworks(docker).create(runId);
+            new RunNetworks(docker).create(runId, store.workspace());
             DeploymentContainer container = new DeploymentContainer(spec, runId, store.workspace(), store.snapshot(runId),
                     hostPort, debug);
             String containerId = container.toCommand(docker, image.tag()).exec().getId();

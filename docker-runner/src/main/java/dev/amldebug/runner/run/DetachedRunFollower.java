@@ -39,10 +39,13 @@ public final class DetachedRunFollower {
         if (container.isEmpty()) {
             return finisher.fail(runId, "its container is gone");
         }
-        try {
+        try (PostMortemLines postMortems = docker.logContainerCmd(container.get().getId()).withStdOut(true)
+                .withStdErr(true).withFollowStream(true).exec(new PostMortemLines(store, runId))) {
             docker.waitContainerCmd(container.get().getId()).start().awaitStatusCode();
         } catch (NotFoundException e) {
             return finisher.fail(runId, "its container was removed by someone else");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot stop reading the output of run " + runId, e);
         }
         RunRecord ended = finisher.finishUnfollowed(runId, List.of(container.get()));
         new ControlLog(store.controlLog(runId), RunListener.NONE).line("Container exited with code " + ended.exitCode

@@ -65,7 +65,8 @@ public final class LocalRunner {
         boolean detach = options.detach();
         CodeSnapshot.take(spec.codeDir(), store.snapshot(runId));
         CodeSnapshot.workingCopy(store.snapshot(runId), store.workingCopy(runId));
-        new ImageUser(docker).handOver(image.tag(), List.of(store.workingCopy(runId), store.outputs(runId)));
+        new ImageUser(docker).handOver(image.tag(), List.of(store.workingCopy(runId), store.outputs(runId),
+                store.mlruns(runId)));
         for (InputMount input : spec.inputs()) {
             if (!input.hostPath().startsWith(workspace)) {
                 log.line("Input " + input.name() + " comes from " + input.hostPath() + ", outside the workspace;"
@@ -79,7 +80,7 @@ public final class LocalRunner {
                     + " (values are never logged).");
         }
         if (options.debug() != null) {
-            new RunNetworks(docker).create(runId);
+            new RunNetworks(docker).create(runId, workspace);
         }
         String containerId = request.toCommand(docker, image.tag()).exec().getId();
         docker.startContainerCmd(containerId).exec();

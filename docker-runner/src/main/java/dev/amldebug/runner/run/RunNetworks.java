@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -25,18 +26,20 @@ public final class RunNetworks {
     }
 
     /** Creates the run's network, with containers on it unable to talk to each other either. */
-    public String create(String runId) {
-        return create(runId, Map.of("com.docker.network.bridge.enable_icc", "false"));
+    public String create(String runId, Path workspace) {
+        return create(runId, workspace, Map.of("com.docker.network.bridge.enable_icc", "false"));
     }
 
     /** Creates the network of a distributed run's nodes, which talk to each other and to nothing else of the host's. */
-    public String createForNodes(String runId) {
-        return create(runId, Map.of());
+    public String createForNodes(String runId, Path workspace) {
+        return create(runId, workspace, Map.of());
     }
 
-    private String create(String runId, Map<String, String> options) {
+    /** Labelled like the run's containers, so that clean-up and reconciliation find it by run and by workspace. */
+    private String create(String runId, Path workspace, Map<String, String> options) {
         docker.createNetworkCmd().withName(name(runId)).withDriver("bridge").withCheckDuplicate(true)
-                .withLabels(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId))
+                .withLabels(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId,
+                        ContainerLabels.WORKSPACE, workspace.toString()))
                 .withOptions(options)
                 .exec();
         return name(runId);

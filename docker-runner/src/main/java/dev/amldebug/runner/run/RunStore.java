@@ -123,11 +123,17 @@ public final class RunStore {
         return dir(id).resolve("working");
     }
 
+    /** The run's MLflow file store: what {@code mlflow.log_metric} and friends write in the container. */
+    public Path mlruns(String id) {
+        return dir(id).resolve("mlruns");
+    }
+
     /** Makes the run's folders and writes its first run.json. */
     public void create(RunRecord record) {
         try {
             Files.createDirectories(dir(record.id).resolve("logs"));
             Files.createDirectories(outputs(record.id));
+            Files.createDirectories(mlruns(record.id));
             Files.createFile(controlLog(record.id));
             Files.createFile(driverLog(record.id));
         } catch (IOException e) {

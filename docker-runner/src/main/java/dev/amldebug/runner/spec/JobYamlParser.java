@@ -40,7 +40,13 @@ public final class JobYamlParser {
                 CommandParts.environmentVariables(job.get("environment_variables")),
                 CommandParts.experimentName(job.get("experiment_name"), baseDir),
                 CommandParts.text(job, "display_name", null),
-                new DistributionParser().parse(job.get("distribution"), job.get("resources")));
+                new DistributionParser().parse(job.get("distribution"), job.get("resources")),
+                shmSize(job.get("resources")));
+    }
+
+    private static long shmSize(YamlValue resources) {
+        YamlValue shm = resources == null ? null : resources.entries("'resources'").get("shm_size");
+        return shm == null ? ShmSize.DEFAULT_BYTES : ShmSize.parse(shm, "shm_size");
     }
 
     private static void checkType(YamlValue type) {

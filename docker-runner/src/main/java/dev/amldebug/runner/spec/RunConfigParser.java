@@ -56,10 +56,12 @@ public final class RunConfigParser {
         Map<String, String> variables = new LinkedHashMap<>();
         putVariables(variables, environment.get("environmentVariables"));
         putVariables(variables, config.get("environmentVariables"));
-        EnvironmentSpec env = environmentOverride != null ? environmentOverride
-                : environment(section(environment, "docker", DOCKER_KEYS), python, codeDir);
+        Map<String, YamlValue> docker = section(environment, "docker", DOCKER_KEYS);
+        EnvironmentSpec env = environmentOverride != null ? environmentOverride : environment(docker, python, codeDir);
+        YamlValue shm = docker.get("shmSize");
         return new RunSpec(runconfig, codeDir, command, List.of(), List.of(), env, variables,
-                ExperimentNames.fromFolder(codeDir.getFileName().toString()), null, null);
+                ExperimentNames.fromFolder(codeDir.getFileName().toString()), null, null,
+                shm == null || shm.isNull() ? ShmSize.DEFAULT_BYTES : ShmSize.parse(shm, "shmSize"));
     }
 
     /** A run configuration in {@code <project>/.azureml/} or {@code aml_config/} runs the project folder. */

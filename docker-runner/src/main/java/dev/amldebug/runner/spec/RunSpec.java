@@ -19,7 +19,8 @@ public record RunSpec(
         Map<String, String> environmentVariables,
         String experimentName,
         String displayName,
-        Distribution distribution) {
+        Distribution distribution,
+        long shmSizeBytes) {
 
     public RunSpec {
         if (CodeFolders.refusal(codeDir) != null) {
@@ -27,9 +28,17 @@ public record RunSpec(
         }
     }
 
+    /** With Azure ML's default /dev/shm ({@link ShmSize#DEFAULT_BYTES}). */
+    public RunSpec(Path source, Path codeDir, List<String> command, List<InputMount> inputs, List<String> outputNames,
+                   EnvironmentSpec environment, Map<String, String> environmentVariables, String experimentName,
+                   String displayName, Distribution distribution) {
+        this(source, codeDir, command, inputs, outputNames, environment, environmentVariables, experimentName,
+                displayName, distribution, ShmSize.DEFAULT_BYTES);
+    }
+
     public RunSpec withEnvironment(EnvironmentSpec replacement) {
         return new RunSpec(source, codeDir, command, inputs, outputNames, replacement,
-                environmentVariables, experimentName, displayName, distribution);
+                environmentVariables, experimentName, displayName, distribution, shmSizeBytes);
     }
 
     public boolean isDistributed() {
@@ -39,6 +48,6 @@ public record RunSpec(
     /** @throws dev.amldebug.errors.AmlDebugException when {@code name} is no Azure ML experiment name */
     public RunSpec withExperimentName(String name) {
         return new RunSpec(source, codeDir, command, inputs, outputNames, environment,
-                environmentVariables, ExperimentNames.check(name), displayName, distribution);
+                environmentVariables, ExperimentNames.check(name), displayName, distribution, shmSizeBytes);
     }
 }

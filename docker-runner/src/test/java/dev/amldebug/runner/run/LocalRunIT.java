@@ -189,6 +189,33 @@ class LocalRunIT {
     }
 
     @Test
+    void mlflowLogsToTheRunsOwnFolderAndSharedMemoryIsAsAzureMlSetsIt() throws Exception {
+        write(project, "log.py", """
+                import os
+                uri = os.environ['MLFLOW_TRACKING_URI']
+                print('tracking:', uri, os.environ['MLFLOW_EXPERIMENT_NAME'])
+                store = uri[len('file://'):]
+                os.makedirs(store + '/0/run1/metrics', exist_ok=True)
+                open(store + '/0/run1/metrics/loss', 'w').write('1700000000000 0.25 0\\n')
+                shm = os.statvfs('/dev/shm')
+                print('shm MB:', shm.f_blocks * shm.f_frsize // (1024 * 1024))
+                """);
+        Path job = write(project, "job.yml", """
+                command: python log.py
+                environment: {image: %s}
+                resources: {shm_size: 256m}
+                experiment_name: tracked
+                """.formatted(BASE_IMAGE));
+
+        RunRecord withShm = run(loader.load(job, null, List.of()));
+        RunRecord byDefault = run(loader.load(project.resolve("log.py"), null, List.of()));
+
+        assertThat(read(store.driverLog(withShm.id))).contains("tracking: file:///aml/mlruns tracked", "shm MB: 256");
+        assertThat(read(store.mlruns(withShm.id).resolve("0/run1/metrics/loss"))).startsWith("1700000000000 0.25");
+        assertThat(read(store.driverLog(byDefault.id))).contains("shm MB: 2048");
+    }
+
+    @Test
     void aCodeFolderAtTheRootOfTheFileSystemIsRefused() throws Exception {
         Path job = write(project, "job.yml", "code: /\ncommand: python x.py\nenvironment: {image: " + BASE_IMAGE + "}\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.load(job, null, List.of()))

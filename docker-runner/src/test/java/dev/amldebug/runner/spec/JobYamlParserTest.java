@@ -69,6 +69,20 @@ class JobYamlParserTest {
     }
 
     @Test
+    void sharedMemoryIsAzureMlsTwoGigabytesUnlessTheJobSaysAndABadSizeNamesItsPlace() throws IOException {
+        new java.io.File(dir.toFile(), "train.py").createNewFile();
+        RunSpec plain = parser.parse(job("command: python train.py\nenvironment: {image: i}\n"), null);
+        RunSpec sized = parser.parse(job("command: python train.py\nenvironment: {image: i}\nresources: {shm_size: 512m}\n"),
+                null);
+        Path bad = job("command: python train.py\nenvironment: {image: i}\nresources:\n  shm_size: lots\n");
+
+        assertThat(plain.shmSizeBytes()).isEqualTo(2L << 30);
+        assertThat(sized.shmSizeBytes()).isEqualTo(512L << 20);
+        assertThatThrownBy(() -> parser.parse(bad, null)).isInstanceOf(SpecException.class)
+                .hasMessageStartingWith(bad + ":4:13: shm_size takes a size such as 2g, 512m or 1024k, not 'lots'");
+    }
+
+    @Test
     void unknownKeyIsReportedWithLineColumnAndTheKeysExpected() throws IOException {
         Path file = job("""
                 code: src

@@ -41,6 +41,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * request runs on the server's worker pool; failures are mapped once, by {@link LspErrors}.
  */
 public final class AmlLanguageServer implements LanguageServer, LanguageClientAware, AzureMlService {
+    private boolean closed;
     private final String baseImage;
     private final Map<String, String> environment;
     private final ServerThreads threads;
@@ -148,7 +149,15 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
         exit.run();
     }
 
-    private synchronized void close() {
+    /**
+     * Removes what the server made (endpoints nobody connected to, the store watcher) and hands running runs over:
+     * on shutdown, exit, end of input or SIGTERM, whichever comes first; once.
+     */
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         logs.close();
         if (workspace != null) {
             workspace.close();

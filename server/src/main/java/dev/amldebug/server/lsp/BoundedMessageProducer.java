@@ -32,13 +32,18 @@ final class BoundedMessageProducer extends StreamMessageProducer {
     @Override
     protected boolean handleMessage(InputStream input, Headers headers) throws IOException {
         if (headers.contentLength > MAX_BODY) {
-            input.skipNBytes(headers.contentLength);
+            discard(input, headers.contentLength);
             fireError(new IOException("ignored a message of " + headers.contentLength + " bytes, over the limit of "
                     + MAX_BODY));
             return true;
         }
-        byte[] read = input.readNBytes(headers.contentLength);
-        if (read.length < headers.contentLength) {
+        byte[] read = new byte[headers.contentLength];
+        int got = 0;
+        // A read loop, not readNBytes or skip: on a pipe (stdin), FileInputStream's seek-based shortcuts fail.
+        for (int n; got < read.length && (n = input.read(read, got, read.length - got)) >= 0; ) {
+            got += n;
+        }
+        if (got < read.length) {
             return false;
         }
         body = read;
@@ -46,6 +51,18 @@ final class BoundedMessageProducer extends StreamMessageProducer {
             return super.handleMessage(new ByteArrayInputStream(read), headers);
         } finally {
             body = null;
+        }
+    }
+
+    /** Reads and drops {@code length} bytes: skip() on a pipe (stdin) fails with "Illegal seek", even buffered. */
+    private static void discard(InputStream input, int length) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (int left = length; left > 0; ) {
+            int read = input.read(buffer, 0, Math.min(buffer.length, left));
+            if (read < 0) {
+                throw new java.io.EOFException("the stream ended inside a message");
+            }
+            left -= read;
         }
     }
 

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.bridge.BridgeTarget;
 import dev.amldebug.runner.distributed.DistributedRunner;
 import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.run.ControlLog;
 import dev.amldebug.runner.run.DeploymentFollower;
 import dev.amldebug.runner.run.DeploymentRestarter;
 import dev.amldebug.runner.run.DetachedRunFollower;
@@ -15,7 +16,9 @@ import dev.amldebug.runner.run.Reconciler;
 import dev.amldebug.runner.run.RunCanceller;
 import dev.amldebug.runner.run.RunContainers;
 import dev.amldebug.runner.run.RunListener;
+import dev.amldebug.runner.run.RunFinisher;
 import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.spec.RunSpec;
 import dev.amldebug.runner.spec.RunSpecLoader;
@@ -109,10 +112,21 @@ public final class RunService {
             Thread.currentThread().interrupt();
             run.fail(e);
         } catch (RuntimeException e) {
+            recordFailedStart(run.id(), e, listener);
             run.fail(e);
         } finally {
             hubs.close(run.id());
         }
+    }
+
+    /** A start that failed before the runner took the run (its debug hub, say) still ends the run, with the reason. */
+    private void recordFailedStart(String runId, RuntimeException error, RunListener listener) {
+        if (store.read(runId).status != RunStatus.Queued) {
+            return;
+        }
+        new ControlLog(store.controlLog(runId), listener)
+                .line("The run could not start: " + error.getMessage());
+        listener.statusChanged(new RunFinisher(store, new RunContainers(docker.get())).fail(runId, error.getMessage()));
     }
 
     /** A distributed job under {@code debug}: its ranks dial the run's debug hub; else the request's own hook. */

@@ -29,6 +29,14 @@ public final class RunServices {
                 dir -> new RunService(new RunStore(dir), baseImage, docker, usage, executor));
     }
 
+    /**
+     * The process is going (a DAP client that went away, SIGTERM): each workspace's runs still going get a background
+     * follower that records their end and removes their containers and networks.
+     */
+    public void handOver() {
+        services.values().forEach(RunService::handOver);
+    }
+
     public Supplier<DockerClient> docker() {
         return docker;
     }

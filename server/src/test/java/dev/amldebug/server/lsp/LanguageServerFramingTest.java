@@ -69,6 +69,50 @@ class LanguageServerFramingTest {
     }
 
     @Test
+    void aHeaderBlockWithoutContentLengthIsDroppedAndTheNextRequestAnswered() throws Exception {
+        toServer.write("X-Other: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        send("{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"azureml/treeChildren\",\"params\":{}}");
+        assertThat(readResponseTo(11)).contains("Local workspace");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aMessageOverTheSizeLimitOnAPipeIsSkippedToo() throws Exception {
+        Path fifo = workspace.resolve("stdin.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        LoopbackPair out = LoopbackPair.open();
+        Thread writer = new Thread(() -> {
+            try (OutputStream pipe = java.nio.file.Files.newOutputStream(fifo)) {
+                int size = BoundedMessageProducer.MAX_BODY + 1;
+                pipe.write(("Content-Length: " + size + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                byte[] chunk = new byte[1 << 20];
+                for (int left = size; left > 0; left -= chunk.length) {
+                    pipe.write(chunk, 0, Math.min(left, chunk.length));
+                }
+                byte[] body = "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}"
+                        .getBytes(StandardCharsets.UTF_8);
+                pipe.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                pipe.write(body);
+                pipe.flush();
+                Thread.sleep(30_000);
+            } catch (IOException | InterruptedException e) {
+                // The test ended.
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        try (InputStream stdin = new java.io.FileInputStream(fifo.toFile())) {
+            LanguageServerLauncher.start(new AmlLanguageServer("img", threads, () -> { }), stdin,
+                    out.right().getOutputStream(), null, threads.blocking());
+            fromServer = out.left().getInputStream();
+            assertThat(readResponseTo(12)).contains("\"capabilities\"");
+        } finally {
+            writer.interrupt();
+            out.close();
+        }
+    }
+
+    @Test
     void malformedJsonWithAnIdIsAnsweredAndTheNextRequestToo() throws Exception {
         send("{\"jsonrpc\":\"2.0\",\"id\":\"a-1\",\"method\":\"azureml/treeChildren\",\"params\":{\"x\":}");
         assertThat(readResponseTo("\"a-1\"")).contains("\"code\":-32700");
