@@ -202,7 +202,7 @@ final class ForegroundRun {
         Duration took = Duration.between(ended.startedAt, ended.endedAt);
         err.printf("run %s %s (exit code %s) in %.1f s%n", ended.id, ended.status, ended.exitCode,
                 took.toMillis() / 1000.0);
-        if (ended.failedRank != null) {
+        if (ended.status == RunStatus.Failed && ended.error != null) {
             err.println("failed:  " + ended.error);
         }
         err.println("logs:    " + store.dir(ended.id).resolve("logs"));

@@ -23,6 +23,7 @@ public final class DriverLogStream extends ResultCallback.Adapter<Frame> {
     private final RunStore store;
     private final ShimLines shimLines = new ShimLines();
     private boolean attached;
+    private volatile IOException writeFailure;
 
     public DriverLogStream(String runId, Path driverLog, RunListener listener) {
         this(runId, driverLog, listener, null, null);
@@ -52,11 +53,14 @@ public final class DriverLogStream extends ResultCallback.Adapter<Frame> {
     @Override
     public void onNext(Frame frame) {
         byte[] payload = frame.getPayload();
-        try {
-            file.write(payload);
-            file.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the driver log", e);
+        if (writeFailure == null) {
+            try {
+                file.write(payload);
+                file.flush();
+            } catch (IOException e) {
+                // A full disk, say: the output still reaches the listener; the run's end says what was lost.
+                writeFailure = e;
+            }
         }
         String text = new String(payload, StandardCharsets.UTF_8);
         listener.driverOutput(text);
@@ -70,6 +74,11 @@ public final class DriverLogStream extends ResultCallback.Adapter<Frame> {
             }
             listener.event(new RunEvent.PostMortemWaiting(runId, debugEndpoint, waiting.exception(), waiting.timeoutSeconds()));
         }
+    }
+
+    /** Why the driver log stopped being written (a full disk), if it did. */
+    public java.util.Optional<IOException> writeFailure() {
+        return java.util.Optional.ofNullable(writeFailure);
     }
 
     @Override

@@ -116,6 +116,9 @@ public final class LocalRunner {
         listener.statusChanged(running);
         return new LocalRun(running, driver == null ? null : new ContainerFollower(
                 () -> docker.waitContainerCmd(containerId).start().awaitStatusCode(), List.of(driver), exitCode -> {
+                    if (driver.writeFailure().filter(DiskSpace::isFull).isPresent()) {
+                        return finishOnFullDisk(runId, containerId, exitCode, finisher);
+                    }
                     RunRecord ended = finisher.finish(runId, containerId, exitCode);
                     if (options.debug() != null && exitCode != 0 && !ended.cancelRequested
                             && !StartupCheck.shimStarted(store.driverLog(runId))) {
@@ -126,6 +129,19 @@ public final class LocalRunner {
                     log.line("Container exited with code " + exitCode + "; run " + ended.status + ".");
                     return ended;
                 }, listener));
+    }
+
+    /** The run store's disk filled up: the run still ends, Failed, its container removed, and says why. */
+    private RunRecord finishOnFullDisk(String runId, String containerId, int exitCode, RunFinisher finisher) {
+        DiskSpace.makeRoom(store.driverLog(runId));
+        finisher.finish(runId, containerId, exitCode);
+        String error = DiskSpace.sentence(store.dir(runId).getParent());
+        RunRecord ended = store.update(runId, r -> {
+            r.status = r.cancelRequested ? RunStatus.Canceled : RunStatus.Failed;
+            r.error = error;
+        });
+        new ControlLog(store.controlLog(runId), RunListener.NONE).line("The run failed: " + error + ".");
+        return ended;
     }
 
     public RunStore store() {

@@ -22,7 +22,14 @@ public final class Reconciler {
         List<String> notes = new ArrayList<>();
         for (RunRecord record : store.list()) {
             if (record.isActive() && !RunOwner.isAlive(record)) {
-                String note = reconcile(record);
+                String note;
+                try {
+                    note = reconcile(record);
+                } catch (RuntimeException e) {
+                    // One run that cannot be recorded (a full disk) never keeps the others from being listed.
+                    notes.add("Run " + record.id + " could not be reconciled: " + e.getMessage());
+                    continue;
+                }
                 if (note != null) {
                     notes.add(note);
                     new ControlLog(store.controlLog(record.id), RunListener.NONE).line(note);

@@ -20,7 +20,19 @@ public final class RunFinisher {
     }
 
     RunRecord finish(String runId, String containerId, int exitCode) {
-        RunRecord record = store.update(runId, r -> {
+        try {
+            return record(runId, exitCode);
+        } finally {
+            // Even when the record cannot be written (a full disk), the container and the network go.
+            if (containerId != null) {
+                containers.remove(containerId);
+            }
+            containers.removeNetwork(runId);
+        }
+    }
+
+    private RunRecord record(String runId, int exitCode) {
+        return store.update(runId, r -> {
             r.exitCode = exitCode;
             r.endedAt = Instant.now();
             r.status = r.cancelRequested ? RunStatus.Canceled : exitCode == 0 ? RunStatus.Completed : RunStatus.Failed;
@@ -31,11 +43,6 @@ public final class RunFinisher {
             }
             disown(r);
         });
-        if (containerId != null) {
-            containers.remove(containerId);
-        }
-        containers.removeNetwork(runId);
-        return record;
     }
 
     /**
@@ -71,12 +78,17 @@ public final class RunFinisher {
      * containers' whole output replaces the driver log, which may hold only a part of it.
      */
     RunRecord finishUnfollowed(String runId, List<Container> found) throws InterruptedException {
+        boolean diskFull = false;
         try (OutputStream out = Files.newOutputStream(store.driverLog(runId))) {
             for (Container container : found) {
                 out.write(containers.logs(container.getId()));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + store.driverLog(runId), e);
+            if (!DiskSpace.isFull(e)) {
+                throw new UncheckedIOException("cannot write " + store.driverLog(runId), e);
+            }
+            diskFull = true;
+            DiskSpace.makeRoom(store.driverLog(runId));
         }
         // It ended when the container stopped, not now that someone noticed.
         Instant stopped = found.stream().map(c -> containers.finishedAt(c.getId())).filter(java.util.Objects::nonNull)
@@ -85,7 +97,14 @@ public final class RunFinisher {
         int exitCode = ids.stream().mapToInt(containers::exitCode).filter(code -> code != 0).findFirst().orElse(0);
         RunRecord record = store.read(runId).kind == RunKind.distributed ? finishNodes(runId, ids, exitCode)
                 : finish(runId, ids.get(0), containers.exitCode(ids.get(0)));
-        return stopped == null ? record : store.update(runId, r -> r.endedAt = stopped);
+        boolean full = diskFull;
+        return stopped == null && !full ? record : store.update(runId, r -> {
+            r.endedAt = stopped == null ? r.endedAt : stopped;
+            if (full) {
+                r.status = RunStatus.Failed;
+                r.error = DiskSpace.sentence(store.dir(runId).getParent());
+            }
+        });
     }
 
     public RunRecord fail(String runId, String error) {

@@ -239,6 +239,15 @@ public final class RunStore {
             JSON.writeValue(temp.toFile(), record);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // The half-written copy stays; run.json itself is untouched.
+            }
+            if (DiskSpace.isFull(e)) {
+                throw AmlDebugException.environment("No space left on " + runsDir + " to record run " + record.id
+                        + ": free space there; aml-debug records the run's end the next time it looks.", e);
+            }
             throw new UncheckedIOException("cannot write " + target, e);
         }
     }
