@@ -2,6 +2,7 @@ package dev.amldebug.runner.pipeline;
 
 import dev.amldebug.runner.image.EnvironmentHasher;
 import dev.amldebug.runner.spec.CodeFolders;
+import dev.amldebug.runner.spec.SnapshotIgnore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,17 +57,21 @@ final class ReuseKeys {
     /** Sorted relative paths and bytes; a code folder leaves out what the snapshot leaves out. */
     private static void hashFiles(MessageDigest digest, String what, Path root, boolean code) {
         List<Path> files = new ArrayList<>();
+        java.util.function.Predicate<Path> ignored = code ? SnapshotIgnore.of(root) : path -> false;
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    boolean skipped = code && !dir.equals(root) && CodeFolders.NOT_CODE.contains(dir.getFileName().toString());
+                    boolean skipped = code && !dir.equals(root) && (CodeFolders.NOT_CODE.contains(dir.getFileName().toString())
+                            || ignored.test(root.relativize(dir)));
                     return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    files.add(file);
+                    if (!ignored.test(root.relativize(file))) {
+                        files.add(file);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -2,6 +2,7 @@ package dev.amldebug.runner.run;
 
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.spec.CodeFolders;
+import dev.amldebug.runner.spec.SnapshotIgnore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -12,9 +13,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The code a run sees, as Azure ML snapshots it: a copy of the code folder in the run's folder,
+ * The code a run sees, as Azure ML snapshots it (what {@code .amlignore}, or else {@code .gitignore}, names stays out):
+ * a copy of the code folder in the run's folder,
  * mounted read-only in the container, so that nothing is ever written into the user's folder
  * (not even the mount point for ./outputs), and an edit made during the run (editors write files
  * in place) changes neither the run nor its record. Up to Azure ML's 300 MB.
@@ -27,16 +30,19 @@ public final class CodeSnapshot {
 
     private final Path source;
     private final Path target;
+    private final Predicate<Path> ignored;
     private long copiedBytes;
 
-    private CodeSnapshot(Path source, Path target) {
+    private CodeSnapshot(Path source, Path target, Predicate<Path> ignored) {
         this.source = source;
         this.target = target;
+        this.ignored = ignored;
     }
 
     /** Snapshots {@code codeDir} into {@code target}, with an empty {@code outputs} folder as the mount point. */
     public static void take(Path codeDir, Path target) {
-        CodeSnapshot snapshot = new CodeSnapshot(codeDir, target);
+        // As the upload to Azure ML does: the folder's .amlignore, or its .gitignore.
+        CodeSnapshot snapshot = new CodeSnapshot(codeDir, target, SnapshotIgnore.of(codeDir));
         try {
             Files.walkFileTree(codeDir, snapshot.visitor());
             Files.createDirectories(target.resolve("outputs"));
@@ -52,7 +58,7 @@ public final class CodeSnapshot {
     /** Copies a run's snapshot into its working folder ({@link RunStore#workingCopy}), which the script may write. */
     public static void workingCopy(Path snapshot, Path target) {
         try {
-            Files.walkFileTree(snapshot, new CodeSnapshot(snapshot, target).visitor());
+            Files.walkFileTree(snapshot, new CodeSnapshot(snapshot, target, path -> false).visitor());
             Files.createDirectories(target.resolve("outputs"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the snapshot " + snapshot + " into " + target, e);
@@ -63,7 +69,8 @@ public final class CodeSnapshot {
         return new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(source) && SKIPPED.contains(dir.getFileName().toString())) {
+                if (!dir.equals(source) && (SKIPPED.contains(dir.getFileName().toString())
+                        || ignored.test(source.relativize(dir)))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(target.resolve(source.relativize(dir)));
@@ -72,6 +79,9 @@ public final class CodeSnapshot {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (ignored.test(source.relativize(file))) {
+                    return FileVisitResult.CONTINUE;
+                }
                 Path copy = target.resolve(source.relativize(file));
                 if (Files.isSymbolicLink(file)) {
                     refuseIfLeaving(file);

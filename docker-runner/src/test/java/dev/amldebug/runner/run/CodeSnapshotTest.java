@@ -78,4 +78,37 @@ class CodeSnapshotTest {
 
         assertThat(Files.readSymbolicLink(snapshot.resolve("main.py"))).isEqualTo(Path.of("train.py"));
     }
+
+    @Test
+    void aCodeFolderOverAzureMlsLimitIsRefusedAndLeavesNoPartialSnapshot() throws Exception {
+        Files.writeString(code.resolve("a_small.py"), "print(1)\n");
+        // Sparse: 301 MB in size, no disk taken; the size alone is refused before anything of it is copied.
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(code.resolve("z_data.bin").toFile(), "rw")) {
+            big.setLength(CodeSnapshot.MAX_COPIED_BYTES + 1024 * 1024);
+        }
+        Path snapshot = code.resolve(".azureml/runs/r4/snapshot");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CodeSnapshot.take(code, snapshot))
+                .isInstanceOf(dev.amldebug.errors.AmlDebugException.class)
+                .hasMessageContaining("more than 300 MB");
+        assertThat(snapshot).doesNotExist();
+    }
+
+    @Test
+    void whatAmlignoreNamesStaysOutOfTheSnapshotAsItStaysOutOfTheUpload() throws Exception {
+        Files.writeString(code.resolve("train.py"), "print(1)\n");
+        Files.writeString(code.resolve(".amlignore"), "data/\n*.ckpt\n!keep.ckpt\n");
+        Files.createDirectories(code.resolve("data"));
+        Files.writeString(code.resolve("data/big.csv"), "1,2\n");
+        Files.writeString(code.resolve("old.ckpt"), "x");
+        Files.writeString(code.resolve("keep.ckpt"), "y");
+        Path snapshot = code.resolve(".azureml/runs/r5/snapshot");
+
+        CodeSnapshot.take(code, snapshot);
+
+        assertThat(snapshot.resolve("train.py")).exists();
+        assertThat(snapshot.resolve("keep.ckpt")).exists();
+        assertThat(snapshot.resolve("data")).doesNotExist();
+        assertThat(snapshot.resolve("old.ckpt")).doesNotExist();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.amldebug.server.azure;
 
+import dev.amldebug.runner.spec.SnapshotIgnore;
 import dev.amldebug.azure.Job;
 import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.azure.config.WorkspaceId;

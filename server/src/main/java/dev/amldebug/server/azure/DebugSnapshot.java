@@ -1,5 +1,6 @@
 package dev.amldebug.server.azure;
 
+import dev.amldebug.runner.spec.SnapshotIgnore;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugShim;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.amldebug.server.azure;
+package dev.amldebug.runner.spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.amldebug.server.azure;
+package dev.amldebug.runner.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
