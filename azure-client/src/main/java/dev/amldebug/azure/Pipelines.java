@@ -67,9 +67,10 @@ final class Pipelines {
     private static HttpPipeline build(HttpClient transport, HttpPipelinePolicy authentication) {
         HttpPipelineBuilder builder = new HttpPipelineBuilder().httpClient(transport);
         if (authentication == null) {
-            builder.policies(new UserAgentPolicy(USER_AGENT), new RetryPolicy(retryOptions()));
+            builder.policies(new UserAgentPolicy(USER_AGENT), new RetryPolicy(retryOptions()), new RetryAfterCap());
         } else {
-            builder.policies(new UserAgentPolicy(USER_AGENT), new RetryPolicy(retryOptions()), authentication);
+            builder.policies(new UserAgentPolicy(USER_AGENT), new RetryPolicy(retryOptions()), new RetryAfterCap(),
+                    authentication);
         }
         return builder.build();
     }

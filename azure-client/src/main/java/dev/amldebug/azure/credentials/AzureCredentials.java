@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * there is one: nothing probes the instance metadata address), then an earlier `aml-debug azure login`.
  */
 public final class AzureCredentials {
+    /** How long `az account get-access-token` may take. */
+    static final java.time.Duration AZ_TIMEOUT = java.time.Duration.ofSeconds(20);
+
     private AzureCredentials() {
     }
 
@@ -47,7 +50,8 @@ public final class AzureCredentials {
                     .build());
             names.add("workload identity");
         }
-        chain.addLast(new AzureCliCredentialBuilder().configuration(configuration).build());
+        // A hung `az` (a prompt, a stuck proxy) must not hang every command: it gets 20 s.
+        chain.addLast(new AzureCliCredentialBuilder().configuration(configuration).processTimeout(AZ_TIMEOUT).build());
         names.add("Azure CLI");
         if (present(env, "IDENTITY_ENDPOINT") || present(env, "MSI_ENDPOINT")) {
             ManagedIdentityCredentialBuilder managed = new ManagedIdentityCredentialBuilder()
