@@ -80,19 +80,51 @@ public final class JobLogs {
         long offset = offsets.getOrDefault(file.name(), 0L);
         RestResponse response = client.plain().send(HttpMethod.GET, file.url(), null, Map.of("Range", "bytes=" + offset + "-"),
                 What.of("log " + file.name(), "`aml-debug azure jobs logs JOB --all`"), 404, 416);
+        if (response.status() == 416 && offset > 0 && sizeBelow(file, response, offset)) {
+            // The blob shrank: it was truncated or written anew. Read it again from its start, and say so.
+            offsets.put(file.name(), 0L);
+            splitter.reset();
+            sink.lines(source(file, which), "(" + file.name() + " was truncated or rewritten; reading it again from"
+                    + " the start)\n");
+            readNew(file, which, offsets, splitter, sink);
+            return;
+        }
         if (response.status() == 404 || response.status() == 416) {
             return;
         }
         byte[] body = response.body();
         bytesRead.addAndGet(body.length);
-        // A server that ignores Range answers 200 with the whole file: keep only what is new.
-        byte[] fresh = response.status() == 200 && offset > 0
-                ? java.util.Arrays.copyOfRange(body, (int) Math.min(offset, body.length), body.length) : body;
+        // A server that ignores Range answers 200 with the whole file: keep only what is new (all of it, if shorter).
+        byte[] fresh = response.status() == 200 && offset > 0 && offset <= body.length
+                ? java.util.Arrays.copyOfRange(body, (int) offset, body.length) : body;
+        if (response.status() == 200 && offset > body.length) {
+            offset = 0;
+        }
         offsets.put(file.name(), offset + fresh.length);
         String lines = splitter.feed(fresh);
         if (!lines.isEmpty()) {
             sink.lines(source(file, which), lines);
         }
+    }
+
+    /**
+     * Whether the blob is now shorter than where we were: from the 416's Content-Range total ({@code bytes *}, a slash,
+     * the size) when it gives one, else from a HEAD's Content-Length.
+     */
+    private boolean sizeBelow(LogFile file, RestResponse response, long offset) {
+        String range = header(response, "Content-Range");
+        if (range != null && range.matches("bytes \\*/\\d{1,18}")) {
+            return Long.parseLong(range.substring(range.indexOf('/') + 1)) < offset;
+        }
+        RestResponse head = client.plain().send(HttpMethod.HEAD, file.url(), null, Map.of(),
+                What.of("log " + file.name(), "`aml-debug azure jobs logs JOB --all`"), 404);
+        String length = header(head, "Content-Length");
+        return head.status() == 200 && length != null && length.matches("\\d{1,18}") && Long.parseLong(length) < offset;
+    }
+
+    private static String header(RestResponse response, String name) {
+        return response.headers() == null ? null
+                : response.headers().getValue(com.azure.core.http.HttpHeaderName.fromString(name));
     }
 
     private List<LogFile> select(String jobName, List<LogFile> files, LogSelection which, boolean mustExist) {

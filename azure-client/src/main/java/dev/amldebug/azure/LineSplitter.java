@@ -39,4 +39,9 @@ final class LineSplitter {
         partial.reset();
         return rest;
     }
+
+    /** Forgets a line left unfinished: the file it came from starts again. */
+    void reset() {
+        partial.reset();
+    }
 }

@@ -210,6 +210,27 @@ class AzureMlClientIT {
     }
 
     @Test
+    void aLogRewrittenShorterWhileFollowedIsReadAgainFromItsStartAndSaysSo() throws Exception {
+        fake().setJobStatus("job-0007", "Running");
+        fake().appendLog("job-0007", "user_logs/std_log.txt", "first attempt, a long line\nand more of it\n"
+                .getBytes(StandardCharsets.UTF_8));
+        JobLogs logs = workspace().logs();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CompletableFuture<Void> following = CompletableFuture.runAsync(() ->
+                logs.follow("job-0007", LogSelection.defaults(), true, (source, text) -> lines.add(text), cancelled::get));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> String.join("", lines).contains("more of it"));
+
+        fake().uploadOutput("job-0007", "user_logs/std_log.txt", "retry 2\n".getBytes(StandardCharsets.UTF_8));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> String.join("", lines).contains("retry 2"));
+        fake().setJobStatus("job-0007", "Completed");
+        following.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(String.join("", lines)).contains("was truncated or rewritten; reading it again from the start")
+                .endsWith("retry 2\n");
+    }
+
+    @Test
     void throttlingIsRetriedAfterRetryAfter() {
         fake().queueFault("/jobs/job-0001", Fault.throttle(1));
         long start = System.nanoTime();
