@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
  * one last read catches what was written before the end.
  */
 public final class JobLogs {
+    /** How much of a log one request reads. */
+    static final int CHUNK = 4 * 1024 * 1024;
     static final String[] LOG_FOLDERS = {"user_logs/", "azureml-logs/", "logs/"};
     private static final String[] DEFAULT_FILES = {
         "user_logs/std_log.txt", "user_logs/std_log_process_0.txt", "azureml-logs/70_driver_log.txt"};
@@ -76,9 +78,19 @@ public final class JobLogs {
         return bytesRead.get();
     }
 
+    /** Reads what is new of a log, {@link #CHUNK} bytes at a time: a 200 MB log never sits in memory whole. */
     private void readNew(LogFile file, LogSelection which, Map<String, Long> offsets, LineSplitter splitter, LogSink sink) {
+        while (readChunk(file, which, offsets, splitter, sink) == CHUNK) {
+            // A whole chunk came: there may be more.
+        }
+    }
+
+    /** One chunk from where we were; how many new bytes it held. */
+    private int readChunk(LogFile file, LogSelection which, Map<String, Long> offsets, LineSplitter splitter,
+                          LogSink sink) {
         long offset = offsets.getOrDefault(file.name(), 0L);
-        RestResponse response = client.plain().send(HttpMethod.GET, file.url(), null, Map.of("Range", "bytes=" + offset + "-"),
+        RestResponse response = client.plain().send(HttpMethod.GET, file.url(), null,
+                Map.of("Range", "bytes=" + offset + "-" + (offset + CHUNK - 1)),
                 What.of("log " + file.name(), "`aml-debug azure jobs logs JOB --all`"), 404, 416);
         if (response.status() == 416 && offset > 0 && sizeBelow(file, response, offset)) {
             // The blob shrank: it was truncated or written anew. Read it again from its start, and say so.
@@ -86,11 +98,10 @@ public final class JobLogs {
             splitter.reset();
             sink.lines(source(file, which), "(" + file.name() + " was truncated or rewritten; reading it again from"
                     + " the start)\n");
-            readNew(file, which, offsets, splitter, sink);
-            return;
+            return CHUNK;
         }
         if (response.status() == 404 || response.status() == 416) {
-            return;
+            return 0;
         }
         byte[] body = response.body();
         bytesRead.addAndGet(body.length);
@@ -105,6 +116,7 @@ public final class JobLogs {
         if (!lines.isEmpty()) {
             sink.lines(source(file, which), lines);
         }
+        return response.status() == 200 ? 0 : fresh.length;
     }
 
     /**

@@ -231,6 +231,27 @@ class AzureMlClientIT {
     }
 
     @Test
+    void aLongLogIsReadInChunksNeverWhole() throws Exception {
+        byte[] line = ("x".repeat(99) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] log = new byte[line.length * 100_000];
+        for (int i = 0; i < 100_000; i++) {
+            System.arraycopy(line, 0, log, i * line.length, line.length);
+        }
+        fake().appendLog("job-0009", "user_logs/std_log.txt", log);
+        fake().setJobStatus("job-0009", "Completed");
+        fake().resetBlobCounters();
+        StringBuilder read = new StringBuilder();
+
+        workspace().logs().follow("job-0009", LogSelection.defaults(), false, (source, text) -> read.append(text), () -> false);
+
+        assertThat(read.length()).isEqualTo(log.length);
+        assertThat(fake().blobRanges()).hasSizeGreaterThan(2).allSatisfy(range -> {
+            String[] bounds = range.substring("bytes=".length()).split("-");
+            assertThat(Long.parseLong(bounds[1]) - Long.parseLong(bounds[0]) + 1).isEqualTo(JobLogs.CHUNK);
+        });
+    }
+
+    @Test
     void throttlingIsRetriedAfterRetryAfter() {
         fake().queueFault("/jobs/job-0001", Fault.throttle(1));
         long start = System.nanoTime();

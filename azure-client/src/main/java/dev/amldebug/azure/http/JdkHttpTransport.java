@@ -90,13 +90,26 @@ public final class JdkHttpTransport implements HttpClient {
             }
         }
         try {
-            java.net.http.HttpResponse<byte[]> response = client.send(builder.build(), BodyHandlers.ofByteArray());
-            return new JdkHttpResponse(request, response.statusCode(), headers(response.headers().map()), response.body());
+            java.net.http.HttpResponse<java.io.InputStream> response = client.send(builder.build(),
+                    BodyHandlers.ofInputStream());
+            return new JdkHttpResponse(request, response.statusCode(), headers(response.headers().map()),
+                    bounded(response.body()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new InterruptedIOException("interrupted"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a body whole, up to {@link AnswerTooLargeException#MAX_BYTES}: no answer may take the memory. */
+    private static byte[] bounded(java.io.InputStream body) throws IOException {
+        try (body) {
+            byte[] read = body.readNBytes(AnswerTooLargeException.MAX_BYTES + 1);
+            if (read.length > AnswerTooLargeException.MAX_BYTES) {
+                throw new AnswerTooLargeException();
+            }
+            return read;
         }
     }
 

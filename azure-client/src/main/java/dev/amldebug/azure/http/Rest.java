@@ -61,6 +61,11 @@ public final class Rest {
         } catch (com.azure.core.exception.ClientAuthenticationException e) {
             throw AmlDebugException.environment(AzureErrors.NOT_SIGNED_IN, null);
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof AnswerTooLargeException) {
+                throw AmlDebugException.environment("Azure answered for " + what.description() + " with more than "
+                        + (AnswerTooLargeException.MAX_BYTES >> 20) + " MB, which is no answer of Azure ML's: check"
+                        + " that no proxy stands in the way (HTTPS_PROXY), then try again.", null);
+            }
             throw AzureErrors.unreachable(url, e, what, workspace);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof java.io.IOException) {
