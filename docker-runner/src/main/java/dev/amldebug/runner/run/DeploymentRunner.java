@@ -1,6 +1,7 @@
 package dev.amldebug.runner.run;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.deploy.DeploymentSpec;
 import dev.amldebug.runner.deploy.ModelRef;
@@ -59,7 +60,7 @@ public final class DeploymentRunner {
             DeploymentContainer container = new DeploymentContainer(spec, runId, store.workspace(), store.snapshot(runId),
                     hostPort, debug);
             String containerId = container.toCommand(docker, image.tag()).exec().getId();
-            docker.startContainerCmd(containerId).exec();
+            start(containerId, hostPort);
             String published = DebugEndpoint.of(docker, store, runId, containerId);
             String endpoint = debug == null ? null : published;
             RunRecord running = store.update(runId, r -> {
@@ -82,6 +83,21 @@ public final class DeploymentRunner {
         } catch (RuntimeException e) {
             log.line("The deployment could not start: " + e.getMessage());
             listener.statusChanged(new RunFinisher(store, new RunContainers(docker)).fail(runId, e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** Starts the container; a port taken since it was chosen (by anything on the machine) is said as such. */
+    private void start(String containerId, int hostPort) {
+        try {
+            docker.startContainerCmd(containerId).exec();
+        } catch (com.github.dockerjava.api.exception.DockerException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("port is already allocated") || message.contains("address already in use")) {
+                throw AmlDebugException.badInput("Port " + hostPort + " on 127.0.0.1 was taken by another program"
+                        + " between aml-debug choosing it and Docker publishing it: run `aml-debug deploy up` again, or"
+                        + " pick a port with --port.");
+            }
             throw e;
         }
     }

@@ -1,6 +1,7 @@
 package dev.amldebug.server.run;
 
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.run.DeploymentHealth;
 import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
 import java.io.IOException;
@@ -28,6 +29,10 @@ public final class ScoringRequest {
             throw AmlDebugException.badInput("Run " + deployment.id + " is not a deployment that is up ("
                     + deployment.status + "); start one with: aml-debug deploy up");
         }
+        if (deployment.health == DeploymentHealth.Starting) {
+            throw AmlDebugException.badInput("Deployment " + deployment.id + " is still starting (its init() has not"
+                    + " returned): score it once `aml-debug deploy list` says Healthy.");
+        }
         if (file != null && !Files.isRegularFile(file)) {
             throw AmlDebugException.badInput("The request body " + file + " does not exist.");
         }
@@ -39,11 +44,24 @@ public final class ScoringRequest {
             if (equals < 1) {
                 throw AmlDebugException.badInput("A header is NAME=VALUE, not '" + header + "'.");
             }
-            request.header(header.substring(0, equals), header.substring(equals + 1));
+            String name = header.substring(0, equals);
+            String value = header.substring(equals + 1);
+            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") || value.contains("\r") || value.contains("\n")) {
+                throw AmlDebugException.badInput("A header is NAME=VALUE with a name of letters, digits and dashes and a"
+                        + " value on one line; '" + header.replace("\r", "\\r").replace("\n", "\\n") + "' is not.");
+            }
+            request.header(name, value);
         }
         long started = System.nanoTime();
-        HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            throw AmlDebugException.environment("Nothing answers at " + deployment.scoringUri + ": the deployment's"
+                    + " server is not listening (it may have stopped). See its log: aml-debug runs logs " + deployment.id,
+                    e);
+        }
         return new Response(response.statusCode(), response.headers().map(), response.body(),
                 (System.nanoTime() - started) / 1_000_000);
     }
