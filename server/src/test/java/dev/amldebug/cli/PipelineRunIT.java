@@ -70,6 +70,24 @@ class PipelineRunIT {
     }
 
     @Test
+    void editedOrDeletedOutputsOfACompletedStepAreNeverReused() throws Exception {
+        Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 0, false, 0);
+        RunStore store = new RunStore(workspace);
+        Cli first = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        RunRecord firstRun = store.read(runId(first));
+        java.nio.file.Files.writeString(store.outputs(firstRun.steps.get("train")).resolve("model/model.txt"), "edited\n");
+
+        Cli second = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+
+        assertThat(second.exitCode).as(second.toString()).isZero();
+        assertThat(second.out).contains("step prep: Completed (reused " + firstRun.steps.get("prep") + ")",
+                "[train] train sum 10").doesNotContain("step train: Completed (reused");
+        RunRecord secondTrain = store.read(store.read(runId(second)).steps.get("train"));
+        assertThat(read(store.outputsOf(secondTrain).resolve("model/model.txt"))).isEqualTo("sum=10\n");
+    }
+
+    @Test
     void aFailedStepStopsItsDependentsAndTheStepsNotStarted() {
         Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 3, false, 6);
         Cli cli = Cli.run("run", pipeline.toString(), "-w", workspace.toString());

@@ -221,4 +221,19 @@ class RunCommandIT {
         assertThat(Cli.run("runs", "cancel", id, "-w", workspace.toString()).exitCode).isZero();
         await().atMost(Duration.ofSeconds(60)).until(() -> !store.read(id).isActive());
     }
+
+    @Test
+    void aGpuJobOnAnEngineWithoutGpusSaysWhatToDo() throws Exception {
+        write(project, "gpu.py", "print('on a GPU?')\n");
+        Path job = write(project, "gpu.yml", "command: python gpu.py\nenvironment: {image: " + DockerResources.BASE_IMAGE
+                + "}\nresources: {instance_type: Standard_NC6s_v3}\n");
+
+        Cli run = Cli.run("run", job.toString(), "-w", workspace.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(ErrorReporter.ENVIRONMENT);
+        assertThat(run.err).contains("The job asks for GPUs", "has no GPU support", "NVIDIA Container Toolkit")
+                .doesNotContain("Status 500");
+        assertThat(DockerResources.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of("dev.amldebug.run-id", runId(run.out))).exec()).isEmpty();
+    }
 }

@@ -5,6 +5,7 @@ import dev.amldebug.runner.image.ImageRef;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.CodeSnapshot;
 import dev.amldebug.runner.run.ContainerFollower;
+import dev.amldebug.runner.run.ContainerStart;
 import dev.amldebug.runner.run.ControlLog;
 import dev.amldebug.runner.run.DriverLogStream;
 import dev.amldebug.runner.run.ImageUser;
@@ -69,7 +70,7 @@ public final class DistributedRunner {
         List<DriverLogStream> outputs = new ArrayList<>();
         for (String containerId : containerIds) {
             DriverLogStream output = detach ? null : new DriverLogStream(runId, store.driverLog(runId), listener);
-            docker.startContainerCmd(containerId).exec();
+            ContainerStart.start(docker, containerId);
             if (output != null) {
                 docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true).exec(output);
                 outputs.add(output);

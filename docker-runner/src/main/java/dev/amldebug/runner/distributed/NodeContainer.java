@@ -63,19 +63,19 @@ final class NodeContainer {
                 .withWorkingDir(ContainerPaths.CODE)
                 .withEnv(env)
                 .withLabels(labels)
-                .withHostConfig(hostConfig(base.binds()));
+                .withHostConfig(hostConfig(base));
         base.hostUser().ifPresent(command::withUser);
         return command;
     }
 
-    private HostConfig hostConfig(List<Bind> common) {
-        List<Bind> binds = new ArrayList<>(common);
+    private HostConfig hostConfig(ContainerRequest base) {
+        List<Bind> binds = new ArrayList<>(base.binds());
         binds.add(new Bind(Launcher.folder(UserCache.dir()).toString(), new Volume(Launcher.DIR), AccessMode.ro));
         binds.add(new Bind(store.userLogs(runId).toString(), new Volume(Launcher.LOGS_DIR), AccessMode.rw));
         binds.add(new Bind(store.rankExits(runId).toString(), new Volume(Launcher.EXITS_DIR), AccessMode.rw));
         // An init process passes SIGTERM on to the launcher, which stops the node's processes at once.
         HostConfig host = HostConfig.newHostConfig().withInit(true).withNetworkMode(RunNetworks.name(runId))
-                .withShmSize(spec.shmSizeBytes());
+                .withShmSize(spec.shmSizeBytes()).withDeviceRequests(base.gpuRequests());
         if (debug != null) {
             binds.add(new Bind(DebugShim.folder(UserCache.dir()).toString(), new Volume(DebugOptions.SHIM_DIR),
                     AccessMode.ro));

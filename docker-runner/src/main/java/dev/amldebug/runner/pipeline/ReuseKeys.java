@@ -21,10 +21,23 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /** The hash behind {@link PipelineStep#reuseKey}: equal keys mean the step would compute the same outputs. */
-final class ReuseKeys {
+public final class ReuseKeys {
     private static final String VERSION = "1";
 
     private ReuseKeys() {
+    }
+
+    /**
+     * A step's outputs as they are on disk (sorted paths and bytes): recorded when the step completes, and compared
+     * before its outputs are reused, so that outputs deleted or edited since are never passed on as the step's.
+     */
+    public static String outputs(Path folder) {
+        MessageDigest digest = sha256();
+        update(digest, "version", VERSION);
+        if (Files.isDirectory(folder)) {
+            hashFiles(digest, "outputs", folder, false);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     static String of(PipelineStep step, Function<String, String> upstreamStepKeys) {

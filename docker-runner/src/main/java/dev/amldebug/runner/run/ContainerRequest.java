@@ -72,7 +72,8 @@ public final class ContainerRequest {
     }
 
     private HostConfig hostConfig() {
-        HostConfig host = HostConfig.newHostConfig().withBinds(binds()).withInit(true).withShmSize(spec.shmSizeBytes());
+        HostConfig host = HostConfig.newHostConfig().withBinds(binds()).withInit(true).withShmSize(spec.shmSizeBytes())
+                .withDeviceRequests(gpuRequests());
         if (debug != null) {
             host.withNetworkMode(RunNetworks.name(runId));
             // Loopback only, at a port Docker picks: nobody else on the network reaches the debugger.
@@ -113,6 +114,12 @@ public final class ContainerRequest {
             env.putIfAbsent("HOME", "/tmp");
         }
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /** Every GPU of the engine, when the job asks for GPUs (Docker's --gpus all); else none. */
+    public List<com.github.dockerjava.api.model.DeviceRequest> gpuRequests() {
+        return spec.gpus() ? List.of(new com.github.dockerjava.api.model.DeviceRequest().withCount(-1)
+                .withCapabilities(List.of(List.of("gpu")))) : List.of();
     }
 
     /** The run's MLflow store: beside its outputs, in the run's folder. */

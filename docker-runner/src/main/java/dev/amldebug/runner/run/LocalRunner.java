@@ -83,7 +83,7 @@ public final class LocalRunner {
             new RunNetworks(docker).create(runId, workspace);
         }
         String containerId = request.toCommand(docker, image.tag()).exec().getId();
-        docker.startContainerCmd(containerId).exec();
+        ContainerStart.start(docker, containerId);
         String endpoint = options.debug() == null ? null : DebugEndpoint.of(docker, store, runId, containerId);
         DriverLogStream driver = detach ? null : new DriverLogStream(runId, store, listener, endpoint);
         if (driver != null) {

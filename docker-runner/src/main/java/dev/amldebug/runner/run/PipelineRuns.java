@@ -2,6 +2,7 @@ package dev.amldebug.runner.run;
 
 import dev.amldebug.runner.pipeline.PipelineSpec;
 import dev.amldebug.runner.pipeline.PipelineStep;
+import dev.amldebug.runner.pipeline.ReuseKeys;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Comparator;
@@ -62,8 +63,8 @@ public final class PipelineRuns {
     }
 
     /**
-     * The newest completed step run with this reuse key whose outputs are still there, as the run that holds
-     * them (a run that itself reused points at the one that ran).
+     * The newest completed step run with this reuse key whose outputs are still there as it left them (their hash
+     * unchanged), as the run that holds them (a run that itself reused points at the one that ran).
      */
     public Optional<RunRecord> reusable(String reuseKey) {
         return store.list().stream()
@@ -71,8 +72,15 @@ public final class PipelineRuns {
                 .sorted(Comparator.comparing((RunRecord r) -> r.endedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .reversed())
                 .map(r -> r.reusedFrom == null ? r : readQuietly(r.reusedFrom))
-                .filter(r -> r != null && r.status == RunStatus.Completed && Files.isDirectory(store.outputs(r.id)))
+                .filter(r -> r != null && r.status == RunStatus.Completed && Files.isDirectory(store.outputs(r.id))
+                        && r.outputsHash != null && r.outputsHash.equals(ReuseKeys.outputs(store.outputs(r.id))))
                 .findFirst();
+    }
+
+    /** A step that ran to completion: its outputs as they are now, for {@link #reusable} to check later. */
+    public RunRecord recordOutputs(String stepRunId) {
+        String hash = ReuseKeys.outputs(store.outputs(stepRunId));
+        return store.update(stepRunId, r -> r.outputsHash = hash);
     }
 
     private RunRecord readQuietly(String id) {

@@ -60,6 +60,8 @@ public class RunRecord {
     public String reuseKey;
     /** Pipeline steps: the run whose outputs this step reused instead of running; its outputs are that run's. */
     public String reusedFrom;
+    /** Pipeline steps that ran: the hash of their outputs when they completed; reuse needs them unchanged. */
+    public String outputsHash;
 
     /** Distributed runs: pytorch, mpi or tensorflow. */
     public String distribution;

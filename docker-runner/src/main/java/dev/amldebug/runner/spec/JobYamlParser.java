@@ -41,7 +41,7 @@ public final class JobYamlParser {
                 CommandParts.experimentName(job.get("experiment_name"), baseDir),
                 CommandParts.text(job, "display_name", null),
                 new DistributionParser().parse(job.get("distribution"), job.get("resources")),
-                shmSize(job.get("resources")));
+                shmSize(job.get("resources")), Gpus.asked(job.get("resources")));
     }
 
     private static long shmSize(YamlValue resources) {

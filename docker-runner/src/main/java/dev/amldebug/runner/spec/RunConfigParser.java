@@ -61,7 +61,8 @@ public final class RunConfigParser {
         YamlValue shm = docker.get("shmSize");
         return new RunSpec(runconfig, codeDir, command, List.of(), List.of(), env, variables,
                 ExperimentNames.fromFolder(codeDir.getFileName().toString()), null, null,
-                shm == null || shm.isNull() ? ShmSize.DEFAULT_BYTES : ShmSize.parse(shm, "shmSize"));
+                shm == null || shm.isNull() ? ShmSize.DEFAULT_BYTES : ShmSize.parse(shm, "shmSize"),
+                docker.containsKey("gpuSupport") && docker.get("gpuSupport").bool("'gpuSupport'"));
     }
 
     /** A run configuration in {@code <project>/.azureml/} or {@code aml_config/} runs the project folder. */

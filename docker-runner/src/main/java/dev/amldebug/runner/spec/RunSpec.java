@@ -20,7 +20,8 @@ public record RunSpec(
         String experimentName,
         String displayName,
         Distribution distribution,
-        long shmSizeBytes) {
+        long shmSizeBytes,
+        boolean gpus) {
 
     public RunSpec {
         if (CodeFolders.refusal(codeDir) != null) {
@@ -28,17 +29,17 @@ public record RunSpec(
         }
     }
 
-    /** With Azure ML's default /dev/shm ({@link ShmSize#DEFAULT_BYTES}). */
+    /** With Azure ML's default /dev/shm ({@link ShmSize#DEFAULT_BYTES}) and no GPUs. */
     public RunSpec(Path source, Path codeDir, List<String> command, List<InputMount> inputs, List<String> outputNames,
                    EnvironmentSpec environment, Map<String, String> environmentVariables, String experimentName,
                    String displayName, Distribution distribution) {
         this(source, codeDir, command, inputs, outputNames, environment, environmentVariables, experimentName,
-                displayName, distribution, ShmSize.DEFAULT_BYTES);
+                displayName, distribution, ShmSize.DEFAULT_BYTES, false);
     }
 
     public RunSpec withEnvironment(EnvironmentSpec replacement) {
         return new RunSpec(source, codeDir, command, inputs, outputNames, replacement,
-                environmentVariables, experimentName, displayName, distribution, shmSizeBytes);
+                environmentVariables, experimentName, displayName, distribution, shmSizeBytes, gpus);
     }
 
     public boolean isDistributed() {
@@ -48,6 +49,6 @@ public record RunSpec(
     /** @throws dev.amldebug.errors.AmlDebugException when {@code name} is no Azure ML experiment name */
     public RunSpec withExperimentName(String name) {
         return new RunSpec(source, codeDir, command, inputs, outputNames, environment,
-                environmentVariables, ExperimentNames.check(name), displayName, distribution, shmSizeBytes);
+                environmentVariables, ExperimentNames.check(name), displayName, distribution, shmSizeBytes, gpus);
     }
 }

@@ -83,6 +83,21 @@ class JobYamlParserTest {
     }
 
     @Test
+    void aGpuInstanceTypeAsksForGpusAndACpuOneDoesNot() throws IOException {
+        new java.io.File(dir.toFile(), "train.py").createNewFile();
+        RunSpec gpu = parser.parse(job("command: python train.py\nenvironment: {image: i}\n"
+                + "resources: {instance_type: Standard_NC6s_v3}\n"), null);
+        RunSpec cpu = parser.parse(job("command: python train.py\nenvironment: {image: i}\n"
+                + "resources: {instance_type: Standard_DS3_v2}\n"), null);
+
+        assertThat(gpu.gpus()).isTrue();
+        assertThat(cpu.gpus()).isFalse();
+        assertThat(Gpus.unavailable("Status 500: {\"message\":\"could not select device driver \\\"\\\" with"
+                + " capabilities: [[gpu]]\"}")).contains("(could not select device driver \"\" with capabilities:"
+                + " [[gpu]])").contains("NVIDIA Container Toolkit");
+    }
+
+    @Test
     void unknownKeyIsReportedWithLineColumnAndTheKeysExpected() throws IOException {
         Path file = job("""
                 code: src

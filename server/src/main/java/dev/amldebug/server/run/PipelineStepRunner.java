@@ -139,7 +139,8 @@ final class PipelineStepRunner {
         // A step with post-mortem only is a debug target once it failed (PostMortemWaiting), not as it starts.
         context.parent.event(new RunEvent.StepStarted(stepRunId, context.pipelineId(), step.name(),
                 debugged ? local.record().debugEndpoint : null));
-        return local.await();
+        RunRecord ended = local.await();
+        return ended.status == RunStatus.Completed ? runs.recordOutputs(stepRunId) : ended;
     }
 
     /** The host folder of an upstream step's output: its run's, or the run's it reused. */
