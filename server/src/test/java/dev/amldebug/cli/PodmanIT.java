@@ -51,7 +51,7 @@ class PodmanIT {
 
     @Test
     void theImageListAnswersThroughPodmansSocket() throws Exception {
-        JarProcess images = JarProcess.start(PODMAN, "images", "list", "-w", workspace.toString());
+        JarProcess images = JarProcess.start(PODMAN, "images", "list");
 
         assertThat(images.waitFor(60)).as(images.output()).isZero();
         assertThat(images.output()).contains("IMAGE").doesNotContain("Exception");
