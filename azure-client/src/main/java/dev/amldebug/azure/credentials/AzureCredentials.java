@@ -51,7 +51,8 @@ public final class AzureCredentials {
             names.add("workload identity");
         }
         // A hung `az` (a prompt, a stuck proxy) must not hang every command: it gets 20 s.
-        chain.addLast(new AzureCliCredentialBuilder().configuration(configuration).processTimeout(AZ_TIMEOUT).build());
+        chain.addLast(new TimeBoundCredential(new AzureCliCredentialBuilder().configuration(configuration)
+                .processTimeout(AZ_TIMEOUT).build(), AZ_TIMEOUT, "`az account get-access-token`"));
         names.add("Azure CLI");
         if (present(env, "IDENTITY_ENDPOINT") || present(env, "MSI_ENDPOINT")) {
             ManagedIdentityCredentialBuilder managed = new ManagedIdentityCredentialBuilder()

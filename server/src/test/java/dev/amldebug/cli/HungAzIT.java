@@ -1,0 +1,38 @@
+package dev.amldebug.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An `az` that never answers (a prompt, a stuck proxy) is given up on, and the command says how to sign in. */
+class HungAzIT {
+    @RegisterExtension
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults());
+
+    @TempDir
+    Path folder;
+    @TempDir
+    Path bin;
+
+    @Test
+    void aHungAzIsGivenUpOnWithinItsTimeAndTheCommandSaysHowToSignIn() throws Exception {
+        Path az = Files.writeString(bin.resolve("az"), "#!/bin/sh\nexec sleep 600\n");
+        assertThat(az.toFile().setExecutable(true)).isTrue();
+        FakeAzureMl fake = AZURE.fake();
+
+        JarProcess workspaces = JarProcess.start(Map.of("PATH", bin + ":" + System.getenv("PATH"),
+                "AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint(), "AML_DEBUG_CA_BUNDLE", fake.caBundle().toString(),
+                "HOME", folder.resolve("home").toString()), "azure", "workspaces");
+        int exit = workspaces.waitFor(120);
+
+        assertThat(exit).as(workspaces.output()).isNotZero();
+        assertThat(workspaces.output()).contains("You are not signed in to Azure").doesNotContain("\tat ");
+    }
+}
