@@ -14,6 +14,10 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         // docker-java logs whole requests at DEBUG, the job's environment values (secrets) among them: never those.
         System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "info");
+        // A callback's failure (a pull with no registry, a full disk) is ours to say in one sentence; docker-java would
+        // print its stack trace first.
+        System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava.api.async.ResultCallbackTemplate",
+                verbose ? "info" : "off");
         // The Azure SDK and MSAL at DEBUG describe sign-ins and requests in detail: never at our --verbose; without
         // it, their failures (a signed-out `az`) come to the user as our own one sentence, not as their log lines.
         System.setProperty("org.slf4j.simpleLogger.log.com.azure", verbose ? "info" : "off");

@@ -236,4 +236,17 @@ class RunCommandIT {
         assertThat(DockerResources.docker().listContainersCmd().withShowAll(true)
                 .withLabelFilter(java.util.Map.of("dev.amldebug.run-id", runId(run.out))).exec()).isEmpty();
     }
+
+    @Test
+    void aJobNamingAnImageNoRegistryServesRunsOnItsSubstituteAndSaysSoWithoutAStackTrace() throws Exception {
+        write(project, "sub.py", "print('ran on the substitute')\n");
+        Path job = write(project, "sub.yml", "command: python sub.py\nenvironment: {image: registry.invalid/azureml/x:1}\n");
+
+        JarProcess run = JarProcess.start(java.util.Map.of("AML_DEBUG_IMAGE_SUBSTITUTES",
+                "registry.invalid/azureml/x:1=" + DockerResources.BASE_IMAGE), "run", job.toString(), "-w", workspace.toString());
+
+        assertThat(run.waitFor(180)).as(run.output()).isZero();
+        assertThat(run.output()).contains("Using " + DockerResources.BASE_IMAGE + " for registry.invalid/azureml/x:1: it"
+                + " could not be pulled", "ran on the substitute").doesNotContain("Exception", "\tat ");
+    }
 }
