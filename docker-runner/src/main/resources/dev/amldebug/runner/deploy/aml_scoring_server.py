@@ -484,6 +484,15 @@ def start(app_root, model_dir):
     sys.exit(EXIT_BOOT_FAILURE)
 
 
+def stop(signum, frame):
+    """SIGTERM (docker stop, deploy down): exit 0 at once. sys.exit would wait for the connection threads, and a
+    second signal would then print a traceback from the interpreter's shutdown."""
+    log("Scoring server: stopped")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def main(argv):
     parser = argparse.ArgumentParser(prog="aml_scoring_server.py", description="Local Azure ML scoring server.")
     parser.add_argument("--port", type=int, default=5001)
@@ -502,7 +511,7 @@ def main(argv):
         sys.exit(EXIT_BOOT_FAILURE)
     server.app, server.max_request_bytes = app, settings.max_request_bytes
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+        signal.signal(signal.SIGTERM, stop)
     log("Listening on port {}".format(server.server_address[1]))
     try:
         server.serve_forever()
