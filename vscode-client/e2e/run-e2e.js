@@ -239,7 +239,16 @@ async function debugAPipelineStepFromTheTree(page, workspace) {
     await sidebar.getByText(pipelineId, { exact: true }).first().click({ timeout: 60000 });
     await sidebar.getByText('Steps', { exact: true }).first().click({ timeout: 60000 });
     await sidebar.getByText('train', { exact: true }).first().click({ button: 'right', timeout: 60000 });
-    await page.locator('.context-view .action-label', { hasText: 'Debug this step' }).first().click({ timeout: 30000 });
+    const item = page.locator('.context-view .action-label', { hasText: 'Debug this step' }).first();
+    await item.waitFor({ state: 'visible', timeout: 30000 });
+    await item.hover();
+    await item.click({ timeout: 30000 });
+    // A click that lands while the menu is still settling leaves it open: choose the item from the keyboard then.
+    await page.waitForTimeout(1000);
+    if (await item.isVisible()) {
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+    }
     await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 300000 });
     await page.waitForFunction(() => /epoch\s*=\s*1\b/.test(document.body.innerText), null, { timeout: 60000 });
     await shot(page, '13-pipeline-step-stopped');
