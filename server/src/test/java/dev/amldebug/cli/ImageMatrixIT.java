@@ -81,6 +81,18 @@ class ImageMatrixIT {
         assertThat(run.output()).contains("stopped at w.py:5 in <module>", "  x = 41");
     }
 
+    @Test
+    void aDebugRunOnAnImageWithoutDebugpyOrPipSaysWhyItRunsWithoutADebugger() throws Exception {
+        Path script = write(project, "w.py", SCRIPT);
+
+        JarProcess run = JarProcess.start("run", script.toString(), "--debug", "--no-wait", "--base-image",
+                ImageVariants.image("no-debugpy-no-pip"), "-w", workspace.toString());
+
+        assertThat(run.waitFor(120)).as(run.output()).isZero();
+        assertThat(run.output()).contains("debugpy is not in this image, and pip could not add it", "wrote 42")
+                .doesNotContain("--install-debugpy");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"python3-only", "conda-path", "non-root", "entrypoint"})
     void aDeploymentScores(String variant) throws Exception {

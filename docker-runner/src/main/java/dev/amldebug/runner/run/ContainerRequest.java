@@ -107,6 +107,8 @@ public final class ContainerRequest {
         env.putAll(spec.environmentVariables());
         env.put("AZUREML_RUN_ID", runId);
         env.put("AZUREML_EXPERIMENT_NAME", spec.experimentName());
+        // The debug shim's notice for an image without debugpy says what fits a local run.
+        env.put("AML_DEBUG_LOCAL", "1");
         // As on Azure ML, MLflow logs to the run: here a file store in the run's folder.
         env.putIfAbsent("MLFLOW_TRACKING_URI", "file://" + ContainerPaths.MLRUNS);
         env.putIfAbsent("MLFLOW_EXPERIMENT_NAME", spec.experimentName());

@@ -90,6 +90,7 @@ final class DeploymentContainer {
         env.put("AZUREML_MODEL_DIR", spec.model().containerDir());
         env.putAll(spec.requestSettings().environment());
         env.put("AZUREML_RUN_ID", runId);
+        env.put("AML_DEBUG_LOCAL", "1");
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 }

@@ -42,6 +42,10 @@ EXIT_NO_DEBUGGER = 86
 ENDPOINT_PREFIX = "AML_DEBUG_ENDPOINT "
 NO_DEBUGPY = ("aml_debug_shim: debugpy is not installed in this environment, so this runs without a debugger."
               " Add debugpy to the environment's pip dependencies, or submit with --install-debugpy.")
+# A local run's image was built by aml-debug, which adds debugpy when pip can: here it could not.
+NO_DEBUGPY_LOCAL = ("aml_debug_shim: debugpy is not in this image, and pip could not add it when aml-debug built the"
+                    " image, so this runs without a debugger. Use an image with debugpy, or with pip and a package"
+                    " index it can reach.")
 USAGE = ("usage: aml_debug_shim.py [--listen HOST:PORT | --connect HOST:PORT] [--wait-timeout SECONDS] "
          "[--on-timeout continue|abort] [--no-wait] [--post-mortem [--post-mortem-timeout SECONDS]] "
          "[--] (script.py | -m module) [ARGS...]")
@@ -249,7 +253,7 @@ def main(argv):
     try:
         import debugpy
     except ImportError:
-        print(NO_DEBUGPY, file=sys.stderr, flush=True)
+        print(NO_DEBUGPY_LOCAL if os.environ.get("AML_DEBUG_LOCAL") else NO_DEBUGPY, file=sys.stderr, flush=True)
         run_target(target)
         return
 
