@@ -27,8 +27,10 @@ public final class ImageUsage {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(hash);
-            if (!Files.exists(file)) {
+            try {
                 Files.createFile(file);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Used before, or by a run that starts at the same moment (two pipeline steps): either way it exists.
             }
             Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
         } catch (IOException e) {
