@@ -81,6 +81,7 @@ class LanguageServerFramingTest {
         Path fifo = workspace.resolve("stdin.fifo");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         LoopbackPair out = LoopbackPair.open();
+        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
         Thread writer = new Thread(() -> {
             try (OutputStream pipe = java.nio.file.Files.newOutputStream(fifo)) {
                 int size = BoundedMessageProducer.MAX_BODY + 1;
@@ -94,7 +95,7 @@ class LanguageServerFramingTest {
                 pipe.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 pipe.write(body);
                 pipe.flush();
-                Thread.sleep(30_000);
+                answered.await(); // the pipe stays open until the server has answered
             } catch (IOException | InterruptedException e) {
                 // The test ended.
             }
@@ -107,7 +108,7 @@ class LanguageServerFramingTest {
             fromServer = out.left().getInputStream();
             assertThat(readResponseTo(12)).contains("\"capabilities\"");
         } finally {
-            writer.interrupt();
+            answered.countDown();
             out.close();
         }
     }
