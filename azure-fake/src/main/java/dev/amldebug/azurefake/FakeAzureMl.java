@@ -137,6 +137,7 @@ public final class FakeAzureMl implements AutoCloseable {
         FakeWorkspace main = addWorkspace(options.subscriptionId(), options.resourceGroup(), options.workspace(), FakeWorkspace.PrivateLink.NONE);
         main.jobs.seed(options.jobs());
         new ControlApi(this).register(router);
+        new EntraApi(this).register(router);
         new DataPlaneApi(this).register(router);
         new ArmApi(this, new ArmResources(armEndpoint()), new CancelOperations(options.cancelPolls())).register(router);
     }
@@ -351,7 +352,8 @@ public final class FakeAzureMl implements AutoCloseable {
     private Response answer(Call call) {
         boolean control = call.path().startsWith("/_fake/");
         boolean discovery = call.path().startsWith("/discovery/");
-        if (!control && !discovery) {
+        boolean signIn = call.path().matches(EntraApi.PATH_PATTERN);
+        if (!control && !discovery && !signIn) {
             Optional<Response> refused = authenticate(call);
             if (refused.isPresent()) {
                 return refused.get();

@@ -64,7 +64,7 @@ public final class AzureCredentials {
             chain.addLast(managed.build());
             names.add("managed identity");
         }
-        new DeviceCodeLogin(stateFolder(env), transport, line -> { }).saved().ifPresent(saved -> {
+        new DeviceCodeLogin(stateFolder(env), env, transport, line -> { }).saved().ifPresent(saved -> {
             chain.addLast(saved);
             names.add("aml-debug azure login");
         });
@@ -85,7 +85,7 @@ public final class AzureCredentials {
 
     /** For `aml-debug azure login`: the code and the URL go to {@code printer}. */
     public static DeviceCodeLogin deviceCode(Map<String, String> env, Consumer<String> printer) {
-        return new DeviceCodeLogin(stateFolder(env), JdkHttpTransport.create(env, HttpSettings.caBundle(env)), printer);
+        return new DeviceCodeLogin(stateFolder(env), env, JdkHttpTransport.create(env, HttpSettings.caBundle(env)), printer);
     }
 
     /** ~/.aml-debug, where the sign-in record of `aml-debug azure login` is kept. */
