@@ -131,6 +131,39 @@ class ImageMatrixIT {
     }
 
     @Test
+    void anImageWithAzureMlsInferenceServerServesTheDeploymentWithItAndUnderTheDebuggerInOneProcess() throws Exception {
+        Path score = write(project, "app/score.py", "import os\n\ndef init():\n    pass\n\n\ndef run(raw_data):\n"
+                + "    answer = {'pid': os.getpid()}\n    return answer\n");
+        Path model = write(project, "m.txt", "w\n");
+        String image = ImageVariants.image("azureml-inference-server");
+        RunStore store = new RunStore(workspace);
+
+        Cli plain = cli("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach", "--image", image);
+        assertThat(plain.exitCode).as(plain.toString()).isZero();
+        String plainId = runId(plain);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(plainId).health == DeploymentHealth.Healthy);
+        assertThat(cli("deploy", "score", plainId, "--json", "{}").out).startsWith("200 (").contains("\"pid\"");
+        assertThat(store.driverLog(plainId)).content().contains("Azure ML Inferencing HTTP server v0.0.0+aml-debug-fixture",
+                "Scoring server: this image has Azure ML's inference server", "fixture arbiter: forking 1 worker(s)");
+        assertThat(cli("deploy", "down", plainId).exitCode).isZero();
+
+        Cli debug = cli("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach", "--debug",
+                "--image", image);
+        assertThat(debug.exitCode).as(debug.toString()).isZero();
+        String debugId = runId(debug);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(debugId).health == DeploymentHealth.Healthy);
+        JarProcess attach = JarProcess.start("attach", debugId, "--break", "score.py:9", "-w", workspace.toString());
+
+        // Until the console has set its breakpoint, a request passes; the console continues after each stop.
+        await().atMost(Duration.ofSeconds(60)).until(() -> cli("deploy", "score", debugId, "--json", "{}").out.startsWith("200 (")
+                && attach.output().contains("stopped at score.py:9 in run"));
+        assertThat(store.driverLog(debugId)).content().contains("in this one process so that the debugger keeps its requests")
+                .doesNotContain("fixture arbiter: forking");
+        assertThat(cli("deploy", "down", debugId).exitCode).isZero();
+        attach.waitFor(60);
+    }
+
+    @Test
     void aDeploymentWhoseContainerDiesAtStartSaysSoWithItsLastLines() throws Exception {
         Path score = write(project, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n    return 1\n");
         Path model = write(project, "m.txt", "w\n");

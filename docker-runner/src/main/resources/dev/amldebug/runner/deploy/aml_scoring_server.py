@@ -1,5 +1,11 @@
 """aml-debug scoring server: a local stand-in for Azure ML's inference server (azmlinfsrv), standard library only.
 
+Where the image has Azure ML's own server (the azureml_inference_server_http package, as Azure ML's inference images
+do), this script hands over to it at once, as the cloud would run it: azmlinfsrv's entry point with the entry
+script, the model folder and the port. Under a debugger, its workers are served in this one process (its WSGI app,
+server.entry:app, on werkzeug, threaded) instead of gunicorn's forked workers, which the debugger would not follow
+and whose worker timeout (300 s) would kill a paused request. AML_DEBUG_SCORING_SERVER=stand-in keeps ours.
+
     python aml_scoring_server.py [--port 5001] [--host 0.0.0.0]
     python aml_debug_shim.py --listen 0.0.0.0:5678 -- aml_scoring_server.py --port 5001
 
@@ -493,6 +499,44 @@ def stop(signum, frame):
     os._exit(0)
 
 
+def image_inference_server():
+    """The spec of Azure ML's inference server package, where the image has it and the stand-in is not asked for."""
+    if os.environ.get("AML_DEBUG_SCORING_SERVER", "") == "stand-in":
+        return None
+    try:
+        return importlib.util.find_spec("azureml_inference_server_http")
+    except (ImportError, ValueError):
+        return None
+
+
+def serve_in_this_process(host, port, worker_count):
+    """Under a debugger: the official WSGI app in this process, so breakpoints in run() stop and nothing times out."""
+    from azureml_inference_server_http.server.entry import app
+    from werkzeug.serving import run_simple
+    run_simple(host, port, app, threaded=True, use_reloader=False)
+
+
+def hand_over(port):
+    """Runs Azure ML's inference server (never returns), as azmlinfsrv would be run in the cloud."""
+    app_root = os.environ.get("AML_APP_ROOT", "/var/azureml-app")
+    arguments = ["azmlinfsrv", "--entry_script",
+                 os.path.join(app_root, os.environ.get("AZUREML_ENTRY_SCRIPT", "score.py")), "--port", str(port)]
+    if os.environ.get("AZUREML_MODEL_DIR"):
+        arguments += ["--model_dir", os.environ["AZUREML_MODEL_DIR"]]
+    from azureml_inference_server_http import amlserver
+    debugging = "debugpy" in sys.modules
+    log("Scoring server: this image has Azure ML's inference server (azureml-inference-server-http); it serves"
+        + (", in this one process so that the debugger keeps its requests (no forked workers, no worker timeout)"
+           if debugging else ""))
+    if debugging:
+        from azureml_inference_server_http import amlserver_linux
+        amlserver_linux.run = serve_in_this_process
+    sys.argv = arguments
+    signal.signal(signal.SIGTERM, stop)
+    amlserver.run()
+    sys.exit(0)
+
+
 def main(argv):
     parser = argparse.ArgumentParser(prog="aml_scoring_server.py", description="Local Azure ML scoring server.")
     parser.add_argument("--port", type=int, default=5001)
@@ -502,6 +546,8 @@ def main(argv):
         sys.stdout.reconfigure(line_buffering=True)  # the script's print() reaches the log as it happens
     except (AttributeError, ValueError):
         pass
+    if image_inference_server() is not None:
+        hand_over(args.port)
     app, settings = start(os.environ.get("AML_APP_ROOT", "/var/azureml-app"), os.environ.get("AZUREML_MODEL_DIR", ""))
     try:
         server = ScoringHTTPServer((args.host, args.port), ScoringHandler)

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Images shaped like the ones users bring, built from the base image with no registry, from the Dockerfiles in
  * {@code src/test/resources/image-variants/}: {@code python3-only}, {@code conda-path}, {@code non-root},
- * {@code entrypoint}, {@code no-debugpy-no-pip}, {@code dies-at-start}. Each is tagged {@code aml-debug-test/NAME}
+ * {@code entrypoint}, {@code no-debugpy-no-pip}, {@code dies-at-start}, {@code azureml-inference-server} (with its
+ * folder of files). Each is tagged {@code aml-debug-test/NAME}
  * and labelled {@link #LABEL}; {@link #removeAll} removes those this process built, and nothing else.
  */
 public final class ImageVariants {
@@ -39,6 +40,7 @@ public final class ImageVariants {
             }
             context = Files.createTempDirectory("aml-debug-variant");
             Files.write(context.resolve("Dockerfile"), dockerfile.readAllBytes());
+            copyFiles(name, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,6 +49,36 @@ public final class ImageVariants {
                 .exec(new BuildImageResultCallback()).awaitImageId();
         BUILT.add(tag);
         return tag;
+    }
+
+    /** The variant's own files, where it has a folder beside its Dockerfile: the build context's content. */
+    private static void copyFiles(String name, Path context) throws IOException {
+        java.net.URL folder = ImageVariants.class.getResource("/image-variants/" + name);
+        if (folder == null) {
+            return;
+        }
+        java.net.URI uri = java.net.URI.create(folder.toString());
+        if (!uri.getScheme().equals("jar")) {
+            copyTree(Path.of(uri), context);
+            return;
+        }
+        // From another module, the test fixtures are a jar.
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+            copyTree(jar.getPath("/image-variants/" + name), context);
+        }
+    }
+
+    private static void copyTree(Path source, Path context) throws IOException {
+        try (var files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = context.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
     }
 
     /** Removes the variants this process built. */
