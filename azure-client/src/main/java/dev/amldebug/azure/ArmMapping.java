@@ -20,11 +20,24 @@ final class ArmMapping {
     static Job job(JsonNode node, String fallbackStudioUrl) {
         JsonNode properties = node.path("properties");
         String studio = Json.text(properties.path("services").path("Studio"), "endpoint");
+        JobTimes times = JobTimes.of(properties.path("properties"));
         return new Job(Json.text(node, "id"), Json.text(node, "name"), Json.text(properties, "displayName"),
                 Json.text(properties, "jobType"), Json.text(properties, "experimentName"),
                 JobStatus.of(Json.text(properties, "status")), Json.text(properties, "computeId"),
-                Json.instant(node.path("systemData"), "createdAt"), null,
-                studio != null ? studio : fallbackStudioUrl, null);
+                times.start(), times.end(), studio != null ? studio : fallbackStudioUrl, null);
+    }
+
+    /** A run of run history (GET .../runs/{id}, or an item of .../children): a pipeline's step, or any job. */
+    static Job run(JsonNode run, String fallbackStudioUrl) {
+        return new Job(null, Json.text(run, "runId"), Json.text(run, "displayName"), Json.text(run, "runType"),
+                Json.text(run, "experimentName"), JobStatus.of(Json.text(run, "status")), Json.text(run, "target"),
+                Json.instant(run, "startTimeUtc"), Json.instant(run, "endTimeUtc"), fallbackStudioUrl,
+                Json.text(run, "parentRunId"));
+    }
+
+    /** Whether an ARM job answer is the stub the service gives for a pipeline's step: id, name, type, systemData. */
+    static boolean isStub(JsonNode node) {
+        return !node.has("properties") || node.path("properties").isNull();
     }
 
     static Compute compute(JsonNode node) {

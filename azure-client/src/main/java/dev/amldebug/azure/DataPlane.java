@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The workspace's run history and artifact service. Its host is found as the SDK finds it: the workspace's
- * discoveryUrl, then the "history" entry of the discovery document. Looked up once, on first need.
+ * discoveryUrl, then the "api" entry of the discovery document ("history" where there is no "api"). Looked up
+ * once, on first need.
  */
 final class DataPlane {
     private final WorkspaceId id;
@@ -65,7 +66,12 @@ final class DataPlane {
         }
         JsonNode document = rest.get(URI.create(workspace.discoveryUrl()),
                 What.of("the discovery document of workspace " + id.workspaceName(), "`aml-debug azure workspaces`"));
-        String host = Json.text(document, "history");
+        // The SDK reaches run history at the document's "api" host (recorded in test_pipeline_job_get_child_run:
+        // /history/v1.0 on api.azureml.ms, while "history" names the older experiments.azureml.net); else "history".
+        String host = Json.text(document, "api");
+        if (host == null || host.isBlank()) {
+            host = Json.text(document, "history");
+        }
         if (host == null || host.isBlank()) {
             throw AmlDebugException.environment("The discovery document of workspace " + id.workspaceName()
                     + " names no run history service: check the workspace in Azure ML studio.", null);

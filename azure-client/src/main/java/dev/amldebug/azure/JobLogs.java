@@ -22,8 +22,12 @@ public final class JobLogs {
     /** How much of a log one request reads. */
     static final int CHUNK = 4 * 1024 * 1024;
     static final String[] LOG_FOLDERS = {"user_logs/", "azureml-logs/", "logs/"};
-    private static final String[] DEFAULT_FILES = {
-        "user_logs/std_log.txt", "user_logs/std_log_process_0.txt", "azureml-logs/70_driver_log.txt"};
+    /** A job's own log by its type, as the SDK's jobs.stream picks it: a command job's v2 log, rank 0's, or v1's. */
+    private static final List<String> COMMAND_LOGS = List.of(
+            "user_logs/std_log.txt", "user_logs/std_log_process_0.txt", "azureml-logs/70_driver_log.txt");
+    private static final Map<String, List<String>> LOGS_BY_TYPE = Map.of(
+            "pipeline", List.of("logs/azureml/executionlogs.txt"),
+            "sweep", List.of("azureml-logs/hyperdrive.txt"));
 
     private final WorkspaceId id;
     private final AzureMlClient client;
@@ -41,7 +45,14 @@ public final class JobLogs {
         return files(jobName, details(jobName));
     }
 
-    public void follow(String jobName, LogSelection which, boolean follow, LogSink sink, BooleanSupplier cancelled) {
+    /**
+     * Prints the selected logs through {@code sink} (following them while the job runs, with {@code follow}).
+     *
+     * @return whether any log was there to read: false means the job has no such log yet
+     */
+    public boolean follow(String jobName, LogSelection which, boolean follow, LogSink sink, BooleanSupplier cancelled) {
+        List<String> defaults = which.all() || which.file() != null || which.rank() != null ? COMMAND_LOGS : defaultLogs(jobName);
+        boolean found = false;
         Map<String, Long> offsets = new HashMap<>();
         Map<String, LineSplitter> splitters = new HashMap<>();
         Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
@@ -49,7 +60,8 @@ public final class JobLogs {
         while (!cancelled.getAsBoolean()) {
             RunDetails details = details(jobName);
             boolean lastRound = !follow || ended;
-            List<LogFile> selected = select(jobName, files(jobName, details), which, lastRound);
+            List<LogFile> selected = select(jobName, files(jobName, details), which, defaults, lastRound);
+            found |= !selected.isEmpty();
             long before = bytesRead.get();
             for (LogFile file : selected) {
                 readNew(file, which, offsets, splitters.computeIfAbsent(file.name(), name -> new LineSplitter()), sink);
@@ -61,7 +73,7 @@ public final class JobLogs {
                         sink.lines(source(file, which), rest);
                     }
                 }
-                return;
+                return found;
             }
             ended = details.status().terminal();
             if (bytesRead.get() > before) {
@@ -71,6 +83,13 @@ public final class JobLogs {
                 sleepUnlessCancelled(backoff.next(), cancelled);
             }
         }
+        return found;
+    }
+
+    /** The logs a job's type writes its story to; a step (a command) or a job ARM does not describe: a command's. */
+    private List<String> defaultLogs(String jobName) {
+        String type = new Jobs(id, client, dataPlane).get(jobName).jobType();
+        return type == null ? COMMAND_LOGS : LOGS_BY_TYPE.getOrDefault(type.toLowerCase(java.util.Locale.ROOT), COMMAND_LOGS);
     }
 
     /** Bytes received from log files since this client was made (for tests and the benchmark). */
@@ -139,7 +158,8 @@ public final class JobLogs {
                 : response.headers().getValue(com.azure.core.http.HttpHeaderName.fromString(name));
     }
 
-    private List<LogFile> select(String jobName, List<LogFile> files, LogSelection which, boolean mustExist) {
+    private List<LogFile> select(String jobName, List<LogFile> files, LogSelection which, List<String> defaults,
+                                 boolean mustExist) {
         if (which.all()) {
             return files;
         }
@@ -149,7 +169,7 @@ public final class JobLogs {
         } else if (which.rank() != null) {
             wanted.add("user_logs/std_log_process_" + which.rank() + ".txt");
         } else {
-            wanted.addAll(List.of(DEFAULT_FILES));
+            wanted.addAll(defaults);
         }
         for (String name : wanted) {
             for (LogFile file : files) {

@@ -29,13 +29,39 @@ public final class Jobs {
                 What.of("the jobs of workspace " + id.workspaceName(), "`aml-debug azure workspaces`"));
     }
 
+    /**
+     * A job; a pipeline's step from run history, since ARM answers a step's GET with its id, name, type and
+     * systemData only (recorded in test_pipeline_job_get_child_run; azure-ai-ml reads run history for steps too).
+     */
     public Job get(String name) {
-        return job(client.arm().get(arm("/jobs/" + DataPlane.encode(name)), what(name)));
+        JsonNode resource = client.arm().get(arm("/jobs/" + DataPlane.encode(name)), what(name));
+        if (ArmMapping.isStub(resource)) {
+            return ArmMapping.run(run(name), WorkspaceClient.fallbackStudioUrl(id, name));
+        }
+        return job(resource);
     }
 
-    /** What the job runs: code, command, environment, variables and inputs (Jobs_Get's properties). */
+    /**
+     * What the job runs: code, command, environment, variables and inputs (Jobs_Get's properties). For a step, the
+     * parent pipeline's node of that name, and the component it names ({@link StepDefinitions}).
+     */
     public JobDefinition definition(String name) {
-        return JobDefinition.of(client.arm().get(arm("/jobs/" + DataPlane.encode(name)), what(name)));
+        JsonNode resource = client.arm().get(arm("/jobs/" + DataPlane.encode(name)), what(name));
+        if (!ArmMapping.isStub(resource)) {
+            return JobDefinition.of(resource);
+        }
+        JsonNode step = run(name);
+        String parent = Json.text(step, "parentRunId");
+        if (parent == null) {
+            return JobDefinition.of(resource);
+        }
+        JsonNode pipeline = client.arm().get(arm("/jobs/" + DataPlane.encode(parent)), what(parent));
+        return new StepDefinitions(uri -> client.arm().get(uri, what(name)), client.endpoints()::resolve, AzureMlClient.ML_API)
+                .of(name, Json.text(step, "displayName"), pipeline);
+    }
+
+    private JsonNode run(String name) {
+        return dataPlane.rest().get(dataPlane.runHistory("/runs/" + DataPlane.encode(name)), what(name));
     }
 
     /** PUT of a JobBase resource ({@code {properties: {jobType: "Command", ...}}}). */
@@ -59,10 +85,9 @@ public final class Jobs {
                 what(name));
         List<Job> steps = new ArrayList<>();
         for (JsonNode run : body.path("value")) {
-            String runId = Json.text(run, "runId");
-            steps.add(new Job(null, runId, Json.text(run, "displayName"), Json.text(run, "runType"), null,
-                    JobStatus.of(Json.text(run, "status")), Json.text(run, "target"), Json.instant(run, "startTimeUtc"),
-                    Json.instant(run, "endTimeUtc"), WorkspaceClient.fallbackStudioUrl(id, runId), name));
+            Job step = ArmMapping.run(run, WorkspaceClient.fallbackStudioUrl(id, Json.text(run, "runId")));
+            steps.add(step.parentJobName() != null ? step : new Job(step.id(), step.name(), step.displayName(), step.jobType(),
+                    step.experimentName(), step.status(), step.computeId(), step.startTime(), step.endTime(), step.studioUrl(), name));
         }
         return new Page<>(steps, Json.text(body, "continuationToken"));
     }

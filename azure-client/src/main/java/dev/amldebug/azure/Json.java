@@ -21,7 +21,11 @@ final class Json {
     }
 
     static Instant instant(JsonNode node, String field) {
-        String value = text(node, field);
+        return instant(text(node, field));
+    }
+
+    /** An ISO-8601 time with or without its offset (run history leaves out the Z at times), or null. */
+    static Instant instant(String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.amldebug.azurefake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.azurefake.http.Json;
 import dev.amldebug.azurefake.jobs.FakeJob;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ final class ArmResources {
     }
 
     ObjectNode job(FakeWorkspace ws, FakeJob job) {
+        if (job.parentName != null) {
+            return stepStub(ws, job);
+        }
         ObjectNode body = Examples.response(job.jobType.equals("Pipeline") ? "Job/PipelineJob/get.json" : "Job/CommandJob/get.json", 200);
         body.put("id", ws.armId() + "/jobs/" + job.name);
         body.put("name", job.name);
@@ -42,12 +46,47 @@ final class ArmResources {
                 .put("endpoint", "https://ml.azure.com/runs/" + job.name + "?wsid=" + ws.armId());
         services.putObject("Tracking").put("jobServiceType", "Tracking").put("status", "Running")
                 .put("endpoint", "azureml://eastus.api.azureml.ms/mlflow/v1.0" + ws.armId());
-        if (job.parentName != null) {
-            properties.with("properties").put("azureml.parentrunid", job.parentName);
-        }
+        times(properties.with("properties"), job);
         body.set("properties", properties);
         systemData((ObjectNode) body.get("systemData"), job.created, job.endTime != null ? job.endTime : job.created);
         return body;
+    }
+
+    /**
+     * A pipeline step's GET, as the service answers it (recorded in test_pipeline_job_get_child_run): id, name, type
+     * and systemData, no properties. Its status, times and logs are in run history.
+     */
+    private static ObjectNode stepStub(FakeWorkspace ws, FakeJob job) {
+        ObjectNode body = Json.object();
+        body.put("id", ws.armId() + "/jobs/" + job.name);
+        body.put("name", job.name);
+        body.put("type", "Microsoft.MachineLearningServices/workspaces/jobs");
+        ObjectNode systemData = body.putObject("systemData");
+        systemData.put("createdAt", job.created.toString());
+        systemData.put("createdBy", FakeToken.UPN);
+        systemData.put("createdByType", "User");
+        return body;
+    }
+
+    /**
+     * Start and end in the run's properties (a string map), where the service keeps them: StartTimeUtc/EndTimeUtc,
+     * and for a pipeline its stages' Execution too (as recorded); never in systemData, which says when it was created.
+     */
+    private static void times(ObjectNode runProperties, FakeJob job) {
+        if (job.startTime != null) {
+            runProperties.put("StartTimeUtc", job.startTime.toString());
+        }
+        if (job.endTime != null) {
+            runProperties.put("EndTimeUtc", job.endTime.toString());
+        }
+        if (job.jobType.equals("Pipeline") && job.startTime != null) {
+            ObjectNode execution = Json.object().put("StartTime", job.startTime.toString());
+            execution.put("EndTime", job.endTime == null ? null : job.endTime.toString())
+                    .put("Status", job.endTime == null ? "Running" : "Finished");
+            ObjectNode stages = Json.object().putNull("Initialization");
+            stages.set("Execution", execution);
+            runProperties.put("azureml.pipelines.stages", stages.toString());
+        }
     }
 
     private ObjectNode seededProperties(FakeWorkspace ws, FakeJob job, ObjectNode template) {

@@ -60,7 +60,9 @@ final class DataPlaneApi {
         body.put("runUuid", UUID.nameUUIDFromBytes(job.name.getBytes(StandardCharsets.UTF_8)).toString());
         if (job.parentName != null) {
             body.put("parentRunId", job.parentName);
+            body.put("runType", "azureml.StepRun");
         }
+        body.put("displayName", job.displayName);
         body.put("status", job.status);
         body.put("target", job.computeId == null ? "local" : job.computeId.substring(job.computeId.lastIndexOf('/') + 1));
         body.put("startTimeUtc", instant(job.startTime));

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
         description = {"Print a job's log, or follow it live with --follow until the job ends. Any file, any rank:",
                 "only the new bytes are read on each poll."},
         footer = {"", "Examples:",
-                "  aml-debug azure jobs logs JOB                           user_logs/std_log.txt (or rank 0's)",
+                "  aml-debug azure jobs logs JOB                           its own log: a command job's user_logs/std_log.txt",
+                "                                                          (or rank 0's), a pipeline's executionlogs.txt,",
+                "                                                          a sweep's hyperdrive.txt",
                 "  aml-debug azure jobs logs JOB --follow --rank 3         rank 3's std_log_process_3.txt",
                 "  aml-debug azure jobs logs JOB --follow --all            every log, each line prefixed",
                 "  aml-debug azure jobs logs JOB --file azureml-logs/70_driver_log.txt   a v1 run's driver log"})
@@ -50,8 +52,12 @@ final class AzureJobsLogsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         LogSelection selection = new LogSelection(which.file, which.rank, which.all);
-        azure.workspace().logs().follow(name, selection, follow, AzureLogPrinter.to(out, which.all),
+        boolean found = azure.workspace().logs().follow(name, selection, follow, AzureLogPrinter.to(out, which.all),
                 () -> Thread.currentThread().isInterrupted());
+        if (!found) {
+            out.println("Job " + name + " has no log yet" + (follow ? "" : ": follow it with `aml-debug azure jobs logs "
+                    + name + " --follow`, or see its files with `aml-debug azure jobs show " + name + "`") + ".");
+        }
         return 0;
     }
 }

@@ -37,6 +37,11 @@ final class AzureJobsShowCommand implements Callable<Integer> {
         out.println("started:    " + (job.startTime() == null ? "-" : job.startTime()));
         out.println("ended:      " + (job.endTime() == null ? "-" : job.endTime()));
         out.println("duration:   " + duration(job));
+        if (job.parentJobName() != null) {
+            out.println("pipeline:   " + job.parentJobName());
+        }
+        var logs = workspace.logs().files(job.name());
+        out.println("logs:       " + (logs.isEmpty() ? "none yet" : String.join(", ", logs.stream().map(f -> f.name()).toList())));
         out.println("studio:     " + workspace.studioUrl(job.name()));
         return 0;
     }
