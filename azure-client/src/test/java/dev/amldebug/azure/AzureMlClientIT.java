@@ -211,19 +211,19 @@ class AzureMlClientIT {
 
     @Test
     void aLogRewrittenShorterWhileFollowedIsReadAgainFromItsStartAndSaysSo() throws Exception {
-        fake().setJobStatus("job-0007", "Running");
-        fake().appendLog("job-0007", "user_logs/std_log.txt", "first attempt, a long line\nand more of it\n"
+        fake().setJobStatus("job-0006", "Running");
+        fake().appendLog("job-0006", "user_logs/std_log.txt", "first attempt, a long line\nand more of it\n"
                 .getBytes(StandardCharsets.UTF_8));
         JobLogs logs = workspace().logs();
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicBoolean cancelled = new AtomicBoolean();
         CompletableFuture<Void> following = CompletableFuture.runAsync(() ->
-                logs.follow("job-0007", LogSelection.defaults(), true, (source, text) -> lines.add(text), cancelled::get));
+                logs.follow("job-0006", LogSelection.defaults(), true, (source, text) -> lines.add(text), cancelled::get));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> String.join("", lines).contains("more of it"));
 
-        fake().uploadOutput("job-0007", "user_logs/std_log.txt", "retry 2\n".getBytes(StandardCharsets.UTF_8));
+        fake().uploadOutput("job-0006", "user_logs/std_log.txt", "retry 2\n".getBytes(StandardCharsets.UTF_8));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> String.join("", lines).contains("retry 2"));
-        fake().setJobStatus("job-0007", "Completed");
+        fake().setJobStatus("job-0006", "Completed");
         following.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(String.join("", lines)).contains("was truncated or rewritten; reading it again from the start")
@@ -249,6 +249,25 @@ class AzureMlClientIT {
             String[] bounds = range.substring("bytes=".length()).split("-");
             assertThat(Long.parseLong(bounds[1]) - Long.parseLong(bounds[0]) + 1).isEqualTo(JobLogs.CHUNK);
         });
+    }
+
+    @Test
+    void aPipelinesLogIsItsExecutionLogAndAJobWithoutLogsSaysSo() throws Exception {
+        // The bytes of a real pipeline's executionlogs.txt, and its empty stderrlogs.txt (read with a Range: 416).
+        byte[] recorded = java.util.Base64.getDecoder().decode(new ObjectMapper().readTree(getClass().getResourceAsStream(
+                "/azurefake/recorded/test_pipeline_job.pyTestPipelineJobLongRunningtest_pipeline_job_download.json"))
+                .path("Entries").get(2).path("ResponseBody").asText());
+        fake().appendLog("job-0007", "logs/azureml/executionlogs.txt", recorded);
+        fake().appendLog("job-0007", "logs/azureml/stderrlogs.txt", new byte[0]);
+        StringBuilder read = new StringBuilder();
+
+        boolean found = workspace().logs().follow("job-0007", LogSelection.defaults(), false, (source, text) -> read.append(text), () -> false);
+
+        assertThat(found).isTrue();
+        assertThat(read.toString()).isEqualTo(new String(recorded, StandardCharsets.UTF_8))
+                .contains("Finishing experiment: no runs left and nothing to schedule.");
+        assertThat(workspace().logs().follow("job-0002", LogSelection.defaults(), false, (source, text) -> read.append(text),
+                () -> false)).isFalse();
     }
 
     @Test

@@ -117,9 +117,9 @@ final class ArmApi {
         CancelOperations.Operation operation = cancels.start(ws.get().jobs, call.group(3));
         fake.realRuns().ifPresent(runs -> runs.stop(call.group(3)));
         String operations = call.baseUrl() + "/subscriptions/" + ws.get().subscriptionId + "/providers/Microsoft.MachineLearningServices/locations/eastus2euap/";
-        return Response.empty(202)
-                .header("Location", operations + "mfeOperationResults/" + operation.id + "?api-version=" + ML_API_VERSION)
-                .header("Azure-AsyncOperation", operations + "mfeOperationsStatus/" + operation.id + "?api-version=" + ML_API_VERSION);
+        // As recorded (test_if_else_literal_condition): 202, body null, a Location and no Azure-AsyncOperation or Retry-After.
+        return Response.text(202, "null").header("Content-Type", "application/json; charset=utf-8")
+                .header("Location", operations + "mfeOperationResults/" + operation.id + "?api-version=" + ML_API_VERSION);
     }
 
     private Response operationStatus(Call call) {
@@ -131,8 +131,9 @@ final class ArmApi {
     }
 
     private Response operationResult(Call call) {
+        // As recorded: 202 {} with the Location again while it runs, then 200 with no body.
         return cancels.find(call.group(2)).map(op -> op.poll().equals("Succeeded") ? Response.empty(200)
-                : Response.empty(202).header("Location", call.baseUrl() + call.path() + "?api-version=" + ML_API_VERSION))
+                : Response.json(202, Json.object()).header("Location", call.baseUrl() + call.path() + "?api-version=" + ML_API_VERSION))
                 .orElseGet(() -> ArmError.notFound("operation " + call.group(2)).response());
     }
 

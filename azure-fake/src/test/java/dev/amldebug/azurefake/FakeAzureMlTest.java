@@ -113,17 +113,20 @@ class FakeAzureMlTest {
     }
 
     @Test
-    void cancelIsALongRunningOperationThatPollsToCanceled() throws Exception {
+    void cancelIsALongRunningOperationThatPollsToCanceledAsRecorded() throws Exception {
         HttpResponse<String> accepted = client.send("POST", w + "/jobs/job-0000/cancel?api-version=2024-10-01", null);
         assertThat(accepted.statusCode()).isEqualTo(202);
-        String status = accepted.headers().firstValue("Azure-AsyncOperation").orElseThrow();
-        assertThat(accepted.headers().firstValue("Location")).isPresent();
+        assertThat(accepted.body()).isEqualTo("null");
+        assertThat(accepted.headers().firstValue("Azure-AsyncOperation")).isEmpty();
+        assertThat(accepted.headers().firstValue("Retry-After")).isEmpty();
+        String location = accepted.headers().firstValue("Location").orElseThrow();
         assertThat(client.json(w + "/jobs/job-0000?api-version=2024-10-01").at("/properties/status").asText()).isEqualTo("CancelRequested");
         List<String> polls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            polls.add(client.json(status).get("status").asText());
+            HttpResponse<String> poll = client.get(location);
+            polls.add(poll.statusCode() + " " + poll.body());
         }
-        assertThat(polls).containsExactly("InProgress", "InProgress", "Succeeded");
+        assertThat(polls).containsExactly("202 {}", "202 {}", "200 ");
         assertThat(client.json(w + "/jobs/job-0000?api-version=2024-10-01").at("/properties/status").asText()).isEqualTo("Canceled");
     }
 
