@@ -85,12 +85,11 @@ public final class PipelineJobBody {
         String computeId = computeName == null ? null : pieces.computeId(workspace, computeName, null, root);
         properties.set("settings", settings(settings, computeId));
         putIfPresent(properties, "computeId", computeId);
-        if (pipeline.containsKey("inputs")) {
-            properties.set("inputs", pieces.data().inputs(pipeline.get("inputs")));
-        }
-        if (pipeline.containsKey("outputs")) {
-            properties.set("outputs", pieces.data().outputs(pipeline.get("outputs")));
-        }
+        // The SDK sends both, empty when the pipeline has none.
+        YamlValue inputs = pipeline.get("inputs");
+        properties.set("inputs", inputs == null || inputs.isNull() ? json.objectNode() : pieces.data().inputs(inputs));
+        YamlValue outputs = pipeline.get("outputs");
+        properties.set("outputs", outputs == null || outputs.isNull() ? json.objectNode() : pieces.data().outputs(outputs));
         YamlValue jobs = pipeline.get("jobs");
         if (jobs == null || jobs.entries("'jobs'").isEmpty()) {
             throw root.error("The pipeline has no steps: add them under jobs:, each type: command or component: ./x.yml.");

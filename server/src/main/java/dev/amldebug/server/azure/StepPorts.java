@@ -37,13 +37,7 @@ final class StepPorts {
 
     ObjectNode outputs(YamlValue given) {
         ObjectNode ports = JSON.objectNode();
-        mapping(given, "'outputs'").forEach((name, value) -> {
-            ObjectNode port = JSON.objectNode().put("type", outputType(value));
-            if (value.isMapping() && value.entries("output " + name).containsKey("mode")) {
-                port.put("mode", value.entries("output " + name).get("mode").text("'mode'"));
-            }
-            ports.set(name, port);
-        });
+        mapping(given, "'outputs'").forEach((name, value) -> ports.set(name, outputPort(value)));
         return ports;
     }
 
@@ -60,16 +54,21 @@ final class StepPorts {
         return text.contains("${{parent.jobs.") ? "uri_folder" : literalType(text);
     }
 
-    private String outputType(YamlValue value) {
-        if (value.isNull()) {
-            return "uri_folder";
+    /** An output's type and mode; one bound to a pipeline output takes that output's. */
+    private ObjectNode outputPort(YamlValue value) {
+        if (value.isScalar() && !value.isNull()) {
+            Matcher parent = PARENT.matcher(value.text("an output"));
+            boolean bound = parent.matches() && parent.group(1).equals("outputs") && pipelineOutputs.containsKey(parent.group(2));
+            return bound ? outputPort(pipelineOutputs.get(parent.group(2))) : JSON.objectNode().put("type", "uri_folder");
         }
-        if (value.isMapping()) {
-            return typeOf(value, "uri_folder");
+        ObjectNode port = JSON.objectNode().put("type", value.isMapping() ? typeOf(value, "uri_folder") : "uri_folder");
+        YamlValue mode = value.isMapping() ? value.entries("an output").get("mode") : null;
+        if (mode != null) {
+            // The recorded SDK sends a ReadWriteMount output's component port as "mount".
+            String text = mode.text("'mode'");
+            port.put("mode", text.equals("rw_mount") ? "mount" : text);
         }
-        Matcher parent = PARENT.matcher(value.text("an output"));
-        boolean bound = parent.matches() && parent.group(1).equals("outputs") && pipelineOutputs.containsKey(parent.group(2));
-        return bound ? outputType(pipelineOutputs.get(parent.group(2))) : "uri_folder";
+        return port;
     }
 
     private static String typeOf(YamlValue mapping, String otherwise) {
