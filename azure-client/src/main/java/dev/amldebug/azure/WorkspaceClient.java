@@ -3,7 +3,7 @@ package dev.amldebug.azure;
 import dev.amldebug.azure.config.WorkspaceId;
 import java.net.URI;
 
-/** One workspace's jobs, computes, assets, experiments, logs, code uploads and downloads. */
+/** One workspace's jobs, computes, assets, experiments, logs, code uploads, components and downloads. */
 public final class WorkspaceClient {
     private final WorkspaceId id;
     private final AzureMlClient client;
@@ -52,6 +52,10 @@ public final class WorkspaceClient {
 
     public EnvironmentVersions environmentVersions() {
         return new EnvironmentVersions(id, client);
+    }
+
+    public Components components() {
+        return new Components(id, client);
     }
 
     public CodeUploads codes() {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Resource Manager's side: subscriptions, workspaces, jobs (with the cancel LRO), computes, assets, code and environment versions. */
+/** Resource Manager's side: subscriptions, workspaces, jobs (with the cancel LRO), computes, assets, code, environment and component versions. */
 final class ArmApi {
     static final String ML_API_VERSION = "2024-10-01";
     private static final String W = "/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.MachineLearningServices/workspaces/{w}";
@@ -53,6 +53,9 @@ final class ArmApi {
                 .add("PUT", W + "/environments/{n}/versions/{v}",
                         c -> putVersion(c, "environments", "EnvironmentVersions_CreateOrUpdate", "EnvironmentVersionResource"))
                 .add("GET", W + "/environments/{n}/versions/{v}", this::getEnvironment)
+                .add("PUT", W + "/components/{n}/versions/{v}",
+                        c -> putVersion(c, "components", "ComponentVersions_CreateOrUpdate", "ComponentVersionResource"))
+                .add("GET", W + "/components/{n}/versions/{v}", this::getComponent)
                 .add("POST", W + "/datastores/{n}/listSecrets", this::listSecrets)
                 .add("POST", W + "/codes/{n}/versions/{v}/startPendingUpload", this::startPendingUpload);
     }
@@ -86,6 +89,10 @@ final class ArmApi {
             return invalid(problems);
         }
         ObjectNode properties = (ObjectNode) call.json().get("properties");
+        Optional<String> unknown = PipelineSteps.unresolved(ws.get(), properties);
+        if (unknown.isPresent()) {
+            return ArmError.badRequest("UserError", unknown.get()).response();
+        }
         boolean existed = ws.get().jobs.find(call.group(3)).isPresent();
         FakeJob job = ws.get().jobs.create(call.group(3), properties.path("jobType").asText(), properties.deepCopy());
         ObjectNode created = resources.job(ws.get(), job);
@@ -150,6 +157,13 @@ final class ArmApi {
                         + call.group(3) + "/versions/" + call.group(4)).response()));
     }
 
+    /** ComponentVersions_Get: a version put before (a pipeline step's anonymous component), else 404. */
+    private Response getComponent(Call call) {
+        return inWorkspace(call, ws -> Optional.ofNullable(ws.componentVersions.get(call.group(3) + "/" + call.group(4))).map(Response::ok)
+                .orElseGet(() -> ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/components/"
+                        + call.group(3) + "/versions/" + call.group(4)).response()));
+    }
+
     /** Datastores_ListSecrets for the default blob datastore: a SAS (SasDatastoreSecrets) that reads the workspace storage. */
     private Response listSecrets(Call call) {
         Optional<FakeWorkspace> ws = workspace(call);
@@ -166,7 +180,7 @@ final class ArmApi {
         return Response.ok(Json.object().put("secretsType", "Sas").put("sasToken", fake.blobs().accountSas()));
     }
 
-    /** CodeVersions_ or EnvironmentVersions_CreateOrUpdate: 201 when new, 200 when it replaced a version. */
+    /** CodeVersions_, EnvironmentVersions_ or ComponentVersions_CreateOrUpdate: 201 when new, 200 when it replaced a version. */
     private Response putVersion(Call call, String kind, String operation, String definition) throws Exception {
         Optional<FakeWorkspace> ws = workspace(call);
         if (ws.isEmpty()) {
@@ -176,7 +190,11 @@ final class ArmApi {
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
-        var versions = kind.equals("codes") ? ws.get().codeVersions : ws.get().environmentVersions;
+        var versions = switch (kind) {
+            case "codes" -> ws.get().codeVersions;
+            case "environments" -> ws.get().environmentVersions;
+            default -> ws.get().componentVersions;
+        };
         ObjectNode stored = resources.assetVersion(ws.get(), kind, call.group(3), call.group(4), (ObjectNode) call.json());
         boolean existed = versions.put(call.group(3) + "/" + call.group(4), stored) != null;
         return Response.json(existed ? 200 : 201, stored);

@@ -116,14 +116,19 @@ final class ArmResources {
         return template;
     }
 
-    /** A code or environment version as stored: the request's properties, with what the service adds. kind: "codes", "environments". */
+    /**
+     * A code, environment or component version as stored: the request's properties, with what the service adds. kind:
+     * "codes", "environments", "components" (answered as the recorded component PUT is: no provisioningState).
+     */
     ObjectNode assetVersion(FakeWorkspace ws, String kind, String name, String version, ObjectNode requested) {
         ObjectNode body = dev.amldebug.azurefake.http.Json.object();
         body.put("id", ws.armId() + "/" + kind + "/" + name + "/versions/" + version);
         body.put("name", version);
         body.put("type", "Microsoft.MachineLearningServices/workspaces/" + kind + "/versions");
         ObjectNode properties = requested.with("properties").deepCopy();
-        properties.put("provisioningState", "Succeeded");
+        if (!kind.equals("components")) {
+            properties.put("provisioningState", "Succeeded");
+        }
         if (kind.equals("environments")) {
             properties.put("environmentType", "UserCreated");
         }

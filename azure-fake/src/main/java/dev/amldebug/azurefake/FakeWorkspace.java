@@ -3,10 +3,11 @@ package dev.amldebug.azurefake;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azurefake.jobs.JobStore;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One workspace the fake knows: its ids, its jobs, its code versions and how its data plane is reached. */
+/** One workspace the fake knows: its ids, its jobs, its code, environment and component versions and how its data plane is reached. */
 public final class FakeWorkspace {
     /** How the workspace's data plane answers from here. */
     public enum PrivateLink {
@@ -26,6 +27,8 @@ public final class FakeWorkspace {
     public final JobStore jobs;
     public final Map<String, ObjectNode> codeVersions = new ConcurrentHashMap<>();
     public final Map<String, ObjectNode> environmentVersions = new ConcurrentHashMap<>();
+    /** Component versions by "name/version", as put (a pipeline's steps reference them by ARM id). */
+    public final Map<String, ObjectNode> componentVersions = new ConcurrentHashMap<>();
 
     public FakeWorkspace(String subscriptionId, String resourceGroup, String name, PrivateLink privateLink) {
         this.subscriptionId = subscriptionId;
@@ -38,6 +41,20 @@ public final class FakeWorkspace {
     public String armId() {
         return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
                 + "/providers/Microsoft.MachineLearningServices/workspaces/" + name;
+    }
+
+    /** The component version a pipeline step's {@code componentId} names (an ARM id in this workspace, azureml: or not). */
+    public Optional<ObjectNode> component(String componentId) {
+        String id = componentId.startsWith("azureml:") ? componentId.substring("azureml:".length()) : componentId;
+        String prefix = armId() + "/components/";
+        if (!id.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return Optional.empty();
+        }
+        String[] parts = id.substring(prefix.length()).split("/");
+        if (parts.length != 3 || !parts[1].equals("versions")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(componentVersions.get(parts[0] + "/" + parts[2]));
     }
 
     public String key() {

@@ -184,6 +184,32 @@ class AzureCliIT {
     }
 
     @Test
+    void submitOfAPipelineRegistersEachStepsComponentThatThePipelinesStepsReference() throws Exception {
+        azure("use", workspaceId());
+        Path project = folder.resolve("pipeline");
+        Files.createDirectories(project);
+        for (Path file : List.of(Path.of("../examples/pipeline/pipeline.yml"), Path.of("../examples/pipeline/train.yml"),
+                Path.of("../examples/pipeline/conda.yml"))) {
+            Files.copy(file, project.resolve(file.getFileName().toString()));
+        }
+        for (String step : List.of("prep", "train")) {
+            Files.createDirectories(project.resolve("src/" + step));
+            Files.writeString(project.resolve("src/" + step + "/" + step + ".py"), "print('" + step + "')\n");
+        }
+        fake.clearViolations();
+
+        Cli submit = azure("submit", project.resolve("pipeline.yml").toString(), "--compute", "cpu-cluster");
+
+        assertThat(submit.exitCode).as(submit.toString()).isZero();
+        String job = submit.out.replaceAll("(?s).*job: (\\S+).*", "$1");
+        var steps = fake.workspace().jobs.find(job).orElseThrow().submitted.path("jobs");
+        assertThat(steps.size()).isEqualTo(2);
+        steps.forEach(step -> assertThat(fake.workspace().component(step.path("componentId").asText()))
+                .as("the component of " + step.path("name")).isPresent());
+        assertThat(fake.violations()).isEmpty();
+    }
+
+    @Test
     void errorsAreOneSentenceThatSaysWhatToDo() {
         Cli noWorkspace = azure("jobs", "list");
         assertThat(noWorkspace.exitCode).isEqualTo(2);

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A submitted pipeline job, run for real as the service runs one: each step a child run (in run history's children,
- * with its own log), a container of its own on the pipeline's Docker network, one after another in dependency order.
+ * with its own log) of what its component version runs (the step's {@code componentId}), a container of its own on the
+ * pipeline's Docker network, one after another in dependency order.
  * A step's outputs are copied out when it completes and copied in as the inputs of the steps bound to them. The parent
  * goes Queued, Running, then Completed, or Failed when a step failed (its dependents never start; the others do only
  * with {@code continue_on_step_failure}).
@@ -68,12 +69,19 @@ final class PipelineRun {
 
     private int runStep(String step, String network, Path work) throws IOException {
         JsonNode node = jobs.path(step);
+        JsonNode spec = componentSpec(step);
         FakeJob child = ws.jobs.createStep(pipeline.name, pipeline.name + STEP_SEPARATOR + step,
-                node.path("display_name").asText(step), commandProperties(node));
+                node.path("display_name").asText(step), commandProperties(node, spec));
         ws.jobs.runForReal(child.name);
         RealRuns.setUnlessStopping(ws, child.name, "Queued");
         Path stepWork = work.resolve(step);
         Map<String, String> values = new LinkedHashMap<>();
+        // The component's defaults first: the node gives only the inputs it sets.
+        spec.path("inputs").fields().forEachRemaining(input -> {
+            if (input.getValue().hasNonNull("default")) {
+                values.put(input.getKey(), input.getValue().path("default").asText());
+            }
+        });
         boolean hasInputs = false;
         var inputs = node.path("inputs").fields();
         while (inputs.hasNext()) {
@@ -89,9 +97,10 @@ final class PipelineRun {
                 values.put(input.getKey(), parentInputs(value));
             }
         }
-        List<String> outputs = new ArrayList<>();
+        Set<String> outputs = new LinkedHashSet<>();
+        spec.path("outputs").fieldNames().forEachRemaining(outputs::add);
         node.path("outputs").fieldNames().forEachRemaining(outputs::add);
-        String command = node.path("command").asText();
+        String command = spec.path("command").asText();
         for (Map.Entry<String, String> value : values.entrySet()) {
             command = command.replace("${{inputs." + value.getKey() + "}}", value.getValue());
         }
@@ -101,31 +110,51 @@ final class PipelineRun {
             made.append(' ').append(RealRuns.OUTPUTS).append('/').append(output);
         }
         int exit = runs.runContainer(ws, child, new RealRuns.Container(network, made + "; " + command,
-                node.path("environment_variables"), hasInputs, stepWork.resolve("outputs")), stepWork);
+                environmentVariables(node, spec), hasInputs, stepWork.resolve("outputs")), stepWork);
         RealRuns.setUnlessStopping(ws, child.name, exit == 0 ? "Completed" : "Failed");
         return exit;
     }
 
-    /** The step as a command job's properties, as run history shows a step's run. */
-    private ObjectNode commandProperties(JsonNode node) {
-        ObjectNode properties = JsonNodeFactory.instance.objectNode().put("jobType", "Command")
-                .put("experimentName", pipeline.experimentName).put("command", node.path("command").asText())
-                .put("environmentId", node.path("environment").asText());
-        if (node.hasNonNull("code")) {
-            properties.put("codeId", node.path("code").asText());
+    /** What the step runs: the spec of the component version its componentId names (checked when the job was put). */
+    private JsonNode componentSpec(String step) {
+        String componentId = jobs.path(step).path("componentId").asText();
+        return ws.component(componentId).map(version -> version.path("properties").path("componentSpec"))
+                .orElseThrow(() -> new IllegalStateException("Step " + step + "'s component " + componentId + " is gone"));
+    }
+
+    /** The component's environment variables, then the step's over them. */
+    private static ObjectNode environmentVariables(JsonNode node, JsonNode spec) {
+        ObjectNode variables = JsonNodeFactory.instance.objectNode();
+        for (JsonNode from : new JsonNode[] {spec.path("environment_variables"), node.path("environment_variables")}) {
+            from.fields().forEachRemaining(variable -> variables.set(variable.getKey(), variable.getValue()));
         }
-        properties.put("computeId", node.path("compute").asText(pipeline.computeId));
+        return variables;
+    }
+
+    /** The step as a command job's properties, as run history shows a step's run. */
+    private ObjectNode commandProperties(JsonNode node, JsonNode spec) {
+        ObjectNode properties = JsonNodeFactory.instance.objectNode().put("jobType", "Command")
+                .put("experimentName", pipeline.experimentName).put("command", spec.path("command").asText())
+                .put("environmentId", armId(spec.path("environment").asText()));
+        if (spec.hasNonNull("code")) {
+            properties.put("codeId", armId(spec.path("code").asText()));
+        }
+        properties.put("computeId", node.path("computeId").asText(pipeline.computeId));
         // A step comes in the SDK's snake_case; its run in run history has a command job's camelCase.
         if (node.has("resources")) {
             properties.putObject("resources").put("instanceCount", node.path("resources").path("instance_count").asInt(1));
         }
         if (node.has("distribution")) {
-            String type = node.path("distribution").path("type").asText("pytorch");
             properties.putObject("distribution")
-                    .put("distributionType", switch (type) { case "mpi" -> "Mpi"; case "tensorflow" -> "TensorFlow"; default -> "PyTorch"; })
+                    .put("distributionType", node.path("distribution").path("distribution_type").asText("PyTorch"))
                     .put("processCountPerInstance", node.path("distribution").path("process_count_per_instance").asInt(1));
         }
         return properties;
+    }
+
+    /** A component spec names assets as azureml:/subscriptions/...; a job's properties by their ARM id alone. */
+    private static String armId(String reference) {
+        return reference.startsWith("azureml:/") ? reference.substring("azureml:".length()) : reference;
     }
 
     private String parentInputs(String value) {

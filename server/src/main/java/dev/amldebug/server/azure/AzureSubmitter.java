@@ -1,6 +1,8 @@
 package dev.amldebug.server.azure;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.runner.spec.SnapshotIgnore;
+import dev.amldebug.azure.Components;
 import dev.amldebug.azure.Job;
 import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.azure.config.WorkspaceId;
@@ -46,7 +48,7 @@ public final class AzureSubmitter {
      */
     public DebuggedJob submitDebugged(Path jobFile, String compute, String experiment, RemoteStepDebug debug) {
         CommandJobBody.Job job = new CommandJobBody(jobFile, debug.uploads(new Uploads())).build(workspaceId, compute, experiment);
-        var properties = (com.fasterxml.jackson.databind.node.ObjectNode) job.body().path("properties");
+        var properties = (ObjectNode) job.body().path("properties");
         properties.put("command", debug.command(properties.path("command").asText()));
         String name = RunIds.next(job.experimentName(), Instant.now().getEpochSecond());
         progress.accept("Creating job " + name + " in " + workspaceId.workspaceName() + ", under the debugger...");
@@ -80,6 +82,12 @@ public final class AzureSubmitter {
         @Override
         public String environment(String image, String condaFileText) {
             return workspace.environmentVersions().createAnonymous(image, condaFileText);
+        }
+
+        @Override
+        public String component(String version, ObjectNode componentVersionBody) {
+            progress.accept("Registering the step's component " + Components.ANONYMOUS + ":" + version + "...");
+            return workspace.components().createOrUpdate(Components.ANONYMOUS, version, componentVersionBody);
         }
     }
 }

@@ -33,6 +33,9 @@ public final class CommandJobBody {
         URI input(Path fileOrFolder);
 
         String environment(String image, String condaFileText);
+
+        /** Registers a pipeline step's anonymous component version; returns its ARM id as the service answers. */
+        String component(String version, ObjectNode componentVersionBody);
     }
 
     /** The job's name, experiment and body. */

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * An Azure ML v2 pipeline job YAML turned into the body of Jobs_CreateOrUpdate, as the SDK turns it: each step (inline,
- * or from its {@code component: ./x.yml}) a command node whose code is uploaded and whose inline environment becomes an
- * anonymous environment version; bindings ({@code ${{parent...}}}) are kept as written, for the service to resolve.
+ * or from its {@code component: ./x.yml}) first registered as an anonymous command component (its code uploaded, an
+ * inline environment made an anonymous environment version), then a node of the pipeline that references it by
+ * {@code componentId}; bindings ({@code ${{parent...}}}) are kept as written, for the service to resolve.
  * The steps of {@link RemoteStepDebug} run under the debug shim. The pieces are {@link CommandJobBody}'s.
  */
 public final class PipelineJobBody {
@@ -39,6 +40,10 @@ public final class PipelineJobBody {
     private final CommandJobBody.Uploads uploads;
     private final RemoteStepDebug debug;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
+
+    /** What a step takes from its pipeline: the workspace, the pipeline's compute, its inputs and outputs for bindings. */
+    private record Around(WorkspaceId workspace, String computeId, StepPorts ports) {
+    }
 
     public PipelineJobBody(Path pipelineFile, CommandJobBody.Uploads uploads, RemoteStepDebug debug) {
         this.pipelineFile = pipelineFile.toAbsolutePath().normalize();
@@ -80,19 +85,19 @@ public final class PipelineJobBody {
         String computeId = computeName == null ? null : pieces.computeId(workspace, computeName, null, root);
         properties.set("settings", settings(settings, computeId));
         putIfPresent(properties, "computeId", computeId);
-        if (pipeline.containsKey("inputs")) {
-            properties.set("inputs", pieces.data().inputs(pipeline.get("inputs")));
-        }
-        if (pipeline.containsKey("outputs")) {
-            properties.set("outputs", pieces.data().outputs(pipeline.get("outputs")));
-        }
+        // The SDK sends both, empty when the pipeline has none.
+        YamlValue inputs = pipeline.get("inputs");
+        properties.set("inputs", inputs == null || inputs.isNull() ? json.objectNode() : pieces.data().inputs(inputs));
+        YamlValue outputs = pipeline.get("outputs");
+        properties.set("outputs", outputs == null || outputs.isNull() ? json.objectNode() : pieces.data().outputs(outputs));
         YamlValue jobs = pipeline.get("jobs");
         if (jobs == null || jobs.entries("'jobs'").isEmpty()) {
             throw root.error("The pipeline has no steps: add them under jobs:, each type: command or component: ./x.yml.");
         }
         Map<String, Step> steps = new LinkedHashMap<>();
         ObjectNode restJobs = json.objectNode();
-        jobs.entries("'jobs'").forEach((name, step) -> restJobs.set(name, step(workspace, name, step, steps)));
+        Around around = new Around(workspace, computeId, new StepPorts(pipeline.get("inputs"), pipeline.get("outputs")));
+        jobs.entries("'jobs'").forEach((name, step) -> restJobs.set(name, step(around, name, step, steps)));
         for (String name : debug.steps()) {
             if (!steps.containsKey(name)) {
                 throw jobs.error("--debug-step " + name + ": the pipeline has no step '" + name + "'; its steps are "
@@ -106,7 +111,7 @@ public final class PipelineJobBody {
     }
 
     private ObjectNode settings(Map<String, YamlValue> settings, String computeId) {
-        ObjectNode rest = json.objectNode();
+        ObjectNode rest = json.objectNode().put("_source", StepComponent.SOURCE);
         putIfPresent(rest, "default_compute", computeId);
         for (String flag : new String[] {"continue_on_step_failure", "force_rerun"}) {
             if (settings.containsKey(flag)) {
@@ -117,95 +122,87 @@ public final class PipelineJobBody {
         return rest;
     }
 
-    private ObjectNode step(WorkspaceId workspace, String name, YamlValue value, Map<String, Step> steps) {
+    /** A step as the pipeline's node: its component registered first, then referenced by id. */
+    private ObjectNode step(Around around, String name, YamlValue value, Map<String, Step> steps) {
         Map<String, YamlValue> step = value.entries("step " + name, STEP_KEYS);
-        Path definitionFile = pipelineFile;
-        Map<String, YamlValue> definition = step;
-        if (step.containsKey("component")) {
-            definitionFile = componentFile(step.get("component"));
-            definition = YamlFiles.read(definitionFile).entries("a command component");
-        }
-        boolean debugged = debug.covers(name);
-        CommandJobBody pieces = new CommandJobBody(definitionFile, debugged ? debug.uploads(uploads) : uploads);
-        YamlValue command = definition.get("command");
-        if (command == null || definition.get("environment") == null) {
-            throw value.error("Step " + name + " needs a command and an environment"
-                    + (step.containsKey("component") ? " in its component." : "."));
-        }
-        ObjectNode rest = json.objectNode().put("type", "command").put("name", name);
+        boolean fromFile = step.containsKey("component");
+        Path definitionFile = fromFile ? componentFile(step.get("component")) : pipelineFile;
+        Map<String, YamlValue> definition = fromFile ? YamlFiles.read(definitionFile).entries("a command component") : step;
+        CommandJobBody pieces = new CommandJobBody(definitionFile, debug.covers(name) ? debug.uploads(uploads) : uploads);
+        ObjectNode rest = json.objectNode().put("name", name).put("type", "command");
         String displayName = CommandJobBody.optional(step, "display_name");
         putIfPresent(rest, "display_name", displayName);
-        Path codeFolder = definitionFile.getParent();
-        if (definition.containsKey("code")) {
-            rest.put("code", pieces.code(definition.get("code")));
-            String code = definition.get("code").text("'code'");
-            codeFolder = code.startsWith("azureml:") ? codeFolder : definitionFile.getParent().resolve(code).normalize();
-        }
-        String text = command.text("'command'");
-        rest.put("command", debugged ? debug.command(name, text) : text);
-        rest.put("environment", pieces.environment(definition.get("environment")));
+        rest.put("componentId", component(name, value, definition, fromFile ? null : around.ports(), pieces));
+        String stepCompute = step.containsKey("compute")
+                ? pieces.computeId(around.workspace(), step.get("compute").text("'compute'"), null, value) : around.computeId();
+        putIfPresent(rest, "computeId", stepCompute);
+        rest.put("_source", StepComponent.SOURCE);
         if (step.containsKey("environment_variables")) {
             rest.set("environment_variables", pieces.textMap(step.get("environment_variables"), "'environment_variables'"));
         }
-        rest.set("inputs", inputs(step.get("inputs"), step.containsKey("component") ? definition.get("inputs") : null));
-        rest.set("outputs", outputs(step.get("outputs"), step.containsKey("component") ? definition.get("outputs") : null,
-                pieces));
-        if (step.containsKey("compute")) {
-            rest.put("compute", pieces.computeId(workspace, step.get("compute").text("'compute'"), null, value));
-        }
+        YamlValue given = step.get("inputs");
+        rest.set("inputs", given == null || given.isNull() ? json.objectNode()
+                : SnakeCase.eachOf(new CommandJobBody(pipelineFile, uploads).data().inputs(given)));
+        rest.set("outputs", outputs(step.get("outputs"), pieces));
         int processes = 1;
-        for (String key : new String[] {"resources", "distribution"}) {
-            YamlValue given = step.containsKey(key) ? step.get(key) : definition.get(key);
-            if (given != null) {
-                ObjectNode scale = scale(given, key);
-                rest.set(key, scale);
-                processes *= Math.max(1, scale.path(key.equals("resources") ? "instance_count" : "process_count_per_instance").asInt(1));
-            }
+        YamlValue resources = step.containsKey("resources") ? step.get("resources") : definition.get("resources");
+        if (resources != null) {
+            rest.set("resources", SnakeCase.of(JobSettingsBody.resources(resources)));
+            processes *= Math.max(1, rest.path("resources").path("instance_count").asInt(1));
         }
-        steps.put(name, new Step(name, displayName != null ? displayName : name, codeFolder, processes));
+        YamlValue distribution = step.containsKey("distribution") ? step.get("distribution") : definition.get("distribution");
+        if (distribution != null) {
+            rest.set("distribution", SnakeCase.of(JobSettingsBody.distribution(distribution)));
+            processes *= Math.max(1, rest.path("distribution").path("process_count_per_instance").asInt(1));
+        }
+        steps.put(name, new Step(name, displayName != null ? displayName : name, codeFolder(definitionFile, definition), processes));
         return rest;
     }
 
-    /** A step's resources or distribution, as the YAML has it (a step's settings go in the SDK's snake_case). */
-    private ObjectNode scale(YamlValue value, String key) {
+    /**
+     * Registers the step's command (under the shim when debugged), code, environment and ports; returns the component's
+     * id. {@code inline}: how an inline step's ports are inferred; null for a component file, whose ports are declared.
+     */
+    private String component(String name, YamlValue value, Map<String, YamlValue> definition, StepPorts inline,
+                             CommandJobBody pieces) {
+        boolean fromFile = inline == null;
+        YamlValue command = definition.get("command");
+        if (command == null || definition.get("environment") == null) {
+            throw value.error("Step " + name + " needs a command and an environment" + (fromFile ? " in its component." : "."));
+        }
+        String text = command.text("'command'");
+        String code = definition.containsKey("code") ? pieces.code(definition.get("code")) : null;
+        ObjectNode spec = StepComponent.spec(debug.covers(name) ? debug.command(name, text) : text, code,
+                pieces.environment(definition.get("environment")),
+                fromFile ? StepPorts.declared(definition.get("inputs")) : inline.inputs(definition.get("inputs")),
+                fromFile ? StepPorts.declared(definition.get("outputs")) : inline.outputs(definition.get("outputs")));
+        putIfPresent(spec, "description", CommandJobBody.optional(definition, "description"));
+        if (fromFile) {
+            putIfPresent(spec, "display_name", CommandJobBody.optional(definition, "display_name"));
+            if (definition.containsKey("environment_variables")) {
+                spec.set("environment_variables", pieces.textMap(definition.get("environment_variables"), "'environment_variables'"));
+            }
+        }
+        return uploads.component(StepComponent.version(spec), StepComponent.body(spec));
+    }
+
+    private Path codeFolder(Path definitionFile, Map<String, YamlValue> definition) {
+        String code = definition.containsKey("code") ? definition.get("code").text("'code'") : null;
+        return code == null || code.startsWith("azureml:") ? definitionFile.getParent()
+                : definitionFile.getParent().resolve(code).normalize();
+    }
+
+    /** Step outputs: a binding to a pipeline output kept as written, an output's settings in the step's snake_case. */
+    private ObjectNode outputs(YamlValue given, CommandJobBody pieces) {
         ObjectNode rest = json.objectNode();
-        value.entries("'" + key + "'").forEach((name, setting) -> {
-            String text = setting.text("'" + name + "'");
-            if (text.matches("\\d{1,9}")) {
-                rest.put(name, Integer.parseInt(text));
-            } else {
-                rest.put(name, text);
-            }
-        });
-        return rest;
-    }
-
-    /** Step inputs as given (bindings kept as literals, as the SDK sends them), then a component's defaults. */
-    private ObjectNode inputs(YamlValue given, YamlValue declared) {
-        ObjectNode rest = given == null || given.isNull() ? json.objectNode()
-                : new CommandJobBody(pipelineFile, uploads).data().inputs(given);
-        if (declared != null && declared.isMapping()) {
-            declared.entries("the component's inputs").forEach((input, declaration) -> {
-                YamlValue defaultValue = declaration.isMapping() ? declaration.entries("input " + input).get("default") : null;
-                if (!rest.has(input) && defaultValue != null && defaultValue.isScalar()) {
-                    rest.set(input, json.objectNode().put("jobInputType", "literal").put("value", defaultValue.text("default")));
-                }
-            });
-        }
-        return rest;
-    }
-
-    /** Step outputs: a binding to a pipeline output kept as written, else the declaration (the component's, by default). */
-    private ObjectNode outputs(YamlValue given, YamlValue declared, CommandJobBody pieces) {
-        ObjectNode rest = declared == null || declared.isNull() ? json.objectNode() : pieces.data().outputs(declared);
         if (given == null || given.isNull()) {
             return rest;
         }
         given.entries("'outputs'").forEach((output, value) -> {
             if (value.isScalar() && !value.isNull()) {
-                rest.set(output, json.objectNode().put("type", "literal").put("value", value.text("output " + output)));
+                rest.set(output, json.objectNode().put("value", value.text("output " + output)).put("type", "literal"));
             } else {
-                rest.set(output, pieces.data().output(output, value));
+                rest.set(output, SnakeCase.of(pieces.data().output(output, value)));
             }
         });
         return rest;

@@ -1,5 +1,6 @@
 package dev.amldebug.server.azure;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.runner.debug.CommandWrapper;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.debug.DebugShim;
@@ -96,6 +97,11 @@ public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean i
             @Override
             public String environment(String image, String condaFileText) {
                 return plain.environment(image, condaFileText == null ? null : CondaDebugpy.add(condaFileText));
+            }
+
+            @Override
+            public String component(String version, ObjectNode componentVersionBody) {
+                return plain.component(version, componentVersionBody);
             }
         };
     }

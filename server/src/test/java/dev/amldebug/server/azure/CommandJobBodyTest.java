@@ -41,6 +41,11 @@ class CommandJobBodyTest {
             uploaded.add("environment " + image + (condaFileText == null ? "" : " with conda"));
             return WORKSPACE.armId() + "/environments/CliV2AnonymousEnvironment/versions/123";
         }
+
+        @Override
+        public String component(String version, com.fasterxml.jackson.databind.node.ObjectNode body) {
+            throw new AssertionError("a command job registers no component");
+        }
     };
 
     @BeforeEach

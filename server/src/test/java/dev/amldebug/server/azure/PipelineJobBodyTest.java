@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.runner.debug.DebugOptions;
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +30,7 @@ class PipelineJobBodyTest {
 
     private final List<String> uploaded = new ArrayList<>();
     private final List<String> conda = new ArrayList<>();
+    private final Map<String, ObjectNode> components = new LinkedHashMap<>();
     private final CommandJobBody.Uploads uploads = new CommandJobBody.Uploads() {
         @Override
         public String code(Path codeFolder) {
@@ -49,7 +53,19 @@ class PipelineJobBodyTest {
             conda.add(condaFileText);
             return WORKSPACE.armId() + "/environments/CliV2AnonymousEnvironment/versions/" + conda.size();
         }
+
+        @Override
+        public String component(String version, ObjectNode body) {
+            components.put(version, body);
+            return WORKSPACE.armId() + "/components/azureml_anonymous/versions/" + version;
+        }
     };
+
+    /** The spec of the component a step references. */
+    private JsonNode spec(JsonNode step) {
+        String id = step.path("componentId").asText();
+        return components.get(id.substring(id.lastIndexOf('/') + 1)).path("properties").path("componentSpec");
+    }
 
     @BeforeEach
     void project() throws IOException {
@@ -114,51 +130,91 @@ class PipelineJobBodyTest {
     }
 
     @Test
-    void aPipelineBecomesThePipelineJobRestShapeWithBindingsKeptAsWritten() {
+    void eachStepIsRegisteredAsAnAnonymousComponentThatItsNodeReferencesWithBindingsKeptAsWritten() {
         PipelineJobBody.Pipeline pipeline = build(RemoteStepDebug.none(), null);
         JsonNode job = pipeline.job().body().get("properties");
+        String compute = WORKSPACE.armId() + "/computes/cpu-cluster";
 
         assertThat(job.path("jobType").asText()).isEqualTo("Pipeline");
         assertThat(job.path("experimentName").asText()).isEqualTo("digits-pipeline");
         assertThat(job.path("displayName").asText()).isEqualTo("prep-train");
-        assertThat(job.path("settings").path("default_compute").asText()).isEqualTo(WORKSPACE.armId() + "/computes/cpu-cluster");
+        assertThat(job.path("settings").path("_source").asText()).isEqualTo("YAML.JOB");
+        assertThat(job.path("settings").path("default_compute").asText()).isEqualTo(compute);
         assertThat(job.path("settings").path("continue_on_step_failure").asBoolean()).isTrue();
         assertThat(job.path("inputs").path("pixel_max").toString()).isEqualTo("{\"jobInputType\":\"literal\",\"value\":\"16\"}");
         assertThat(job.path("outputs").path("trained_model").path("jobOutputType").asText()).isEqualTo("uri_folder");
         JsonNode prep = job.path("jobs").path("prep");
         assertThat(prep.path("type").asText()).isEqualTo("command");
-        assertThat(prep.path("code").asText()).endsWith("/codes/aml-debug-code/versions/1");
-        assertThat(prep.path("command").asText()).isEqualTo("python prep.py --pixel-max ${{inputs.pixel_max}} --table ${{outputs.table}}");
-        assertThat(prep.path("environment").asText()).endsWith("/environments/CliV2AnonymousEnvironment/versions/1");
-        assertThat(prep.path("inputs").path("pixel_max").path("value").asText()).isEqualTo("${{parent.inputs.pixel_max}}");
-        assertThat(prep.path("outputs").path("report").path("value").asText()).isEqualTo("${{parent.outputs.report}}");
+        assertThat(prep.path("computeId").asText()).isEqualTo(compute);
+        assertThat(prep.path("_source").asText()).isEqualTo("YAML.JOB");
+        assertThat(prep.has("command")).as("what a step runs is its component's").isFalse();
+        assertThat(prep.path("inputs").path("pixel_max").toString())
+                .isEqualTo("{\"job_input_type\":\"literal\",\"value\":\"${{parent.inputs.pixel_max}}\"}");
+        assertThat(prep.path("outputs").path("report").toString()).isEqualTo("{\"value\":\"${{parent.outputs.report}}\",\"type\":\"literal\"}");
+        JsonNode prepSpec = spec(prep);
+        assertThat(prepSpec.path("type").asText()).isEqualTo("command");
+        assertThat(prepSpec.path("name").asText()).isEqualTo("azureml_anonymous");
+        assertThat(prepSpec.path("code").asText()).isEqualTo("azureml:" + WORKSPACE.armId() + "/codes/aml-debug-code/versions/1");
+        assertThat(prepSpec.path("command").asText()).isEqualTo("python prep.py --pixel-max ${{inputs.pixel_max}} --table ${{outputs.table}}");
+        assertThat(prepSpec.path("environment").asText())
+                .isEqualTo("azureml:" + WORKSPACE.armId() + "/environments/CliV2AnonymousEnvironment/versions/1");
+        assertThat(prepSpec.path("inputs").path("pixel_max").path("type").asText()).as("the pipeline input's type").isEqualTo("integer");
+        assertThat(prepSpec.path("outputs").path("table").path("type").asText()).isEqualTo("uri_folder");
+        assertThat(prepSpec.path("outputs").path("report").path("type").asText()).isEqualTo("uri_folder");
         JsonNode train = job.path("jobs").path("train");
-        assertThat(train.path("environment").asText()).isEqualTo("azureml:sklearn-1.5@latest");
         assertThat(train.path("inputs").path("table").path("value").asText()).isEqualTo("${{parent.jobs.prep.outputs.table}}");
-        assertThat(train.path("inputs").path("epochs").path("value").asText()).as("the component's default").isEqualTo("5");
         assertThat(train.path("outputs").path("model").path("value").asText()).isEqualTo("${{parent.outputs.trained_model}}");
+        JsonNode trainSpec = spec(train);
+        assertThat(trainSpec.path("environment").asText()).isEqualTo("azureml:sklearn-1.5@latest");
+        assertThat(trainSpec.path("display_name").asText()).isEqualTo("train-it");
+        assertThat(trainSpec.path("inputs").path("epochs").toString()).as("the component's declaration")
+                .isEqualTo("{\"type\":\"integer\",\"default\":\"5\"}");
+        assertThat(components).hasSize(2);
         assertThat(uploaded).containsExactly("[prep.py]", "[train.py]");
         assertThat(pipeline.steps().get("prep").displayName()).isEqualTo("prep-table");
         assertThat(pipeline.steps().get("train").codeFolder()).isEqualTo(folder.resolve("src/train"));
     }
 
     @Test
-    void theBodyIsAPipelineJobOfTheServicesSchema() {
-        var validator = new dev.amldebug.azurefake.schema.SchemaValidator(dev.amldebug.azurefake.schema.SwaggerDefinitions.bundled());
-        assertThat(validator.check("Jobs_CreateOrUpdate", "JobBaseResource", build(debugging(true, "prep", "train"), "gpu").job().body()))
-                .isEmpty();
+    void anUnchangedStepIsRegisteredUnderTheSameVersionAndAChangedOneUnderAnother() throws IOException {
+        String first = prepComponentId();
+        String again = prepComponentId();
+        Files.writeString(folder.resolve("pipeline.yml"), Files.readString(folder.resolve("pipeline.yml"))
+                .replace("python prep.py", "python -u prep.py"));
+        String changed = prepComponentId();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(changed).isNotEqualTo(first);
+        assertThat(first.substring(first.lastIndexOf('/') + 1)).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    /** The prep step's component id, the uploads named afresh (as the same files are uploaded under the same name). */
+    private String prepComponentId() {
+        uploaded.clear();
+        conda.clear();
+        return build(RemoteStepDebug.none(), null).job().body().path("properties").path("jobs").path("prep").path("componentId").asText();
     }
 
     @Test
-    void aStepsResourcesAndDistributionGoAsWrittenAndCountItsProcesses() throws IOException {
+    void theBodiesAreAPipelineJobAndComponentVersionsOfTheServicesSchema() {
+        var validator = new dev.amldebug.azurefake.schema.SchemaValidator(dev.amldebug.azurefake.schema.SwaggerDefinitions.bundled());
+        assertThat(validator.check("Jobs_CreateOrUpdate", "JobBaseResource", build(debugging(true, "prep", "train"), "gpu").job().body()))
+                .isEmpty();
+        components.values().forEach(body -> assertThat(validator.check("ComponentVersions_CreateOrUpdate",
+                "ComponentVersionResource", body)).isEmpty());
+    }
+
+    @Test
+    void aStepsResourcesAndDistributionGoInTheNodesFormatAndCountItsProcesses() throws IOException {
         Files.writeString(folder.resolve("pipeline.yml"), Files.readString(folder.resolve("pipeline.yml")).replace("  train:\n",
                 "  train:\n    resources:\n      instance_count: 2\n    distribution:\n      type: pytorch\n"
                         + "      process_count_per_instance: 3\n"));
         PipelineJobBody.Pipeline pipeline = build(RemoteStepDebug.none(), null);
         JsonNode train = pipeline.job().body().path("properties").path("jobs").path("train");
 
-        assertThat(train.path("resources").path("instance_count").asInt()).isEqualTo(2);
-        assertThat(train.path("distribution").path("type").asText()).isEqualTo("pytorch");
+        assertThat(train.path("resources").toString()).isEqualTo("{\"instance_count\":2}");
+        assertThat(train.path("distribution").toString())
+                .isEqualTo("{\"distribution_type\":\"PyTorch\",\"process_count_per_instance\":3}");
         assertThat(pipeline.steps().get("train").processes()).isEqualTo(6);
         assertThat(pipeline.steps().get("prep").processes()).isEqualTo(1);
     }
@@ -167,12 +223,13 @@ class PipelineJobBodyTest {
     void computeFromTheCommandLineWinsOverTheDefaultCompute() {
         JsonNode job = build(RemoteStepDebug.none(), "gpu").job().body().get("properties");
         assertThat(job.path("computeId").asText()).isEqualTo(WORKSPACE.armId() + "/computes/gpu");
+        assertThat(job.path("jobs").path("train").path("computeId").asText()).isEqualTo(WORKSPACE.armId() + "/computes/gpu");
     }
 
     @Test
     void aDebuggedStepGetsTheShimInASeparateSnapshotItsCommandWrappedAndDebugpyInItsConda() throws IOException {
         JsonNode job = build(debugging(false, "prep"), null).job().body().get("properties");
-        JsonNode prep = job.path("jobs").path("prep");
+        JsonNode prep = spec(job.path("jobs").path("prep"));
 
         assertThat(prep.path("command").asText()).isEqualTo("python .aml_debug/aml_debug_shim.py --listen 0.0.0.0:5678"
                 + " --wait-timeout 120 --on-timeout abort -- prep.py --pixel-max ${{inputs.pixel_max}} --table ${{outputs.table}}");
@@ -187,7 +244,7 @@ class PipelineJobBodyTest {
 
     @Test
     void installDebugpyInstallsItBeforeTheWrappedCommandForARegisteredEnvironment() {
-        JsonNode train = build(debugging(true, "train"), null).job().body().get("properties").path("jobs").path("train");
+        JsonNode train = spec(build(debugging(true, "train"), null).job().body().get("properties").path("jobs").path("train"));
 
         assertThat(train.path("command").asText()).startsWith("python -m pip install --quiet --disable-pip-version-check debugpy"
                 + " || echo 'aml-debug: pip could not install debugpy'; python .aml_debug/aml_debug_shim.py ");
