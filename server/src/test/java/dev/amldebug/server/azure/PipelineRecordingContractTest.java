@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our pipeline submission against the Azure ML SDK's recorded traffic (shared/fixtures/azure-ml-recorded, see its
+ * Our pipeline submission against the Azure ML SDK's recorded traffic (azure-fake's resources azurefake/recorded, copied from shared/fixtures/azure-ml-recorded; see its
  * SOURCE.md): the anonymous component PUT and the pipeline job PUT, compared field by field. Order and optional fields
  * may differ; every field the SDK sends must be there, discriminators must be equal and ids of the same format.
  */
@@ -67,7 +67,7 @@ class PipelineRecordingContractTest {
     /** The recorded request bodies of the PUTs whose URL contains {@code segment}, in the order sent. */
     private static List<JsonNode> recordedPuts(String file, String segment) throws IOException {
         List<JsonNode> bodies = new ArrayList<>();
-        for (JsonNode entry : JSON.readTree(fixtures().resolve(file).toFile()).path("Entries")) {
+        for (JsonNode entry : JSON.readTree(PipelineRecordingContractTest.class.getResourceAsStream(RECORDED + file)).path("Entries")) {
             if (entry.path("RequestMethod").asText().equals("PUT") && entry.path("RequestUri").asText().contains(segment)) {
                 bodies.add(entry.path("RequestBody"));
             }
@@ -76,17 +76,8 @@ class PipelineRecordingContractTest {
         return bodies;
     }
 
-    /** shared/fixtures next to the repository (../shared/fixtures from its root). */
-    private static Path fixtures() {
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            Path candidate = at.resolve("shared/fixtures/azure-ml-recorded");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("No shared/fixtures/azure-ml-recorded beside the repository: the contract test needs the"
-                + " recordings there (see its SOURCE.md).");
-    }
+    /** The recordings, as the fake ships them (copied unmodified from shared/fixtures/azure-ml-recorded). */
+    private static final String RECORDED = "/azurefake/recorded/";
 
     private JsonNode submit(String pipelineYaml) throws IOException {
         Files.createDirectories(folder.resolve("src"));
