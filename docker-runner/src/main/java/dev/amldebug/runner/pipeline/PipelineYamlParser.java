@@ -1,5 +1,6 @@
 package dev.amldebug.runner.pipeline;
 
+import dev.amldebug.runner.spec.JobKeys;
 import dev.amldebug.runner.spec.CommandParts;
 import dev.amldebug.runner.spec.ContainerPaths;
 import dev.amldebug.runner.spec.YamlFiles;
@@ -17,11 +18,8 @@ import java.util.Set;
  * mean nothing locally (compute, tags, default_datastore...) are accepted; unknown keys are errors.
  */
 public final class PipelineYamlParser {
-    private static final Set<String> KEYS = Set.of("$schema", "type", "name", "display_name", "experiment_name",
-            "description", "tags", "properties", "settings", "inputs", "outputs", "jobs", "compute", "identity");
-    private static final Set<String> SETTINGS_KEYS = Set.of("default_compute", "default_datastore",
-            "continue_on_step_failure", "force_rerun", "default_environment", "on_init", "on_finalize",
-            "continue_run_on_failed_optional_input");
+    private static final Set<String> KEYS = JobKeys.PIPELINE_JOB;
+    private static final Set<String> SETTINGS_KEYS = JobKeys.PIPELINE_SETTINGS;
 
     private final StepReader steps = new StepReader();
 

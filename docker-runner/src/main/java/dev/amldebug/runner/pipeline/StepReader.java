@@ -1,9 +1,9 @@
 package dev.amldebug.runner.pipeline;
 
+import dev.amldebug.runner.spec.JobKeys;
 import dev.amldebug.runner.spec.CommandParts;
 import dev.amldebug.runner.spec.EnvironmentParser;
 import dev.amldebug.runner.spec.EnvironmentSpec;
-import dev.amldebug.runner.spec.JobYamlParser;
 import dev.amldebug.runner.spec.YamlFiles;
 import dev.amldebug.runner.spec.YamlValue;
 import java.nio.file.Files;
@@ -16,10 +16,8 @@ import java.util.Set;
 
 /** Reads one step under {@code jobs:}: an inline command, or a command component with the step's bindings. */
 final class StepReader {
-    private static final Set<String> STEP_KEYS = with(JobYamlParser.KEYS, "component");
-    private static final Set<String> COMPONENT_KEYS = Set.of("$schema", "name", "version", "display_name",
-            "description", "tags", "type", "code", "command", "environment", "inputs", "outputs", "resources",
-            "distribution", "additional_includes", "is_deterministic", "properties");
+    private static final Set<String> STEP_KEYS = JobKeys.PIPELINE_STEP;
+    private static final Set<String> COMPONENT_KEYS = JobKeys.COMMAND_COMPONENT;
     private static final Set<String> DECLARATION_KEYS = Set.of("type", "default", "optional", "description", "min",
             "max", "enum", "mode");
     private static final List<String> FROM_COMPONENT = List.of("code", "command", "environment");
@@ -130,11 +128,5 @@ final class StepReader {
 
     private static Map<String, YamlValue> mapping(YamlValue value, String what) {
         return value == null || value.isNull() ? Map.of() : value.entries(what);
-    }
-
-    private static Set<String> with(Set<String> keys, String key) {
-        Set<String> result = new HashSet<>(keys);
-        result.add(key);
-        return Set.copyOf(result);
     }
 }

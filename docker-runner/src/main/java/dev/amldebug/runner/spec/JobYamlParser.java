@@ -10,10 +10,7 @@ import java.util.Set;
 /** Reads an Azure ML v2 command job YAML into a {@link RunSpec} for a local run. */
 public final class JobYamlParser {
     /** The keys of a command job; pipeline steps take the same. */
-    public static final Set<String> KEYS = Set.of("$schema", "type", "name", "display_name", "experiment_name",
-            "description", "tags", "properties", "code", "command", "inputs", "outputs", "environment",
-            "environment_variables", "compute", "resources", "distribution", "limits", "identity", "services",
-            "queue_settings", "is_deterministic");
+    public static final Set<String> KEYS = JobKeys.COMMAND_JOB;
 
     private final EnvironmentParser environments = new EnvironmentParser();
 

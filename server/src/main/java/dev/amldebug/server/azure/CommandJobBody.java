@@ -1,5 +1,6 @@
 package dev.amldebug.server.azure;
 
+import dev.amldebug.runner.spec.JobKeys;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azure.config.WorkspaceId;
@@ -21,10 +22,7 @@ import java.util.Set;
  * environment version, and every {@code azureml:} reference passed on as written.
  */
 public final class CommandJobBody {
-    private static final Set<String> KEYS = Set.of("$schema", "type", "name", "display_name", "experiment_name",
-            "description", "tags", "properties", "code", "command", "inputs", "outputs", "environment",
-            "environment_variables", "compute", "resources", "distribution", "limits", "identity", "services",
-            "queue_settings", "is_deterministic");
+    private static final Set<String> KEYS = JobKeys.COMMAND_JOB;
 
     /** What a body needs from the workspace: uploads that return the ids and URIs to send. */
     public interface Uploads {

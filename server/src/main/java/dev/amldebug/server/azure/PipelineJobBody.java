@@ -1,5 +1,6 @@
 package dev.amldebug.server.azure;
 
+import dev.amldebug.runner.spec.JobKeys;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azure.config.WorkspaceId;
@@ -19,11 +20,8 @@ import java.util.Set;
  * The steps of {@link RemoteStepDebug} run under the debug shim. The pieces are {@link CommandJobBody}'s.
  */
 public final class PipelineJobBody {
-    private static final Set<String> KEYS = Set.of("$schema", "type", "name", "display_name", "experiment_name",
-            "description", "tags", "properties", "settings", "inputs", "outputs", "jobs", "compute", "identity");
-    private static final Set<String> STEP_KEYS = Set.of("type", "component", "name", "display_name", "description", "tags",
-            "code", "command", "environment", "environment_variables", "inputs", "outputs", "compute", "resources",
-            "distribution", "limits", "properties", "identity", "services", "queue_settings", "is_deterministic");
+    private static final Set<String> KEYS = JobKeys.PIPELINE_JOB;
+    private static final Set<String> STEP_KEYS = JobKeys.PIPELINE_STEP;
 
     /**
      * A step as submitted: its name, the name its child run shows, the local code folder paths map from, and how many

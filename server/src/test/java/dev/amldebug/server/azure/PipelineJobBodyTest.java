@@ -188,6 +188,15 @@ class PipelineJobBodyTest {
         assertThat(first.substring(first.lastIndexOf('/') + 1)).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
+    @Test
+    void aStepWithKeysALocalRunAcceptsIsSubmittedToo() throws IOException {
+        // experiment_name on a step: the local run reads it (JobKeys.PIPELINE_STEP); submitting once refused it.
+        Files.writeString(folder.resolve("pipeline.yml"), Files.readString(folder.resolve("pipeline.yml"))
+                .replaceFirst("(?m)^( *)command: python prep.py", "$1experiment_name: ignored-on-a-step\n$1command: python prep.py"));
+
+        assertThat(prepComponentId()).contains("/components/azureml_anonymous/versions/");
+    }
+
     /** The prep step's component id, the uploads named afresh (as the same files are uploaded under the same name). */
     private String prepComponentId() {
         uploaded.clear();

@@ -1,0 +1,38 @@
+package dev.amldebug.runner.spec;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The keys of Azure ML's job YAML (CLI v2 schemas) that aml-debug reads, in one place: the local run's readers and
+ * `azure submit`'s read the same YAML, so a file one of them accepts the other must accept too.
+ */
+public final class JobKeys {
+    /** A command job (commandJob.schema.json). */
+    public static final Set<String> COMMAND_JOB = Set.of("$schema", "type", "name", "display_name", "experiment_name",
+            "description", "tags", "properties", "code", "command", "inputs", "outputs", "environment",
+            "environment_variables", "compute", "resources", "distribution", "limits", "identity", "services",
+            "queue_settings", "is_deterministic");
+    /** A pipeline job (pipelineJob.schema.json). */
+    public static final Set<String> PIPELINE_JOB = Set.of("$schema", "type", "name", "display_name", "experiment_name",
+            "description", "tags", "properties", "settings", "inputs", "outputs", "jobs", "compute", "identity");
+    /** A pipeline's {@code settings}. */
+    public static final Set<String> PIPELINE_SETTINGS = Set.of("default_compute", "default_datastore",
+            "continue_on_step_failure", "force_rerun", "default_environment", "on_init", "on_finalize",
+            "continue_run_on_failed_optional_input");
+    /** A step under a pipeline's {@code jobs}: an inline command job, or a component with the step's bindings. */
+    public static final Set<String> PIPELINE_STEP = with(COMMAND_JOB, "component");
+    /** A command component (commandComponent.schema.json), in its own file or inline under a step. */
+    public static final Set<String> COMMAND_COMPONENT = Set.of("$schema", "name", "version", "display_name",
+            "description", "tags", "type", "code", "command", "environment", "inputs", "outputs", "resources",
+            "distribution", "additional_includes", "is_deterministic", "properties");
+
+    private JobKeys() {
+    }
+
+    private static Set<String> with(Set<String> keys, String more) {
+        Set<String> all = new HashSet<>(keys);
+        all.add(more);
+        return Set.copyOf(all);
+    }
+}
