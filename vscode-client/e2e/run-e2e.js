@@ -518,7 +518,7 @@ async function startAzureFake(root) {
 function azureEnvironment(info) {
     const azFolder = fs.statSync(info.azPath).isDirectory() ? info.azPath : path.dirname(info.azPath);
     return { PATH: `${azFolder}${path.delimiter}${process.env.PATH}`, AML_DEBUG_ARM_ENDPOINT: info.armEndpoint,
-        AML_DEBUG_CA_BUNDLE: info.caBundle };
+        AML_DEBUG_CA_BUNDLE: info.caBundle, AML_DEBUG_STORAGE_ENDPOINT: info.storageEndpoint };
 }
 
 /** One HTTPS call to the fake, trusting its CA: ARM with the token, or a control endpoint (no token). */

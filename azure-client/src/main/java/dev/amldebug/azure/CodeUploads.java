@@ -21,13 +21,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Code snapshots and local inputs as code versions: the version is the content hash; an existing version
+ * Code snapshots as code versions: the version is the content hash; an existing version
  * (GET 200) means nothing is uploaded. Otherwise startPendingUpload gives a SAS URI, the files go to the
  * workspace storage with azure-storage-blob, and the version is PUT.
  */
 public final class CodeUploads {
     static final String CODE_ASSET = "aml-debug-code";
-    static final String INPUT_ASSET = "aml-debug-input";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WorkspaceId id;
@@ -45,21 +44,6 @@ public final class CodeUploads {
         String versionId = Json.text(version, "id");
         return versionId != null ? versionId
                 : id.armId() + "/codes/" + CODE_ASSET + "/versions/" + ContentHash.of(folder, files);
-    }
-
-    /** A local file or folder as a job input: the URI of the file, or of the folder (ending in '/'). */
-    public URI uploadInput(Path fileOrFolder) {
-        boolean folder = Files.isDirectory(fileOrFolder);
-        if (!folder && !Files.isRegularFile(fileOrFolder)) {
-            throw AmlDebugException.badInput("The input " + fileOrFolder + " does not exist: give an existing file or folder,"
-                    + " or an azureml: reference.");
-        }
-        Path root = folder ? fileOrFolder : fileOrFolder.toAbsolutePath().getParent();
-        List<String> files = folder ? SnapshotFiles.of(fileOrFolder, path -> false)
-                : List.of(fileOrFolder.getFileName().toString());
-        String codeUri = Json.text(ensureVersion(INPUT_ASSET, root, files).path("properties"), "codeUri");
-        String base = codeUri.endsWith("/") ? codeUri.substring(0, codeUri.length() - 1) : codeUri;
-        return URI.create(folder ? base + "/" : base + "/" + DataPlane.encode(files.get(0)));
     }
 
     private JsonNode ensureVersion(String asset, Path root, List<String> files) {

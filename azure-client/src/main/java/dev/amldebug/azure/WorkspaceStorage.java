@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,7 @@ import java.util.Map;
  */
 public final class WorkspaceStorage {
     static final String DATASTORE = "workspaceblobstore";
+    static final String DATASTORE_PATHS = "azureml://datastores/" + DATASTORE + "/paths/";
     private final WorkspaceId id;
     private final AzureMlClient client;
     private JsonNode secrets;
@@ -48,9 +50,53 @@ public final class WorkspaceStorage {
         return to;
     }
 
-    /** Whether a job input's uri is a blob of storage this client can read (http or https), not an azureml:// path. */
+    /** Whether a job input's uri is a blob this client can read: http(s), or a path of the default datastore. */
     public static boolean readable(String uri) {
-        return uri != null && (uri.startsWith("https://") || uri.startsWith("http://"));
+        return uri != null && (uri.startsWith("https://") || uri.startsWith("http://") || uri.startsWith(DATASTORE_PATHS));
+    }
+
+    /**
+     * A local file or folder as a job input, as the SDK sends one: uploaded to the default datastore under
+     * LocalUpload/HASH/NAME (nothing is uploaded when that content is there already) and named by its datastore path,
+     * {@code azureml://datastores/workspaceblobstore/paths/LocalUpload/HASH/NAME} (a folder's ends in '/'), which a job's
+     * identity reads as the datastore allows (recorded in test_command_job_builder).
+     */
+    public URI uploadLocal(Path fileOrFolder) {
+        boolean folder = Files.isDirectory(fileOrFolder);
+        if (!folder && !Files.isRegularFile(fileOrFolder)) {
+            throw AmlDebugException.badInput("The input " + fileOrFolder + " does not exist: give an existing file or folder,"
+                    + " or an azureml: reference.");
+        }
+        Path root = folder ? fileOrFolder : fileOrFolder.toAbsolutePath().getParent();
+        List<String> files = folder ? SnapshotFiles.of(fileOrFolder, path -> false) : List.of(fileOrFolder.getFileName().toString());
+        String name = fileOrFolder.toAbsolutePath().normalize().getFileName().toString();
+        String prefix = "LocalUpload/" + ContentHash.of(root, files) + "/" + (folder ? name + "/" : "");
+        BlobContainerClient blobs = datastoreContainer();
+        try {
+            for (String relative : files) {
+                var blob = blobs.getBlobClient(prefix + relative);
+                if (!blob.exists()) {
+                    blob.uploadFromFile(root.resolve(relative).toString(), true);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw AmlDebugException.environment("Uploading " + fileOrFolder + " to the workspace's datastore " + DATASTORE
+                    + " failed: check your network and that its storage account allows access from here.", null);
+        }
+        return URI.create(DATASTORE_PATHS + prefix + (folder ? "" : DataPlane.encode(files.get(0))));
+    }
+
+    /** The default datastore's container (Datastores_Get: accountName, containerName, endpoint), with its secrets. */
+    private BlobContainerClient datastoreContainer() {
+        JsonNode properties = client.arm().get(client.endpoints().resolve(id.armId() + "/datastores/" + DATASTORE + "?"
+                + AzureMlClient.ML_API), What.of("datastore " + DATASTORE + " of workspace " + id.workspaceName(),
+                "`aml-debug azure workspaces`")).path("properties");
+        String account = Json.text(properties, "accountName");
+        String container = client.endpoints().blobService(account, properties.path("endpoint").asText("core.windows.net"))
+                + "/" + Json.text(properties, "containerName");
+        return authorized(new BlobContainerClientBuilder(), container, account).httpClient(client.transport())
+                .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE))
+                .retryOptions(Pipelines.retryOptions()).buildClient();
     }
 
     /**
@@ -58,6 +104,10 @@ public final class WorkspaceStorage {
      * Returns the local path of what was named: the folder, or the file.
      */
     public Path download(URI uri, Path to, boolean file) {
+        if (uri.toString().startsWith(DATASTORE_PATHS)) {
+            BlobContainerClient blobs = datastoreContainer();
+            return download(URI.create(blobs.getBlobContainerUrl() + "/" + uri.toString().substring(DATASTORE_PATHS.length())), to, file);
+        }
         BlobUrlParts parts = BlobUrlParts.parse(uri.toString());
         String prefix = parts.getBlobName() == null ? "" : parts.getBlobName();
         String container = uri.toString().substring(0, uri.toString().indexOf(parts.getBlobContainerName())

@@ -71,7 +71,7 @@ class AzureMlClientIT {
     private AzureMlClient client(String token) {
         return AzureMlClient.builder()
                 .credential(AzureCredentials.ofToken(token, fake().tokenExpiresOn().atOffset(ZoneOffset.UTC)))
-                .endpoints(AzureEndpoints.of(URI.create(fake().armEndpoint())))
+                .endpoints(AzureEndpoints.of(URI.create(fake().armEndpoint())).withStorage(URI.create(fake().storageEndpoint())))
                 .caBundle(fake().caBundle())
                 .build();
     }
@@ -144,10 +144,13 @@ class AzureMlClientIT {
         String environmentId = ws.environmentVersions().createAnonymous("mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04",
                 "name: train\ndependencies:\n  - python=3.11\n");
         String codeId = ws.codes().uploadCode(code, path -> false);
-        URI dataUri = ws.codes().uploadInput(data);
+        URI dataUri = ws.storage().uploadLocal(data);
         Job job = ws.jobs().createOrUpdate("submitted-job", commandJob(codeId, environmentId, armId + "/computes/cpu-cluster", dataUri));
 
         assertThat(environmentId).startsWith(armId + "/environments/CliV2AnonymousEnvironment/versions/");
+        // As the SDK sends a local folder (recorded in test_command_job_builder), and readable back from there.
+        assertThat(dataUri.toString()).matches("azureml://datastores/workspaceblobstore/paths/LocalUpload/[0-9a-f]+/data/");
+        assertThat(ws.storage().download(dataUri, temp.resolve("back"), false).resolve("rows.csv")).hasContent("a,b\n1,2");
         assertThat(job.name()).isEqualTo("submitted-job");
         assertThat(job.jobType()).isEqualTo("Command");
         assertThat(fake().violations()).isEmpty();

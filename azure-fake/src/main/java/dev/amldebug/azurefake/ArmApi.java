@@ -57,6 +57,7 @@ final class ArmApi {
                         c -> putVersion(c, "components", "ComponentVersions_CreateOrUpdate", "ComponentVersionResource"))
                 .add("GET", W + "/components/{n}/versions/{v}", this::getComponent)
                 .add("POST", W + "/datastores/{n}/listSecrets", this::listSecrets)
+                .add("GET", W + "/datastores/{n}", this::getDatastore)
                 .add("POST", W + "/codes/{n}/versions/{v}/startPendingUpload", this::startPendingUpload);
     }
 
@@ -178,6 +179,28 @@ final class ArmApi {
             return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/datastores/" + call.group(3)).response();
         }
         return Response.ok(Json.object().put("secretsType", "Sas").put("sasToken", fake.blobs().accountSas()));
+    }
+
+    /**
+     * Datastores_Get of the default blob datastore: an AzureBlob datastore (as the spec's Datastore/get example) whose
+     * container, {@link FakeAzureMl#DATASTORE_CONTAINER}, lives in Azurite under account devstoreaccount1.
+     */
+    private Response getDatastore(Call call) {
+        Optional<FakeWorkspace> ws = workspace(call);
+        if (ws.isEmpty()) {
+            return missingWorkspace(call);
+        }
+        if (!call.group(3).equals("workspaceblobstore")) {
+            return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/datastores/" + call.group(3)).response();
+        }
+        fake.blobs().container(FakeAzureMl.DATASTORE_CONTAINER);
+        ObjectNode body = Json.object().put("id", ws.get().armId() + "/datastores/workspaceblobstore").put("name", "workspaceblobstore")
+                .put("type", "Microsoft.MachineLearningServices/workspaces/datastores");
+        ObjectNode properties = body.putObject("properties").put("datastoreType", "AzureBlob").put("isDefault", true)
+                .put("accountName", "devstoreaccount1").put("containerName", FakeAzureMl.DATASTORE_CONTAINER)
+                .put("endpoint", "core.windows.net").put("protocol", "https").put("serviceDataAccessAuthIdentity", "None");
+        properties.putObject("credentials").put("credentialsType", "AccountKey");
+        return Response.ok(body);
     }
 
     /** CodeVersions_, EnvironmentVersions_ or ComponentVersions_CreateOrUpdate: 201 when new, 200 when it replaced a version. */

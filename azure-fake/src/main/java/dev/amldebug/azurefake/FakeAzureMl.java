@@ -99,6 +99,9 @@ public final class FakeAzureMl implements AutoCloseable {
         }
     }
 
+    /** The default datastore's (workspaceblobstore's) container in Azurite. */
+    public static final String DATASTORE_CONTAINER = "azureml-blobstore";
+
     private final Options options;
     private final HttpsServer server;
     private final ExecutorService executor;
@@ -167,6 +170,15 @@ public final class FakeAzureMl implements AutoCloseable {
 
     public Path caBundle() {
         return caBundle;
+    }
+
+    /**
+     * The blob service clients reach every storage account through (AML_DEBUG_STORAGE_ENDPOINT): an account's blobs at
+     * {@code <this>/<account>}, as in Azurite, over this fake's HTTPS pass-through. Starts Azurite.
+     */
+    public String storageEndpoint() {
+        String account = blobs().containerUrl("x");
+        return account.substring(0, account.length() - ("/" + Azurite.ACCOUNT + "/x").length());
     }
 
     public String token() {

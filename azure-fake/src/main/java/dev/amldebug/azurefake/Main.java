@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the fake until killed: {@code java -jar azure-fake.jar --port P --state DIR [--jobs N] [--page-size K] [--real-runs]}.
  * With --real-runs, submitted command jobs really run in Docker containers (the stand-in compute).
- * Prints one JSON line {armEndpoint, caBundle, token, azPath, subscriptionId, resourceGroup, workspace} for the caller.
+ * Prints one JSON line {armEndpoint, caBundle, storageEndpoint, token, azPath, subscriptionId, resourceGroup, workspace} for the caller.
  */
 public final class Main {
     private Main() {
@@ -47,6 +47,7 @@ public final class Main {
         ObjectNode ready = Json.object()
                 .put("armEndpoint", fake.armEndpoint())
                 .put("caBundle", fake.caBundle().toAbsolutePath().toString())
+                .put("storageEndpoint", fake.storageEndpoint())
                 .put("token", fake.token())
                 .put("azPath", az.toAbsolutePath().toString())
                 .put("subscriptionId", options.subscriptionId())

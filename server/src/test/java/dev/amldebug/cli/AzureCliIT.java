@@ -43,6 +43,7 @@ class AzureCliIT {
         environment = new HashMap<>(System.getenv());
         environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
         environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
+        environment.put("AML_DEBUG_STORAGE_ENDPOINT", fake.storageEndpoint());
         environment.put("HOME", folder.resolve("home").toString());
         environment.remove("AZURE_CLIENT_ID");
     }

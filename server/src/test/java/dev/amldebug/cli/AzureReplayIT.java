@@ -49,7 +49,7 @@ class AzureReplayIT {
         fake = AZURE.fake();
         StandInAz.write(Path.of("target/stand-in-az"), fake);
         environment = Map.of("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint(), "AML_DEBUG_CA_BUNDLE", fake.caBundle().toString(),
-                "HOME", folder.resolve("home").toString());
+                "AML_DEBUG_STORAGE_ENDPOINT", fake.storageEndpoint(), "HOME", folder.resolve("home").toString());
         inProcess = new HashMap<>(System.getenv());
         inProcess.putAll(environment);
         inProcess.remove("AZURE_CLIENT_ID");

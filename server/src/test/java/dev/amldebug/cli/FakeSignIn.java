@@ -19,6 +19,7 @@ final class FakeSignIn {
         Map<String, String> environment = new HashMap<>();
         environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
         environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
+        environment.put("AML_DEBUG_STORAGE_ENDPOINT", fake.storageEndpoint());
         environment.put("HOME", folder.resolve("home").toString());
         Cli use = Cli.run(inProcess(environment), "azure", "use", fake.workspace().armId(), "--workspace", folder.toString());
         assertThat(use.exitCode).as(use.toString()).isZero();

@@ -81,10 +81,10 @@ public final class BlobStore {
         return containerUrl(container) + "?" + sas;
     }
 
-    /** An account SAS that reads and lists every container: what Datastores_ListSecrets gives for workspaceblobstore. */
+    /** An account SAS that reads, lists and writes every container: what Datastores_ListSecrets gives for workspaceblobstore (whose account key allows as much). */
     public String accountSas() {
         return service.generateAccountSas(new com.azure.storage.common.sas.AccountSasSignatureValues(OffsetDateTime.now().plusHours(1),
-                com.azure.storage.common.sas.AccountSasPermission.parse("rl"), com.azure.storage.common.sas.AccountSasService.parse("b"),
+                com.azure.storage.common.sas.AccountSasPermission.parse("rlacw"), com.azure.storage.common.sas.AccountSasService.parse("b"),
                 com.azure.storage.common.sas.AccountSasResourceType.parse("sco")));
     }
 

@@ -24,7 +24,7 @@ final class JobFiles {
         var inputs = job.submitted.path("inputs").fields();
         while (inputs.hasNext()) {
             var input = inputs.next();
-            String uri = input.getValue().path("uri").asText("");
+            String uri = datastorePath(input.getValue().path("uri").asText(""));
             if (uri.startsWith("http")) {
                 Path folder = to.resolve(input.getKey());
                 Files.createDirectories(folder);
@@ -35,6 +35,14 @@ final class JobFiles {
             }
         }
         return paths;
+    }
+
+    /** A default datastore path (azureml://datastores/workspaceblobstore/paths/P) as the blob URL it names; others as they are. */
+    private String datastorePath(String uri) {
+        String prefix = "azureml://datastores/workspaceblobstore/paths/";
+        return uri.startsWith(prefix)
+                ? blobs.get().containerUrl(dev.amldebug.azurefake.FakeAzureMl.DATASTORE_CONTAINER) + "/" + uri.substring(prefix.length())
+                : uri;
     }
 
     /** The job's command with its literal inputs in place (as Azure ML substitutes ${{inputs.NAME}}). */

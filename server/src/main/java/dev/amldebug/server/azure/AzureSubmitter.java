@@ -76,7 +76,7 @@ public final class AzureSubmitter {
         @Override
         public URI input(Path fileOrFolder) {
             progress.accept("Uploading the input " + fileOrFolder + "...");
-            return workspace.codes().uploadInput(fileOrFolder);
+            return workspace.storage().uploadLocal(fileOrFolder);
         }
 
         @Override

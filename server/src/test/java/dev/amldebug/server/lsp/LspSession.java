@@ -51,6 +51,7 @@ final class LspSession implements AutoCloseable {
         Map<String, String> environment = new java.util.HashMap<>(System.getenv());
         environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
         environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
+        environment.put("AML_DEBUG_STORAGE_ENDPOINT", fake.storageEndpoint());
         environment.put("HOME", workspace.resolve("home").toString());
         LspSession session = new LspSession(environment);
         session.initialize(workspace);
