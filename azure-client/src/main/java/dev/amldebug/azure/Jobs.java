@@ -73,9 +73,9 @@ public final class Jobs {
 
     /** Requests the cancel, polls its long-running operation, then the job, until Canceled or another end. */
     public Job cancel(String name, Duration timeout) {
-        RestResponse accepted = client.arm().send(HttpMethod.POST, arm("/jobs/" + DataPlane.encode(name) + "/cancel"), null,
-                Map.of(), what(name));
-        return new CancelPolling(client.arm(), timeout, name, () -> get(name)).await(accepted);
+        URI cancel = arm("/jobs/" + DataPlane.encode(name) + "/cancel");
+        RestResponse accepted = client.arm().send(HttpMethod.POST, cancel, null, Map.of(), what(name));
+        return new CancelPolling(client.arm(), timeout, name, () -> get(name)).await(cancel, accepted);
     }
 
     /** The steps of a pipeline job, from run history; the page link is its continuation token. */

@@ -57,12 +57,35 @@ class RecordedTrafficIT {
         }
     }
 
+    @Test
+    void aCancelIsPolledThroughItsLocationAsTheServiceAnswersIt() throws Exception {
+        try (RecordedSession service = RecordedSession.start(
+                "test_control_flow_pipeline.pyTestIfElsetest_if_else_literal_condition.json")) {
+            AzureMlClient client = client(service);
+            URI cancel = client.endpoints().resolve(RecordedSession.WORKSPACE_ID + "/jobs/test_61819783419/cancel?"
+                    + AzureMlClient.ML_API);
+            var accepted = client.arm().send(com.azure.core.http.HttpMethod.POST, cancel, null, java.util.Map.of(),
+                    dev.amldebug.azure.http.What.of("the cancel", "nothing"));
+            Job canceled = new Job(null, "test_61819783419", null, "Pipeline", null, JobStatus.Canceled, null, null, null, null, null);
+
+            Job ended = new CancelPolling(client.arm(), Duration.ofSeconds(60), "test_61819783419", () -> canceled)
+                    .await(cancel, accepted);
+
+            assertThat(ended.status()).isEqualTo(JobStatus.Canceled);
+            assertThat(service.served()).hasSize(3).last().asString().contains("/mfeOperationResults/");
+            assertThat(service.unanswered()).isEmpty();
+        }
+    }
+
     private static WorkspaceClient workspace(RecordedSession service) {
-        AzureMlClient client = AzureMlClient.builder()
+        return client(service).workspaceClient(WorkspaceId.parse(RecordedSession.WORKSPACE_ID));
+    }
+
+    private static AzureMlClient client(RecordedSession service) {
+        return AzureMlClient.builder()
                 .credential(AzureCredentials.ofToken("recorded", OffsetDateTime.now().plusHours(1)))
                 .endpoints(AzureEndpoints.of(URI.create(service.origin())))
                 .caBundle(service.caBundle())
                 .build();
-        return client.workspaceClient(WorkspaceId.parse(RecordedSession.WORKSPACE_ID));
     }
 }

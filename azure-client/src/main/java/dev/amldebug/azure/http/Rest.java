@@ -34,6 +34,11 @@ public final class Rest {
         return new Rest(pipeline, workspaceName);
     }
 
+    /** The pipeline under this client, for azure-core's own machinery (its long-running operation pollers). */
+    public HttpPipeline pipeline() {
+        return pipeline;
+    }
+
     public JsonNode get(URI url, What what) {
         return send(HttpMethod.GET, url, null, Map.of(), what).json();
     }

@@ -40,6 +40,7 @@ public final class RecordedSession implements AutoCloseable {
     private final List<Entry> entries = new ArrayList<>();
     private final List<Entry> used = new CopyOnWriteArrayList<>();
     private final List<String> unanswered = new CopyOnWriteArrayList<>();
+    private final List<String> served = new CopyOnWriteArrayList<>();
     private final HttpsServer server;
     private final Path caBundle;
 
@@ -80,6 +81,11 @@ public final class RecordedSession implements AutoCloseable {
         return caBundle;
     }
 
+    /** Requests a recorded entry answered ("METHOD path"), in order. */
+    public List<String> served() {
+        return List.copyOf(served);
+    }
+
     /** Requests no recorded entry answered ("METHOD path"). */
     public List<String> unanswered() {
         return List.copyOf(unanswered);
@@ -99,6 +105,12 @@ public final class RecordedSession implements AutoCloseable {
             byte[] body = body(entry);
             String type = entry.headers().path("Content-Type").asText("application/json; charset=utf-8");
             exchange.getResponseHeaders().set("Content-Type", type);
+            for (String header : List.of("Location", "Azure-AsyncOperation", "Retry-After")) {
+                if (entry.headers().hasNonNull(header)) {
+                    exchange.getResponseHeaders().set(header, withOurOrigin(entry.headers().path(header).asText()));
+                }
+            }
+            served.add(method + " " + path);
             exchange.sendResponseHeaders(entry.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -138,10 +150,14 @@ public final class RecordedSession implements AutoCloseable {
         } else {
             text = body.toString();
         }
+        return withOurOrigin(text).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String withOurOrigin(String text) {
         for (String origin : ORIGINS) {
             text = text.replace(origin, origin());
         }
-        return text.getBytes(StandardCharsets.UTF_8);
+        return text;
     }
 
     @Override
