@@ -68,7 +68,7 @@ public final class WorkspaceClient {
     }
 
     public JobDownloads downloads() {
-        return new JobDownloads(id, client, dataPlane);
+        return new JobDownloads(id, storage(), dataPlane);
     }
 
     /** The job's Studio link from its services, else the link Studio itself uses. */

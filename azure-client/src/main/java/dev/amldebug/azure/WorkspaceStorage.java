@@ -30,7 +30,7 @@ public final class WorkspaceStorage {
     static final String DATASTORE_PATHS = "azureml://datastores/" + DATASTORE + "/paths/";
     private final WorkspaceId id;
     private final AzureMlClient client;
-    private JsonNode secrets;
+    private final Map<String, JsonNode> secrets = new java.util.HashMap<>();
 
     WorkspaceStorage(WorkspaceId id, AzureMlClient client) {
         this.id = id;
@@ -71,7 +71,7 @@ public final class WorkspaceStorage {
         List<String> files = folder ? SnapshotFiles.of(fileOrFolder, path -> false) : List.of(fileOrFolder.getFileName().toString());
         String name = fileOrFolder.toAbsolutePath().normalize().getFileName().toString();
         String prefix = "LocalUpload/" + ContentHash.of(root, files) + "/" + (folder ? name + "/" : "");
-        BlobContainerClient blobs = datastoreContainer();
+        BlobContainerClient blobs = datastoreContainer(DATASTORE);
         try {
             for (String relative : files) {
                 var blob = blobs.getBlobClient(prefix + relative);
@@ -86,15 +86,15 @@ public final class WorkspaceStorage {
         return URI.create(DATASTORE_PATHS + prefix + (folder ? "" : DataPlane.encode(files.get(0))));
     }
 
-    /** The default datastore's container (Datastores_Get: accountName, containerName, endpoint), with its secrets. */
-    private BlobContainerClient datastoreContainer() {
-        JsonNode properties = client.arm().get(client.endpoints().resolve(id.armId() + "/datastores/" + DATASTORE + "?"
-                + AzureMlClient.ML_API), What.of("datastore " + DATASTORE + " of workspace " + id.workspaceName(),
+    /** A blob datastore's container (Datastores_Get: accountName, containerName, endpoint), with its secrets. */
+    BlobContainerClient datastoreContainer(String datastore) {
+        JsonNode properties = client.arm().get(client.endpoints().resolve(id.armId() + "/datastores/" + datastore + "?"
+                + AzureMlClient.ML_API), What.of("datastore " + datastore + " of workspace " + id.workspaceName(),
                 "`aml-debug azure workspaces`")).path("properties");
         String account = Json.text(properties, "accountName");
         String container = client.endpoints().blobService(account, properties.path("endpoint").asText("core.windows.net"))
                 + "/" + Json.text(properties, "containerName");
-        return authorized(new BlobContainerClientBuilder(), container, account).httpClient(client.transport())
+        return authorized(new BlobContainerClientBuilder(), container, account, datastore).httpClient(client.transport())
                 .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE))
                 .retryOptions(Pipelines.retryOptions()).buildClient();
     }
@@ -105,14 +105,14 @@ public final class WorkspaceStorage {
      */
     public Path download(URI uri, Path to, boolean file) {
         if (uri.toString().startsWith(DATASTORE_PATHS)) {
-            BlobContainerClient blobs = datastoreContainer();
+            BlobContainerClient blobs = datastoreContainer(DATASTORE);
             return download(URI.create(blobs.getBlobContainerUrl() + "/" + uri.toString().substring(DATASTORE_PATHS.length())), to, file);
         }
         BlobUrlParts parts = BlobUrlParts.parse(uri.toString());
         String prefix = parts.getBlobName() == null ? "" : parts.getBlobName();
         String container = uri.toString().substring(0, uri.toString().indexOf(parts.getBlobContainerName())
                 + parts.getBlobContainerName().length());
-        BlobContainerClient blobs = authorized(new BlobContainerClientBuilder(), container, parts.getAccountName())
+        BlobContainerClient blobs = authorized(new BlobContainerClientBuilder(), container, parts.getAccountName(), DATASTORE)
                 .httpClient(client.transport()).httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE))
                 .retryOptions(Pipelines.retryOptions()).buildClient();
         try {
@@ -141,8 +141,9 @@ public final class WorkspaceStorage {
     }
 
     /** With the datastore's SAS token, or its account key (the two kinds of secrets a blob datastore has). */
-    private BlobContainerClientBuilder authorized(BlobContainerClientBuilder builder, String container, String account) {
-        JsonNode found = secrets();
+    private BlobContainerClientBuilder authorized(BlobContainerClientBuilder builder, String container, String account,
+                                                  String datastore) {
+        JsonNode found = secrets(datastore);
         String token = Json.text(found, "sasToken");
         if (token != null) {
             return builder.endpoint(container + "?" + (token.startsWith("?") ? token.substring(1) : token));
@@ -151,17 +152,14 @@ public final class WorkspaceStorage {
         if (key != null) {
             return builder.endpoint(container).credential(new StorageSharedKeyCredential(account, key));
         }
-        throw AmlDebugException.environment("The workspace's datastore " + DATASTORE + " gives neither a SAS token nor an account"
+        throw AmlDebugException.environment("The workspace's datastore " + datastore + " gives neither a SAS token nor an account"
                 + " key (" + Json.text(found, "secretsType") + " secrets): download the job's files yourself and pass them with"
                 + " --input NAME=PATH.", null);
     }
 
-    private synchronized JsonNode secrets() {
-        if (secrets == null) {
-            secrets = client.arm().send(HttpMethod.POST, client.endpoints().resolve(id.armId() + "/datastores/" + DATASTORE
-                    + "/listSecrets?" + AzureMlClient.ML_API), null, Map.of(), What.of("datastore " + DATASTORE + " of workspace "
-                    + id.workspaceName(), "`aml-debug azure workspaces`")).json();
-        }
-        return secrets;
+    private synchronized JsonNode secrets(String datastore) {
+        return secrets.computeIfAbsent(datastore, name -> client.arm().send(HttpMethod.POST, client.endpoints().resolve(
+                id.armId() + "/datastores/" + name + "/listSecrets?" + AzureMlClient.ML_API), null, Map.of(),
+                What.of("datastore " + name + " of workspace " + id.workspaceName(), "`aml-debug azure workspaces`")).json());
     }
 }

@@ -175,29 +175,36 @@ final class ArmApi {
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
-        if (!call.group(3).equals("workspaceblobstore")) {
+        if (!call.group(3).equals("workspaceblobstore") && !call.group(3).equals("workspaceartifactstore")) {
             return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/datastores/" + call.group(3)).response();
         }
         return Response.ok(Json.object().put("secretsType", "Sas").put("sasToken", fake.blobs().accountSas()));
     }
 
     /**
-     * Datastores_Get of the default blob datastore: an AzureBlob datastore (as the spec's Datastore/get example) whose
-     * container, {@link FakeAzureMl#DATASTORE_CONTAINER}, lives in Azurite under account devstoreaccount1.
+     * Datastores_Get of workspaceblobstore (the default; container {@link FakeAzureMl#DATASTORE_CONTAINER}) or
+     * workspaceartifactstore (container "azureml", as recorded, where runs keep ExperimentRun/dcid.RUN/): AzureBlob
+     * datastores (as the spec's Datastore/get example) in Azurite under account devstoreaccount1.
      */
     private Response getDatastore(Call call) {
         Optional<FakeWorkspace> ws = workspace(call);
         if (ws.isEmpty()) {
             return missingWorkspace(call);
         }
-        if (!call.group(3).equals("workspaceblobstore")) {
+        String container = switch (call.group(3)) {
+            case "workspaceblobstore" -> FakeAzureMl.DATASTORE_CONTAINER;
+            case "workspaceartifactstore" -> dev.amldebug.azurefake.blobs.BlobStore.RUNS_CONTAINER;
+            default -> null;
+        };
+        if (container == null) {
             return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/datastores/" + call.group(3)).response();
         }
-        fake.blobs().container(FakeAzureMl.DATASTORE_CONTAINER);
-        ObjectNode body = Json.object().put("id", ws.get().armId() + "/datastores/workspaceblobstore").put("name", "workspaceblobstore")
+        fake.blobs().container(container);
+        ObjectNode body = Json.object().put("id", ws.get().armId() + "/datastores/" + call.group(3)).put("name", call.group(3))
                 .put("type", "Microsoft.MachineLearningServices/workspaces/datastores");
-        ObjectNode properties = body.putObject("properties").put("datastoreType", "AzureBlob").put("isDefault", true)
-                .put("accountName", "devstoreaccount1").put("containerName", FakeAzureMl.DATASTORE_CONTAINER)
+        ObjectNode properties = body.putObject("properties").put("datastoreType", "AzureBlob")
+                .put("isDefault", call.group(3).equals("workspaceblobstore"))
+                .put("accountName", "devstoreaccount1").put("containerName", container)
                 .put("endpoint", "core.windows.net").put("protocol", "https").put("serviceDataAccessAuthIdentity", "None");
         properties.putObject("credentials").put("credentialsType", "AccountKey");
         return Response.ok(body);

@@ -34,6 +34,8 @@ final class DataPlaneApi {
     void register(Router router) {
         router.add("GET", "/discovery/workspaces/{s}/{g}/{w}", this::discovery)
                 .add("GET", HISTORY + "/runs/{r}/details", c -> inWorkspace(c, ws -> run(c, ws).map(j -> Response.ok(details(ws, j))).orElseGet(() -> noRun(c))))
+                .add("GET", HISTORY + "/runs/{r}", c -> inWorkspace(c, ws -> run(c, ws).map(j -> Response.ok(details(ws, j))).orElseGet(() -> noRun(c))))
+                .add("POST", HISTORY + "/rundata", c -> inWorkspace(c, ws -> runData(c, ws)))
                 .add("GET", HISTORY + "/runs/{r}/children", c -> inWorkspace(c, ws -> run(c, ws).map(j -> children(c, ws, j)).orElseGet(() -> noRun(c))))
                 .add("POST", HISTORY + "/experiments:query", c -> inWorkspace(c, ws -> experiments(c, ws)))
                 .add("GET", ARTIFACTS + "/artifacts/prefix/contentinfo/ExperimentRun/{d}", c -> inWorkspace(c, ws -> contentInfo(c, ws)));
@@ -76,6 +78,22 @@ final class DataPlaneApi {
             }
         }
         return body;
+    }
+
+    /**
+     * POST rundata {runId, selectRunMetadata, ...}: the run's metadata, where dataContainerId names the folder of its
+     * artifacts (ExperimentRun/dcid.RUN in workspaceartifactstore), as recorded in test_pipeline_job_download.
+     */
+    private Response runData(Call call, FakeWorkspace ws) throws java.io.IOException {
+        String runId = call.json().path("runId").asText("");
+        return ws.jobs.find(runId).map(job -> {
+            ObjectNode metadata = details(ws, job);
+            metadata.remove("logFiles");
+            metadata.put("dataContainerId", "dcid." + job.name);
+            ObjectNode body = Json.object();
+            body.set("runMetadata", metadata);
+            return Response.ok(body);
+        }).orElseGet(() -> noRun(call.withGroups(List.of(call.group(0), call.group(1), call.group(2), runId))));
     }
 
     private Response children(Call call, FakeWorkspace ws, FakeJob parent) {

@@ -153,6 +153,21 @@ class AzureCliIT {
     }
 
     @Test
+    void downloadFindsTheRunsFolderThroughRundataAndKeepsAnEmptyLogAsAnEmptyFile() throws Exception {
+        azure("use", workspaceId());
+        fake.uploadOutput("job-0004", "outputs/metrics.json", "{}".getBytes(StandardCharsets.UTF_8));
+        fake.appendLog("job-0004", "logs/azureml/stderrlogs.txt", new byte[0]);
+
+        Cli download = azure("jobs", "download", "job-0004", "--to", folder.resolve("all").toString());
+
+        assertThat(download.exitCode).as(download.toString()).isZero();
+        assertThat(folder.resolve("all/outputs/metrics.json")).hasContent("{}");
+        assertThat(folder.resolve("all/logs/azureml/stderrlogs.txt")).exists().isEmptyFile();
+        assertThat(fake.requests()).anyMatch(request -> request.startsWith("POST ") && request.endsWith("/rundata"))
+                .anyMatch(request -> request.endsWith("/datastores/workspaceartifactstore"));
+    }
+
+    @Test
     void submitUploadsTheSnapshotOnceAndSendsABodyTheSpecAccepts() throws Exception {
         azure("use", workspaceId());
         Path project = folder.resolve("project");
