@@ -134,10 +134,20 @@ public final class WorkspaceStorage {
             return to;
         } catch (IOException e) {
             throw AmlDebugException.environment("Cannot write under " + to + ": check that it is writable.", e);
+        } catch (com.azure.storage.blob.models.BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                throw AmlDebugException.notFound(parts.getBlobContainerName() + "/" + prefix + " is not in the workspace storage:"
+                        + " it was moved or deleted; give a local copy instead.");
+            }
+            throw downloadFailed(parts.getBlobContainerName() + "/" + prefix);
         } catch (RuntimeException e) {
-            throw AmlDebugException.environment("Downloading " + parts.getBlobContainerName() + "/" + prefix + " from the workspace"
-                    + " storage failed: check your network and that the storage account allows access from here.", null);
+            throw downloadFailed(parts.getBlobContainerName() + "/" + prefix);
         }
+    }
+
+    private static AmlDebugException downloadFailed(String what) {
+        return AmlDebugException.environment("Downloading " + what + " from the workspace storage failed: check your network"
+                + " and that the storage account allows access from here.", null);
     }
 
     /** With the datastore's SAS token, or its account key (the two kinds of secrets a blob datastore has). */

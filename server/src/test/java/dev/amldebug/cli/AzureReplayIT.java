@@ -104,7 +104,7 @@ class AzureReplayIT {
                 inputs:
                   data:
                     type: uri_file
-                    path: azureml://datastores/workspaceblobstore/paths/data.csv
+                    path: azureml://datastores/partner_lake/paths/data.csv
                 """);
         String job = submit();
         Cli replay = Cli.run(inProcess, "azure", "replay", job, "--workspace", folder.toString());
