@@ -6,6 +6,7 @@ import dev.amldebug.runner.spec.YamlValue;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Reads a command job YAML into a {@link CommandJob}: the one place that knows its keys ({@link JobKeys}). It checks
@@ -45,12 +46,7 @@ public final class JobReader {
 
     /** {@code inputs:} (of a job, a step or a pipeline) by name in file order; null when {@code value} is. */
     public static Map<String, JobInput> inputs(YamlValue value) {
-        if (value == null) {
-            return null;
-        }
-        Map<String, JobInput> inputs = new LinkedHashMap<>();
-        value.entries("'inputs'").forEach((name, input) -> inputs.put(name, input(name, input)));
-        return inputs;
+        return byName(value, "'inputs'", JobReader::input);
     }
 
     static JobInput input(String name, YamlValue value) {
@@ -67,12 +63,7 @@ public final class JobReader {
 
     /** {@code outputs:} by name in file order; null when {@code value} is. */
     public static Map<String, JobOutput> outputs(YamlValue value) {
-        if (value == null) {
-            return null;
-        }
-        Map<String, JobOutput> outputs = new LinkedHashMap<>();
-        value.entries("'outputs'").forEach((name, output) -> outputs.put(name, output(name, output)));
-        return outputs;
+        return byName(value, "'outputs'", JobReader::output);
     }
 
     public static JobOutput output(String name, YamlValue value) {
@@ -111,5 +102,14 @@ public final class JobReader {
         Map<String, YamlValue> fields = value.entries("'resources'", JobKeys.RESOURCES);
         return new JobResources(value, fields.get("instance_count"), fields.get("instance_type"),
                 fields.get("shm_size"), fields.get("docker_args"), fields.get("properties"));
+    }
+
+    private static <T> Map<String, T> byName(YamlValue value, String what, BiFunction<String, YamlValue, T> read) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, T> result = new LinkedHashMap<>();
+        value.entries(what).forEach((name, item) -> result.put(name, read.apply(name, item)));
+        return result;
     }
 }
