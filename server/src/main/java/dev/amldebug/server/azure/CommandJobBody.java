@@ -8,10 +8,7 @@ import dev.amldebug.runner.job.JobEnvironment;
 import dev.amldebug.runner.job.JobReader;
 import dev.amldebug.runner.spec.ExperimentNames;
 import dev.amldebug.runner.spec.YamlValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -124,42 +121,9 @@ public final class CommandJobBody {
         return uploads.code(folder);
     }
 
+    /** The environment's id: a reference as written, an inline environment registered as an anonymous version. */
     String environment(JobEnvironment environment) {
-        if (environment.isReference()) {
-            if (!environment.reference().startsWith("azureml:")) {
-                throw environment.at().error("An environment is either azureml:NAME:VERSION, azureml:NAME@latest, or"
-                        + " inline with image: and conda_file:.");
-            }
-            return environment.reference();
-        }
-        if (environment.build() != null) {
-            throw environment.build().error("Environments built from a Docker context are not submitted yet:"
-                    + " register it with `az ml environment create` and use azureml:NAME:VERSION, or give image:"
-                    + " and conda_file:.");
-        }
-        YamlValue image = environment.image();
-        if (image == null) {
-            throw environment.at().error("The environment needs an image: (for example"
-                    + " mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04), with an optional conda_file:.");
-        }
-        YamlValue conda = environment.condaFile();
-        return uploads.environment(image.text("'image'"), conda == null ? null : condaText(conda));
-    }
-
-    private String condaText(YamlValue conda) {
-        if (conda.isMapping()) {
-            return conda.toYamlText();
-        }
-        Path file = baseDir.resolve(conda.text("'conda_file'")).normalize();
-        if (!Files.isRegularFile(file)) {
-            throw conda.error("The conda file " + file + " does not exist. Give its path relative to "
-                    + jobFile.getFileName() + ".");
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new EnvironmentBody(jobFile, uploads).id(environment);
     }
 
     String computeId(WorkspaceId workspace, String compute, YamlValue value, YamlValue root) {
