@@ -1,5 +1,6 @@
 package dev.amldebug.runner.spec;
 
+import dev.amldebug.runner.job.JobInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import java.util.regex.Pattern;
  * the experiment name.
  */
 public final class CommandParts {
-    public static final Set<String> INPUT_KEYS = Set.of("type", "path", "mode", "description", "optional", "default");
-    public static final Set<String> OUTPUT_KEYS = Set.of("type", "path", "mode", "description", "name", "version");
+    public static final Set<String> INPUT_KEYS = JobKeys.INPUT;
+    public static final Set<String> OUTPUT_KEYS = JobKeys.OUTPUT;
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{\\{\\s*(inputs|outputs)\\.([A-Za-z0-9_]+)\\s*}}");
     private static final Pattern PY_SCRIPT = Pattern.compile("(?:^|\\s)([\\w./-]+\\.py)(?:\\s|$)");
 
@@ -45,8 +46,13 @@ public final class CommandParts {
 
     /** A uri_file or uri_folder input with a local {@code path}, checked to exist. */
     public static InputMount pathInput(String name, Map<String, YamlValue> input, YamlValue where, Path baseDir) {
-        String type = pathType(name, input);
-        YamlValue pathValue = input.get("path");
+        return pathInput(name, input.get("type"), input.get("path"), where, baseDir);
+    }
+
+    /** As above, from the input's {@code type} and {@code path} (either may be null). */
+    public static InputMount pathInput(String name, YamlValue typeValue, YamlValue pathValue, YamlValue where,
+                                       Path baseDir) {
+        String type = pathType(name, typeValue);
         if (pathValue == null) {
             throw where.error("input " + name + " needs 'path', a local file or folder");
         }
@@ -54,10 +60,10 @@ public final class CommandParts {
     }
 
     /** The input's type, uri_folder when it names none; only file and folder inputs run locally. */
-    public static String pathType(String name, Map<String, YamlValue> input) {
-        String type = input.containsKey("type") ? input.get("type").text("'type'") : "uri_folder";
+    public static String pathType(String name, YamlValue typeValue) {
+        String type = typeValue != null ? typeValue.text("'type'") : "uri_folder";
         if (!type.equals("uri_file") && !type.equals("uri_folder")) {
-            throw input.get("type").error("input " + name + " has type " + type
+            throw typeValue.error("input " + name + " has type " + type
                     + "; local runs take uri_file or uri_folder with a local path");
         }
         return type;
@@ -66,7 +72,7 @@ public final class CommandParts {
     /** The local file or folder that {@code pathValue} names, mounted at its container path. */
     public static InputMount localPath(String name, String type, YamlValue pathValue, Path baseDir) {
         String text = pathValue.text("'path'");
-        if (text.startsWith("azureml:") || text.contains("://")) {
+        if (JobInput.isReference(text)) {
             throw pathValue.error("input " + name + " points to '" + text + "', which a local run cannot reach;"
                     + " download it and give a local path");
         }
@@ -151,7 +157,11 @@ public final class CommandParts {
 
     /** The value under {@code key}, or an error at {@code where} saying what it should hold. */
     public static YamlValue require(Map<String, YamlValue> entries, String key, YamlValue where, String what) {
-        YamlValue value = entries.get(key);
+        return require(entries.get(key), key, where, what);
+    }
+
+    /** {@code value}, or an error at {@code where} saying that {@code key} is missing and what it should hold. */
+    public static YamlValue require(YamlValue value, String key, YamlValue where, String what) {
         if (value == null) {
             throw where.error("missing '" + key + "': the job needs " + what);
         }

@@ -1,21 +1,16 @@
 package dev.amldebug.runner.spec;
 
-import java.util.Map;
-import java.util.Set;
+import dev.amldebug.runner.job.JobDistribution;
+import dev.amldebug.runner.job.JobResources;
 
-/** Reads a command job's {@code distribution:} and {@code resources:} into a {@link Distribution}, or none. */
+/** Turns a command job's {@code distribution:} and {@code resources:} into a local {@link Distribution}, or none. */
 final class DistributionParser {
-    private static final Set<String> DISTRIBUTION_KEYS = Set.of("type", "process_count_per_instance", "worker_count",
-            "parameter_server_count");
-    private static final Set<String> RESOURCE_KEYS = Set.of("instance_count", "instance_type", "shm_size",
-            "properties", "docker_args");
     /** More would not be a local run any more: every process is a container's process on this machine. */
     static final int MAX_PROCESSES = 64;
 
     /** @return null for a job that runs as one process in one container */
-    Distribution parse(YamlValue distribution, YamlValue resources) {
-        YamlValue instanceCount = resources == null ? null
-                : resources.entries("'resources'", RESOURCE_KEYS).get("instance_count");
+    Distribution parse(JobDistribution distribution, JobResources resources) {
+        YamlValue instanceCount = resources == null ? null : resources.instanceCount();
         int nodes = instanceCount == null ? 1 : positive(instanceCount, "'instance_count'");
         if (distribution == null) {
             if (nodes > 1) {
@@ -25,12 +20,11 @@ final class DistributionParser {
             }
             return null;
         }
-        Map<String, YamlValue> fields = distribution.entries("'distribution'", DISTRIBUTION_KEYS);
-        Distribution.Type type = type(fields.get("type"), distribution);
-        Distribution result = type == Distribution.Type.tensorflow ? tensorflow(fields, nodes, distribution)
-                : Distribution.processes(type, nodes, processCount(fields, type, distribution));
+        Distribution.Type type = type(distribution.type(), distribution.at());
+        Distribution result = type == Distribution.Type.tensorflow ? tensorflow(distribution, nodes)
+                : Distribution.processes(type, nodes, processCount(distribution, type));
         if (result.worldSize() > MAX_PROCESSES) {
-            throw distribution.error("this job would start " + result.worldSize() + " processes; local runs take up to "
+            throw distribution.at().error("this job would start " + result.worldSize() + " processes; local runs take up to "
                     + MAX_PROCESSES + ", so lower instance_count or the process count for the local run");
         }
         return result;
@@ -48,28 +42,31 @@ final class DistributionParser {
         }
     }
 
-    private static int processCount(Map<String, YamlValue> fields, Distribution.Type type, YamlValue distribution) {
-        for (String key : java.util.List.of("worker_count", "parameter_server_count")) {
-            if (fields.containsKey(key)) {
-                throw fields.get(key).error("'" + key + "' is for tensorflow; a " + type + " job sets"
-                        + " process_count_per_instance instead");
-            }
-        }
-        YamlValue count = fields.get("process_count_per_instance");
+    private static int processCount(JobDistribution distribution, Distribution.Type type) {
+        refuseTensorflowKey(distribution.workerCount(), "worker_count", type);
+        refuseTensorflowKey(distribution.parameterServerCount(), "parameter_server_count", type);
+        YamlValue count = distribution.processCountPerInstance();
         return count == null ? 1 : positive(count, "'process_count_per_instance'");
     }
 
-    private static Distribution tensorflow(Map<String, YamlValue> fields, int nodes, YamlValue distribution) {
-        if (fields.containsKey("process_count_per_instance")) {
-            throw fields.get("process_count_per_instance").error("a tensorflow job sets worker_count and"
+    private static void refuseTensorflowKey(YamlValue value, String key, Distribution.Type type) {
+        if (value != null) {
+            throw value.error("'" + key + "' is for tensorflow; a " + type + " job sets"
+                    + " process_count_per_instance instead");
+        }
+    }
+
+    private static Distribution tensorflow(JobDistribution distribution, int nodes) {
+        if (distribution.processCountPerInstance() != null) {
+            throw distribution.processCountPerInstance().error("a tensorflow job sets worker_count and"
                     + " parameter_server_count instead of process_count_per_instance");
         }
-        YamlValue workerValue = fields.get("worker_count");
+        YamlValue workerValue = distribution.workerCount();
         int workers = workerValue == null ? nodes : positive(workerValue, "'worker_count'");
-        YamlValue psValue = fields.get("parameter_server_count");
+        YamlValue psValue = distribution.parameterServerCount();
         int parameterServers = psValue == null ? 0 : count(psValue, "'parameter_server_count'");
         if (workers + parameterServers < nodes) {
-            throw (workerValue == null ? distribution : workerValue).error("worker_count + parameter_server_count ("
+            throw (workerValue == null ? distribution.at() : workerValue).error("worker_count + parameter_server_count ("
                     + (workers + parameterServers) + ") is less than instance_count (" + nodes + "); every node needs"
                     + " a process, so raise worker_count or lower instance_count");
         }

@@ -3,13 +3,13 @@ package dev.amldebug.runner.spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.amldebug.runner.job.JobEnvironment;
+import dev.amldebug.runner.job.JobReader;
 import java.util.Map;
 import java.util.Set;
 
 /** Reads an Azure ML v2 environment, inline in a job or as its own YAML file ({@code --env}). */
 public final class EnvironmentParser {
-    private static final Set<String> KEYS = Set.of("$schema", "name", "version", "description", "tags",
-            "image", "conda_file", "build", "os_type", "inference_config", "properties");
     private static final Set<String> BUILD_KEYS = Set.of("path", "dockerfile_path");
 
     /** Reads an environment YAML file such as {@code env.yml}. */
@@ -19,12 +19,16 @@ public final class EnvironmentParser {
 
     /** Reads an inline environment; relative paths resolve against {@code baseDir}. */
     public EnvironmentSpec parse(YamlValue value, Path baseDir) {
-        if (value.isScalar()) {
-            throw cloudReference(value);
+        return parse(JobReader.environment(value), baseDir);
+    }
+
+    /** A job's environment for a local run; a reference to a workspace's environment does not apply. */
+    public EnvironmentSpec parse(JobEnvironment environment, Path baseDir) {
+        if (environment.isReference()) {
+            throw cloudReference(environment.at());
         }
-        Map<String, YamlValue> env = value.entries("the environment", KEYS);
-        YamlValue image = env.get("image");
-        YamlValue build = env.get("build");
+        YamlValue image = environment.image();
+        YamlValue build = environment.build();
         if (image != null && build != null) {
             throw build.error("an environment takes either 'image' or 'build', not both");
         }
@@ -32,10 +36,10 @@ public final class EnvironmentParser {
             return parseBuild(build, baseDir);
         }
         if (image == null) {
-            throw value.error("the environment needs 'image' (a base image, with an optional conda_file)"
+            throw environment.at().error("the environment needs 'image' (a base image, with an optional conda_file)"
                     + " or 'build' (a folder with a Dockerfile)");
         }
-        YamlValue conda = env.get("conda_file");
+        YamlValue conda = environment.condaFile();
         String condaYaml = conda == null ? null : readConda(conda, baseDir);
         return EnvironmentSpec.ofImage(image.text("'image'"), condaYaml);
     }

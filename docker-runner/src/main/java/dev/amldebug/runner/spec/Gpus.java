@@ -1,5 +1,6 @@
 package dev.amldebug.runner.spec;
 
+import dev.amldebug.runner.job.JobResources;
 import java.util.Locale;
 
 /**
@@ -11,8 +12,8 @@ public final class Gpus {
     private Gpus() {
     }
 
-    static boolean asked(YamlValue resources) {
-        YamlValue type = resources == null ? null : resources.entries("'resources'").get("instance_type");
+    static boolean asked(JobResources resources) {
+        YamlValue type = resources == null ? null : resources.instanceType();
         return type != null && isGpuSize(type.text("'instance_type'"));
     }
 

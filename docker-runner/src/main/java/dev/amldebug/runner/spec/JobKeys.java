@@ -26,6 +26,19 @@ public final class JobKeys {
     public static final Set<String> COMMAND_COMPONENT = Set.of("$schema", "name", "version", "display_name",
             "description", "tags", "type", "code", "command", "environment", "inputs", "outputs", "resources",
             "distribution", "additional_includes", "is_deterministic", "properties");
+    /** An input given as a mapping. */
+    public static final Set<String> INPUT = Set.of("type", "path", "mode", "description", "optional", "default");
+    /** An output given as a mapping. */
+    public static final Set<String> OUTPUT = Set.of("type", "path", "mode", "description", "name", "version");
+    /** An environment, inline in a job or in its own file (environment.schema.json). */
+    public static final Set<String> ENVIRONMENT = Set.of("$schema", "name", "version", "description", "tags",
+            "image", "conda_file", "build", "os_type", "inference_config", "properties");
+    /** A job's {@code distribution}. */
+    public static final Set<String> DISTRIBUTION = Set.of("type", "process_count_per_instance", "worker_count",
+            "parameter_server_count");
+    /** A job's {@code resources}. */
+    public static final Set<String> RESOURCES = Set.of("instance_count", "instance_type", "shm_size", "properties",
+            "docker_args");
 
     private JobKeys() {
     }

@@ -1,29 +1,24 @@
 package dev.amldebug.server.azure;
 
-import dev.amldebug.runner.spec.JobKeys;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azure.config.WorkspaceId;
+import dev.amldebug.runner.job.CommandJob;
+import dev.amldebug.runner.job.JobEnvironment;
+import dev.amldebug.runner.job.JobReader;
 import dev.amldebug.runner.spec.ExperimentNames;
-import dev.amldebug.runner.spec.YamlFiles;
 import dev.amldebug.runner.spec.YamlValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An Azure ML v2 command job YAML turned into the body of Jobs_CreateOrUpdate, as the SDK turns
- * it: the code folder and local inputs uploaded, an inline environment made an anonymous
- * environment version, and every {@code azureml:} reference passed on as written.
+ * it: the job model ({@link JobReader}) rendered with the code folder and local inputs uploaded, an inline
+ * environment made an anonymous environment version, and every {@code azureml:} reference passed on as written.
  */
 public final class CommandJobBody {
-    private static final Set<String> KEYS = JobKeys.COMMAND_JOB;
-
     /** What a body needs from the workspace: uploads that return the ids and URIs to send. */
     public interface Uploads {
         String code(Path folder);
@@ -56,50 +51,46 @@ public final class CommandJobBody {
      * @param experiment the experiment from --experiment, or null for the YAML's or the folder's name
      */
     public Job build(WorkspaceId workspace, String compute, String experiment) {
-        YamlValue root = YamlFiles.read(jobFile);
-        YamlValue type = root.entries("a command job").get("type");
+        YamlValue root = JobReader.open(jobFile);
+        YamlValue type = JobReader.typeOf(root);
         if (type != null && !"command".equals(type.text("'type'"))) {
             throw type.error("'aml-debug azure submit' takes a command job (type: command) or a pipeline job"
                     + " (type: pipeline).");
         }
-        Map<String, YamlValue> job = root.entries("a command job", KEYS);
+        return render(new JobReader().read(root), workspace, compute, experiment);
+    }
+
+    private Job render(CommandJob job, WorkspaceId workspace, String compute, String experiment) {
         ObjectNode properties = json.objectNode().put("jobType", "Command");
-        String experimentName = experimentName(experiment, job.get("experiment_name"));
+        String experimentName = experimentName(experiment, job.experimentName());
         properties.put("experimentName", experimentName);
-        String displayName = optional(job, "display_name");
+        String displayName = optional(job.displayName(), "display_name");
         putIfPresent(properties, "displayName", displayName);
-        putIfPresent(properties, "description", optional(job, "description"));
-        if (job.containsKey("tags")) {
-            properties.set("tags", textMap(job.get("tags"), "'tags'"));
+        putIfPresent(properties, "description", optional(job.description(), "description"));
+        if (job.tags() != null) {
+            properties.set("tags", textMap(job.tags(), "'tags'"));
         }
-        properties.put("command", required(job, root, "command", "the command to run, for example: python train.py"));
-        if (job.containsKey("code")) {
-            properties.put("codeId", code(job.get("code")));
+        properties.put("command", required(job.command(), job.root(), "command",
+                "the command to run, for example: python train.py"));
+        if (job.code() != null) {
+            properties.put("codeId", code(job.code()));
         }
-        required(job, root, "environment", "an environment: azureml:NAME@latest, or image: and conda_file:");
-        properties.put("environmentId", environment(job.get("environment")));
-        properties.put("computeId", computeId(workspace, compute, job.get("compute"), root));
-        if (job.containsKey("environment_variables")) {
-            properties.set("environmentVariables", textMap(job.get("environment_variables"), "'environment_variables'"));
+        required(job.environment() == null ? null : job.environment().at(), job.root(), "environment",
+                "an environment: azureml:NAME@latest, or image: and conda_file:");
+        properties.put("environmentId", environment(job.environment()));
+        properties.put("computeId", computeId(workspace, compute, job.compute(), job.root()));
+        if (job.environmentVariables() != null) {
+            ObjectNode variables = json.objectNode();
+            job.environmentVariables().forEach(variables::put);
+            properties.set("environmentVariables", variables);
         }
-        if (job.containsKey("inputs")) {
-            properties.set("inputs", data().inputs(job.get("inputs")));
+        if (job.inputs() != null) {
+            properties.set("inputs", data().inputs(job.inputs()));
         }
-        if (job.containsKey("outputs")) {
-            properties.set("outputs", data().outputs(job.get("outputs")));
+        if (job.outputs() != null) {
+            properties.set("outputs", data().outputs(job.outputs()));
         }
-        if (job.containsKey("distribution")) {
-            properties.set("distribution", JobSettingsBody.distribution(job.get("distribution")));
-        }
-        if (job.containsKey("resources")) {
-            properties.set("resources", JobSettingsBody.resources(job.get("resources")));
-        }
-        if (job.containsKey("limits")) {
-            properties.set("limits", JobSettingsBody.limits(job.get("limits")));
-        }
-        if (job.containsKey("services")) {
-            properties.set("services", JobSettingsBody.services(job.get("services")));
-        }
+        JobSettingsBody.putAll(properties, job);
         ObjectNode body = json.objectNode();
         body.set("properties", properties);
         return new Job(experimentName, displayName, body);
@@ -130,45 +121,9 @@ public final class CommandJobBody {
         return uploads.code(folder);
     }
 
-    String environment(YamlValue value) {
-        if (value.isScalar()) {
-            String text = value.text("'environment'");
-            if (!text.startsWith("azureml:")) {
-                throw value.error("An environment is either azureml:NAME:VERSION, azureml:NAME@latest, or inline"
-                        + " with image: and conda_file:.");
-            }
-            return text;
-        }
-        Map<String, YamlValue> environment = value.entries("the environment",
-                Set.of("image", "conda_file", "name", "version", "description", "build", "tags", "os_type"));
-        if (environment.containsKey("build")) {
-            throw environment.get("build").error("Environments built from a Docker context are not submitted yet:"
-                    + " register it with `az ml environment create` and use azureml:NAME:VERSION, or give image:"
-                    + " and conda_file:.");
-        }
-        YamlValue image = environment.get("image");
-        if (image == null) {
-            throw value.error("The environment needs an image: (for example"
-                    + " mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04), with an optional conda_file:.");
-        }
-        YamlValue conda = environment.get("conda_file");
-        return uploads.environment(image.text("'image'"), conda == null ? null : condaText(conda));
-    }
-
-    private String condaText(YamlValue conda) {
-        if (conda.isMapping()) {
-            return conda.toYamlText();
-        }
-        Path file = baseDir.resolve(conda.text("'conda_file'")).normalize();
-        if (!Files.isRegularFile(file)) {
-            throw conda.error("The conda file " + file + " does not exist. Give its path relative to "
-                    + jobFile.getFileName() + ".");
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The environment's id: a reference as written, an inline environment registered as an anonymous version. */
+    String environment(JobEnvironment environment) {
+        return new EnvironmentBody(jobFile, uploads).id(environment);
     }
 
     String computeId(WorkspaceId workspace, String compute, YamlValue value, YamlValue root) {
@@ -197,20 +152,21 @@ public final class CommandJobBody {
 
     /** The local folder a command job's {@code code:} names (the YAML's folder without one, or for an azureml: asset). */
     static Path codeFolder(Path jobFile) {
-        Path base = jobFile.toAbsolutePath().normalize().getParent();
-        YamlValue code = YamlFiles.read(jobFile).entries("a command job").get("code");
-        String text = code == null ? null : code.text("'code'");
-        return text == null || text.startsWith("azureml:") ? base : base.resolve(text).normalize();
+        return new JobReader().read(jobFile).codeDir();
     }
 
     static String optional(Map<String, YamlValue> fields, String key) {
-        return fields.containsKey(key) && !fields.get(key).isNull() ? fields.get(key).text("'" + key + "'") : null;
+        return optional(fields.get(key), key);
     }
 
-    private static String required(Map<String, YamlValue> fields, YamlValue root, String key, String hint) {
-        YamlValue value = fields.get(key);
+    /** The value's text, or null when it is absent or written empty ({@code key: ~}). */
+    static String optional(YamlValue value, String key) {
+        return value != null && !value.isNull() ? value.text("'" + key + "'") : null;
+    }
+
+    private static String required(YamlValue value, YamlValue root, String key, String hint) {
         if (value == null) {
-            throw root.error("The job has no '" + key + "'" + (hint == null ? "." : ": add " + hint + "."));
+            throw root.error("The job has no '" + key + "': add " + hint + ".");
         }
         return value.isScalar() ? value.text("'" + key + "'") : "";
     }

@@ -2,11 +2,12 @@ package dev.amldebug.server.azure;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.runner.job.JobInput;
+import dev.amldebug.runner.job.JobOutput;
 import dev.amldebug.runner.spec.YamlValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /** A job's (or step's) inputs and outputs as the REST body has them; a local input is uploaded, a reference passed on. */
 final class JobDataBody {
@@ -25,35 +26,30 @@ final class JobDataBody {
         this.uploads = uploads;
     }
 
-    ObjectNode inputs(YamlValue value) {
-        ObjectNode inputs = JSON.objectNode();
-        for (Map.Entry<String, YamlValue> entry : value.entries("'inputs'").entrySet()) {
-            YamlValue input = entry.getValue();
-            ObjectNode rest = JSON.objectNode();
-            if (input.isScalar()) {
-                rest.put("jobInputType", "literal").put("value", input.text("input " + entry.getKey()));
-            } else {
-                Map<String, YamlValue> fields = input.entries("input " + entry.getKey(),
-                        Set.of("type", "path", "mode", "description", "optional", "default"));
-                String type = fields.containsKey("type") ? fields.get("type").text("'type'") : "uri_folder";
-                rest.put("jobInputType", type);
-                if (fields.containsKey("path")) {
-                    rest.put("uri", uri(fields.get("path")));
-                }
-                putMode(rest, fields.get("mode"));
-                putIfPresent(rest, "description", CommandJobBody.optional(fields, "description"));
-            }
-            inputs.set(entry.getKey(), rest);
-        }
-        return inputs;
+    ObjectNode inputs(Map<String, JobInput> inputs) {
+        ObjectNode rest = JSON.objectNode();
+        inputs.forEach((name, input) -> rest.set(name, input(input)));
+        return rest;
     }
 
-    private String uri(YamlValue path) {
-        String text = path.text("'path'");
-        if (text.matches("^(azureml|https?|wasbs?|abfss?|adl)://.*") || text.startsWith("azureml:")) {
-            return text;
+    private ObjectNode input(JobInput input) {
+        ObjectNode rest = JSON.objectNode();
+        if (input.kind() == JobInput.Kind.LITERAL) {
+            return rest.put("jobInputType", "literal").put("value", input.value());
         }
-        Path local = baseDir.resolve(text).normalize();
+        rest.put("jobInputType", input.type() != null ? input.type().text("'type'") : "uri_folder");
+        if (input.kind() == JobInput.Kind.REFERENCE) {
+            rest.put("uri", input.path().text("'path'"));
+        } else if (input.kind() == JobInput.Kind.LOCAL_PATH) {
+            rest.put("uri", upload(input.path()));
+        }
+        putMode(rest, input.mode());
+        putIfPresent(rest, "description", CommandJobBody.optional(input.description(), "description"));
+        return rest;
+    }
+
+    private String upload(YamlValue path) {
+        Path local = baseDir.resolve(path.text("'path'")).normalize();
         if (!Files.exists(local)) {
             throw path.error("The input " + local + " does not exist. Give a path relative to "
                     + jobFile.getFileName() + ", or an azureml: reference.");
@@ -61,23 +57,23 @@ final class JobDataBody {
         return uploads.input(local).toString();
     }
 
-    ObjectNode outputs(YamlValue value) {
-        ObjectNode outputs = JSON.objectNode();
-        for (Map.Entry<String, YamlValue> entry : value.entries("'outputs'").entrySet()) {
-            outputs.set(entry.getKey(), output(entry.getKey(), entry.getValue()));
-        }
-        return outputs;
+    ObjectNode outputs(Map<String, JobOutput> outputs) {
+        ObjectNode rest = JSON.objectNode();
+        outputs.forEach((name, output) -> rest.set(name, output(output)));
+        return rest;
     }
 
     /** One output's declaration (null: a uri_folder). */
-    ObjectNode output(String name, YamlValue value) {
-        Map<String, YamlValue> fields = value.isNull() ? Map.of()
-                : value.entries("output " + name, Set.of("type", "path", "mode", "description", "name", "version"));
+    ObjectNode output(JobOutput output) {
+        if (!output.at().isNull() && !output.at().isMapping()) {
+            // A job output written as one value must be empty; entries() refuses it in the usual words.
+            output.at().entries("output " + output.name());
+        }
         ObjectNode rest = JSON.objectNode().put("jobOutputType",
-                fields.containsKey("type") ? fields.get("type").text("'type'") : "uri_folder");
-        putMode(rest, fields.get("mode"));
-        putIfPresent(rest, "uri", CommandJobBody.optional(fields, "path"));
-        putIfPresent(rest, "description", CommandJobBody.optional(fields, "description"));
+                output.type() != null ? output.type().text("'type'") : "uri_folder");
+        putMode(rest, output.mode());
+        putIfPresent(rest, "uri", CommandJobBody.optional(output.path(), "path"));
+        putIfPresent(rest, "description", CommandJobBody.optional(output.description(), "description"));
         return rest;
     }
 

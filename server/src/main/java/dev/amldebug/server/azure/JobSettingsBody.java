@@ -2,6 +2,9 @@ package dev.amldebug.server.azure;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.runner.job.CommandJob;
+import dev.amldebug.runner.job.JobDistribution;
+import dev.amldebug.runner.job.JobResources;
 import dev.amldebug.runner.spec.YamlValue;
 import java.util.Map;
 import java.util.Set;
@@ -15,12 +18,26 @@ final class JobSettingsBody {
     private JobSettingsBody() {
     }
 
-    static ObjectNode distribution(YamlValue value) {
-        Map<String, YamlValue> fields = value.entries("'distribution'",
-                Set.of("type", "process_count_per_instance", "worker_count", "parameter_server_count"));
-        YamlValue type = fields.get("type");
+    /** The job's distribution, resources, limits and services, those it has. */
+    static void putAll(ObjectNode properties, CommandJob job) {
+        if (job.distribution() != null) {
+            properties.set("distribution", distribution(job.distribution()));
+        }
+        if (job.resources() != null) {
+            properties.set("resources", resources(job.resources()));
+        }
+        if (job.limits() != null) {
+            properties.set("limits", limits(job.limits()));
+        }
+        if (job.services() != null) {
+            properties.set("services", services(job.services()));
+        }
+    }
+
+    static ObjectNode distribution(JobDistribution distribution) {
+        YamlValue type = distribution.type();
         if (type == null) {
-            throw value.error("The distribution needs a type: pytorch, mpi or tensorflow.");
+            throw distribution.at().error("The distribution needs a type: pytorch, mpi or tensorflow.");
         }
         ObjectNode rest = JSON.objectNode();
         switch (type.text("'type'")) {
@@ -30,20 +47,18 @@ final class JobSettingsBody {
             default -> throw type.error("Unknown distribution type '" + type.text("'type'")
                     + "'. Use pytorch, mpi or tensorflow.");
         }
-        putInt(rest, "processCountPerInstance", fields.get("process_count_per_instance"));
-        putInt(rest, "workerCount", fields.get("worker_count"));
-        putInt(rest, "parameterServerCount", fields.get("parameter_server_count"));
+        putInt(rest, "processCountPerInstance", distribution.processCountPerInstance());
+        putInt(rest, "workerCount", distribution.workerCount());
+        putInt(rest, "parameterServerCount", distribution.parameterServerCount());
         return rest;
     }
 
-    static ObjectNode resources(YamlValue value) {
-        Map<String, YamlValue> fields = value.entries("'resources'",
-                Set.of("instance_count", "instance_type", "shm_size", "properties", "docker_args"));
+    static ObjectNode resources(JobResources resources) {
         ObjectNode rest = JSON.objectNode();
-        putInt(rest, "instanceCount", fields.get("instance_count"));
-        putIfPresent(rest, "instanceType", CommandJobBody.optional(fields, "instance_type"));
-        putIfPresent(rest, "shmSize", CommandJobBody.optional(fields, "shm_size"));
-        putIfPresent(rest, "dockerArgs", CommandJobBody.optional(fields, "docker_args"));
+        putInt(rest, "instanceCount", resources.instanceCount());
+        putIfPresent(rest, "instanceType", CommandJobBody.optional(resources.instanceType(), "instance_type"));
+        putIfPresent(rest, "shmSize", CommandJobBody.optional(resources.shmSize(), "shm_size"));
+        putIfPresent(rest, "dockerArgs", CommandJobBody.optional(resources.dockerArgs(), "docker_args"));
         return rest;
     }
 

@@ -1,9 +1,10 @@
 package dev.amldebug.server.azure;
 
-import dev.amldebug.runner.spec.JobKeys;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azure.config.WorkspaceId;
+import dev.amldebug.runner.job.JobReader;
+import dev.amldebug.runner.spec.JobKeys;
 import dev.amldebug.runner.spec.YamlFiles;
 import dev.amldebug.runner.spec.YamlValue;
 import java.nio.file.Files;
@@ -85,9 +86,9 @@ public final class PipelineJobBody {
         putIfPresent(properties, "computeId", computeId);
         // The SDK sends both, empty when the pipeline has none.
         YamlValue inputs = pipeline.get("inputs");
-        properties.set("inputs", inputs == null || inputs.isNull() ? json.objectNode() : pieces.data().inputs(inputs));
+        properties.set("inputs", inputs == null || inputs.isNull() ? json.objectNode() : pieces.data().inputs(JobReader.inputs(inputs)));
         YamlValue outputs = pipeline.get("outputs");
-        properties.set("outputs", outputs == null || outputs.isNull() ? json.objectNode() : pieces.data().outputs(outputs));
+        properties.set("outputs", outputs == null || outputs.isNull() ? json.objectNode() : pieces.data().outputs(JobReader.outputs(outputs)));
         YamlValue jobs = pipeline.get("jobs");
         if (jobs == null || jobs.entries("'jobs'").isEmpty()) {
             throw root.error("The pipeline has no steps: add them under jobs:, each type: command or component: ./x.yml.");
@@ -140,17 +141,17 @@ public final class PipelineJobBody {
         }
         YamlValue given = step.get("inputs");
         rest.set("inputs", given == null || given.isNull() ? json.objectNode()
-                : SnakeCase.eachOf(new CommandJobBody(pipelineFile, uploads).data().inputs(given)));
+                : SnakeCase.eachOf(new CommandJobBody(pipelineFile, uploads).data().inputs(JobReader.inputs(given))));
         rest.set("outputs", outputs(step.get("outputs"), pieces));
         int processes = 1;
         YamlValue resources = step.containsKey("resources") ? step.get("resources") : definition.get("resources");
         if (resources != null) {
-            rest.set("resources", SnakeCase.of(JobSettingsBody.resources(resources)));
+            rest.set("resources", SnakeCase.of(JobSettingsBody.resources(JobReader.resources(resources))));
             processes *= Math.max(1, rest.path("resources").path("instance_count").asInt(1));
         }
         YamlValue distribution = step.containsKey("distribution") ? step.get("distribution") : definition.get("distribution");
         if (distribution != null) {
-            rest.set("distribution", SnakeCase.of(JobSettingsBody.distribution(distribution)));
+            rest.set("distribution", SnakeCase.of(JobSettingsBody.distribution(JobReader.distribution(distribution))));
             processes *= Math.max(1, rest.path("distribution").path("process_count_per_instance").asInt(1));
         }
         steps.put(name, new Step(name, displayName != null ? displayName : name, codeFolder(definitionFile, definition), processes));
@@ -171,7 +172,7 @@ public final class PipelineJobBody {
         String text = command.text("'command'");
         String code = definition.containsKey("code") ? pieces.code(definition.get("code")) : null;
         ObjectNode spec = StepComponent.spec(debug.covers(name) ? debug.command(name, text) : text, code,
-                pieces.environment(definition.get("environment")),
+                pieces.environment(JobReader.environment(definition.get("environment"))),
                 fromFile ? StepPorts.declared(definition.get("inputs")) : inline.inputs(definition.get("inputs")),
                 fromFile ? StepPorts.declared(definition.get("outputs")) : inline.outputs(definition.get("outputs")));
         putIfPresent(spec, "description", CommandJobBody.optional(definition, "description"));
@@ -200,7 +201,7 @@ public final class PipelineJobBody {
             if (value.isScalar() && !value.isNull()) {
                 rest.set(output, json.objectNode().put("value", value.text("output " + output)).put("type", "literal"));
             } else {
-                rest.set(output, SnakeCase.of(pieces.data().output(output, value)));
+                rest.set(output, SnakeCase.of(pieces.data().output(JobReader.output(output, value))));
             }
         });
         return rest;
