@@ -48,6 +48,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRunnersPackagesFormNoCycles() {
+        // The job model (runner.job) is read from YAML (runner.yaml) and rendered by runner.spec: one direction only.
+        slices().matching("dev.amldebug.runner.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
     void theTreeAndTheCommandsKnowNothingOfTheLanguageServer() {
         noClasses().that().resideInAnyPackage("dev.amldebug.server.tree..", "dev.amldebug.server.commands..",
                         "dev.amldebug.server.run..", "dev.amldebug.server.debug..")

@@ -2,7 +2,7 @@ package dev.amldebug.runner.deploy;
 
 import dev.amldebug.runner.spec.CodeFolders;
 import dev.amldebug.runner.spec.EnvironmentSpec;
-import dev.amldebug.runner.spec.SpecException;
+import dev.amldebug.runner.yaml.SpecException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.amldebug.runner.job;
 
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.amldebug.runner.job;
 
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlValue;
 
 /**
  * A job's environment as written: a reference ({@code azureml:NAME:VERSION}, {@code azureml:NAME@latest}, an ARM id),

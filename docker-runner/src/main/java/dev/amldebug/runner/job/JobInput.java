@@ -1,6 +1,6 @@
 package dev.amldebug.runner.job;
 
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlValue;
 
 /**
  * One of a job's inputs: a literal value, a local file or folder, a reference (an {@code azureml:} asset or a URI),

@@ -1,6 +1,6 @@
 package dev.amldebug.runner.job;
 
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlValue;
 
 /**
  * One of a job's outputs. Written as a mapping, its fields are read (each null when absent); written as a single value

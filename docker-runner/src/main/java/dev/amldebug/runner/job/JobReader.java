@@ -1,8 +1,7 @@
 package dev.amldebug.runner.job;
 
-import dev.amldebug.runner.spec.JobKeys;
-import dev.amldebug.runner.spec.YamlFiles;
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlFiles;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.amldebug.runner.pipeline;
 
 import dev.amldebug.runner.spec.CommandParts;
 import dev.amldebug.runner.spec.InputMount;
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

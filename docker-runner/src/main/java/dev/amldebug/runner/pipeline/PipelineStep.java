@@ -5,7 +5,7 @@ import dev.amldebug.runner.spec.ContainerPaths;
 import dev.amldebug.runner.spec.EnvironmentSpec;
 import dev.amldebug.runner.spec.InputMount;
 import dev.amldebug.runner.spec.RunSpec;
-import dev.amldebug.runner.spec.SpecException;
+import dev.amldebug.runner.yaml.SpecException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,10 +1,10 @@
 package dev.amldebug.runner.pipeline;
 
-import dev.amldebug.runner.spec.JobKeys;
+import dev.amldebug.runner.job.JobKeys;
 import dev.amldebug.runner.spec.CommandParts;
 import dev.amldebug.runner.spec.ContainerPaths;
-import dev.amldebug.runner.spec.YamlFiles;
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlFiles;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.amldebug.runner.pipeline;
 
 import dev.amldebug.runner.spec.EnvironmentSpec;
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.amldebug.runner.pipeline;
 
-import dev.amldebug.runner.spec.JobKeys;
+import dev.amldebug.runner.job.JobKeys;
 import dev.amldebug.runner.spec.CommandParts;
 import dev.amldebug.runner.spec.EnvironmentParser;
 import dev.amldebug.runner.spec.EnvironmentSpec;
-import dev.amldebug.runner.spec.YamlFiles;
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlFiles;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;

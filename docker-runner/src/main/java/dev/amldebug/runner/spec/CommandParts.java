@@ -1,5 +1,8 @@
 package dev.amldebug.runner.spec;
 
+import dev.amldebug.runner.yaml.SpecException;
+import dev.amldebug.runner.job.JobKeys;
+import dev.amldebug.runner.yaml.YamlValue;
 import dev.amldebug.runner.job.JobInput;
 import java.nio.file.Files;
 import java.nio.file.Path;

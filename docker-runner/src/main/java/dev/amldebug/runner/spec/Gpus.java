@@ -1,5 +1,6 @@
 package dev.amldebug.runner.spec;
 
+import dev.amldebug.runner.yaml.YamlValue;
 import dev.amldebug.runner.job.JobResources;
 import java.util.Locale;
 

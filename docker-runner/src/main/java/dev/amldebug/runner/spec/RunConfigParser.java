@@ -1,5 +1,7 @@
 package dev.amldebug.runner.spec;
 
+import dev.amldebug.runner.yaml.YamlFiles;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

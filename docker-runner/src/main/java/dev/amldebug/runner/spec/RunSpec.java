@@ -1,5 +1,6 @@
 package dev.amldebug.runner.spec;
 
+import dev.amldebug.runner.yaml.SpecException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.amldebug.runner.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.amldebug.runner.spec.SpecException;
+import dev.amldebug.runner.yaml.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

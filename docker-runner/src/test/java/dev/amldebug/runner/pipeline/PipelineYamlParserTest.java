@@ -7,7 +7,7 @@ import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.errors.ErrorKind;
 import dev.amldebug.runner.spec.InputMount;
 import dev.amldebug.runner.spec.RunSpec;
-import dev.amldebug.runner.spec.SpecException;
+import dev.amldebug.runner.yaml.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.amldebug.runner.run;
 
+import dev.amldebug.runner.yaml.SpecException;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.DockerResources.docker;
 import static dev.amldebug.runner.testing.Projects.read;
@@ -219,7 +220,7 @@ class LocalRunIT {
     void aCodeFolderAtTheRootOfTheFileSystemIsRefused() throws Exception {
         Path job = write(project, "job.yml", "code: /\ncommand: python x.py\nenvironment: {image: " + BASE_IMAGE + "}\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.load(job, null, List.of()))
-                .isInstanceOf(dev.amldebug.runner.spec.SpecException.class)
+                .isInstanceOf(dev.amldebug.runner.yaml.SpecException.class)
                 .hasMessageContaining(job + ":1:7: the code folder would be the root of the file system");
     }
 }

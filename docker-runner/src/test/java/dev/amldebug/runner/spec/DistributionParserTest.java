@@ -1,5 +1,6 @@
 package dev.amldebug.runner.spec;
 
+import dev.amldebug.runner.yaml.SpecException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,7 +7,7 @@ import dev.amldebug.runner.job.CommandJob;
 import dev.amldebug.runner.job.JobEnvironment;
 import dev.amldebug.runner.job.JobReader;
 import dev.amldebug.runner.spec.ExperimentNames;
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.amldebug.server.azure;
 
 import dev.amldebug.runner.job.JobEnvironment;
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.runner.job.JobInput;
 import dev.amldebug.runner.job.JobOutput;
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.runner.job.CommandJob;
 import dev.amldebug.runner.job.JobDistribution;
 import dev.amldebug.runner.job.JobResources;
-import dev.amldebug.runner.spec.YamlValue;
+import dev.amldebug.runner.yaml.YamlValue;
 import java.util.Map;
 import java.util.Set;
 

@@ -6,7 +6,7 @@ import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.errors.ErrorKind;
 import dev.amldebug.runner.docker.DockerUnavailableException;
 import dev.amldebug.runner.run.RunNotFoundException;
-import dev.amldebug.runner.spec.SpecException;
+import dev.amldebug.runner.yaml.SpecException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletionException;

@@ -1,4 +1,4 @@
-package dev.amldebug.runner.spec;
+package dev.amldebug.runner.job;
 
 import java.util.HashSet;
 import java.util.Set;

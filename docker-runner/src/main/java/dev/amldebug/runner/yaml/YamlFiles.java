@@ -1,4 +1,4 @@
-package dev.amldebug.runner.spec;
+package dev.amldebug.runner.yaml;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.amldebug.runner.spec;
+package dev.amldebug.runner.yaml;
 
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.errors.ErrorKind;

@@ -1,4 +1,4 @@
-package dev.amldebug.runner.spec;
+package dev.amldebug.runner.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
