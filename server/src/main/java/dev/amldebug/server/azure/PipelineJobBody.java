@@ -3,8 +3,16 @@ package dev.amldebug.server.azure;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azure.config.WorkspaceId;
-import dev.amldebug.runner.job.JobReader;
+import dev.amldebug.runner.job.CommandComponent;
+import dev.amldebug.runner.job.CommandJob;
+import dev.amldebug.runner.job.ComponentInput;
+import dev.amldebug.runner.job.JobDistribution;
+import dev.amldebug.runner.job.JobEnvironment;
 import dev.amldebug.runner.job.JobKeys;
+import dev.amldebug.runner.job.JobOutput;
+import dev.amldebug.runner.job.JobReader;
+import dev.amldebug.runner.job.JobResources;
+import dev.amldebug.runner.job.JobStep;
 import dev.amldebug.runner.yaml.YamlFiles;
 import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Files;
@@ -14,15 +22,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An Azure ML v2 pipeline job YAML turned into the body of Jobs_CreateOrUpdate, as the SDK turns it: each step (inline,
- * or from its {@code component: ./x.yml}) first registered as an anonymous command component (its code uploaded, an
+ * An Azure ML v2 pipeline job YAML turned into the body of Jobs_CreateOrUpdate, as the SDK turns it: each step, read
+ * by the job model ({@link JobReader#readStep}: inline, or from its {@code component: ./x.yml} or an inline component),
+ * first registered as an anonymous command component (its code uploaded, an
  * inline environment made an anonymous environment version), then a node of the pipeline that references it by
  * {@code componentId}; bindings ({@code ${{parent...}}}) are kept as written, for the service to resolve.
  * The steps of {@link RemoteStepDebug} run under the debug shim. The pieces are {@link CommandJobBody}'s.
  */
 public final class PipelineJobBody {
     private static final Set<String> KEYS = JobKeys.PIPELINE_JOB;
-    private static final Set<String> STEP_KEYS = JobKeys.PIPELINE_STEP;
 
     /**
      * A step as submitted: its name, the name its child run shows, the local code folder paths map from, and how many
@@ -123,85 +131,89 @@ public final class PipelineJobBody {
 
     /** A step as the pipeline's node: its component registered first, then referenced by id. */
     private ObjectNode step(Around around, String name, YamlValue value, Map<String, Step> steps) {
-        Map<String, YamlValue> step = value.entries("step " + name, STEP_KEYS);
-        boolean fromFile = step.containsKey("component");
-        Path definitionFile = fromFile ? componentFile(step.get("component")) : pipelineFile;
-        Map<String, YamlValue> definition = fromFile ? YamlFiles.read(definitionFile).entries("a command component") : step;
+        JobStep read = new JobReader().readStep(name, value, this::componentFile);
+        CommandJob step = read.job();
+        CommandComponent component = read.component();
+        Path definitionFile = component == null || component.file() == null ? pipelineFile : component.file();
         CommandJobBody pieces = new CommandJobBody(definitionFile, debug.covers(name) ? debug.uploads(uploads) : uploads);
         ObjectNode rest = json.objectNode().put("name", name).put("type", "command");
-        String displayName = CommandJobBody.optional(step, "display_name");
+        String displayName = CommandJobBody.optional(step.displayName(), "display_name");
         putIfPresent(rest, "display_name", displayName);
-        rest.put("componentId", component(name, value, definition, fromFile ? null : around.ports(), pieces));
-        String stepCompute = step.containsKey("compute")
-                ? pieces.computeId(around.workspace(), step.get("compute").text("'compute'"), null, value) : around.computeId();
+        rest.put("componentId", component(value, read, around.ports(), pieces));
+        String stepCompute = step.compute() != null
+                ? pieces.computeId(around.workspace(), step.compute().text("'compute'"), null, value) : around.computeId();
         putIfPresent(rest, "computeId", stepCompute);
         rest.put("_source", StepComponent.SOURCE);
-        if (step.containsKey("environment_variables")) {
-            rest.set("environment_variables", pieces.textMap(step.get("environment_variables"), "'environment_variables'"));
+        if (step.environmentVariables() != null) {
+            rest.set("environment_variables", textMap(step.environmentVariables()));
         }
-        YamlValue given = step.get("inputs");
-        rest.set("inputs", given == null || given.isNull() ? json.objectNode()
-                : SnakeCase.eachOf(new CommandJobBody(pipelineFile, uploads).data().inputs(JobReader.inputs(given))));
-        rest.set("outputs", outputs(step.get("outputs"), pieces));
+        rest.set("inputs", step.inputs() == null ? json.objectNode()
+                : SnakeCase.eachOf(new CommandJobBody(pipelineFile, uploads).data().inputs(step.inputs())));
+        rest.set("outputs", outputs(step.outputs(), pieces));
         int processes = 1;
-        YamlValue resources = step.containsKey("resources") ? step.get("resources") : definition.get("resources");
+        JobResources resources = step.resources() != null || component == null ? step.resources() : component.resources();
         if (resources != null) {
-            rest.set("resources", SnakeCase.of(JobSettingsBody.resources(JobReader.resources(resources))));
+            rest.set("resources", SnakeCase.of(JobSettingsBody.resources(resources)));
             processes *= Math.max(1, rest.path("resources").path("instance_count").asInt(1));
         }
-        YamlValue distribution = step.containsKey("distribution") ? step.get("distribution") : definition.get("distribution");
+        JobDistribution distribution = step.distribution() != null || component == null
+                ? step.distribution() : component.distribution();
         if (distribution != null) {
-            rest.set("distribution", SnakeCase.of(JobSettingsBody.distribution(JobReader.distribution(distribution))));
+            rest.set("distribution", SnakeCase.of(JobSettingsBody.distribution(distribution)));
             processes *= Math.max(1, rest.path("distribution").path("process_count_per_instance").asInt(1));
         }
-        steps.put(name, new Step(name, displayName != null ? displayName : name, codeFolder(definitionFile, definition), processes));
+        Path codeFolder = component == null ? step.codeDir() : component.codeDir();
+        steps.put(name, new Step(name, displayName != null ? displayName : name, codeFolder, processes));
         return rest;
     }
 
     /**
      * Registers the step's command (under the shim when debugged), code, environment and ports; returns the component's
-     * id. {@code inline}: how an inline step's ports are inferred; null for a component file, whose ports are declared.
+     * id. An inline step's ports are inferred by {@code inline}; a component's are declared.
      */
-    private String component(String name, YamlValue value, Map<String, YamlValue> definition, StepPorts inline,
-                             CommandJobBody pieces) {
-        boolean fromFile = inline == null;
-        YamlValue command = definition.get("command");
-        if (command == null || definition.get("environment") == null) {
-            throw value.error("Step " + name + " needs a command and an environment" + (fromFile ? " in its component." : "."));
+    private String component(YamlValue value, JobStep step, StepPorts inline, CommandJobBody pieces) {
+        CommandJob job = step.job();
+        CommandComponent declared = step.component();
+        YamlValue command = declared == null ? job.command() : declared.command();
+        JobEnvironment environment = declared == null ? job.environment() : declared.environment();
+        if (command == null || environment == null) {
+            throw value.error("Step " + step.name() + " needs a command and an environment"
+                    + (declared != null ? " in its component." : "."));
         }
+        YamlValue code = declared == null ? job.code() : declared.code();
         String text = command.text("'command'");
-        String code = definition.containsKey("code") ? pieces.code(definition.get("code")) : null;
-        ObjectNode spec = StepComponent.spec(debug.covers(name) ? debug.command(name, text) : text, code,
-                pieces.environment(JobReader.environment(definition.get("environment"))),
-                fromFile ? StepPorts.declared(definition.get("inputs")) : inline.inputs(definition.get("inputs")),
-                fromFile ? StepPorts.declared(definition.get("outputs")) : inline.outputs(definition.get("outputs")));
-        putIfPresent(spec, "description", CommandJobBody.optional(definition, "description"));
-        if (fromFile) {
-            putIfPresent(spec, "display_name", CommandJobBody.optional(definition, "display_name"));
-            if (definition.containsKey("environment_variables")) {
-                spec.set("environment_variables", pieces.textMap(definition.get("environment_variables"), "'environment_variables'"));
+        ObjectNode spec = StepComponent.spec(debug.covers(step.name()) ? debug.command(step.name(), text) : text,
+                code == null ? null : pieces.code(code), pieces.environment(environment),
+                declared == null ? inline.inputs(job.inputs()) : StepPorts.declared(declared.inputs(), ComponentInput::at),
+                declared == null ? inline.outputs(job.outputs()) : StepPorts.declared(declared.outputs(), JobOutput::at));
+        YamlValue description = declared == null ? job.description() : declared.description();
+        putIfPresent(spec, "description", CommandJobBody.optional(description, "description"));
+        if (declared != null) {
+            putIfPresent(spec, "display_name", CommandJobBody.optional(declared.displayName(), "display_name"));
+            if (declared.environmentVariables() != null) {
+                spec.set("environment_variables", textMap(declared.environmentVariables()));
             }
         }
         return uploads.component(StepComponent.version(spec), StepComponent.body(spec));
     }
 
-    private Path codeFolder(Path definitionFile, Map<String, YamlValue> definition) {
-        String code = definition.containsKey("code") ? definition.get("code").text("'code'") : null;
-        return code == null || code.startsWith("azureml:") ? definitionFile.getParent()
-                : definitionFile.getParent().resolve(code).normalize();
+    private ObjectNode textMap(Map<String, String> values) {
+        ObjectNode map = json.objectNode();
+        values.forEach(map::put);
+        return map;
     }
 
     /** Step outputs: a binding to a pipeline output kept as written, an output's settings in the step's snake_case. */
-    private ObjectNode outputs(YamlValue given, CommandJobBody pieces) {
+    private ObjectNode outputs(Map<String, JobOutput> given, CommandJobBody pieces) {
         ObjectNode rest = json.objectNode();
-        if (given == null || given.isNull()) {
+        if (given == null) {
             return rest;
         }
-        given.entries("'outputs'").forEach((output, value) -> {
-            if (value.isScalar() && !value.isNull()) {
-                rest.set(output, json.objectNode().put("value", value.text("output " + output)).put("type", "literal"));
+        given.forEach((output, value) -> {
+            if (value.at().isScalar() && !value.at().isNull()) {
+                rest.set(output, json.objectNode().put("value", value.at().text("output " + output)).put("type", "literal"));
             } else {
-                rest.set(output, SnakeCase.of(pieces.data().output(JobReader.output(output, value))));
+                rest.set(output, SnakeCase.of(pieces.data().output(value)));
             }
         });
         return rest;
