@@ -39,6 +39,10 @@ public record CommandJob(
 
     /** The local folder {@code code} names; the job's folder when it names none or an {@code azureml:} asset. */
     public Path codeDir() {
+        return codeDir(code, baseDir);
+    }
+
+    static Path codeDir(YamlValue code, Path baseDir) {
         String text = code == null ? null : code.text("'code'");
         return text == null || text.startsWith("azureml:") ? baseDir : baseDir.resolve(text).normalize();
     }

@@ -22,10 +22,16 @@ public final class JobKeys {
             "continue_run_on_failed_optional_input");
     /** A step under a pipeline's {@code jobs}: an inline command job, or a component with the step's bindings. */
     public static final Set<String> PIPELINE_STEP = with(COMMAND_JOB, "component");
-    /** A command component (commandComponent.schema.json), in its own file or inline under a step. */
+    /**
+     * A command component (commandComponent.schema.json), in its own file or inline under a step; environment_variables
+     * as the SDK's component schema takes them.
+     */
     public static final Set<String> COMMAND_COMPONENT = Set.of("$schema", "name", "version", "display_name",
             "description", "tags", "type", "code", "command", "environment", "inputs", "outputs", "resources",
-            "distribution", "additional_includes", "is_deterministic", "properties");
+            "distribution", "additional_includes", "is_deterministic", "properties", "environment_variables");
+    /** An input a component declares. */
+    public static final Set<String> COMPONENT_INPUT = Set.of("type", "default", "optional", "description", "min", "max",
+            "enum", "mode");
     /** An input given as a mapping. */
     public static final Set<String> INPUT = Set.of("type", "path", "mode", "description", "optional", "default");
     /** An output given as a mapping. */

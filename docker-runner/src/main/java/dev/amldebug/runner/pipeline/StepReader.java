@@ -1,75 +1,83 @@
 package dev.amldebug.runner.pipeline;
 
-import dev.amldebug.runner.job.JobKeys;
+import dev.amldebug.runner.job.CommandComponent;
+import dev.amldebug.runner.job.CommandJob;
+import dev.amldebug.runner.job.JobEnvironment;
+import dev.amldebug.runner.job.JobReader;
+import dev.amldebug.runner.job.JobStep;
 import dev.amldebug.runner.spec.CommandParts;
 import dev.amldebug.runner.spec.EnvironmentParser;
 import dev.amldebug.runner.spec.EnvironmentSpec;
-import dev.amldebug.runner.yaml.YamlFiles;
+import dev.amldebug.runner.yaml.SpecException;
 import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Reads one step under {@code jobs:}: an inline command, or a command component with the step's bindings. */
+/**
+ * One step under {@code jobs:} for a local run, from the job model ({@link JobReader#readStep}): an inline command, or
+ * a command component with the step's bindings.
+ */
 final class StepReader {
-    private static final Set<String> STEP_KEYS = JobKeys.PIPELINE_STEP;
-    private static final Set<String> COMPONENT_KEYS = JobKeys.COMMAND_COMPONENT;
-    private static final Set<String> DECLARATION_KEYS = Set.of("type", "default", "optional", "description", "min",
-            "max", "enum", "mode");
-    private static final List<String> FROM_COMPONENT = List.of("code", "command", "environment");
-
+    private final JobReader reader = new JobReader();
     private final EnvironmentParser environments = new EnvironmentParser();
 
     StepDraft read(String name, YamlValue value, Path baseDir) {
-        Map<String, YamlValue> step = value.entries("step " + name, STEP_KEYS);
-        return step.containsKey("component") ? fromComponent(name, value, step, baseDir) : inline(name, value, step, baseDir);
+        JobStep step = reader.readStep(name, value, component -> componentFile(component, baseDir));
+        checkType(step.job().type(), "step " + name);
+        return step.isInline() ? inline(step, value) : fromComponent(step, value);
     }
 
-    private StepDraft inline(String name, YamlValue where, Map<String, YamlValue> step, Path baseDir) {
-        checkType(step.get("type"), "step " + name);
-        YamlValue command = require(step, "command", where, name, "the command to run, for example: python prep.py");
-        Path codeDir = CommandParts.codeDir(step.get("code"), baseDir);
-        EnvironmentSpec environment = environments.parse(require(step, "environment", where, name,
-                "an environment (image: ... or build: ...)"), baseDir);
-        return new StepDraft(name, where, CommandParts.text(step, "display_name", name), null, codeDir, command,
-                environment, CommandParts.environmentVariables(step.get("environment_variables")), Map.of(), Map.of(),
-                Set.of(), mapping(step.get("inputs"), "the inputs of step " + name),
-                CommandParts.outputs(step.get("outputs")), mapping(step.get("outputs"), "the outputs of step " + name));
+    private StepDraft inline(JobStep step, YamlValue where) {
+        CommandJob job = step.job();
+        String name = step.name();
+        YamlValue command = require(job.command(), "command", where, name, "the command to run, for example: python prep.py");
+        Path codeDir = CommandParts.codeDir(job.code(), job.baseDir());
+        EnvironmentSpec environment = environment(job.environment(), where, name, "an environment (image: ... or build: ...)",
+                job.baseDir());
+        Map<String, YamlValue> outputs = at(job.outputs(), output -> output.at());
+        return new StepDraft(name, where, text(job.displayName(), "display_name", name), null, codeDir, command,
+                environment, variables(job.environmentVariables()), Map.of(), Map.of(), Set.of(),
+                at(job.inputs(), input -> input.at()), List.copyOf(outputs.keySet()), outputs);
     }
 
-    private StepDraft fromComponent(String name, YamlValue where, Map<String, YamlValue> step, Path baseDir) {
-        for (String key : FROM_COMPONENT) {
-            if (step.containsKey(key)) {
-                throw step.get(key).error("step " + name + " takes its " + key + " from its component; remove '" + key
-                        + "' here, or drop 'component' and write the step inline");
-            }
-        }
-        checkType(step.get("type"), "step " + name);
-        YamlValue component = step.get("component");
-        Path file = component.isMapping() ? null : componentFile(component, baseDir);
-        YamlValue definition = file == null ? component : YamlFiles.read(file);
-        Path componentDir = file == null ? baseDir : file.getParent();
-        Map<String, YamlValue> parts = definition.entries("a command component", COMPONENT_KEYS);
-        checkType(parts.get("type"), "the component of step " + name);
+    private StepDraft fromComponent(JobStep step, YamlValue where) {
+        CommandJob job = step.job();
+        CommandComponent component = step.component();
+        String name = step.name();
+        checkType(component.type(), "the component of step " + name);
         Map<String, String> types = new LinkedHashMap<>();
         Map<String, YamlValue> defaults = new LinkedHashMap<>();
         Set<String> optional = new HashSet<>();
-        declarations(parts.get("inputs"), types, defaults, optional);
-        Map<String, YamlValue> inputs = mapping(step.get("inputs"), "the inputs of step " + name);
-        Map<String, YamlValue> outputs = mapping(step.get("outputs"), "the outputs of step " + name);
-        List<String> outputNames = CommandParts.outputs(parts.get("outputs"));
-        checkDeclared(name, inputs, types.keySet(), "inputs", file);
-        checkDeclared(name, outputs, outputNames, "outputs", file);
-        String displayName = CommandParts.text(step, "display_name", CommandParts.text(parts, "display_name", name));
-        return new StepDraft(name, where, displayName, file, CommandParts.codeDir(parts.get("code"), componentDir),
-                require(parts, "command", definition, name, "the command to run"),
-                environments.parse(require(parts, "environment", definition, name, "an environment"), componentDir),
-                CommandParts.environmentVariables(step.get("environment_variables")), types, defaults, optional,
-                inputs, outputNames, outputs);
+        component.inputs().forEach((input, declaration) -> {
+            types.put(input, text(declaration.type(), "type", "string"));
+            if (declaration.defaultValue() != null) {
+                defaults.put(input, declaration.defaultValue());
+            }
+            if (declaration.optional() != null && declaration.optional().bool("'optional'")) {
+                optional.add(input);
+            }
+        });
+        Map<String, YamlValue> inputs = at(job.inputs(), input -> input.at());
+        Map<String, YamlValue> outputs = at(job.outputs(), output -> output.at());
+        List<String> outputNames = List.copyOf(component.outputs().keySet());
+        checkDeclared(name, inputs, types.keySet(), "inputs", component.file());
+        checkDeclared(name, outputs, outputNames, "outputs", component.file());
+        String displayName = text(job.displayName(), "display_name", text(component.displayName(), "display_name", name));
+        // The step's own variables win over its component's.
+        Map<String, String> variables = new LinkedHashMap<>(variables(component.environmentVariables()));
+        variables.putAll(variables(job.environmentVariables()));
+        return new StepDraft(name, where, displayName, component.file(),
+                CommandParts.codeDir(component.code(), component.baseDir()),
+                require(component.command(), "command", component.at(), name, "the command to run"),
+                environment(component.environment(), component.at(), name, "an environment", component.baseDir()),
+                variables, types, defaults, optional, inputs, outputNames, outputs);
     }
 
     private static Path componentFile(YamlValue component, Path baseDir) {
@@ -85,21 +93,7 @@ final class StepReader {
         return file;
     }
 
-    private static void declarations(YamlValue inputs, Map<String, String> types, Map<String, YamlValue> defaults,
-                                     Set<String> optional) {
-        mapping(inputs, "the component's inputs").forEach((input, declaration) -> {
-            Map<String, YamlValue> parts = declaration.entries("input " + input, DECLARATION_KEYS);
-            types.put(input, CommandParts.text(parts, "type", "string"));
-            if (parts.containsKey("default")) {
-                defaults.put(input, parts.get("default"));
-            }
-            if (parts.containsKey("optional") && parts.get("optional").bool("'optional'")) {
-                optional.add(input);
-            }
-        });
-    }
-
-    private static void checkDeclared(String step, Map<String, YamlValue> given, java.util.Collection<String> declared,
+    private static void checkDeclared(String step, Map<String, YamlValue> given, Collection<String> declared,
                                       String what, Path file) {
         given.forEach((key, value) -> {
             if (!declared.contains(key)) {
@@ -117,16 +111,39 @@ final class StepReader {
         }
     }
 
-    private static YamlValue require(Map<String, YamlValue> entries, String key, YamlValue where, String step,
-                                     String what) {
-        YamlValue value = entries.get(key);
+    private EnvironmentSpec environment(JobEnvironment environment, YamlValue where, String step, String what,
+                                        Path baseDir) {
+        if (environment == null) {
+            throw missing(where, step, "environment", what);
+        }
+        return environments.parse(environment, baseDir);
+    }
+
+    private static YamlValue require(YamlValue value, String key, YamlValue where, String step, String what) {
         if (value == null) {
-            throw where.error("step " + step + " has no '" + key + "': give it " + what);
+            throw missing(where, step, key, what);
         }
         return value;
     }
 
-    private static Map<String, YamlValue> mapping(YamlValue value, String what) {
-        return value == null || value.isNull() ? Map.of() : value.entries(what);
+    private static SpecException missing(YamlValue where, String step, String key, String what) {
+        return where.error("step " + step + " has no '" + key + "': give it " + what);
+    }
+
+    private static String text(YamlValue value, String key, String fallback) {
+        return value == null ? fallback : value.text("'" + key + "'");
+    }
+
+    private static Map<String, String> variables(Map<String, String> variables) {
+        return variables == null ? Map.of() : variables;
+    }
+
+    /** Each port's value as written, for the bindings to resolve; none when the step has none. */
+    private static <T> Map<String, YamlValue> at(Map<String, T> ports, Function<T, YamlValue> value) {
+        Map<String, YamlValue> result = new LinkedHashMap<>();
+        if (ports != null) {
+            ports.forEach((name, port) -> result.put(name, value.apply(port)));
+        }
+        return result;
     }
 }

@@ -3,26 +3,25 @@ package dev.amldebug.server.azure;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azure.config.WorkspaceId;
-import dev.amldebug.runner.job.JobReader;
 import dev.amldebug.runner.job.JobKeys;
+import dev.amldebug.runner.job.JobReader;
 import dev.amldebug.runner.yaml.YamlFiles;
 import dev.amldebug.runner.yaml.YamlValue;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * An Azure ML v2 pipeline job YAML turned into the body of Jobs_CreateOrUpdate, as the SDK turns it: each step (inline,
- * or from its {@code component: ./x.yml}) first registered as an anonymous command component (its code uploaded, an
+ * An Azure ML v2 pipeline job YAML turned into the body of Jobs_CreateOrUpdate, as the SDK turns it: each step, read
+ * by the job model ({@link JobReader#readStep}: inline, or from its {@code component: ./x.yml} or an inline component),
+ * first registered as an anonymous command component (its code uploaded, an
  * inline environment made an anonymous environment version), then a node of the pipeline that references it by
- * {@code componentId}; bindings ({@code ${{parent...}}}) are kept as written, for the service to resolve.
+ * {@code componentId} ({@link StepBody}); bindings ({@code ${{parent...}}}) are kept as written, for the service to resolve.
  * The steps of {@link RemoteStepDebug} run under the debug shim. The pieces are {@link CommandJobBody}'s.
  */
 public final class PipelineJobBody {
     private static final Set<String> KEYS = JobKeys.PIPELINE_JOB;
-    private static final Set<String> STEP_KEYS = JobKeys.PIPELINE_STEP;
 
     /**
      * A step as submitted: its name, the name its child run shows, the local code folder paths map from, and how many
@@ -39,10 +38,6 @@ public final class PipelineJobBody {
     private final CommandJobBody.Uploads uploads;
     private final RemoteStepDebug debug;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
-
-    /** What a step takes from its pipeline: the workspace, the pipeline's compute, its inputs and outputs for bindings. */
-    private record Around(WorkspaceId workspace, String computeId, StepPorts ports) {
-    }
 
     public PipelineJobBody(Path pipelineFile, CommandJobBody.Uploads uploads, RemoteStepDebug debug) {
         this.pipelineFile = pipelineFile.toAbsolutePath().normalize();
@@ -95,8 +90,9 @@ public final class PipelineJobBody {
         }
         Map<String, Step> steps = new LinkedHashMap<>();
         ObjectNode restJobs = json.objectNode();
-        Around around = new Around(workspace, computeId, new StepPorts(pipeline.get("inputs"), pipeline.get("outputs")));
-        jobs.entries("'jobs'").forEach((name, step) -> restJobs.set(name, step(around, name, step, steps)));
+        StepBody stepBody = new StepBody(pipelineFile, uploads, debug, workspace, computeId,
+                new StepPorts(pipeline.get("inputs"), pipeline.get("outputs")));
+        jobs.entries("'jobs'").forEach((name, step) -> restJobs.set(name, stepBody.node(name, step, steps)));
         for (String name : debug.steps()) {
             if (!steps.containsKey(name)) {
                 throw jobs.error("--debug-step " + name + ": the pipeline has no step '" + name + "'; its steps are "
@@ -119,105 +115,6 @@ public final class PipelineJobBody {
         }
         putIfPresent(rest, "default_datastore", CommandJobBody.optional(settings, "default_datastore"));
         return rest;
-    }
-
-    /** A step as the pipeline's node: its component registered first, then referenced by id. */
-    private ObjectNode step(Around around, String name, YamlValue value, Map<String, Step> steps) {
-        Map<String, YamlValue> step = value.entries("step " + name, STEP_KEYS);
-        boolean fromFile = step.containsKey("component");
-        Path definitionFile = fromFile ? componentFile(step.get("component")) : pipelineFile;
-        Map<String, YamlValue> definition = fromFile ? YamlFiles.read(definitionFile).entries("a command component") : step;
-        CommandJobBody pieces = new CommandJobBody(definitionFile, debug.covers(name) ? debug.uploads(uploads) : uploads);
-        ObjectNode rest = json.objectNode().put("name", name).put("type", "command");
-        String displayName = CommandJobBody.optional(step, "display_name");
-        putIfPresent(rest, "display_name", displayName);
-        rest.put("componentId", component(name, value, definition, fromFile ? null : around.ports(), pieces));
-        String stepCompute = step.containsKey("compute")
-                ? pieces.computeId(around.workspace(), step.get("compute").text("'compute'"), null, value) : around.computeId();
-        putIfPresent(rest, "computeId", stepCompute);
-        rest.put("_source", StepComponent.SOURCE);
-        if (step.containsKey("environment_variables")) {
-            rest.set("environment_variables", pieces.textMap(step.get("environment_variables"), "'environment_variables'"));
-        }
-        YamlValue given = step.get("inputs");
-        rest.set("inputs", given == null || given.isNull() ? json.objectNode()
-                : SnakeCase.eachOf(new CommandJobBody(pipelineFile, uploads).data().inputs(JobReader.inputs(given))));
-        rest.set("outputs", outputs(step.get("outputs"), pieces));
-        int processes = 1;
-        YamlValue resources = step.containsKey("resources") ? step.get("resources") : definition.get("resources");
-        if (resources != null) {
-            rest.set("resources", SnakeCase.of(JobSettingsBody.resources(JobReader.resources(resources))));
-            processes *= Math.max(1, rest.path("resources").path("instance_count").asInt(1));
-        }
-        YamlValue distribution = step.containsKey("distribution") ? step.get("distribution") : definition.get("distribution");
-        if (distribution != null) {
-            rest.set("distribution", SnakeCase.of(JobSettingsBody.distribution(JobReader.distribution(distribution))));
-            processes *= Math.max(1, rest.path("distribution").path("process_count_per_instance").asInt(1));
-        }
-        steps.put(name, new Step(name, displayName != null ? displayName : name, codeFolder(definitionFile, definition), processes));
-        return rest;
-    }
-
-    /**
-     * Registers the step's command (under the shim when debugged), code, environment and ports; returns the component's
-     * id. {@code inline}: how an inline step's ports are inferred; null for a component file, whose ports are declared.
-     */
-    private String component(String name, YamlValue value, Map<String, YamlValue> definition, StepPorts inline,
-                             CommandJobBody pieces) {
-        boolean fromFile = inline == null;
-        YamlValue command = definition.get("command");
-        if (command == null || definition.get("environment") == null) {
-            throw value.error("Step " + name + " needs a command and an environment" + (fromFile ? " in its component." : "."));
-        }
-        String text = command.text("'command'");
-        String code = definition.containsKey("code") ? pieces.code(definition.get("code")) : null;
-        ObjectNode spec = StepComponent.spec(debug.covers(name) ? debug.command(name, text) : text, code,
-                pieces.environment(JobReader.environment(definition.get("environment"))),
-                fromFile ? StepPorts.declared(definition.get("inputs")) : inline.inputs(definition.get("inputs")),
-                fromFile ? StepPorts.declared(definition.get("outputs")) : inline.outputs(definition.get("outputs")));
-        putIfPresent(spec, "description", CommandJobBody.optional(definition, "description"));
-        if (fromFile) {
-            putIfPresent(spec, "display_name", CommandJobBody.optional(definition, "display_name"));
-            if (definition.containsKey("environment_variables")) {
-                spec.set("environment_variables", pieces.textMap(definition.get("environment_variables"), "'environment_variables'"));
-            }
-        }
-        return uploads.component(StepComponent.version(spec), StepComponent.body(spec));
-    }
-
-    private Path codeFolder(Path definitionFile, Map<String, YamlValue> definition) {
-        String code = definition.containsKey("code") ? definition.get("code").text("'code'") : null;
-        return code == null || code.startsWith("azureml:") ? definitionFile.getParent()
-                : definitionFile.getParent().resolve(code).normalize();
-    }
-
-    /** Step outputs: a binding to a pipeline output kept as written, an output's settings in the step's snake_case. */
-    private ObjectNode outputs(YamlValue given, CommandJobBody pieces) {
-        ObjectNode rest = json.objectNode();
-        if (given == null || given.isNull()) {
-            return rest;
-        }
-        given.entries("'outputs'").forEach((output, value) -> {
-            if (value.isScalar() && !value.isNull()) {
-                rest.set(output, json.objectNode().put("value", value.text("output " + output)).put("type", "literal"));
-            } else {
-                rest.set(output, SnakeCase.of(pieces.data().output(JobReader.output(output, value))));
-            }
-        });
-        return rest;
-    }
-
-    private Path componentFile(YamlValue component) {
-        String text = component.text("'component'");
-        if (text.startsWith("azureml:")) {
-            throw component.error("Registered components (" + text + ") are not submitted yet: give the component's YAML"
-                    + " file, for example component: ./train.yml.");
-        }
-        Path file = pipelineFile.getParent().resolve(text.startsWith("file:") ? text.substring(5) : text).normalize();
-        if (!Files.isRegularFile(file)) {
-            throw component.error("The component file " + file + " does not exist.");
-        }
-        return file;
     }
 
     private static void putIfPresent(ObjectNode node, String name, String value) {

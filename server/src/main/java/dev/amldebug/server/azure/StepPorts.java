@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.runner.job.JobInput;
+import dev.amldebug.runner.job.JobOutput;
 import dev.amldebug.runner.yaml.YamlValue;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The inputs and outputs of a step's component: a component file's as it declares them, an inline step's inferred from
+ * The inputs and outputs of a step's component: a component's as it declares them, an inline step's inferred from
  * what the step is given, as the SDK infers them (a binding takes the type of the pipeline input or output it names).
  */
 final class StepPorts {
@@ -24,20 +27,28 @@ final class StepPorts {
         this.pipelineOutputs = mapping(pipelineOutputs, "the pipeline's outputs");
     }
 
-    /** A component file's inputs or outputs, as written. */
-    static ObjectNode declared(YamlValue declared) {
-        return declared == null || declared.isNull() ? JSON.objectNode() : (ObjectNode) json(declared);
-    }
-
-    ObjectNode inputs(YamlValue given) {
+    /** A component's inputs or outputs, as it declares them. */
+    static <T> ObjectNode declared(Map<String, T> declared, Function<T, YamlValue> at) {
         ObjectNode ports = JSON.objectNode();
-        mapping(given, "'inputs'").forEach((name, value) -> ports.set(name, JSON.objectNode().put("type", inputType(value))));
+        declared.forEach((name, port) -> ports.set(name, json(at.apply(port))));
         return ports;
     }
 
-    ObjectNode outputs(YamlValue given) {
+    /** An inline step's inputs, from what it is given (null: none). */
+    ObjectNode inputs(Map<String, JobInput> given) {
         ObjectNode ports = JSON.objectNode();
-        mapping(given, "'outputs'").forEach((name, value) -> ports.set(name, outputPort(value)));
+        if (given != null) {
+            given.forEach((name, input) -> ports.set(name, JSON.objectNode().put("type", inputType(input.at()))));
+        }
+        return ports;
+    }
+
+    /** An inline step's outputs, from what it is given (null: none). */
+    ObjectNode outputs(Map<String, JobOutput> given) {
+        ObjectNode ports = JSON.objectNode();
+        if (given != null) {
+            given.forEach((name, output) -> ports.set(name, outputPort(output.at())));
+        }
         return ports;
     }
 

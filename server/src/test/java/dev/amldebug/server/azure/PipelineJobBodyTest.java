@@ -230,6 +230,25 @@ class PipelineJobBodyTest {
     }
 
     @Test
+    void anInlineComponentIsRegisteredWithItsDeclaredPortsAndCodeBesideThePipeline() throws IOException {
+        Files.writeString(folder.resolve("pipeline.yml"), Files.readString(folder.resolve("pipeline.yml")).replace(
+                "    component: ./train.yml\n", """
+                            component:
+                              code: src/train
+                              command: python train.py --table ${{inputs.table}} --model ${{outputs.model}}
+                              environment: azureml:sklearn-1.5@latest
+                              inputs: {table: {type: uri_folder}}
+                              outputs: {model: {type: uri_folder}}
+                        """));
+        PipelineJobBody.Pipeline pipeline = build(RemoteStepDebug.none(), null);
+        JsonNode trainSpec = spec(pipeline.job().body().path("properties").path("jobs").path("train"));
+
+        assertThat(trainSpec.path("inputs").toString()).isEqualTo("{\"table\":{\"type\":\"uri_folder\"}}");
+        assertThat(trainSpec.path("environment").asText()).isEqualTo("azureml:sklearn-1.5@latest");
+        assertThat(pipeline.steps().get("train").codeFolder()).isEqualTo(folder.resolve("src/train"));
+    }
+
+    @Test
     void computeFromTheCommandLineWinsOverTheDefaultCompute() {
         JsonNode job = build(RemoteStepDebug.none(), "gpu").job().body().get("properties");
         assertThat(job.path("computeId").asText()).isEqualTo(WORKSPACE.armId() + "/computes/gpu");
