@@ -140,6 +140,20 @@ class AzureCliIT {
     }
 
     @Test
+    void logsOfAPipelineAreItsExecutionLogAndAJobWithoutLogsSaysSo() {
+        azure("use", workspaceId());
+        fake.appendLog("job-0007", "logs/azureml/executionlogs.txt", "Finishing experiment: no runs left.\n".getBytes(StandardCharsets.UTF_8));
+
+        Cli pipeline = azure("jobs", "logs", "job-0007");
+        Cli none = azure("jobs", "logs", "job-0009");
+
+        assertThat(pipeline.out).as(pipeline.toString()).isEqualTo("Finishing experiment: no runs left.\n");
+        assertThat(none.exitCode).isZero();
+        assertThat(none.out).isEqualTo("Job job-0009 has no log yet: follow it with `aml-debug azure jobs logs job-0009 --follow`,"
+                + " or see its files with `aml-debug azure jobs show job-0009`.\n");
+    }
+
+    @Test
     void downloadPutsOutputsInTheFolderAsked() throws Exception {
         azure("use", workspaceId());
         fake.uploadOutput("job-0003", "outputs/model.pkl", "weights".getBytes(StandardCharsets.UTF_8));
