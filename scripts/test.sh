@@ -4,16 +4,32 @@
 # unit tests, and the end-to-end test in a real VS Code.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-bash scripts/setup-engine.sh
-bash scripts/setup-azurite.sh
-bash scripts/setup-podman.sh
-command -v mvn >/dev/null 2>&1 || bash scripts/build.sh
+
+# Each phase's time, printed at the end (also when a phase fails), with each module's unit and integration tests.
+PHASES=()
+phase() {
+  local name=$1 start=$SECONDS
+  shift
+  "$@"
+  PHASES+=("$(printf '%-28s %6d s' "$name" $((SECONDS - start)))")
+}
+print_phases() {
+  echo "== phase times =="
+  for line in "${PHASES[@]}"; do echo "  $line"; done
+  python3 scripts/phase-times.py . 2>/dev/null || true
+}
+trap print_phases EXIT
+
+phase "set up: Docker engine" bash scripts/setup-engine.sh
+phase "set up: Azurite" bash scripts/setup-azurite.sh
+phase "set up: Podman API" bash scripts/setup-podman.sh
+command -v mvn >/dev/null 2>&1 || phase "set up: Java and Maven" bash scripts/build.sh
 # EngineRestartIT restarts the engine that scripts/setup-engine.sh started (the engine matrix's "after a restart").
-AML_DEBUG_TEST_ENGINE_RESTART=1 mvn -B verify "$@"
+phase "maven verify (all modules)" env AML_DEBUG_TEST_ENGINE_RESTART=1 mvn -B verify "$@"
 # The VS Code extension: ESLint, then its unit tests (mocha): Java discovery, the server command line,
 # the protocol mirror, the restart policy.
-(cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm run --silent compile && npm test)
+phase "extension: lint and tests" bash -c 'cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm run --silent compile && npm test'
 # End to end in a real VS Code (code-server) in headless Chromium; screenshots in target/e2e/.
-bash scripts/build.sh
-bash scripts/e2e-setup.sh
-node vscode-client/e2e/run-e2e.js
+phase "build: jar and extension" bash scripts/build.sh
+phase "set up: code-server" bash scripts/e2e-setup.sh
+phase "end to end (code-server)" node vscode-client/e2e/run-e2e.js
