@@ -19,11 +19,11 @@
  * /usr/bin/python3), and ends both (the run's container is removed). BENCH_CONTAINER_IP=1 talks to the container's own address
  * instead of the published port (no docker-proxy).
  */
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.DapBridge;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.LoopbackPair;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.protocol.DapMessage;
 import dev.amldebug.bridge.protocol.DapReader;
 import dev.amldebug.bridge.protocol.DapWriter;

@@ -11,7 +11,7 @@ import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.azure.credentials.AzureCredentials;
 import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
-import dev.amldebug.azurefake.FakeWorkspace;
+import dev.amldebug.azurefake.workspace.FakeWorkspace;
 import dev.amldebug.azurefake.StandInAz;
 import dev.amldebug.azurefake.faults.Fault;
 import dev.amldebug.errors.AmlDebugException;

@@ -1,5 +1,6 @@
 package dev.amldebug.azurefake;
 
+import dev.amldebug.azurefake.workspace.FakeWorkspace;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azurefake.http.ArmError;

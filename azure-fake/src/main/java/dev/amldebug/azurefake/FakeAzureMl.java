@@ -1,5 +1,6 @@
 package dev.amldebug.azurefake;
 
+import dev.amldebug.azurefake.workspace.FakeWorkspace;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;

@@ -1,5 +1,6 @@
 package dev.amldebug.azurefake;
 
+import dev.amldebug.azurefake.workspace.FakeWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.amldebug.bridge;
 
+import dev.amldebug.bridge.target.BridgeTarget;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

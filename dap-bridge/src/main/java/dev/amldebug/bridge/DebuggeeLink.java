@@ -1,5 +1,7 @@
 package dev.amldebug.bridge;
 
+import dev.amldebug.bridge.target.DebuggeeDialer;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.protocol.DapReader;
 import dev.amldebug.bridge.protocol.DapWriter;
 import java.io.IOException;

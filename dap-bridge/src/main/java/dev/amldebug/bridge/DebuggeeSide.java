@@ -1,5 +1,6 @@
 package dev.amldebug.bridge;
 
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.protocol.DapErrorCode;
 import dev.amldebug.bridge.protocol.DapJsonException;
 import dev.amldebug.bridge.protocol.DapMessage;

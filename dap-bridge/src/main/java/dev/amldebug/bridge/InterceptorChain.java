@@ -1,5 +1,6 @@
 package dev.amldebug.bridge;
 
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.intercept.AttachDefaults;
 import dev.amldebug.bridge.intercept.Disconnect;
 import dev.amldebug.bridge.intercept.EndedDebuggee;

@@ -1,5 +1,6 @@
 package dev.amldebug.bridge;
 
+import dev.amldebug.bridge.target.AddressPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

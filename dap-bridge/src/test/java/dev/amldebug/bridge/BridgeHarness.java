@@ -1,5 +1,7 @@
 package dev.amldebug.bridge;
 
+import dev.amldebug.bridge.target.PathMapping;
+import dev.amldebug.bridge.target.BridgeTarget;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

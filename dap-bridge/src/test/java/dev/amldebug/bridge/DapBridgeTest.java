@@ -1,5 +1,6 @@
 package dev.amldebug.bridge;
 
+import dev.amldebug.bridge.target.BridgeTarget;
 import static dev.amldebug.bridge.DapPeer.event;
 import static dev.amldebug.bridge.DapPeer.request;
 import static dev.amldebug.bridge.DapPeer.response;

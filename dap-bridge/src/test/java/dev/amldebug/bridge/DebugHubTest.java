@@ -1,5 +1,7 @@
 package dev.amldebug.bridge;
 
+import dev.amldebug.bridge.target.PathMapping;
+import dev.amldebug.bridge.target.BridgeTarget;
 import static dev.amldebug.bridge.DapPeer.request;
 import static dev.amldebug.bridge.DapPeer.response;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.amldebug.bridge;
 
+import dev.amldebug.bridge.target.BridgeTarget;
 import static dev.amldebug.bridge.Messages.message;
 import static dev.amldebug.bridge.Messages.request;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.errors.AmlDebugException;
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.server.debug.HostTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.azure.WorkspaceClient;
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.server.azure.GuideAttach;
 import dev.amldebug.server.azure.JobSteps;
 import dev.amldebug.server.debug.HostTarget;

@@ -1,7 +1,7 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.azure.WorkspaceClient;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.errors.Sentences;
 import dev.amldebug.server.azure.AzureSubmitter;

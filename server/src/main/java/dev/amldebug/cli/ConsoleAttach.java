@@ -1,8 +1,8 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.DapTrace;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.console.ConsoleOptions;
 import dev.amldebug.bridge.console.Location;

@@ -1,6 +1,6 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.errors.Sentences;
 import dev.amldebug.runner.spec.ContainerPaths;

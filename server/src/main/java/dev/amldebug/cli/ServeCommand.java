@@ -3,7 +3,7 @@ package dev.amldebug.cli;
 import dev.amldebug.server.lsp.AmlLanguageServer;
 import dev.amldebug.server.lsp.LanguageServerLauncher;
 import dev.amldebug.server.threads.ServerThreads;
-import dev.amldebug.bridge.AddressPolicy;
+import dev.amldebug.bridge.target.AddressPolicy;
 import dev.amldebug.errors.AmlDebugException;
 import java.io.FileDescriptor;
 import java.io.IOException;

@@ -4,7 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +50,25 @@ class ArchitectureTest {
     @Test
     void theServersPackagesFormNoCycles() {
         slices().matching("dev.amldebug.server.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** Each package of ours its own slice: a package and its subpackage must not need each other either. */
+    private static final SliceAssignment EACH_PACKAGE = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            return javaClass.getPackageName().startsWith("dev.amldebug.")
+                    ? SliceIdentifier.of(javaClass.getPackageName()) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "each package of dev.amldebug";
+        }
+    };
+
+    @Test
+    void noPackageOfOursIsInACycle() {
+        slices().assignedFrom(EACH_PACKAGE).should().beFreeOfCycles().check(classes);
     }
 
     @Test

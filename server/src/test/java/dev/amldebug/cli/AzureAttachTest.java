@@ -3,8 +3,8 @@ package dev.amldebug.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.errors.ErrorKind;
 import dev.amldebug.server.azure.GuideAttach;

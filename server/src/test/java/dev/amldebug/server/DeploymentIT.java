@@ -1,5 +1,7 @@
 package dev.amldebug.server;
 
+import dev.amldebug.bridge.target.PathMapping;
+import dev.amldebug.bridge.target.BridgeTarget;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.Projects.read;
 import static dev.amldebug.runner.testing.Projects.write;
@@ -221,9 +223,9 @@ class DeploymentIT {
         RunRecord healthy = awaitHealthy(run);
         String endpoint = healthy.scriptDebugEndpoint;
         assertThat(endpoint).startsWith("127.0.0.1:");
-        dev.amldebug.bridge.BridgeTarget target = dev.amldebug.bridge.BridgeTarget.of("127.0.0.1",
+        dev.amldebug.bridge.target.BridgeTarget target = dev.amldebug.bridge.target.BridgeTarget.of("127.0.0.1",
                 Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)),
-                List.of(new dev.amldebug.bridge.PathMapping(score.getParent().toString(), "/var/azureml-app")));
+                List.of(new dev.amldebug.bridge.target.PathMapping(score.getParent().toString(), "/var/azureml-app")));
         try (TestDebugClient debugger = new TestDebugClient(target)) {
             debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {TestDebugClient.line(10)}))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,7 +1,7 @@
 package dev.amldebug.azurefake.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.amldebug.azurefake.FakeWorkspace;
+import dev.amldebug.azurefake.workspace.FakeWorkspace;
 import dev.amldebug.azurefake.blobs.BlobStore;
 import dev.amldebug.azurefake.jobs.FakeJob;
 import java.io.IOException;

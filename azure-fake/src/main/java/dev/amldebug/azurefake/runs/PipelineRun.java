@@ -3,7 +3,7 @@ package dev.amldebug.azurefake.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amldebug.azurefake.FakeWorkspace;
+import dev.amldebug.azurefake.workspace.FakeWorkspace;
 import dev.amldebug.azurefake.jobs.FakeJob;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.amldebug.bridge.console;
 import dev.amldebug.bridge.DapBridge;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.LoopbackPair;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.hub.Debuggee;
 import dev.amldebug.bridge.hub.HubListener;

@@ -1,7 +1,7 @@
 package dev.amldebug.bridge.hub;
 
-import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.PathMapping;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

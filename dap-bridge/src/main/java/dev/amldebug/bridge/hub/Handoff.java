@@ -1,6 +1,6 @@
 package dev.amldebug.bridge.hub;
 
-import dev.amldebug.bridge.DebuggeeDialer;
+import dev.amldebug.bridge.target.DebuggeeDialer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

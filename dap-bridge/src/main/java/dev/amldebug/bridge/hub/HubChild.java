@@ -2,8 +2,8 @@ package dev.amldebug.bridge.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.bridge.DebuggeeDialer;
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.DebuggeeDialer;
 import dev.amldebug.bridge.protocol.DapMessage;
 import dev.amldebug.errors.AmlDebugException;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.amldebug.bridge.hub;
 
-import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.bridge.DebuggeeDialer;
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.DebuggeeDialer;
 import dev.amldebug.bridge.LoopbackPair;
 import java.util.concurrent.Executor;
 

@@ -1,6 +1,6 @@
 package dev.amldebug.bridge.hub;
 
-import dev.amldebug.bridge.DebuggeeDialer.Connection;
+import dev.amldebug.bridge.target.DebuggeeDialer.Connection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

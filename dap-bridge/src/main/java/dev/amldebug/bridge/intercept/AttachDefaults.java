@@ -2,8 +2,8 @@ package dev.amldebug.bridge.intercept;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.protocol.DapMessage;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.amldebug.bridge.intercept;
 
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.protocol.DapMessage;
 import dev.amldebug.bridge.protocol.DapMessages;
 import java.util.ArrayList;

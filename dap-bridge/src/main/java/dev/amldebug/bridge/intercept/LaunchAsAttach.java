@@ -1,7 +1,7 @@
 package dev.amldebug.bridge.intercept;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.protocol.DapMessage;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package dev.amldebug.bridge.intercept;
 
-import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.protocol.DapMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

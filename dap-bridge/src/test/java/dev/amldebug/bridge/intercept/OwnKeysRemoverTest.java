@@ -3,7 +3,7 @@ package dev.amldebug.bridge.intercept;
 import static dev.amldebug.bridge.intercept.FakeSession.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.protocol.DapMessage;
 import java.util.OptionalInt;
 import java.util.Set;

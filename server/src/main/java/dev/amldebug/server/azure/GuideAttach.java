@@ -2,8 +2,8 @@ package dev.amldebug.server.azure;
 
 import dev.amldebug.azure.LogSelection;
 import dev.amldebug.azure.WorkspaceClient;
-import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.server.debug.HostTarget;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.amldebug.server.commands;
 
 import dev.amldebug.azure.WorkspaceClient;
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.server.azure.GuideAttach;

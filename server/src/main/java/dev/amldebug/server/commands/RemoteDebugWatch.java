@@ -1,7 +1,7 @@
 package dev.amldebug.server.commands;
 
 import dev.amldebug.azure.WorkspaceClient;
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.server.azure.AzureSubmitter;
 import dev.amldebug.server.azure.PipelineJobBody;

@@ -1,11 +1,11 @@
 package dev.amldebug.server.debug;
 
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.DapBridge;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.LoopbackPair;
 import dev.amldebug.bridge.console.ConsoleDebugger;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.console.ConsoleOptions;
 import dev.amldebug.bridge.console.HubConsole;
 import dev.amldebug.bridge.hub.DebugHub;

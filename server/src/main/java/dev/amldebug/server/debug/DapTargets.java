@@ -1,8 +1,8 @@
 package dev.amldebug.server.debug;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.amldebug.bridge.AddressPolicy;
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.AddressPolicy;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.TargetResolver;
 import dev.amldebug.bridge.hub.HubChild;
 import dev.amldebug.bridge.protocol.DapMessage;

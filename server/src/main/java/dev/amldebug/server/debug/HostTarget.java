@@ -1,8 +1,8 @@
 package dev.amldebug.server.debug;
 
-import dev.amldebug.bridge.AddressPolicy;
-import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.AddressPolicy;
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.PathMapping;
 import java.nio.file.Path;
 import java.util.List;
 

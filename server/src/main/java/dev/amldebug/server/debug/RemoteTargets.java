@@ -1,6 +1,6 @@
 package dev.amldebug.server.debug;
 
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.amldebug.server.launch;
 import dev.amldebug.errors.AmlDebugException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amldebug.bridge.AddressPolicy;
+import dev.amldebug.bridge.target.AddressPolicy;
 
 /** The attach configurations that azureml.addLaunchConfiguration writes, one per kind. */
 public final class LaunchConfigurations {

@@ -1,7 +1,7 @@
 package dev.amldebug.server.run;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.runner.distributed.DistributedRunner;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.ControlLog;

@@ -2,8 +2,8 @@ package dev.amldebug.server.run;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.amldebug.bridge.BridgeTarget;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.deploy.ScoringServer;
 import dev.amldebug.runner.run.RunKind;

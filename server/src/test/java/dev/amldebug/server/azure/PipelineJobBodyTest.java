@@ -1,6 +1,5 @@
 package dev.amldebug.server.azure;
 
-import dev.amldebug.runner.job.JobKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,7 +7,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
-import dev.amldebug.bridge.PathMapping;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.hub.HubShim;
 import dev.amldebug.runner.debug.DebugShim;

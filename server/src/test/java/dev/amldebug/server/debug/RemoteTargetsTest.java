@@ -2,7 +2,7 @@ package dev.amldebug.server.debug;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amldebug.bridge.BridgeTarget;
+import dev.amldebug.bridge.target.BridgeTarget;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

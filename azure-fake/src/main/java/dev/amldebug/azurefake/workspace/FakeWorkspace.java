@@ -1,4 +1,4 @@
-package dev.amldebug.azurefake;
+package dev.amldebug.azurefake.workspace;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azurefake.jobs.JobStore;

@@ -1,4 +1,4 @@
-package dev.amldebug.bridge;
+package dev.amldebug.bridge.target;
 
 import dev.amldebug.errors.AmlDebugException;
 /** A local folder and the folder it is in the debuggee's file system. */

@@ -1,4 +1,4 @@
-package dev.amldebug.bridge;
+package dev.amldebug.bridge.target;
 
 import dev.amldebug.errors.AmlDebugException;
 import java.net.InetAddress;

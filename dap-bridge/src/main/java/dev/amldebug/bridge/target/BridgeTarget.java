@@ -1,4 +1,4 @@
-package dev.amldebug.bridge;
+package dev.amldebug.bridge.target;
 
 import java.time.Duration;
 import java.util.List;

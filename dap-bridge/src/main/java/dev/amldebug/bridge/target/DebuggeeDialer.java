@@ -1,4 +1,4 @@
-package dev.amldebug.bridge;
+package dev.amldebug.bridge.target;
 
 import java.io.IOException;
 import java.io.InputStream;
