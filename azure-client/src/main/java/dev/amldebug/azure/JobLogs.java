@@ -4,7 +4,6 @@ import com.azure.core.http.HttpMethod;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.azure.http.RestResponse;
 import dev.amldebug.azure.http.What;
-import dev.amldebug.errors.AmlDebugException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,13 +21,6 @@ public final class JobLogs {
     /** How much of a log one request reads. */
     static final int CHUNK = 4 * 1024 * 1024;
     static final String[] LOG_FOLDERS = {"user_logs/", "azureml-logs/", "logs/"};
-    /** A job's own log by its type, as the SDK's jobs.stream picks it: a command job's v2 log, rank 0's, or v1's. */
-    private static final List<String> COMMAND_LOGS = List.of(
-            "user_logs/std_log.txt", "user_logs/std_log_process_0.txt", "azureml-logs/70_driver_log.txt");
-    private static final Map<String, List<String>> LOGS_BY_TYPE = Map.of(
-            "pipeline", List.of("logs/azureml/executionlogs.txt"),
-            "sweep", List.of("azureml-logs/hyperdrive.txt"));
-
     private final WorkspaceId id;
     private final AzureMlClient client;
     private final DataPlane dataPlane;
@@ -51,7 +43,7 @@ public final class JobLogs {
      * @return whether any log was there to read: false means the job has no such log yet
      */
     public boolean follow(String jobName, LogSelection which, boolean follow, LogSink sink, BooleanSupplier cancelled) {
-        List<String> defaults = which.all() || which.file() != null || which.rank() != null ? COMMAND_LOGS : defaultLogs(jobName);
+        List<String> defaults = which.all() || which.file() != null || which.rank() != null ? LogChoice.COMMAND_LOGS : defaultLogs(jobName);
         boolean found = false;
         Map<String, Long> offsets = new HashMap<>();
         Map<String, LineSplitter> splitters = new HashMap<>();
@@ -60,7 +52,7 @@ public final class JobLogs {
         while (!cancelled.getAsBoolean()) {
             RunDetails details = details(jobName);
             boolean lastRound = !follow || ended;
-            List<LogFile> selected = select(jobName, files(jobName, details), which, defaults, lastRound);
+            List<LogFile> selected = LogChoice.select(jobName, files(jobName, details), which, defaults, lastRound);
             found |= !selected.isEmpty();
             long before = bytesRead.get();
             for (LogFile file : selected) {
@@ -70,7 +62,7 @@ public final class JobLogs {
                 for (LogFile file : selected) {
                     String rest = splitters.computeIfAbsent(file.name(), name -> new LineSplitter()).flush();
                     if (!rest.isEmpty()) {
-                        sink.lines(source(file, which), rest);
+                        sink.lines(LogChoice.source(file, which), rest);
                     }
                 }
                 return found;
@@ -89,7 +81,7 @@ public final class JobLogs {
     /** The logs a job's type writes its story to; a step (a command) or a job ARM does not describe: a command's. */
     private List<String> defaultLogs(String jobName) {
         String type = new Jobs(id, client, dataPlane).get(jobName).jobType();
-        return type == null ? COMMAND_LOGS : LOGS_BY_TYPE.getOrDefault(type.toLowerCase(java.util.Locale.ROOT), COMMAND_LOGS);
+        return LogChoice.defaults(type);
     }
 
     /** Bytes received from log files since this client was made (for tests and the benchmark). */
@@ -115,7 +107,7 @@ public final class JobLogs {
             // The blob shrank: it was truncated or written anew. Read it again from its start, and say so.
             offsets.put(file.name(), 0L);
             splitter.reset();
-            sink.lines(source(file, which), "(" + file.name() + " was truncated or rewritten; reading it again from"
+            sink.lines(LogChoice.source(file, which), "(" + file.name() + " was truncated or rewritten; reading it again from"
                     + " the start)\n");
             return CHUNK;
         }
@@ -133,7 +125,7 @@ public final class JobLogs {
         offsets.put(file.name(), offset + fresh.length);
         String lines = splitter.feed(fresh);
         if (!lines.isEmpty()) {
-            sink.lines(source(file, which), lines);
+            sink.lines(LogChoice.source(file, which), lines);
         }
         return response.status() == 200 ? 0 : fresh.length;
     }
@@ -156,44 +148,6 @@ public final class JobLogs {
     private static String header(RestResponse response, String name) {
         return response.headers() == null ? null
                 : response.headers().getValue(com.azure.core.http.HttpHeaderName.fromString(name));
-    }
-
-    private List<LogFile> select(String jobName, List<LogFile> files, LogSelection which, List<String> defaults,
-                                 boolean mustExist) {
-        if (which.all()) {
-            return files;
-        }
-        List<String> wanted = new ArrayList<>();
-        if (which.file() != null) {
-            wanted.add(which.file());
-        } else if (which.rank() != null) {
-            wanted.add("user_logs/std_log_process_" + which.rank() + ".txt");
-        } else {
-            wanted.addAll(defaults);
-        }
-        for (String name : wanted) {
-            for (LogFile file : files) {
-                if (file.name().equals(name)) {
-                    return List.of(file);
-                }
-            }
-        }
-        if (mustExist && (which.file() != null || which.rank() != null)) {
-            throw AmlDebugException.notFound("Job " + jobName + " has no log " + wanted.get(0) + ": its logs are "
-                    + (files.isEmpty() ? "none yet" : String.join(", ", files.stream().map(LogFile::name).toList()))
-                    + " (choose one with --file, or use --all).");
-        }
-        return List.of();
-    }
-
-    private static String source(LogFile file, LogSelection which) {
-        if (which.all()) {
-            java.util.regex.Matcher rank = java.util.regex.Pattern.compile("std_log_process_(\\d+)\\.txt$").matcher(file.name());
-            if (rank.find()) {
-                return "rank " + rank.group(1);
-            }
-        }
-        return file.name();
     }
 
     private RunDetails details(String jobName) {

@@ -24,12 +24,14 @@ final class ArmApi {
     private static final String W = "/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.MachineLearningServices/workspaces/{w}";
     private final FakeAzureMl fake;
     private final ArmResources resources;
-    private final CancelOperations cancels;
+    private final CancelApi cancelApi;
+    private final DatastoreApi datastores;
 
     ArmApi(FakeAzureMl fake, ArmResources resources, CancelOperations cancels) {
         this.fake = fake;
         this.resources = resources;
-        this.cancels = cancels;
+        this.cancelApi = new CancelApi(fake, cancels);
+        this.datastores = new DatastoreApi(fake);
     }
 
     void register(Router router) {
@@ -40,9 +42,9 @@ final class ArmApi {
                 .add("GET", W + "/jobs/{j}", c -> inWorkspace(c, ws -> ws.jobs.read(c.group(3)).map(j -> Response.ok(resources.job(ws, j)))
                         .orElseGet(() -> ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/jobs/" + c.group(3)).response())))
                 .add("PUT", W + "/jobs/{j}", this::createJob)
-                .add("POST", W + "/jobs/{j}/cancel", this::cancel)
-                .add("GET", "/subscriptions/{s}/providers/Microsoft.MachineLearningServices/locations/{l}/mfeOperationsStatus/{id}", this::operationStatus)
-                .add("GET", "/subscriptions/{s}/providers/Microsoft.MachineLearningServices/locations/{l}/mfeOperationResults/{id}", this::operationResult)
+                .add("POST", W + "/jobs/{j}/cancel", c -> inWorkspace(c, ws -> cancelApi.cancel(c, ws)))
+                .add("GET", "/subscriptions/{s}/providers/Microsoft.MachineLearningServices/locations/{l}/mfeOperationsStatus/{id}", cancelApi::status)
+                .add("GET", "/subscriptions/{s}/providers/Microsoft.MachineLearningServices/locations/{l}/mfeOperationResults/{id}", cancelApi::result)
                 .add("GET", W + "/computes", c -> inWorkspace(c, ws -> paged(c, resources.computes(ws))))
                 .add("GET", W + "/computes/{n}", c -> inWorkspace(c, ws -> resources.computes(ws).stream().filter(x -> x.path("name").asText().equals(c.group(3)))
                         .findFirst().map(Response::ok).orElseGet(() -> ArmError.notFound("computes/" + c.group(3)).response())))
@@ -57,8 +59,8 @@ final class ArmApi {
                 .add("PUT", W + "/components/{n}/versions/{v}",
                         c -> putVersion(c, "components", "ComponentVersions_CreateOrUpdate", "ComponentVersionResource"))
                 .add("GET", W + "/components/{n}/versions/{v}", this::getComponent)
-                .add("POST", W + "/datastores/{n}/listSecrets", this::listSecrets)
-                .add("GET", W + "/datastores/{n}", this::getDatastore)
+                .add("POST", W + "/datastores/{n}/listSecrets", c -> inWorkspace(c, ws -> datastores.listSecrets(c, ws)))
+                .add("GET", W + "/datastores/{n}", c -> inWorkspace(c, ws -> datastores.get(c, ws)))
                 .add("POST", W + "/codes/{n}/versions/{v}/startPendingUpload", this::startPendingUpload);
     }
 
@@ -111,41 +113,6 @@ final class ArmApi {
         return Response.json(existed ? 200 : 201, created);
     }
 
-    private Response cancel(Call call) {
-        Optional<FakeWorkspace> ws = workspace(call);
-        if (ws.isEmpty()) {
-            return missingWorkspace(call);
-        }
-        List<Violation> problems = fake.checks().check("Jobs_Cancel", null, call);
-        if (!problems.isEmpty()) {
-            return invalid(problems);
-        }
-        if (ws.get().jobs.find(call.group(3)).isEmpty()) {
-            return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/jobs/" + call.group(3)).response();
-        }
-        CancelOperations.Operation operation = cancels.start(ws.get().jobs, call.group(3));
-        fake.realRuns().ifPresent(runs -> runs.stop(call.group(3)));
-        String operations = call.baseUrl() + "/subscriptions/" + ws.get().subscriptionId + "/providers/Microsoft.MachineLearningServices/locations/eastus2euap/";
-        // As recorded (test_if_else_literal_condition): 202, body null, a Location and no Azure-AsyncOperation or Retry-After.
-        return Response.text(202, "null").header("Content-Type", "application/json; charset=utf-8")
-                .header("Location", operations + "mfeOperationResults/" + operation.id + "?api-version=" + ML_API_VERSION);
-    }
-
-    private Response operationStatus(Call call) {
-        return cancels.find(call.group(2)).map(op -> {
-            String status = op.poll();
-            ObjectNode body = Json.object().put("id", call.path()).put("name", op.id).put("status", status);
-            return Response.ok(body);
-        }).orElseGet(() -> ArmError.notFound("operation " + call.group(2)).response());
-    }
-
-    private Response operationResult(Call call) {
-        // As recorded: 202 {} with the Location again while it runs, then 200 with no body.
-        return cancels.find(call.group(2)).map(op -> op.poll().equals("Succeeded") ? Response.empty(200)
-                : Response.json(202, Json.object()).header("Location", call.baseUrl() + call.path() + "?api-version=" + ML_API_VERSION))
-                .orElseGet(() -> ArmError.notFound("operation " + call.group(2)).response());
-    }
-
     private Response getCode(Call call) {
         return inWorkspace(call, ws -> Optional.ofNullable(ws.codeVersions.get(call.group(3) + "/" + call.group(4))).map(Response::ok)
                 .orElseGet(() -> ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/codes/" + call.group(3)
@@ -164,51 +131,6 @@ final class ArmApi {
         return inWorkspace(call, ws -> Optional.ofNullable(ws.componentVersions.get(call.group(3) + "/" + call.group(4))).map(Response::ok)
                 .orElseGet(() -> ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/components/"
                         + call.group(3) + "/versions/" + call.group(4)).response()));
-    }
-
-    /** Datastores_ListSecrets for the default blob datastore: a SAS (SasDatastoreSecrets) that reads the workspace storage. */
-    private Response listSecrets(Call call) {
-        Optional<FakeWorkspace> ws = workspace(call);
-        if (ws.isEmpty()) {
-            return missingWorkspace(call);
-        }
-        List<Violation> problems = fake.checks().check("Datastores_ListSecrets", null, call);
-        if (!problems.isEmpty()) {
-            return invalid(problems);
-        }
-        if (!call.group(3).equals("workspaceblobstore") && !call.group(3).equals("workspaceartifactstore")) {
-            return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/datastores/" + call.group(3)).response();
-        }
-        return Response.ok(Json.object().put("secretsType", "Sas").put("sasToken", fake.blobs().accountSas()));
-    }
-
-    /**
-     * Datastores_Get of workspaceblobstore (the default; container {@link FakeAzureMl#DATASTORE_CONTAINER}) or
-     * workspaceartifactstore (container "azureml", as recorded, where runs keep ExperimentRun/dcid.RUN/): AzureBlob
-     * datastores (as the spec's Datastore/get example) in Azurite under account devstoreaccount1.
-     */
-    private Response getDatastore(Call call) {
-        Optional<FakeWorkspace> ws = workspace(call);
-        if (ws.isEmpty()) {
-            return missingWorkspace(call);
-        }
-        String container = switch (call.group(3)) {
-            case "workspaceblobstore" -> FakeAzureMl.DATASTORE_CONTAINER;
-            case "workspaceartifactstore" -> dev.amldebug.azurefake.blobs.BlobStore.RUNS_CONTAINER;
-            default -> null;
-        };
-        if (container == null) {
-            return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/datastores/" + call.group(3)).response();
-        }
-        fake.blobs().container(container);
-        ObjectNode body = Json.object().put("id", ws.get().armId() + "/datastores/" + call.group(3)).put("name", call.group(3))
-                .put("type", "Microsoft.MachineLearningServices/workspaces/datastores");
-        ObjectNode properties = body.putObject("properties").put("datastoreType", "AzureBlob")
-                .put("isDefault", call.group(3).equals("workspaceblobstore"))
-                .put("accountName", "devstoreaccount1").put("containerName", container)
-                .put("endpoint", "core.windows.net").put("protocol", "https").put("serviceDataAccessAuthIdentity", "None");
-        properties.putObject("credentials").put("credentialsType", "AccountKey");
-        return Response.ok(body);
     }
 
     /** CodeVersions_, EnvironmentVersions_ or ComponentVersions_CreateOrUpdate: 201 when new, 200 when it replaced a version. */
@@ -269,7 +191,7 @@ final class ArmApi {
         return fake.workspace(call.group(0), call.group(1), call.group(2));
     }
 
-    private Response inWorkspace(Call call, java.util.function.Function<FakeWorkspace, Response> answer) {
+    Response inWorkspace(Call call, java.util.function.Function<FakeWorkspace, Response> answer) {
         return workspace(call).map(answer).orElseGet(() -> missingWorkspace(call));
     }
 
