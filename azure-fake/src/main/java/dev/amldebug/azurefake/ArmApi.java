@@ -12,6 +12,7 @@ import dev.amldebug.azurefake.http.Response;
 import dev.amldebug.azurefake.http.Router;
 import dev.amldebug.azurefake.jobs.CancelOperations;
 import dev.amldebug.azurefake.jobs.FakeJob;
+import dev.amldebug.azurefake.runs.RealRuns;
 import dev.amldebug.azurefake.schema.Violation;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +23,21 @@ import java.util.stream.Collectors;
 final class ArmApi {
     static final String ML_API_VERSION = "2024-10-01";
     private static final String W = "/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.MachineLearningServices/workspaces/{w}";
-    private final FakeAzureMl fake;
+    private final FakeAzureMl.Options options;
+    private final Workspaces workspaces;
+    private final FakeStorage storage;
+    private final RequestChecks checks;
+    private final Optional<RealRuns> realRuns;
     private final ArmResources resources;
     private final CancelOperations cancels;
 
-    ArmApi(FakeAzureMl fake, ArmResources resources, CancelOperations cancels) {
-        this.fake = fake;
+    ArmApi(FakeAzureMl.Options options, Workspaces workspaces, FakeStorage storage, RequestChecks checks, Optional<RealRuns> realRuns,
+           ArmResources resources, CancelOperations cancels) {
+        this.options = options;
+        this.workspaces = workspaces;
+        this.storage = storage;
+        this.checks = checks;
+        this.realRuns = realRuns;
         this.resources = resources;
         this.cancels = cancels;
     }
@@ -35,7 +45,7 @@ final class ArmApi {
     void register(Router router) {
         router.add("GET", "/subscriptions", this::subscriptions)
                 .add("GET", "/subscriptions/{s}/providers/Microsoft.MachineLearningServices/workspaces", this::workspaces)
-                .add("GET", W, c -> workspace(c).map(ws -> Response.ok(resources.workspace(ws, fake.discoveryUrl(ws)))).orElseGet(() -> missingWorkspace(c)))
+                .add("GET", W, c -> workspace(c).map(ws -> Response.ok(resources.workspace(ws, workspaces.discoveryUrl(ws)))).orElseGet(() -> missingWorkspace(c)))
                 .add("GET", W + "/jobs", c -> inWorkspace(c, ws -> paged(c, ws.jobs.topLevel().stream().map(j -> resources.job(ws, j)).toList())))
                 .add("GET", W + "/jobs/{j}", c -> inWorkspace(c, ws -> ws.jobs.read(c.group(3)).map(j -> Response.ok(resources.job(ws, j)))
                         .orElseGet(() -> ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/jobs/" + c.group(3)).response())))
@@ -63,7 +73,7 @@ final class ArmApi {
     }
 
     private Response subscriptions(Call call) {
-        List<ObjectNode> items = fake.workspaces().stream().map(ws -> ws.subscriptionId).distinct().map(id -> {
+        List<ObjectNode> items = workspaces.all().stream().map(ws -> ws.subscriptionId).distinct().map(id -> {
             ObjectNode s = Json.object().put("id", "/subscriptions/" + id).put("subscriptionId", id).put("tenantId", FakeToken.TENANT_ID)
                     .put("displayName", "Fake subscription " + id.substring(0, 8)).put("state", "Enabled").put("authorizationSource", "RoleBased");
             s.putObject("subscriptionPolicies").put("locationPlacementId", "Public_2014-09-01").put("quotaId", "PayAsYouGo_2014-09-01").put("spendingLimit", "Off");
@@ -74,11 +84,11 @@ final class ArmApi {
 
     private Response workspaces(Call call) {
         String sub = call.group(0);
-        if (fake.workspaces().stream().noneMatch(ws -> ws.subscriptionId.equalsIgnoreCase(sub))) {
+        if (workspaces.all().stream().noneMatch(ws -> ws.subscriptionId.equalsIgnoreCase(sub))) {
             return new ArmError(404, "SubscriptionNotFound", "The subscription '" + sub + "' could not be found.").response();
         }
-        return paged(call, fake.workspaces().stream().filter(ws -> ws.subscriptionId.equalsIgnoreCase(sub))
-                .map(ws -> resources.workspace(ws, fake.discoveryUrl(ws))).toList());
+        return paged(call, workspaces.all().stream().filter(ws -> ws.subscriptionId.equalsIgnoreCase(sub))
+                .map(ws -> resources.workspace(ws, workspaces.discoveryUrl(ws))).toList());
     }
 
     private Response createJob(Call call) throws Exception {
@@ -86,7 +96,7 @@ final class ArmApi {
         if (ws.isEmpty()) {
             return missingWorkspace(call);
         }
-        List<Violation> problems = fake.checks().check("Jobs_CreateOrUpdate", "JobBaseResource", call);
+        List<Violation> problems = checks.check("Jobs_CreateOrUpdate", "JobBaseResource", call);
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
@@ -99,7 +109,7 @@ final class ArmApi {
         FakeJob job = ws.get().jobs.create(call.group(3), properties.path("jobType").asText(), properties.deepCopy());
         ObjectNode created = resources.job(ws.get(), job);
         if (job.jobType.equals("Command") || job.jobType.equals("Pipeline")) {
-            fake.realRuns().ifPresent(runs -> {
+            realRuns.ifPresent(runs -> {
                 ws.get().jobs.runForReal(job.name);
                 if (job.jobType.equals("Pipeline")) {
                     runs.startPipeline(ws.get(), job);
@@ -116,7 +126,7 @@ final class ArmApi {
         if (ws.isEmpty()) {
             return missingWorkspace(call);
         }
-        List<Violation> problems = fake.checks().check("Jobs_Cancel", null, call);
+        List<Violation> problems = checks.check("Jobs_Cancel", null, call);
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
@@ -124,7 +134,7 @@ final class ArmApi {
             return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/jobs/" + call.group(3)).response();
         }
         CancelOperations.Operation operation = cancels.start(ws.get().jobs, call.group(3));
-        fake.realRuns().ifPresent(runs -> runs.stop(call.group(3)));
+        realRuns.ifPresent(runs -> runs.stop(call.group(3)));
         String operations = call.baseUrl() + "/subscriptions/" + ws.get().subscriptionId + "/providers/Microsoft.MachineLearningServices/locations/eastus2euap/";
         // As recorded (test_if_else_literal_condition): 202, body null, a Location and no Azure-AsyncOperation or Retry-After.
         return Response.text(202, "null").header("Content-Type", "application/json; charset=utf-8")
@@ -172,14 +182,14 @@ final class ArmApi {
         if (ws.isEmpty()) {
             return missingWorkspace(call);
         }
-        List<Violation> problems = fake.checks().check("Datastores_ListSecrets", null, call);
+        List<Violation> problems = checks.check("Datastores_ListSecrets", null, call);
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
         if (!call.group(3).equals("workspaceblobstore") && !call.group(3).equals("workspaceartifactstore")) {
             return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/datastores/" + call.group(3)).response();
         }
-        return Response.ok(Json.object().put("secretsType", "Sas").put("sasToken", fake.blobs().accountSas()));
+        return Response.ok(Json.object().put("secretsType", "Sas").put("sasToken", storage.blobs().accountSas()));
     }
 
     /**
@@ -200,7 +210,7 @@ final class ArmApi {
         if (container == null) {
             return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.get().name + "/datastores/" + call.group(3)).response();
         }
-        fake.blobs().container(container);
+        storage.blobs().container(container);
         ObjectNode body = Json.object().put("id", ws.get().armId() + "/datastores/" + call.group(3)).put("name", call.group(3))
                 .put("type", "Microsoft.MachineLearningServices/workspaces/datastores");
         ObjectNode properties = body.putObject("properties").put("datastoreType", "AzureBlob")
@@ -217,7 +227,7 @@ final class ArmApi {
         if (ws.isEmpty()) {
             return missingWorkspace(call);
         }
-        List<Violation> problems = fake.checks().check(operation, definition, call);
+        List<Violation> problems = checks.check(operation, definition, call);
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
@@ -236,16 +246,16 @@ final class ArmApi {
         if (ws.isEmpty()) {
             return missingWorkspace(call);
         }
-        List<Violation> problems = fake.checks().check("CodeVersions_CreateOrGetStartPendingUpload", "PendingUploadRequestDto", call);
+        List<Violation> problems = checks.check("CodeVersions_CreateOrGetStartPendingUpload", "PendingUploadRequestDto", call);
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
         String uploadId = UUID.randomUUID().toString();
-        fake.countPendingUpload();
-        String sasUri = fake.blobs().containerSas(uploadId);
+        storage.countPendingUpload();
+        String sasUri = storage.blobs().containerSas(uploadId);
         ObjectNode body = Json.object();
         ObjectNode reference = body.putObject("blobReferenceForConsumption");
-        reference.put("blobUri", fake.blobs().containerUrl(uploadId));
+        reference.put("blobUri", storage.blobs().containerUrl(uploadId));
         reference.put("storageAccountArmId", "/subscriptions/" + ws.get().subscriptionId + "/resourceGroups/" + ws.get().resourceGroup
                 + "/providers/Microsoft.Storage/storageAccounts/devstoreaccount1");
         reference.putObject("credential").put("credentialType", "SAS").put("sasUri", sasUri);
@@ -255,7 +265,7 @@ final class ArmApi {
     }
 
     private Response paged(Call call, List<? extends JsonNode> items) {
-        Paging.Page<? extends JsonNode> page = Paging.page(items, call.query("$skipToken"), fake.options().pageSize());
+        Paging.Page<? extends JsonNode> page = Paging.page(items, call.query("$skipToken"), options.pageSize());
         ObjectNode body = Json.object();
         ArrayNode value = body.putArray("value");
         page.items().forEach(value::add);
@@ -266,7 +276,7 @@ final class ArmApi {
     }
 
     private Optional<FakeWorkspace> workspace(Call call) {
-        return fake.workspace(call.group(0), call.group(1), call.group(2));
+        return workspaces.find(call.group(0), call.group(1), call.group(2));
     }
 
     private Response inWorkspace(Call call, java.util.function.Function<FakeWorkspace, Response> answer) {
@@ -274,11 +284,11 @@ final class ArmApi {
     }
 
     private Response missingWorkspace(Call call) {
-        boolean subscriptionKnown = fake.workspaces().stream().anyMatch(ws -> ws.subscriptionId.equalsIgnoreCase(call.group(0)));
+        boolean subscriptionKnown = workspaces.all().stream().anyMatch(ws -> ws.subscriptionId.equalsIgnoreCase(call.group(0)));
         if (!subscriptionKnown) {
             return new ArmError(404, "SubscriptionNotFound", "The subscription '" + call.group(0) + "' could not be found.").response();
         }
-        boolean groupKnown = fake.workspaces().stream().anyMatch(ws -> ws.resourceGroup.equalsIgnoreCase(call.group(1)));
+        boolean groupKnown = workspaces.all().stream().anyMatch(ws -> ws.resourceGroup.equalsIgnoreCase(call.group(1)));
         if (!groupKnown) {
             return new ArmError(404, "ResourceGroupNotFound", "Resource group '" + call.group(1) + "' could not be found.").response();
         }
