@@ -12,6 +12,7 @@ import dev.amldebug.azurefake.http.Response;
 import dev.amldebug.azurefake.http.Router;
 import dev.amldebug.azurefake.jobs.CancelOperations;
 import dev.amldebug.azurefake.jobs.FakeJob;
+import dev.amldebug.azurefake.runs.RealRuns;
 import dev.amldebug.azurefake.schema.Violation;
 import java.util.List;
 import java.util.Optional;
@@ -22,22 +23,31 @@ import java.util.stream.Collectors;
 final class ArmApi {
     static final String ML_API_VERSION = "2024-10-01";
     private static final String W = "/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.MachineLearningServices/workspaces/{w}";
-    private final FakeAzureMl fake;
+    private final FakeAzureMl.Options options;
+    private final Workspaces workspaces;
+    private final FakeStorage storage;
+    private final RequestChecks checks;
+    private final Optional<RealRuns> realRuns;
     private final ArmResources resources;
     private final CancelApi cancelApi;
     private final DatastoreApi datastores;
 
-    ArmApi(FakeAzureMl fake, ArmResources resources, CancelOperations cancels) {
-        this.fake = fake;
+    ArmApi(FakeAzureMl.Options options, Workspaces workspaces, FakeStorage storage, RequestChecks checks, Optional<RealRuns> realRuns,
+           ArmResources resources, CancelOperations cancels) {
+        this.options = options;
+        this.workspaces = workspaces;
+        this.storage = storage;
+        this.checks = checks;
+        this.realRuns = realRuns;
         this.resources = resources;
-        this.cancelApi = new CancelApi(fake, cancels);
-        this.datastores = new DatastoreApi(fake);
+        this.cancelApi = new CancelApi(checks, realRuns, cancels);
+        this.datastores = new DatastoreApi(checks, storage);
     }
 
     void register(Router router) {
         router.add("GET", "/subscriptions", this::subscriptions)
                 .add("GET", "/subscriptions/{s}/providers/Microsoft.MachineLearningServices/workspaces", this::workspaces)
-                .add("GET", W, c -> workspace(c).map(ws -> Response.ok(resources.workspace(ws, fake.discoveryUrl(ws)))).orElseGet(() -> missingWorkspace(c)))
+                .add("GET", W, c -> workspace(c).map(ws -> Response.ok(resources.workspace(ws, workspaces.discoveryUrl(ws)))).orElseGet(() -> missingWorkspace(c)))
                 .add("GET", W + "/jobs", c -> inWorkspace(c, ws -> paged(c, ws.jobs.topLevel().stream().map(j -> resources.job(ws, j)).toList())))
                 .add("GET", W + "/jobs/{j}", c -> inWorkspace(c, ws -> ws.jobs.read(c.group(3)).map(j -> Response.ok(resources.job(ws, j)))
                         .orElseGet(() -> ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/jobs/" + c.group(3)).response())))
@@ -65,7 +75,7 @@ final class ArmApi {
     }
 
     private Response subscriptions(Call call) {
-        List<ObjectNode> items = fake.workspaces().stream().map(ws -> ws.subscriptionId).distinct().map(id -> {
+        List<ObjectNode> items = workspaces.all().stream().map(ws -> ws.subscriptionId).distinct().map(id -> {
             ObjectNode s = Json.object().put("id", "/subscriptions/" + id).put("subscriptionId", id).put("tenantId", FakeToken.TENANT_ID)
                     .put("displayName", "Fake subscription " + id.substring(0, 8)).put("state", "Enabled").put("authorizationSource", "RoleBased");
             s.putObject("subscriptionPolicies").put("locationPlacementId", "Public_2014-09-01").put("quotaId", "PayAsYouGo_2014-09-01").put("spendingLimit", "Off");
@@ -76,11 +86,11 @@ final class ArmApi {
 
     private Response workspaces(Call call) {
         String sub = call.group(0);
-        if (fake.workspaces().stream().noneMatch(ws -> ws.subscriptionId.equalsIgnoreCase(sub))) {
+        if (workspaces.all().stream().noneMatch(ws -> ws.subscriptionId.equalsIgnoreCase(sub))) {
             return new ArmError(404, "SubscriptionNotFound", "The subscription '" + sub + "' could not be found.").response();
         }
-        return paged(call, fake.workspaces().stream().filter(ws -> ws.subscriptionId.equalsIgnoreCase(sub))
-                .map(ws -> resources.workspace(ws, fake.discoveryUrl(ws))).toList());
+        return paged(call, workspaces.all().stream().filter(ws -> ws.subscriptionId.equalsIgnoreCase(sub))
+                .map(ws -> resources.workspace(ws, workspaces.discoveryUrl(ws))).toList());
     }
 
     private Response createJob(Call call) throws Exception {
@@ -88,7 +98,7 @@ final class ArmApi {
         if (ws.isEmpty()) {
             return missingWorkspace(call);
         }
-        List<Violation> problems = fake.checks().check("Jobs_CreateOrUpdate", "JobBaseResource", call);
+        List<Violation> problems = checks.check("Jobs_CreateOrUpdate", "JobBaseResource", call);
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
@@ -101,7 +111,7 @@ final class ArmApi {
         FakeJob job = ws.get().jobs.create(call.group(3), properties.path("jobType").asText(), properties.deepCopy());
         ObjectNode created = resources.job(ws.get(), job);
         if (job.jobType.equals("Command") || job.jobType.equals("Pipeline")) {
-            fake.realRuns().ifPresent(runs -> {
+            realRuns.ifPresent(runs -> {
                 ws.get().jobs.runForReal(job.name);
                 if (job.jobType.equals("Pipeline")) {
                     runs.startPipeline(ws.get(), job);
@@ -139,7 +149,7 @@ final class ArmApi {
         if (ws.isEmpty()) {
             return missingWorkspace(call);
         }
-        List<Violation> problems = fake.checks().check(operation, definition, call);
+        List<Violation> problems = checks.check(operation, definition, call);
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
@@ -158,16 +168,16 @@ final class ArmApi {
         if (ws.isEmpty()) {
             return missingWorkspace(call);
         }
-        List<Violation> problems = fake.checks().check("CodeVersions_CreateOrGetStartPendingUpload", "PendingUploadRequestDto", call);
+        List<Violation> problems = checks.check("CodeVersions_CreateOrGetStartPendingUpload", "PendingUploadRequestDto", call);
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
         String uploadId = UUID.randomUUID().toString();
-        fake.countPendingUpload();
-        String sasUri = fake.blobs().containerSas(uploadId);
+        storage.countPendingUpload();
+        String sasUri = storage.blobs().containerSas(uploadId);
         ObjectNode body = Json.object();
         ObjectNode reference = body.putObject("blobReferenceForConsumption");
-        reference.put("blobUri", fake.blobs().containerUrl(uploadId));
+        reference.put("blobUri", storage.blobs().containerUrl(uploadId));
         reference.put("storageAccountArmId", "/subscriptions/" + ws.get().subscriptionId + "/resourceGroups/" + ws.get().resourceGroup
                 + "/providers/Microsoft.Storage/storageAccounts/devstoreaccount1");
         reference.putObject("credential").put("credentialType", "SAS").put("sasUri", sasUri);
@@ -177,7 +187,7 @@ final class ArmApi {
     }
 
     private Response paged(Call call, List<? extends JsonNode> items) {
-        Paging.Page<? extends JsonNode> page = Paging.page(items, call.query("$skipToken"), fake.options().pageSize());
+        Paging.Page<? extends JsonNode> page = Paging.page(items, call.query("$skipToken"), options.pageSize());
         ObjectNode body = Json.object();
         ArrayNode value = body.putArray("value");
         page.items().forEach(value::add);
@@ -188,7 +198,7 @@ final class ArmApi {
     }
 
     private Optional<FakeWorkspace> workspace(Call call) {
-        return fake.workspace(call.group(0), call.group(1), call.group(2));
+        return workspaces.find(call.group(0), call.group(1), call.group(2));
     }
 
     Response inWorkspace(Call call, java.util.function.Function<FakeWorkspace, Response> answer) {
@@ -196,11 +206,11 @@ final class ArmApi {
     }
 
     private Response missingWorkspace(Call call) {
-        boolean subscriptionKnown = fake.workspaces().stream().anyMatch(ws -> ws.subscriptionId.equalsIgnoreCase(call.group(0)));
+        boolean subscriptionKnown = workspaces.all().stream().anyMatch(ws -> ws.subscriptionId.equalsIgnoreCase(call.group(0)));
         if (!subscriptionKnown) {
             return new ArmError(404, "SubscriptionNotFound", "The subscription '" + call.group(0) + "' could not be found.").response();
         }
-        boolean groupKnown = fake.workspaces().stream().anyMatch(ws -> ws.resourceGroup.equalsIgnoreCase(call.group(1)));
+        boolean groupKnown = workspaces.all().stream().anyMatch(ws -> ws.resourceGroup.equalsIgnoreCase(call.group(1)));
         if (!groupKnown) {
             return new ArmError(404, "ResourceGroupNotFound", "Resource group '" + call.group(1) + "' could not be found.").response();
         }

@@ -6,9 +6,11 @@ import dev.amldebug.azurefake.http.Call;
 import dev.amldebug.azurefake.http.Json;
 import dev.amldebug.azurefake.http.Response;
 import dev.amldebug.azurefake.jobs.CancelOperations;
+import dev.amldebug.azurefake.runs.RealRuns;
 import dev.amldebug.azurefake.schema.Violation;
 import dev.amldebug.azurefake.workspace.FakeWorkspace;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Jobs_Cancel and its long-running operation, as recorded (test_if_else_literal_condition): 202 with body null and
@@ -16,16 +18,18 @@ import java.util.List;
  * mfeOperationsStatus form (Azure-AsyncOperation's) answers too, for clients that poll that way.
  */
 final class CancelApi {
-    private final FakeAzureMl fake;
+    private final RequestChecks checks;
+    private final Optional<RealRuns> realRuns;
     private final CancelOperations cancels;
 
-    CancelApi(FakeAzureMl fake, CancelOperations cancels) {
-        this.fake = fake;
+    CancelApi(RequestChecks checks, Optional<RealRuns> realRuns, CancelOperations cancels) {
+        this.checks = checks;
+        this.realRuns = realRuns;
         this.cancels = cancels;
     }
 
     Response cancel(Call call, FakeWorkspace ws) {
-        List<Violation> problems = fake.checks().check("Jobs_Cancel", null, call);
+        List<Violation> problems = checks.check("Jobs_Cancel", null, call);
         if (!problems.isEmpty()) {
             return ArmApi.invalid(problems);
         }
@@ -33,7 +37,7 @@ final class CancelApi {
             return ArmError.notFound("Microsoft.MachineLearningServices/workspaces/" + ws.name + "/jobs/" + call.group(3)).response();
         }
         CancelOperations.Operation operation = cancels.start(ws.jobs, call.group(3));
-        fake.realRuns().ifPresent(runs -> runs.stop(call.group(3)));
+        realRuns.ifPresent(runs -> runs.stop(call.group(3)));
         String operations = call.baseUrl() + "/subscriptions/" + ws.subscriptionId + "/providers/Microsoft.MachineLearningServices/locations/eastus2euap/";
         return Response.text(202, "null").header("Content-Type", "application/json; charset=utf-8")
                 .header("Location", operations + "mfeOperationResults/" + operation.id + "?api-version=" + ArmApi.ML_API_VERSION);

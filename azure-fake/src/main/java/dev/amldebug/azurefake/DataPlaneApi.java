@@ -26,10 +26,16 @@ final class DataPlaneApi {
     static final String PRIVATE_LINK_MESSAGE = "Public network access is disabled for this workspace. The request was made from a network that is "
             + "not connected to the workspace's private endpoint.";
     private static final List<String> LOG_FOLDERS = List.of("user_logs/", "azureml-logs/", "logs/");
-    private final FakeAzureMl fake;
+    private final FakeAzureMl.Options options;
+    private final Workspaces workspaces;
+    private final FakeStorage storage;
+    private final RequestChecks checks;
 
-    DataPlaneApi(FakeAzureMl fake) {
-        this.fake = fake;
+    DataPlaneApi(FakeAzureMl.Options options, Workspaces workspaces, FakeStorage storage, RequestChecks checks) {
+        this.options = options;
+        this.workspaces = workspaces;
+        this.storage = storage;
+        this.checks = checks;
     }
 
     void register(Router router) {
@@ -43,8 +49,8 @@ final class DataPlaneApi {
     }
 
     private Response discovery(Call call) {
-        return fake.workspace(call.group(0), call.group(1), call.group(2)).map(ws -> {
-            String host = fake.dataPlaneOrigin(ws);
+        return workspaces.find(call.group(0), call.group(1), call.group(2)).map(ws -> {
+            String host = workspaces.dataPlaneOrigin(ws);
             ObjectNode body = Json.object();
             for (String service : List.of("api", "catalog", "experimentation", "history", "instrumentation", "modelmanagement", "pipelines", "studiometadata")) {
                 body.put(service, host);
@@ -71,10 +77,10 @@ final class DataPlaneApi {
         body.put("startTimeUtc", instant(job.startTime));
         body.put("endTimeUtc", instant(job.endTime));
         ObjectNode logFiles = body.putObject("logFiles");
-        if (fake.blobsStarted()) {
-            for (String file : fake.blobs().files(job.name, "")) {
+        if (storage.started()) {
+            for (String file : storage.blobs().files(job.name, "")) {
                 if (LOG_FOLDERS.stream().anyMatch(file::startsWith)) {
-                    logFiles.put(file, fake.blobs().fileSas(job.name, file));
+                    logFiles.put(file, storage.blobs().fileSas(job.name, file));
                 }
             }
         }
@@ -109,7 +115,7 @@ final class DataPlaneApi {
     }
 
     private Response experiments(Call call, FakeWorkspace ws) throws Exception {
-        List<Violation> problems = fake.checks().check("Experiments_Query", "ExperimentsQuery", call);
+        List<Violation> problems = checks.check("Experiments_Query", "ExperimentsQuery", call);
         if (!problems.isEmpty()) {
             return ArmApi.invalid(problems);
         }
@@ -117,7 +123,7 @@ final class DataPlaneApi {
         List<ObjectNode> items = ws.jobs.experiments().stream().map(name -> Json.object()
                 .put("experimentId", UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString())
                 .put("name", name).put("createdUtc", "2024-10-01T00:00:00Z")).toList();
-        int size = query.path("top").asInt(fake.options().dataPlanePageSize());
+        int size = query.path("top").asInt(options.dataPlanePageSize());
         return continued(items, query.path("continuationToken").asText(null), size);
     }
 
@@ -127,14 +133,14 @@ final class DataPlaneApi {
             return noRun(call.withGroups(List.of(call.group(0), call.group(1), call.group(2), runId)));
         }
         String prefix = Optional.ofNullable(call.query("path")).orElse("");
-        List<ObjectNode> items = !fake.blobsStarted() ? List.of() : fake.blobs().files(runId, prefix).stream().map(file -> Json.object()
-                .put("path", file).put("contentUri", fake.blobs().fileSas(runId, file)).put("origin", "ExperimentRun")
+        List<ObjectNode> items = !storage.started() ? List.of() : storage.blobs().files(runId, prefix).stream().map(file -> Json.object()
+                .put("path", file).put("contentUri", storage.blobs().fileSas(runId, file)).put("origin", "ExperimentRun")
                 .put("container", "dcid." + runId)).toList();
         return continued(items, call.query("continuationToken"));
     }
 
     private Response continued(List<ObjectNode> items, String token) {
-        return continued(items, token, fake.options().dataPlanePageSize());
+        return continued(items, token, options.dataPlanePageSize());
     }
 
     private Response continued(List<ObjectNode> items, String token, int size) {
@@ -149,7 +155,7 @@ final class DataPlaneApi {
     }
 
     private Response inWorkspace(Call call, Handler answer) throws Exception {
-        Optional<FakeWorkspace> ws = fake.workspace(call.group(0), call.group(1), call.group(2));
+        Optional<FakeWorkspace> ws = workspaces.find(call.group(0), call.group(1), call.group(2));
         if (ws.isEmpty()) {
             return ArmError.notFound("workspace " + call.group(2)).response();
         }

@@ -16,22 +16,24 @@ import java.util.List;
  * "azureml", as recorded, where runs keep ExperimentRun/dcid.RUN/).
  */
 final class DatastoreApi {
-    private final FakeAzureMl fake;
+    private final RequestChecks checks;
+    private final FakeStorage storage;
 
-    DatastoreApi(FakeAzureMl fake) {
-        this.fake = fake;
+    DatastoreApi(RequestChecks checks, FakeStorage storage) {
+        this.checks = checks;
+        this.storage = storage;
     }
 
     /** Datastores_ListSecrets: a SAS (SasDatastoreSecrets) that reads, lists and writes the workspace storage. */
     Response listSecrets(Call call, FakeWorkspace ws) {
-        List<Violation> problems = fake.checks().check("Datastores_ListSecrets", null, call);
+        List<Violation> problems = checks.check("Datastores_ListSecrets", null, call);
         if (!problems.isEmpty()) {
             return ArmApi.invalid(problems);
         }
         if (container(call.group(3)) == null) {
             return missing(call, ws);
         }
-        return Response.ok(Json.object().put("secretsType", "Sas").put("sasToken", fake.blobs().accountSas()));
+        return Response.ok(Json.object().put("secretsType", "Sas").put("sasToken", storage.blobs().accountSas()));
     }
 
     /** Datastores_Get: an AzureBlob datastore, as the spec's Datastore/get example has one. */
@@ -41,7 +43,7 @@ final class DatastoreApi {
         if (container == null) {
             return missing(call, ws);
         }
-        fake.blobs().container(container);
+        storage.blobs().container(container);
         ObjectNode body = Json.object().put("id", ws.armId() + "/datastores/" + name).put("name", name)
                 .put("type", "Microsoft.MachineLearningServices/workspaces/datastores");
         ObjectNode properties = body.putObject("properties").put("datastoreType", "AzureBlob")
