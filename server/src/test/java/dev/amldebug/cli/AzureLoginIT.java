@@ -28,13 +28,11 @@ class AzureLoginIT {
     @Test
     void aDeviceCodeSignInOnAHeadlessMachineIsKeptInAPrivateFileAndSignsInLaterCommands() throws Exception {
         // No `az` sign-in here: only `aml-debug azure login` can make the later command work.
-        Path az = Files.writeString(bin.resolve("az"), "#!/bin/sh\necho \"ERROR: Please run 'az login' to setup account.\" >&2\nexit 1\n");
-        assertThat(az.toFile().setExecutable(true)).isTrue();
         FakeAzureMl fake = AZURE.fake();
         Path home = folder.resolve("home");
-        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "HOME", home.toString(),
-                "AZURE_AUTHORITY_HOST", fake.armEndpoint(), "AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint(),
-                "AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
+        Map<String, String> env = new java.util.HashMap<>(FakeSignIn.withOwnAz(fake, bin, home,
+                "echo \"ERROR: Please run 'az login' to setup account.\" >&2\nexit 1"));
+        env.put("AZURE_AUTHORITY_HOST", fake.armEndpoint());
 
         JarProcess login = JarProcess.start(env, "azure", "login");
         assertThat(login.waitFor(120)).as(login.output()).isZero();

@@ -26,6 +26,21 @@ final class FakeSignIn {
         return environment;
     }
 
+    /**
+     * A jar process's variables for the fake with an `az` of our own first on the PATH ({@code azScript}: its shell
+     * body), so no other sign-in than the one a test means can answer.
+     */
+    static Map<String, String> withOwnAz(FakeAzureMl fake, Path bin, Path home, String azScript) throws java.io.IOException {
+        Path az = java.nio.file.Files.writeString(bin.resolve("az"), "#!/bin/sh\n" + azScript + "\n");
+        assertThat(az.toFile().setExecutable(true)).isTrue();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PATH", bin + ":" + System.getenv("PATH"));
+        environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
+        environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
+        environment.put("HOME", home.toString());
+        return environment;
+    }
+
     /** This process's environment with {@code environment} over it, for an in-process CLI run. */
     static Map<String, String> inProcess(Map<String, String> environment) {
         Map<String, String> inProcess = new HashMap<>(System.getenv());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,13 +22,9 @@ class HungAzIT {
 
     @Test
     void aHungAzIsGivenUpOnWithinItsTimeAndTheCommandSaysHowToSignIn() throws Exception {
-        Path az = Files.writeString(bin.resolve("az"), "#!/bin/sh\nexec sleep 600\n");
-        assertThat(az.toFile().setExecutable(true)).isTrue();
-        FakeAzureMl fake = AZURE.fake();
+        Map<String, String> env = FakeSignIn.withOwnAz(AZURE.fake(), bin, folder.resolve("home"), "exec sleep 600");
 
-        JarProcess workspaces = JarProcess.start(Map.of("PATH", bin + ":" + System.getenv("PATH"),
-                "AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint(), "AML_DEBUG_CA_BUNDLE", fake.caBundle().toString(),
-                "HOME", folder.resolve("home").toString()), "azure", "workspaces");
+        JarProcess workspaces = JarProcess.start(env, "azure", "workspaces");
         int exit = workspaces.waitFor(120);
 
         assertThat(exit).as(workspaces.output()).isNotZero();
