@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,7 +60,7 @@ class AzureAttachIT {
 
         assertThat(attach.output()).contains("debugpy: 1", "stopped at guide.py:8 in <module>", "  message = 'remote debugging'");
         assertThat(exit).as(attach.output()).isZero();
-        await().atMost(Duration.ofSeconds(60)).until(() -> fake.workspace().jobs.find(job).orElseThrow().status.equals("Completed"));
+        FakeJobs.awaitStatus(fake, job, "Completed", Duration.ofSeconds(60));
         assertThat(logOf(job)).contains("ip_address: ").contains("remote debugging done");
     }
 
@@ -69,7 +70,7 @@ class AzureAttachIT {
         Files.createDirectories(code);
         Files.writeString(code.resolve("quick.py"), "print('no debugger here')\n");
         String job = submit("python quick.py");
-        await().atMost(Duration.ofSeconds(60)).until(() -> fake.workspace().jobs.find(job).orElseThrow().status.equals("Completed"));
+        FakeJobs.awaitStatus(fake, job, "Completed", Duration.ofSeconds(60));
 
         JarProcess attach = JarProcess.startIn(code, environment, "azure", "attach", job, "--workspace", folder.toString());
         assertThat(attach.waitFor(60)).isEqualTo(2);

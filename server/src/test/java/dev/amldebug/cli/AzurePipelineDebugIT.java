@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -139,7 +140,7 @@ public class AzurePipelineDebugIT {
         assertThat(exit).as(submit.output()).isZero();
         assertThat(logOf(pipeline + "_prep")).contains("debugpy is not installed in this environment", "--install-debugpy",
                 "prep wrote 3 rows");
-        await().atMost(Duration.ofSeconds(30)).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Completed"));
+        FakeJobs.awaitStatus(fake, pipeline, "Completed", Duration.ofSeconds(30));
     }
 
     private static String jobName(String output) {

@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** The docker command line, as the fake's stand-in compute uses it: one call per command, output kept or streamed. */
 public final class DockerCli {
+    static final java.time.Duration ATTACH_GRACE = java.time.Duration.ofSeconds(10);
     private final String executable;
 
     public DockerCli(String executable) {
@@ -28,15 +30,16 @@ public final class DockerCli {
     }
 
     /**
-     * Runs {@code docker ARGS}, handing its output to {@code sink} a whole line at a time as it comes; returns the exit
-     * code. Standard output and standard error are read apart, each into whole lines, so a line one of them writes in
-     * pieces (a traceback's last line) is never split by the other's; their order against each other is not kept,
-     * as no pair of pipes keeps it.
+     * Starts container {@code name} attached, handing its output to {@code sink} a whole line at a time as it comes;
+     * returns its exit code. Standard output and standard error are read apart, each into whole lines, so a line one of
+     * them writes in pieces (a traceback's last line) is never split by the other's; their order against each other is
+     * not kept, as no pair of pipes keeps it.
+     * <p>docker's attach has been seen to hang after its container exited (moby/moby#9860, docker/docker-py#2087), which
+     * would leave a job Running for ever: once the engine says the container is no longer running, attach gets
+     * {@link #ATTACH_GRACE} to finish, then is stopped, and the exit code is the engine's.
      */
-    public int stream(Consumer<byte[]> sink, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(executable);
-        command.addAll(List.of(args));
+    public int startAttached(String name, Consumer<byte[]> sink) throws IOException {
+        List<String> command = new ArrayList<>(List.of(executable, "start", "--attach", name));
         Process process = new ProcessBuilder(command).start();
         Consumer<byte[]> serial = bytes -> {
             synchronized (sink) {
@@ -46,13 +49,42 @@ public final class DockerCli {
         Thread errors = new Thread(() -> copyLines(process.getErrorStream(), serial), "docker-stderr");
         errors.setDaemon(true);
         errors.start();
-        copyLines(process.getInputStream(), serial);
+        Thread output = new Thread(() -> copyLines(process.getInputStream(), serial), "docker-stdout");
+        output.setDaemon(true);
+        output.start();
         try {
+            while (!process.waitFor(1, TimeUnit.SECONDS)) {
+                if (ended(name) && !process.waitFor(ATTACH_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    break;
+                }
+            }
+            output.join(TimeUnit.SECONDS.toMillis(30));
             errors.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
+            throw new IOException("interrupted while container " + name + " ran", e);
         }
-        return waitFor(process);
+        return process.exitValue() == 0 ? 0 : engineExitCode(name, process.exitValue());
+    }
+
+    /** Whether the container has stopped or is gone (not merely created and not started yet). */
+    private boolean ended(String name) {
+        try {
+            return Set.of("exited", "dead").contains(run("inspect", "--format", "{{.State.Status}}", name));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** The container's exit code as the engine has it; attach's own when the container is gone. */
+    private int engineExitCode(String name, int attachExit) {
+        try {
+            return Integer.parseInt(run("inspect", "--format", "{{.State.ExitCode}}", name));
+        } catch (IOException | NumberFormatException e) {
+            return attachExit;
+        }
     }
 
     /** Whole lines of {@code in} to {@code sink}; a line longer than 64 KB goes in pieces, what is left at the end too. */

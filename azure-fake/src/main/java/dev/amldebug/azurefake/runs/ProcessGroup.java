@@ -22,7 +22,7 @@ final class ProcessGroup {
     }
 
     int attach(FakeJob job, String name, ProcessLayout.Slot slot) throws IOException {
-        return docker.stream(bytes -> blobs.get().append(job.name, slot.logFile(), bytes), "start", "--attach", name);
+        return docker.startAttached(name, bytes -> blobs.get().append(job.name, slot.logFile(), bytes));
     }
 
     /** Starts every process at once; the first to fail stops the others. */

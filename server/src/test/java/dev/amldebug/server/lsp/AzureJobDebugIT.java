@@ -1,5 +1,6 @@
 package dev.amldebug.server.lsp;
 
+import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -112,7 +113,7 @@ class AzureJobDebugIT {
         assertThat(session.client.debugReady).anyMatch(ready -> runId.equals(ready.runId()) && jobName.equals(ready.azureJob()));
         stopAtBreakpointAndContinue(session, runId, script, 8);
 
-        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(jobName).orElseThrow().status.equals("Completed"));
+        FakeJobs.awaitStatus(fake, jobName, "Completed", WAIT);
         assertThat(logOf(jobName)).contains("ip_address: ").contains("remote debugging done");
     }
 

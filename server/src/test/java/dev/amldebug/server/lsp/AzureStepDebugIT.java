@@ -1,5 +1,6 @@
 package dev.amldebug.server.lsp;
 
+import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,7 +80,7 @@ class AzureStepDebugIT {
         Path script = workspace.resolve("src/train/train.py");
         AzureJobDebugIT.stopAtBreakpointAndContinue(session, ready.runId(), script, 8);
 
-        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Completed"));
+        FakeJobs.awaitStatus(fake, pipeline, "Completed", WAIT);
         assertThat(logOf(pipeline + "_train")).contains("Debugger attached = True", "trained on 3 rows");
         assertThat(workspace.resolve("src/train")).isDirectoryNotContaining(path -> path.getFileName().toString().equals(".aml_debug"));
     }
@@ -91,7 +92,7 @@ class AzureStepDebugIT {
         await().atMost(WAIT).until(() -> session.client.shown.stream().anyMatch(message -> message.getType() == MessageType.Warning
                 && message.getMessage().contains("without starting debugpy")));
         assertThat(session.client.debugReady).noneMatch(ready -> "prep".equals(ready.step()));
-        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Completed"));
+        FakeJobs.awaitStatus(fake, pipeline, "Completed", WAIT);
     }
 
     @Test
@@ -132,7 +133,7 @@ class AzureStepDebugIT {
             AzureJobDebugIT.stopAtBreakpointAndContinue(session, each.runId(), script, 4);
         }
 
-        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Completed"));
+        FakeJobs.awaitStatus(fake, pipeline, "Completed", WAIT);
         String job = pipeline + "_spread";
         assertThat(logOf(job, "user_logs/std_log_process_1.txt")).contains("Debugger attached = True", "rank 1 of 2 on node 1 share 10");
         assertThat(logOf(job, "user_logs/std_log_process_0.txt")).contains("rank 0 of 2 on node 0 share 0");
@@ -153,7 +154,7 @@ class AzureStepDebugIT {
         assertThat(ready.runId()).isEqualTo("azure:" + job + "/rank/0");
         AzureJobDebugIT.stopAtBreakpointAndContinue(session, ready.runId(), workspace.resolve("src/spread.py"), 4);
 
-        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(job).orElseThrow().status.equals("Completed"));
+        FakeJobs.awaitStatus(fake, job, "Completed", WAIT);
         assertThat(logOf(job, "user_logs/std_log.txt")).contains("Debugger attached = True", "rank 0 of 1 on node 0");
     }
 
@@ -171,7 +172,7 @@ class AzureStepDebugIT {
         assertThat(ready.exception()).isEqualTo(dev.amldebug.runner.testing.FailingScript.EXCEPTION);
         AzureJobDebugIT.stopAtBreakpointAndContinue(session, ready.runId(), workspace.resolve("src/train/train.py"), 2);
 
-        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(pipeline).orElseThrow().status.equals("Failed"));
+        FakeJobs.awaitStatus(fake, pipeline, "Failed", WAIT);
         assertThat(session.client.debugReady).noneMatch(r -> "prep".equals(r.step()));
     }
 
