@@ -6,15 +6,19 @@ import dev.amldebug.azure.LogSelection;
 import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
-import dev.amldebug.server.azure.AzureSubmitter;
 import dev.amldebug.server.azure.ConnectBack;
 import dev.amldebug.server.azure.PipelineJobBody;
-import dev.amldebug.server.azure.RemoteStepDebug;
+import dev.amldebug.server.jobs.JobRequest;
+import dev.amldebug.server.jobs.JobService;
+import dev.amldebug.server.jobs.SubmittedJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +56,7 @@ final class AzureSubmitCommand implements Callable<Integer> {
     boolean stream;
 
     @Option(names = "--debug-step", paramLabel = "NAME", description = "A pipeline step to run under the debugger (repeatable).")
-    List<String> debugSteps = new java.util.ArrayList<>();
+    List<String> debugSteps = new ArrayList<>();
 
     @Option(names = "--debug", description = "Run a command job under the debugger, and attach to it (to each of its processes).")
     boolean debug;
@@ -99,103 +103,36 @@ final class AzureSubmitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         WorkspaceClient workspace = azure.workspace();
-        AzureSubmitter submitter = new AzureSubmitter(workspace, azure.workspaceId(), line -> {
-            out.println(line);
-            out.flush();
-        });
-        if (PipelineJobBody.isPipeline(jobFile)) {
-            if (debug || connectBack != null) {
-                throw AmlDebugException.badInput(jobFile + " is a pipeline job: choose the steps to debug with"
-                        + " --debug-step NAME (--debug and --connect-back take a command job).");
-            }
-            return submitPipeline(submitter, workspace, out);
+        ExecutorService executor = azure.threads().blocking();
+        JobService jobs = new JobService(workspace, azure.workspaceId(), azure.folder(), executor);
+        ConsoleDebuggees console = new ConsoleDebuggees(out, this.console, executor);
+        SubmittedJob submitted = jobs.submit(request(), console);
+        out.println("job: " + submitted.job().name());
+        out.println("studio: " + submitted.studioUrl());
+        out.flush();
+        console.attachUntil(submitted.watching());
+        boolean debugging = debug || postMortem.enabled || !debugSteps.isEmpty();
+        if (debugging || (stream && PipelineJobBody.isPipeline(jobFile))) {
+            int exit = new JobEnd(workspace, out).await(submitted.job().name());
+            console.awaitRanks();
+            return exit;
         }
-        if (!debugSteps.isEmpty()) {
-            throw AmlDebugException.badInput("--debug-step names a step of a pipeline job (type: pipeline); " + jobFile
-                    + " is a command job. To debug a command job on Azure ML, start debugpy in its script as the guide"
-                    + " shows and use aml-debug azure attach.");
-        }
-        if (connectBack != null && !debug) {
-            throw AmlDebugException.badInput("--connect-back goes with --debug: add --debug to run " + jobFile
-                    + " under the debugger with its processes dialing back to this machine.");
-        }
-        if (postMortem.enabled && !debug) {
-            return submitPostMortem(submitter, workspace, out);
-        }
-        if (debug) {
-            return connectBack == null ? submitDebugged(submitter, workspace, out)
-                    : new ConnectBackSubmit(workspace, azure.threads().blocking(), console, out).submit(submitter, jobFile,
-                            compute, experiment, RemoteStepDebug.of(java.util.Set.of(), debugOptions(), installDebugpy,
-                            azure.folder()), ConnectBack.parse(connectBack));
-        }
-        Job job = submitter.submit(jobFile, compute, experiment);
-        printJob(workspace, job, out);
         if (stream) {
-            workspace.logs().follow(job.name(), LogSelection.defaults(), true, AzureLogPrinter.to(out, false),
+            workspace.logs().follow(submitted.job().name(), LogSelection.defaults(), true, AzureLogPrinter.to(out, false),
                     () -> Thread.currentThread().isInterrupted());
-            Job ended = workspace.jobs().get(job.name());
+            Job ended = workspace.jobs().get(submitted.job().name());
             out.println(ended.name() + ": " + ended.status());
             return ended.status() == JobStatus.Completed ? 0 : 1;
         }
         return 0;
     }
 
-    private int submitPipeline(AzureSubmitter submitter, WorkspaceClient workspace, PrintWriter out) throws Exception {
-        RemoteStepDebug debug = RemoteStepDebug.of(new LinkedHashSet<>(debugSteps), debugOptions(), installDebugpy,
-                azure.folder()).withPostMortem(postMortem.enabled ? postMortem.timeout() : null);
-        AzureSubmitter.PipelineSubmission submitted = submitter.submitPipeline(jobFile, compute, experiment, debug);
-        printJob(workspace, submitted.job(), out);
-        if ((debugSteps.isEmpty() && !postMortem.enabled) || noAttach) {
-            return stream ? new JobEnd(workspace, out).await(submitted.job().name()) : 0;
-        }
-        StepAttach attach = new StepAttach(workspace, azure.threads(), out, console);
-        java.time.Duration watching = java.time.Duration.ofSeconds(watchTimeout);
-        for (PipelineJobBody.Step step : submitted.steps().values()) {
-            if (debug.waitsAtStart(step.name())) {
-                attach.attach(submitted.job().name(), step, watching);
-            }
-        }
-        if (postMortem.enabled) {
-            attach.attachFailures(submitted.job().name(), submitted.steps().values().stream()
-                    .filter(step -> !debug.waitsAtStart(step.name())).toList(), watching);
-        }
-        return new JobEnd(workspace, out).await(submitted.job().name());
-    }
-
-    private int submitDebugged(AzureSubmitter submitter, WorkspaceClient workspace, PrintWriter out) throws Exception {
-        RemoteStepDebug debugging = RemoteStepDebug.of(java.util.Set.of(), debugOptions(), installDebugpy, azure.folder());
-        AzureSubmitter.DebuggedJob submitted = submitter.submitDebugged(jobFile, compute, experiment, debugging);
-        printJob(workspace, submitted.job(), out);
-        if (!noAttach) {
-            new StepAttach(workspace, azure.threads(), out, console).attach(submitted, java.time.Duration.ofSeconds(watchTimeout));
-        }
-        return new JobEnd(workspace, out).await(submitted.job().name());
-    }
-
-    /** A command job with --post-mortem only: it runs at once, and a process that fails waits for the console. */
-    private int submitPostMortem(AzureSubmitter submitter, WorkspaceClient workspace, PrintWriter out) throws Exception {
-        RemoteStepDebug debugging = RemoteStepDebug.of(java.util.Set.of(), DebugOptions.postMortemOnly(postMortem.timeout()),
-                installDebugpy, azure.folder());
-        AzureSubmitter.DebuggedJob submitted = submitter.submitDebugged(jobFile, compute, experiment, debugging);
-        printJob(workspace, submitted.job(), out);
-        if (!noAttach) {
-            new StepAttach(workspace, azure.threads(), out, console).attachFailures(submitted);
-        }
-        return new JobEnd(workspace, out).await(submitted.job().name());
-    }
-
-    private DebugOptions debugOptions() {
+    private JobRequest request() {
         if (!onTimeout.equals("continue") && !onTimeout.equals("abort")) {
             throw AmlDebugException.badInput("--on-timeout takes continue or abort, not " + onTimeout + ".");
         }
-        DebugOptions waiting = DebugOptions.waitingUpTo(waitTimeout);
-        DebugOptions options = new DebugOptions(waiting.waitTimeoutSeconds(), onTimeout.equals("abort"), false);
-        return postMortem.enabled ? options.withPostMortem(postMortem.timeout()) : options;
-    }
-
-    private static void printJob(WorkspaceClient workspace, Job job, PrintWriter out) {
-        out.println("job: " + job.name());
-        out.println("studio: " + workspace.studioUrl(job.name()));
-        out.flush();
+        return new JobRequest(jobFile, compute, experiment, new LinkedHashSet<>(debugSteps), debug, waitTimeout,
+                onTimeout.equals("abort"), postMortem.enabled ? postMortem.timeout() : null, installDebugpy,
+                connectBack == null ? null : ConnectBack.parse(connectBack), !noAttach, Duration.ofSeconds(watchTimeout));
     }
 }

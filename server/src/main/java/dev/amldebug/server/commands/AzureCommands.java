@@ -10,9 +10,12 @@ import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.server.azure.AzureAccess;
-import dev.amldebug.server.azure.AzureSubmitter;
+import dev.amldebug.server.azure.ConnectBack;
 import dev.amldebug.server.azure.PipelineJobBody;
-import dev.amldebug.server.azure.RemoteStepDebug;
+import dev.amldebug.server.azure.WorkspaceSelection;
+import dev.amldebug.server.jobs.JobRequest;
+import dev.amldebug.server.jobs.JobService;
+import dev.amldebug.server.jobs.SubmittedJob;
 import dev.amldebug.server.debug.RemoteTargets;
 import dev.amldebug.server.run.FileArguments;
 import dev.amldebug.server.tree.NodeId;
@@ -24,9 +27,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The azureml.azure.* commands: sign in, submit to a compute, cancel, open in Studio, follow a log. */
@@ -39,24 +43,14 @@ final class AzureCommands {
 
     record Submit(String config, String compute, String workspaceId, String experiment, List<String> debugSteps,
                   Boolean debug, Integer waitTimeout, Boolean installDebugpy, Boolean allowPublic, Boolean justMyCode,
-                  Integer watchTimeout, Boolean postMortem, Integer postMortemTimeout) {
-        RemoteDebugWatch watch(EditorClient editor, RemoteTargets targets) {
-            return new RemoteDebugWatch(editor, targets, Boolean.TRUE.equals(allowPublic), Boolean.FALSE.equals(justMyCode));
-        }
-
-        RemoteStepDebug remoteDebug(java.util.Set<String> steps, Path workspace) {
-            return RemoteStepDebug.of(steps, DebugOptions.waitingUpTo(waitTimeout), Boolean.TRUE.equals(installDebugpy), workspace)
-                    .withPostMortem(postMortemSeconds());
-        }
-
-        /** With postMortem: how long a failed process waits (the default unless given); else null. */
-        Integer postMortemSeconds() {
-            return !Boolean.TRUE.equals(postMortem) ? null
+                  Integer watchTimeout, Boolean postMortem, Integer postMortemTimeout, String connectBack) {
+        JobRequest request(Path file) {
+            Integer postMortemSeconds = !Boolean.TRUE.equals(postMortem) ? null
                     : postMortemTimeout == null ? DebugOptions.DEFAULT_POST_MORTEM_SECONDS : postMortemTimeout;
-        }
-
-        Duration watchFor() {
-            return watchTimeout == null ? WATCH_TIMEOUT : Duration.ofSeconds(watchTimeout);
+            return new JobRequest(file, compute, experiment, debugSteps == null ? Set.of() : new LinkedHashSet<>(debugSteps),
+                    Boolean.TRUE.equals(debug), waitTimeout, false, postMortemSeconds, Boolean.TRUE.equals(installDebugpy),
+                    connectBack == null ? null : ConnectBack.parse(connectBack), true,
+                    watchTimeout == null ? null : Duration.ofSeconds(watchTimeout));
         }
     }
 
@@ -67,18 +61,16 @@ final class AzureCommands {
     }
 
     private static final Duration CANCEL_TIMEOUT = Duration.ofMinutes(5);
-    /** How long a debugged step may take to start listening, unless told otherwise (as azure submit --watch-timeout). */
-    private static final Duration WATCH_TIMEOUT = Duration.ofHours(1);
 
     private final AzureAccess access;
     private final Path workspace;
     private final EditorClient editor;
-    private final Executor executor;
+    private final ExecutorService executor;
     private final Runnable signInChanged;
     private final RemoteTargets targets;
     private final Map<String, AtomicBoolean> streams = new ConcurrentHashMap<>();
 
-    AzureCommands(AzureAccess access, Path workspace, EditorClient editor, Executor executor, Runnable signInChanged,
+    AzureCommands(AzureAccess access, Path workspace, EditorClient editor, ExecutorService executor, Runnable signInChanged,
                   RemoteTargets targets) {
         this.targets = targets;
         this.access = access;
@@ -138,43 +130,16 @@ final class AzureCommands {
             throw AmlDebugException.badInput("azureml.azure.submit needs config (a command or pipeline job YAML) and compute.");
         }
         WorkspaceId id = args.workspaceId() != null ? WorkspaceId.parse(args.workspaceId())
-                : dev.amldebug.server.azure.WorkspaceSelection.resolve(null, workspace);
+                : WorkspaceSelection.resolve(null, workspace);
         WorkspaceClient client = access.client().workspaceClient(id);
-        Path file = FileArguments.path(workspace, args.config());
-        List<String> debugSteps = args.debugSteps() == null ? List.of() : args.debugSteps();
-        AzureSubmitter submitter = new AzureSubmitter(client, id, line -> { });
-        Job job;
-        if (PipelineJobBody.isPipeline(file)) {
-            RemoteStepDebug debug = args.remoteDebug(new LinkedHashSet<>(debugSteps), workspace);
-            AzureSubmitter.PipelineSubmission submitted = submitter.submitPipeline(file, args.compute(), args.experiment(), debug);
-            job = submitted.job();
-            for (PipelineJobBody.Step step : submitted.steps().values()) {
-                if (debug.waitsAtStart(step.name())) {
-                    executor.execute(() -> args.watch(editor, targets).step(client, submitted.job().name(), step, args.watchFor()));
-                } else if (debug.covers(step.name())) {
-                    executor.execute(() -> args.watch(editor, targets).failures(client, submitted.job().name(), step, args.watchFor()));
-                }
-            }
-        } else if (!debugSteps.isEmpty()) {
-            throw AmlDebugException.badInput("debugSteps names steps of a pipeline job (type: pipeline); " + args.config()
-                    + " is a command job: to debug it, submit it with debug: true.");
-        } else if (Boolean.TRUE.equals(args.postMortem()) && !Boolean.TRUE.equals(args.debug())) {
-            AzureSubmitter.DebuggedJob failing = submitter.submitDebugged(file, args.compute(), args.experiment(),
-                    RemoteStepDebug.of(java.util.Set.of(), DebugOptions.postMortemOnly(args.postMortemSeconds()),
-                            Boolean.TRUE.equals(args.installDebugpy()), workspace));
-            job = failing.job();
-            executor.execute(() -> args.watch(editor, targets).failures(client, failing));
-        } else if (Boolean.TRUE.equals(args.debug())) {
-            AzureSubmitter.DebuggedJob debugged = submitter.submitDebugged(file, args.compute(), args.experiment(),
-                    args.remoteDebug(java.util.Set.of(), workspace));
-            job = debugged.job();
-            executor.execute(() -> args.watch(editor, targets).job(client, debugged, args.watchFor()));
-        } else {
-            job = submitter.submit(file, args.compute(), args.experiment());
-        }
+        EditorDebuggees debuggees = new EditorDebuggees(editor, targets, executor, Boolean.TRUE.equals(args.allowPublic()),
+                Boolean.FALSE.equals(args.justMyCode()));
+        SubmittedJob submitted = new JobService(client, id, workspace, executor)
+                .submit(args.request(FileArguments.path(workspace, args.config())), debuggees);
+        Job job = submitted.job();
         editor.treeChanged(AzureNodeIds.workspace(id).child("experiments", job.experimentName()));
         return Map.of("jobName", job.name(), "nodeId", AzureNodeIds.job(id, job.name()).toString(),
-                "studioUrl", client.studioUrl(job.name()), "status", job.status().name());
+                "studioUrl", submitted.studioUrl(), "status", job.status().name());
     }
 
     /** The step names of a pipeline job YAML, for "Submit experiment" to ask which to debug; none for a command job. */

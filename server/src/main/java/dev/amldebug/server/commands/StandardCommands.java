@@ -38,7 +38,7 @@ public final class StandardCommands {
      * What the Azure ML commands need: the process's sign-in, a thread for log streams, the tree to tell, and where
      * the debug targets of jobs on compute nodes go for the editor's debug endpoints.
      */
-    public record AzureWiring(AzureAccess access, java.util.concurrent.Executor executor, Runnable signInChanged,
+    public record AzureWiring(AzureAccess access, java.util.concurrent.ExecutorService executor, Runnable signInChanged,
                               RemoteTargets remoteTargets) {
     }
 
