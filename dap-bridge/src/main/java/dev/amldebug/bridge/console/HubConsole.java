@@ -7,6 +7,7 @@ import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.hub.Debuggee;
 import dev.amldebug.bridge.hub.HubListener;
+import java.io.IOException;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +56,7 @@ public final class HubConsole implements HubListener {
             wiring.pairs.forEach(pair -> {
                 try {
                     pair.close();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     LOG.debug("Closing a rank's loopback failed", e);
                 }
             });
@@ -92,7 +93,7 @@ public final class HubConsole implements HubListener {
             bridge.run(pair.right().getInputStream(), pair.right().getOutputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.debug("A rank's bridge ended", e);
         }
     }

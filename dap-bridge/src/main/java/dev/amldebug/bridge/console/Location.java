@@ -1,7 +1,9 @@
 package dev.amldebug.bridge.console;
 
 import dev.amldebug.errors.AmlDebugException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.lsp4j.debug.StackFrame;
 
 /** FILE:LINE as the console debugger takes and prints it, relative to the code folder when inside it. */
 public record Location(Path file, int line) {
@@ -25,12 +27,11 @@ public record Location(Path file, int line) {
         Path inCode = codeDir.resolve(file).toAbsolutePath().normalize();
         // A path from where the user stands (src/train/train.py beside a pipeline.yml) is as good as one in the code folder.
         Path fromHere = Path.of(file).toAbsolutePath().normalize();
-        return new Location(!java.nio.file.Files.exists(inCode) && java.nio.file.Files.exists(fromHere) ? fromHere : inCode,
-                line);
+        return new Location(!Files.exists(inCode) && Files.exists(fromHere) ? fromHere : inCode, line);
     }
 
     /** A frame's FILE:LINE, as the console prints it. */
-    static String of(org.eclipse.lsp4j.debug.StackFrame frame, Path codeDir) {
+    static String of(StackFrame frame, Path codeDir) {
         return relative(frame.getSource() == null ? null : frame.getSource().getPath(), codeDir) + ":" + frame.getLine();
     }
 

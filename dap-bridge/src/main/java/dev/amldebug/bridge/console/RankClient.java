@@ -1,6 +1,7 @@
 package dev.amldebug.bridge.console;
 
 import java.util.concurrent.BlockingQueue;
+import java.util.stream.Collectors;
 import org.eclipse.lsp4j.debug.ContinuedEventArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
@@ -74,7 +75,7 @@ final class RankClient implements IDebugProtocolClient {
             return;
         }
         options.out().print(args.getOutput().lines().map(line -> prefix + line + "\n")
-                .collect(java.util.stream.Collectors.joining()));
+                .collect(Collectors.joining()));
         options.out().flush();
     }
 }

@@ -57,7 +57,7 @@ public final class RankConsole {
         client.bind(rank);
         ranks.add(rank);
         launcher.startListening();
-        Session.await(server.initialize(ConsoleDebugger.initializeArguments()));
+        AdapterAnswer.await(server.initialize(ConsoleDebugger.initializeArguments()));
         server.attach(options.attachArguments());
     }
 

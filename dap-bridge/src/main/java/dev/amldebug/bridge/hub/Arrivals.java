@@ -4,6 +4,7 @@ import dev.amldebug.bridge.target.DebuggeeDialer;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class Arrivals {
 
     List<Debuggee> debuggees() {
         List<Debuggee> all = new ArrayList<>(present.values());
-        all.sort(java.util.Comparator.comparing((Debuggee d) -> d.rank() == null ? Integer.MAX_VALUE : d.rank())
+        all.sort(Comparator.comparing((Debuggee d) -> d.rank() == null ? Integer.MAX_VALUE : d.rank())
                 .thenComparing(Debuggee::id));
         return all;
     }

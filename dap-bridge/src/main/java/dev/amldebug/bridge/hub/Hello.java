@@ -3,6 +3,7 @@ package dev.amldebug.bridge.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.amldebug.bridge.protocol.DapMessage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The shim's first line: {@code AML_DEBUG_HELLO {"token": ..., "run": ..., "node": 1, "rank": 3,
@@ -10,7 +11,7 @@ import java.io.IOException;
  */
 final class Hello {
     static final String PREFIX = "AML_DEBUG_HELLO ";
-    static final byte[] WELCOME = "AML_DEBUG_WELCOME\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final byte[] WELCOME = "AML_DEBUG_WELCOME\n".getBytes(StandardCharsets.US_ASCII);
 
     private Hello() {
     }

@@ -3,6 +3,7 @@ package dev.amldebug.bridge.hub;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ final class HubAcceptor implements Runnable {
             socket.setTcpNoDelay(true);
             socket.getOutputStream().write(Hello.WELCOME);
             arrivals.joined(debuggee, socket);
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             LOG.warn("The debug hub refused a connection from {}: it said no hello within {} s", remote,
                     HELLO_MILLIS / 1000);
             Arrivals.closeQuietly(socket);

@@ -1,6 +1,7 @@
 package dev.amldebug.server.tree;
 
 import dev.amldebug.errors.AmlDebugException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public record NodeId(String provider, List<String> segments) {
 
     /** A child of this node; a segment may itself hold '/' (a relative path, an image tag). */
     public NodeId child(String... more) {
-        List<String> all = new java.util.ArrayList<>(segments);
+        List<String> all = new ArrayList<>(segments);
         for (String segment : more) {
             all.addAll(Arrays.asList(segment.split(SEPARATOR, -1)));
         }
