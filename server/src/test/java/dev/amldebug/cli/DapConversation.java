@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /** A raw DAP client in a test: numbered requests, answers to reverse requests, and what arrives, in order. */
-final class DapConversation implements AutoCloseable {
-    interface Closer {
+public final class DapConversation implements AutoCloseable {
+    public interface Closer {
         void close() throws Exception;
     }
 
@@ -27,7 +27,7 @@ final class DapConversation implements AutoCloseable {
     private final AtomicInteger seq = new AtomicInteger();
     private final BlockingQueue<DapMessage> inbox = new LinkedBlockingQueue<>();
 
-    DapConversation(InputStream in, OutputStream out, Closer closer) {
+    public DapConversation(InputStream in, OutputStream out, Closer closer) {
         this.writer = new DapWriter(out);
         this.closer = closer;
         Thread reader = new Thread(() -> {
@@ -46,13 +46,13 @@ final class DapConversation implements AutoCloseable {
     }
 
     /** @return the request's seq */
-    int send(String command, String arguments) throws IOException {
+    public int send(String command, String arguments) throws IOException {
         int id = seq.incrementAndGet();
         write("{\"seq\":" + id + ",\"type\":\"request\",\"command\":\"" + command + "\",\"arguments\":" + arguments + "}");
         return id;
     }
 
-    void respond(DapMessage request, boolean success) throws IOException {
+    public void respond(DapMessage request, boolean success) throws IOException {
         write("{\"seq\":" + seq.incrementAndGet() + ",\"type\":\"response\",\"request_seq\":" + request.seq()
                 + ",\"success\":" + success + ",\"command\":\"" + request.command() + "\",\"body\":{}}");
     }
@@ -61,7 +61,7 @@ final class DapConversation implements AutoCloseable {
         writer.write(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    DapMessage next(Predicate<DapMessage> wanted, Duration timeout) throws InterruptedException {
+    public DapMessage next(Predicate<DapMessage> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<DapMessage> skipped = new ArrayList<>();
         while (true) {
@@ -77,7 +77,7 @@ final class DapConversation implements AutoCloseable {
     }
 
     /** A child session of a debug hub: attached with its startDebugging configuration, a breakpoint set, configured. */
-    DapConversation attachChild(String configuration, java.nio.file.Path script, int line, Duration timeout) throws Exception {
+    public DapConversation attachChild(String configuration, java.nio.file.Path script, int line, Duration timeout) throws Exception {
         send("initialize", "{\"adapterID\":\"azureml\",\"linesStartAt1\":true,\"pathFormat\":\"path\"}");
         send("attach", configuration);
         next(m -> m.isEvent("initialized"), timeout);
@@ -87,7 +87,7 @@ final class DapConversation implements AutoCloseable {
     }
 
     /** Each child's stop, then continue it, then its end. */
-    static void continueEach(List<DapConversation> children, Duration timeout) throws Exception {
+    public static void continueEach(List<DapConversation> children, Duration timeout) throws Exception {
         List<Integer> threads = new ArrayList<>();
         for (DapConversation child : children) {
             threads.add(child.next(m -> m.isEvent("stopped"), timeout).get("body").get("threadId").asInt());
