@@ -24,6 +24,7 @@ import dev.amldebug.azure.config.AzureEndpoints;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.azure.credentials.AzureCredentials;
 import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +48,7 @@ public class AzureBench {
     public static void main(String[] args) throws Exception {
         int sizeMb = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        try (FakeAzureMl fake = FakeAzureMl.start(FakeAzureMl.Options.defaults().withJobs(1000).withPageSize(100))) {
+        try (FakeAzureMl fake = FakeAzureMl.start(FakeAzureMlOptions.defaults().withJobs(1000).withPageSize(100))) {
             AzureMlClient client = AzureMlClient.builder()
                     .credential(credential(fake))
                     .endpoints(AzureEndpoints.fromEnvironment(Map.of(AzureEndpoints.ARM_ENDPOINT, fake.armEndpoint())))

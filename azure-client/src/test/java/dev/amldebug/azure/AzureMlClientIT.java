@@ -10,6 +10,7 @@ import dev.amldebug.azure.config.AzureEndpoints;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.azure.credentials.AzureCredentials;
 import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.azurefake.workspace.FakeWorkspace;
 import dev.amldebug.azurefake.StandInAz;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureMlClientIT {
     @RegisterExtension
-    static final FakeAzureMlExtension azure = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(23).withPageSize(5));
+    static final FakeAzureMlExtension azure = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(23).withPageSize(5));
 
     @TempDir
     Path temp;

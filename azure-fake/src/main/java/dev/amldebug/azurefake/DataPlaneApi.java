@@ -11,6 +11,7 @@ import dev.amldebug.azurefake.http.Response;
 import dev.amldebug.azurefake.http.Router;
 import dev.amldebug.azurefake.jobs.FakeJob;
 import dev.amldebug.azurefake.schema.Violation;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +27,12 @@ final class DataPlaneApi {
     static final String PRIVATE_LINK_MESSAGE = "Public network access is disabled for this workspace. The request was made from a network that is "
             + "not connected to the workspace's private endpoint.";
     private static final List<String> LOG_FOLDERS = List.of("user_logs/", "azureml-logs/", "logs/");
-    private final FakeAzureMl.Options options;
+    private final FakeAzureMlOptions options;
     private final Workspaces workspaces;
     private final FakeStorage storage;
     private final RequestChecks checks;
 
-    DataPlaneApi(FakeAzureMl.Options options, Workspaces workspaces, FakeStorage storage, RequestChecks checks) {
+    DataPlaneApi(FakeAzureMlOptions options, Workspaces workspaces, FakeStorage storage, RequestChecks checks) {
         this.options = options;
         this.workspaces = workspaces;
         this.storage = storage;
@@ -91,7 +92,7 @@ final class DataPlaneApi {
      * POST rundata {runId, selectRunMetadata, ...}: the run's metadata, where dataContainerId names the folder of its
      * artifacts (ExperimentRun/dcid.RUN in workspaceartifactstore), as recorded in test_pipeline_job_download.
      */
-    private Response runData(Call call, FakeWorkspace ws) throws java.io.IOException {
+    private Response runData(Call call, FakeWorkspace ws) throws IOException {
         String runId = call.json().path("runId").asText("");
         return ws.jobs.find(runId).map(job -> {
             ObjectNode metadata = details(ws, job);
@@ -154,7 +155,7 @@ final class DataPlaneApi {
         return Response.ok(body);
     }
 
-    private Response inWorkspace(Call call, Handler answer) throws Exception {
+    private Response inWorkspace(Call call, WorkspaceAnswer answer) throws Exception {
         Optional<FakeWorkspace> ws = workspaces.find(call.group(0), call.group(1), call.group(2));
         if (ws.isEmpty()) {
             return ArmError.notFound("workspace " + call.group(2)).response();
@@ -183,10 +184,4 @@ final class DataPlaneApi {
     private static String instant(Instant instant) {
         return instant == null ? null : instant.toString();
     }
-
-    @FunctionalInterface
-    private interface Handler {
-        Response apply(FakeWorkspace ws) throws Exception;
-    }
-
 }

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A workspace's two blob datastores, in Azurite under account devstoreaccount1: workspaceblobstore (the default,
- * container {@link FakeAzureMl#DATASTORE_CONTAINER}, where local inputs go) and workspaceartifactstore (container
+ * container {@link BlobStore#DATASTORE_CONTAINER}, where local inputs go) and workspaceartifactstore (container
  * "azureml", as recorded, where runs keep ExperimentRun/dcid.RUN/).
  */
 final class DatastoreApi {
@@ -56,7 +56,7 @@ final class DatastoreApi {
 
     private static String container(String datastore) {
         return switch (datastore) {
-            case "workspaceblobstore" -> FakeAzureMl.DATASTORE_CONTAINER;
+            case "workspaceblobstore" -> BlobStore.DATASTORE_CONTAINER;
             case "workspaceartifactstore" -> BlobStore.RUNS_CONTAINER;
             default -> null;
         };

@@ -22,64 +22,7 @@ import javax.net.ssl.SSLContext;
  * 2024-10-01 specification, with blobs in Azurite. Every request body is checked against its operation's schema.
  */
 public final class FakeAzureMl implements AutoCloseable {
-    /** The image a really run job gets: the base image our tests build, standing in for the compute's. */
-    public static final String DEFAULT_RUN_IMAGE = "aml-debug/python:bookworm";
-
-    /** How to start the fake; {@link #defaults()} then withers. */
-    public record Options(String subscriptionId, String resourceGroup, String workspace, int jobs, int pageSize, int dataPlanePageSize,
-                          int cancelPolls, int port, Path stateDir, boolean azuriteAtStart,
-                          String realRunsDocker, String realRunsImage) {
-        public static Options defaults() {
-            return new Options("00000000-1111-2222-3333-444444444444", "aml-debug-rg", "aml-debug-ws", 12, 5, 5, 2, 0, null, false, null,
-                    DEFAULT_RUN_IMAGE);
-        }
-
-        public Options withJobs(int n) {
-            return new Options(subscriptionId, resourceGroup, workspace, n, pageSize, dataPlanePageSize, cancelPolls, port, stateDir, azuriteAtStart, realRunsDocker, realRunsImage);
-        }
-
-        public Options withPageSize(int k) {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, k, k, cancelPolls, port, stateDir, azuriteAtStart, realRunsDocker, realRunsImage);
-        }
-
-        public Options withCancelPolls(int polls) {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, polls, port, stateDir, azuriteAtStart, realRunsDocker, realRunsImage);
-        }
-
-        public Options withPort(int p) {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, p, stateDir, azuriteAtStart, realRunsDocker, realRunsImage);
-        }
-
-        public Options withStateDir(Path dir) {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, port, dir, azuriteAtStart, realRunsDocker, realRunsImage);
-        }
-
-        /**
-         * Submitted command jobs really run: in a container of {@code image} (the compute's image) on a Docker network of
-         * their own, through the docker command line {@code dockerCli} ("docker" on the PATH).
-         */
-        public Options withRealRuns(String dockerCli, String image) {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, port, stateDir,
-                    azuriteAtStart, dockerCli, image);
-        }
-
-        public Options withRealRuns(String dockerCli) {
-            return withRealRuns(dockerCli, realRunsImage);
-        }
-
-        public boolean realRuns() {
-            return realRunsDocker != null;
-        }
-
-        public Options withAzuriteAtStart() {
-            return new Options(subscriptionId, resourceGroup, workspace, jobs, pageSize, dataPlanePageSize, cancelPolls, port, stateDir, true, realRunsDocker, realRunsImage);
-        }
-    }
-
-    /** The default datastore's (workspaceblobstore's) container in Azurite. */
-    public static final String DATASTORE_CONTAINER = "azureml-blobstore";
-
-    private final Options options;
+    private final FakeAzureMlOptions options;
     private final FakeTokens tokens = new FakeTokens();
     private final Faults faults = new Faults();
     private final RequestChecks checks = new RequestChecks();
@@ -88,7 +31,7 @@ public final class FakeAzureMl implements AutoCloseable {
     private final Workspaces workspaces;
     private final RealRuns realRuns;
 
-    private FakeAzureMl(Options options) throws IOException, GeneralSecurityException {
+    private FakeAzureMl(FakeAzureMlOptions options) throws IOException, GeneralSecurityException {
         this.options = options;
         Router router = new Router();
         this.http = new FakeHttp(options.port(), options.stateDir(), router, tokens, faults);
@@ -104,7 +47,7 @@ public final class FakeAzureMl implements AutoCloseable {
                 new CancelOperations(options.cancelPolls())).register(router);
     }
 
-    public static FakeAzureMl start(Options options) throws IOException {
+    public static FakeAzureMl start(FakeAzureMlOptions options) throws IOException {
         try {
             FakeAzureMl fake = new FakeAzureMl(options);
             fake.http.start();
@@ -118,7 +61,7 @@ public final class FakeAzureMl implements AutoCloseable {
     }
 
     public static FakeAzureMl start() throws IOException {
-        return start(Options.defaults());
+        return start(FakeAzureMlOptions.defaults());
     }
 
     // ---- what a client is given
@@ -152,7 +95,7 @@ public final class FakeAzureMl implements AutoCloseable {
         return tokens.expired().value();
     }
 
-    public Options options() {
+    public FakeAzureMlOptions options() {
         return options;
     }
 

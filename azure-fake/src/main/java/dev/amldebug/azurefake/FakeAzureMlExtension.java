@@ -15,15 +15,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * which the fake holds schema violations: {@code @RegisterExtension static FakeAzureMlExtension azure = new FakeAzureMlExtension();}
  */
 public final class FakeAzureMlExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
-    private final FakeAzureMl.Options options;
+    private final FakeAzureMlOptions options;
     private FakeAzureMl fake;
     private boolean perClass;
 
     public FakeAzureMlExtension() {
-        this(FakeAzureMl.Options.defaults());
+        this(FakeAzureMlOptions.defaults());
     }
 
-    public FakeAzureMlExtension(FakeAzureMl.Options options) {
+    public FakeAzureMlExtension(FakeAzureMlOptions options) {
         this.options = options;
     }
 

@@ -16,7 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        FakeAzureMl.Options options = FakeAzureMl.Options.defaults().withAzuriteAtStart();
+        FakeAzureMlOptions options = FakeAzureMlOptions.defaults().withAzuriteAtStart();
         Path state = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;

@@ -3,6 +3,7 @@ package dev.amldebug.azurefake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.amldebug.azurefake.http.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AzuriteIT {
     @RegisterExtension
-    static FakeAzureMlExtension azure = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withAzuriteAtStart());
+    static FakeAzureMlExtension azure = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withAzuriteAtStart());
 
     private final HttpClient blobs = HttpClient.newHttpClient();
 
@@ -61,7 +62,7 @@ class AzuriteIT {
 
         HttpResponse<String> started = client.send("POST", w + "/codes/aml-debug-code/versions/abc/startPendingUpload?api-version=2024-10-01",
                 "{\"pendingUploadType\": \"TemporaryBlobReference\"}");
-        JsonNode upload = dev.amldebug.azurefake.http.Json.parse(started.body().getBytes());
+        JsonNode upload = Json.parse(started.body().getBytes());
         String sas = upload.at("/blobReferenceForConsumption/credential/sasUri").asText();
         String blobUrl = sas.replace("?", "/train.py?");
         HttpResponse<String> put = blobs.send(HttpRequest.newBuilder(URI.create(blobUrl)).header("x-ms-blob-type", "BlockBlob")

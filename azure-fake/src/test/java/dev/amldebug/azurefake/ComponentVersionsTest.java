@@ -23,7 +23,7 @@ class ComponentVersionsTest {
 
     @BeforeEach
     void start() throws IOException {
-        fake = FakeAzureMl.start(FakeAzureMl.Options.defaults().withJobs(0));
+        fake = FakeAzureMl.start(FakeAzureMlOptions.defaults().withJobs(0));
         client = new FakeClient(fake);
         w = fake.workspace().armId();
     }

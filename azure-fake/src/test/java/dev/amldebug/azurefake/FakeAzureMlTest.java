@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.amldebug.azurefake.faults.Fault;
+import dev.amldebug.azurefake.http.Json;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +24,7 @@ class FakeAzureMlTest {
 
     @BeforeEach
     void start() throws IOException {
-        fake = FakeAzureMl.start(FakeAzureMl.Options.defaults().withJobs(103).withPageSize(10));
+        fake = FakeAzureMl.start(FakeAzureMlOptions.defaults().withJobs(103).withPageSize(10));
         client = new FakeClient(fake);
         w = fake.workspace().armId();
     }
@@ -35,7 +37,7 @@ class FakeAzureMlTest {
     @Test
     void servesHttpsWithACertificateForLoopbackAndWritesItsPem() throws Exception {
         assertThat(fake.armEndpoint()).startsWith("https://127.0.0.1:");
-        assertThat(java.nio.file.Files.readString(fake.caBundle())).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(Files.readString(fake.caBundle())).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(client.get("/subscriptions?api-version=2022-12-01").statusCode()).isEqualTo(200);
     }
 
@@ -185,7 +187,7 @@ class FakeAzureMlTest {
         JsonNode children = client.json("/history/v1.0" + w + "/runs/job-0007/children");
         assertThat(children.get("value")).extracting(c -> c.get("displayName").asText()).containsExactly("prep", "train");
         HttpResponse<String> first = client.send("POST", "/history/v1.0" + w + "/experiments:query", "{\"top\": 3}");
-        JsonNode page = dev.amldebug.azurefake.http.Json.parse(first.body().getBytes());
+        JsonNode page = Json.parse(first.body().getBytes());
         assertThat(page.get("value")).hasSize(3);
         HttpResponse<String> second = client.send("POST", "/history/v1.0" + w + "/experiments:query",
                 "{\"top\": 3, \"continuationToken\": \"" + page.get("continuationToken").asText() + "\"}");

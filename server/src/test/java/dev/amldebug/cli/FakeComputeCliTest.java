@@ -1,6 +1,7 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class FakeComputeCliTest {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(2).withRealRuns("docker"));
 
     @TempDir
     Path folder;

@@ -9,7 +9,18 @@ import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.AppendBlobClient;
 import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.storage.common.sas.AccountSasPermission;
+import com.azure.storage.common.sas.AccountSasResourceType;
+import com.azure.storage.common.sas.AccountSasService;
+import com.azure.storage.common.sas.AccountSasSignatureValues;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -19,6 +30,8 @@ import java.util.List;
  */
 public final class BlobStore {
     public static final String RUNS_CONTAINER = "azureml";
+    /** The default datastore's (workspaceblobstore's) container. */
+    public static final String DATASTORE_CONTAINER = "azureml-blobstore";
     private static final int MAX_APPEND_BLOCK = 4 * 1024 * 1024;
     private final BlobServiceClient service;
     private final String publicEndpoint;
@@ -83,9 +96,9 @@ public final class BlobStore {
 
     /** An account SAS that reads, lists and writes every container: what Datastores_ListSecrets gives for workspaceblobstore (whose account key allows as much). */
     public String accountSas() {
-        return service.generateAccountSas(new com.azure.storage.common.sas.AccountSasSignatureValues(OffsetDateTime.now().plusHours(1),
-                com.azure.storage.common.sas.AccountSasPermission.parse("rlacw"), com.azure.storage.common.sas.AccountSasService.parse("b"),
-                com.azure.storage.common.sas.AccountSasResourceType.parse("sco")));
+        return service.generateAccountSas(new AccountSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                AccountSasPermission.parse("rlacw"), AccountSasService.parse("b"),
+                AccountSasResourceType.parse("sco")));
     }
 
     public String containerUrl(String container) {
@@ -97,14 +110,14 @@ public final class BlobStore {
      * codeUri or a job input's uri names it) into a folder, keeping the paths below the prefix; a single blob goes
      * in under its own name. Returns the number of files.
      */
-    public int download(String url, java.nio.file.Path to) throws java.io.IOException {
-        String path = java.net.URI.create(url).getPath();
+    public int download(String url, Path to) throws IOException {
+        String path = URI.create(url).getPath();
         String marker = "/" + Azurite.ACCOUNT + "/";
         int at = path.indexOf(marker);
         if (at < 0) {
             throw new IllegalArgumentException("Not a URL of the workspace storage: " + url);
         }
-        String rest = java.net.URLDecoder.decode(path.substring(at + marker.length()), java.nio.charset.StandardCharsets.UTF_8);
+        String rest = URLDecoder.decode(path.substring(at + marker.length()), StandardCharsets.UTF_8);
         int slash = rest.indexOf('/');
         String container = slash < 0 ? rest : rest.substring(0, slash);
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
@@ -113,11 +126,11 @@ public final class BlobStore {
         for (var item : client.listBlobs(new ListBlobsOptions().setPrefix(prefix), null)) {
             String relative = item.getName().equals(prefix) ? item.getName().substring(item.getName().lastIndexOf('/') + 1)
                     : item.getName().substring(prefix.isEmpty() || prefix.endsWith("/") ? prefix.length() : prefix.length() + 1);
-            java.nio.file.Path target = to.resolve(relative).normalize();
+            Path target = to.resolve(relative).normalize();
             if (!target.startsWith(to)) {
                 continue;
             }
-            java.nio.file.Files.createDirectories(target.getParent());
+            Files.createDirectories(target.getParent());
             client.getBlobClient(item.getName()).downloadToFile(target.toString(), true);
             count++;
         }
@@ -133,6 +146,6 @@ public final class BlobStore {
     }
 
     private static String encodePath(String path) {
-        return java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+        return URLEncoder.encode(path, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
     }
 }

@@ -7,6 +7,7 @@ import dev.amldebug.azurefake.jobs.FakeJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,7 +21,7 @@ final class JobFiles {
 
     /** Inputs in the workspace storage, downloaded as the compute mounts them; returns each one's path in the container. */
     Map<String, String> downloadInputs(FakeJob job, Path to) throws IOException {
-        Map<String, String> paths = new java.util.LinkedHashMap<>();
+        Map<String, String> paths = new LinkedHashMap<>();
         var inputs = job.submitted.path("inputs").fields();
         while (inputs.hasNext()) {
             var input = inputs.next();
@@ -30,7 +31,7 @@ final class JobFiles {
                 Files.createDirectories(folder);
                 blobs.get().download(uri, folder);
                 boolean file = input.getValue().path("jobInputType").asText().equals("uri_file");
-                String inside = RealRuns.INPUTS + "/" + input.getKey();
+                String inside = JobContainers.INPUTS + "/" + input.getKey();
                 paths.put(input.getKey(), file ? inside + "/" + uri.substring(uri.lastIndexOf('/') + 1) : inside);
             }
         }
@@ -41,7 +42,7 @@ final class JobFiles {
     private String datastorePath(String uri) {
         String prefix = "azureml://datastores/workspaceblobstore/paths/";
         return uri.startsWith(prefix)
-                ? blobs.get().containerUrl(dev.amldebug.azurefake.FakeAzureMl.DATASTORE_CONTAINER) + "/" + uri.substring(prefix.length())
+                ? blobs.get().containerUrl(BlobStore.DATASTORE_CONTAINER) + "/" + uri.substring(prefix.length())
                 : uri;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.bridge.ChannelStreams;
 import dev.amldebug.server.TestDebugClient;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureJobDebugIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(2).withRealRuns("docker"));
 
     private static final Duration WAIT = Duration.ofSeconds(180);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.amldebug.azurefake.FakeAzureMl;
+import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.azurefake.StandInAz;
 import dev.amldebug.server.lsp.Protocol.TreeChildrenParams;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Azure ML provider of the tree, and the azureml.azure.* commands, over real LSP against the fake service. */
 class AzureTreeIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(12)
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(12)
             .withPageSize(5));
 
     @TempDir
