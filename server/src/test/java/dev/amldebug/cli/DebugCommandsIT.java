@@ -59,7 +59,7 @@ class DebugCommandsIT {
         Ports ports = new Ports();
         ports.bind(debug, Ports.Binding.bindIp("127.0.0.1"));
         String container = docker().createContainerCmd(BASE_IMAGE)
-                .withLabels(Map.of("dev.amldebug.managed", "true"))
+                .withLabels(DockerResources.labels())
                 .withCmd("python3", "/app/guide_style.py").withExposedPorts(debug)
                 .withHostConfig(HostConfig.newHostConfig().withPortBindings(ports)
                         .withBinds(new Bind(project.toString(), new Volume("/app"), AccessMode.ro)))

@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.runner.testing.DockerResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +30,7 @@ final class JarProcess {
 
     /** With {@code environment} added to this process's. */
     static JarProcess start(Map<String, String> environment, String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
+        ProcessBuilder builder = builder(args).redirectErrorStream(true);
         builder.environment().putAll(environment);
         JarProcess jar = new JarProcess(builder.start(), true);
         jar.process.getOutputStream().close();
@@ -38,7 +39,7 @@ final class JarProcess {
 
     /** In the folder {@code directory} (the current folder of the command), with {@code environment} added. */
     static JarProcess startIn(java.nio.file.Path directory, Map<String, String> environment, String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true).directory(directory.toFile());
+        ProcessBuilder builder = builder(args).redirectErrorStream(true).directory(directory.toFile());
         builder.environment().putAll(environment);
         JarProcess jar = new JarProcess(builder.start(), true);
         jar.process.getOutputStream().close();
@@ -47,15 +48,21 @@ final class JarProcess {
 
     /** stdin and stdout left to the caller (a DAP client), stderr collected by the OS into the void. */
     static JarProcess startPiped(String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = builder(args).redirectError(ProcessBuilder.Redirect.DISCARD);
         return new JarProcess(builder.start(), false);
     }
 
-    private static List<String> command(String... args) {
+    /**
+     * The jar with {@code args}, not started; its environment carries the running test's Docker labels
+     * ({@link DockerResources#childEnvironment}), so that the test's clean-up finds what the process creates.
+     */
+    static ProcessBuilder builder(String... args) {
         List<String> command = new ArrayList<>(List.of("java", "-jar",
                 java.nio.file.Path.of("target/aml-debug.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        return command;
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(DockerResources.childEnvironment());
+        return builder;
     }
 
     private void copy(InputStream in) {

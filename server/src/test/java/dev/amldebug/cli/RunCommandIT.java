@@ -96,8 +96,8 @@ class RunCommandIT {
     @Test
     void ctrlCCancelsTheRunAndKeepsItsLogs() throws Exception {
         Path script = write(project, "long.py", "import time\nprint('started', flush=True)\ntime.sleep(300)\n");
-        Process cli = new ProcessBuilder("java", "-jar", "target/aml-debug.jar", "run", script.toString(),
-                "-w", workspace.toString()).redirectErrorStream(true).start();
+        Process cli = JarProcess.builder("run", script.toString(), "-w", workspace.toString()).redirectErrorStream(true)
+                .start();
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> {
             try {

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.amldebug.runner.docker.ExtraLabels;
 import dev.amldebug.runner.spec.EnvironmentSpec;
 import dev.amldebug.runner.spec.ImagePython;
 import java.io.IOException;
@@ -141,9 +142,9 @@ public final class EnvironmentImages {
     }
 
     private static Map<String, String> labels(String hash, EnvironmentSpec environment) {
-        return Map.of(ImageLabels.MANAGED, "true", ImageLabels.ENV_HASH, hash,
+        return ExtraLabels.with(Map.of(ImageLabels.MANAGED, "true", ImageLabels.ENV_HASH, hash,
                 ImageLabels.BASE_IMAGE, environment.isBuild() ? environment.buildContext().toString() : environment.image(),
-                ImageLabels.DESCRIPTION, environment.describe(), "dev.amldebug.built", Instant.now().toString());
+                ImageLabels.DESCRIPTION, environment.describe(), "dev.amldebug.built", Instant.now().toString()));
     }
 
     private String localImageId(String image) {

@@ -12,6 +12,7 @@ import dev.amldebug.runner.UserCache;
 import dev.amldebug.runner.debug.CommandWrapper;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.debug.DebugShim;
+import dev.amldebug.runner.docker.ExtraLabels;
 import dev.amldebug.runner.spec.ContainerPaths;
 import dev.amldebug.runner.spec.InputMount;
 import dev.amldebug.runner.spec.RunSpec;
@@ -130,8 +131,8 @@ public final class ContainerRequest {
     }
 
     public Map<String, String> labels() {
-        return Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId,
-                ContainerLabels.WORKSPACE, workspace.toString(), ContainerLabels.EXPERIMENT, spec.experimentName());
+        return ExtraLabels.with(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId,
+                ContainerLabels.WORKSPACE, workspace.toString(), ContainerLabels.EXPERIMENT, spec.experimentName()));
     }
 
     /** Outputs belong to the user who ran the job, not to root; root keeps the image's own user. */

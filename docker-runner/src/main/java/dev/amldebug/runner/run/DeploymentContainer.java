@@ -14,6 +14,7 @@ import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.debug.DebugShim;
 import dev.amldebug.runner.deploy.DeploymentSpec;
 import dev.amldebug.runner.deploy.ScoringServer;
+import dev.amldebug.runner.docker.ExtraLabels;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,8 +55,8 @@ final class DeploymentContainer {
                 .withCmd(debug == null ? server : CommandWrapper.wrap(server, debug))
                 .withWorkingDir(ScoringServer.APP_ROOT)
                 .withEnv(environment())
-                .withLabels(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId,
-                        ContainerLabels.WORKSPACE, workspace.toString(), ContainerLabels.EXPERIMENT, spec.name()))
+                .withLabels(ExtraLabels.with(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId,
+                        ContainerLabels.WORKSPACE, workspace.toString(), ContainerLabels.EXPERIMENT, spec.name())))
                 .withExposedPorts(SCORING, ContainerRequest.DEBUG_PORT)
                 .withHostConfig(HostConfig.newHostConfig().withBinds(binds()).withInit(true)
                         .withNetworkMode(RunNetworks.name(runId)).withPortBindings(ports()));

@@ -3,6 +3,7 @@ package dev.amldebug.runner.run;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.docker.ExtraLabels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ public final class ImageUser {
 
     private Ids lookUp(String image, String name) {
         String id = docker.createContainerCmd(image).withEntrypoint("/bin/true").withCmd(List.of())
-                .withLabels(Map.of(ContainerLabels.MANAGED, "true")).exec().getId();
+                .withLabels(ExtraLabels.with(Map.of(ContainerLabels.MANAGED, "true"))).exec().getId();
         try (InputStream tar = docker.copyArchiveFromContainerCmd(id, "/etc/passwd").exec();
              TarArchiveInputStream entries = new TarArchiveInputStream(tar)) {
             entries.getNextEntry();

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
+import dev.amldebug.runner.docker.ExtraLabels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,8 @@ public final class RunNetworks {
     /** Labelled like the run's containers, so that clean-up and reconciliation find it by run and by workspace. */
     private String create(String runId, Path workspace, Map<String, String> options) {
         docker.createNetworkCmd().withName(name(runId)).withDriver("bridge").withCheckDuplicate(true)
-                .withLabels(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId,
-                        ContainerLabels.WORKSPACE, workspace.toString()))
+                .withLabels(ExtraLabels.with(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.RUN_ID, runId,
+                        ContainerLabels.WORKSPACE, workspace.toString())))
                 .withOptions(options)
                 .exec();
         return name(runId);

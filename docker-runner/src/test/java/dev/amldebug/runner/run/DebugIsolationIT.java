@@ -47,7 +47,7 @@ class DebugIsolationIT {
         String probe = "import socket,sys\ntry:\n    socket.create_connection(('" + debuggeeAddress + "', 5678), 3)\n"
                 + "    print('CONNECTED')\nexcept OSError as e:\n    print('REFUSED', e)\n";
         String neighbour = docker().createContainerCmd(BASE_IMAGE).withCmd("python3", "-c", probe)
-                .withLabels(Map.of("dev.amldebug.managed", "true")).exec().getId();
+                .withLabels(DockerResources.labels()).exec().getId();
         docker().startContainerCmd(neighbour).exec();
         docker().waitContainerCmd(neighbour).start().awaitStatusCode(60, TimeUnit.SECONDS);
         String said = new String(new RunContainers(docker()).logs(neighbour));

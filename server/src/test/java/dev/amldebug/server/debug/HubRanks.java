@@ -12,12 +12,12 @@ import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.hub.HubShim;
 import dev.amldebug.runner.debug.DebugShim;
 import dev.amldebug.runner.run.RunContainers;
+import dev.amldebug.runner.testing.DockerResources;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +43,7 @@ public final class HubRanks implements AutoCloseable {
         this.project = project;
         this.shim = DebugShim.folder(cache);
         this.network = docker().createNetworkCmd().withName("aml-debug-hub-it-" + UUID.randomUUID().toString()
-                .substring(0, 8)).withLabels(Map.of("dev.amldebug.managed", "true")).exec().getId();
+                .substring(0, 8)).withLabels(DockerResources.labels()).exec().getId();
         this.gateway = docker().inspectNetworkCmd().withNetworkId(network).exec().getIpam().getConfig().get(0)
                 .getGateway();
         this.hub = DebugHub.start(InetAddress.getByName(gateway), 0, executor);
@@ -70,7 +70,7 @@ public final class HubRanks implements AutoCloseable {
         if (token != null) {
             env.add(HubShim.TOKEN_ENV + "=" + token);
         }
-        String id = docker().createContainerCmd(BASE_IMAGE).withLabels(Map.of("dev.amldebug.managed", "true"))
+        String id = docker().createContainerCmd(BASE_IMAGE).withLabels(DockerResources.labels())
                 .withEnv(env).withCmd("sh", "-c", command.toString())
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network).withBinds(
                         new Bind(shim.toString(), new Volume("/aml/debug"), AccessMode.ro),
