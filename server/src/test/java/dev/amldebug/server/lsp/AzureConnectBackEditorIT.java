@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
+import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.bridge.ChannelStreams;
 import dev.amldebug.bridge.protocol.DapMessage;
 import dev.amldebug.cli.AzureCommandDebugIT;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureConnectBackEditorIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(2).withRealRuns("docker"));
 
     private static final Duration WAIT = Duration.ofSeconds(240);
 
