@@ -1,5 +1,6 @@
 package dev.amldebug.server;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.server.debug.ConsoleSession;
 import dev.amldebug.server.run.RunService;
@@ -113,8 +114,8 @@ class DebugRunIT {
         Path script = write(project, "loop.py", "import time\ntime.sleep(1)\nfor i in range(3):\n    x = i * 2\nprint('done')\n");
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(4)}));
+        try (DapTestClient client = DapTestClient.bridgedTo(runs.debugTarget(run.id(), true))) {
+            client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {DapTestClient.line(4)}));
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
             StackTraceArguments stack = new StackTraceArguments();
             stack.setThreadId(stopped.getThreadId());
@@ -145,8 +146,8 @@ class DebugRunIT {
         Path script = write(project, "stay.py", "import time\nwhile True:\n    time.sleep(0.2)\n");
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(3)}));
+        try (DapTestClient client = DapTestClient.bridgedTo(runs.debugTarget(run.id(), true))) {
+            client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {DapTestClient.line(3)}));
             client.await(StoppedEventArguments.class);
             docker().killContainerCmd(runner.store().read(run.id()).containerId).exec();
             assertThat(client.await(ExitedEventArguments.class).getExitCode()).isEqualTo(137);
@@ -223,10 +224,10 @@ class DebugRunIT {
                 """);
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            SourceBreakpoint conditional = TestDebugClient.line(3);
+        try (DapTestClient client = DapTestClient.bridgedTo(runs.debugTarget(run.id(), true))) {
+            SourceBreakpoint conditional = DapTestClient.line(3);
             conditional.setCondition("i == 2");
-            SourceBreakpoint logpoint = TestDebugClient.line(8);
+            SourceBreakpoint logpoint = DapTestClient.line(8);
             logpoint.setLogMessage("logpoint says total={total}");
             client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {conditional, logpoint}));
             SetExceptionBreakpointsArguments raised = new SetExceptionBreakpointsArguments();
@@ -278,10 +279,10 @@ class DebugRunIT {
         Path script = write(project, "slow.py", "import time\ntime.sleep(3)\nprint('finished')\n");
         LocalRun run = startDebug(script, new DebugOptions(60, false, true), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            client.connection().left().getOutputStream().write("garbage\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            client.connection().left().getOutputStream().flush();
-            org.awaitility.Awaitility.await().atMost(TestDebugClient.WAIT).until(client.bridge::hasEnded);
+        try (DapTestClient client = DapTestClient.bridgedTo(runs.debugTarget(run.id(), true))) {
+            client.rawOutput().write("garbage\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.rawOutput().flush();
+            org.awaitility.Awaitility.await().atMost(DapTestClient.WAIT).until(client.bridge()::hasEnded);
         }
         assertThat(ended.get().status).isEqualTo(RunStatus.Completed);
         assertThat(read(runner.store().driverLog(run.id()))).contains("finished");
@@ -293,19 +294,19 @@ class DebugRunIT {
         return arguments;
     }
 
-    private static int topFrame(TestDebugClient client, StoppedEventArguments stopped) throws Exception {
+    private static int topFrame(DapTestClient client, StoppedEventArguments stopped) throws Exception {
         StackTraceArguments stack = new StackTraceArguments();
         stack.setThreadId(stopped.getThreadId());
         return client.server.stackTrace(stack).get().getStackFrames()[0].getId();
     }
 
-    private static int localsReference(TestDebugClient client, int frameId) throws Exception {
+    private static int localsReference(DapTestClient client, int frameId) throws Exception {
         ScopesArguments scopes = new ScopesArguments();
         scopes.setFrameId(frameId);
         return client.server.scopes(scopes).get().getScopes()[0].getVariablesReference();
     }
 
-    private static String evaluate(TestDebugClient client, String expression, int frameId) throws Exception {
+    private static String evaluate(DapTestClient client, String expression, int frameId) throws Exception {
         EvaluateArguments arguments = new EvaluateArguments();
         arguments.setExpression(expression);
         arguments.setFrameId(frameId);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.image.ImageUsage;
@@ -114,8 +115,8 @@ class DeploymentIT {
         SubmittedRun run = runs.deploy(new DeploymentRequest(project.resolve("app/deployment.yml"), null, null, null,
                 null, null, new DebugOptions(0, false, true), false), RunListener.NONE);
         awaitHealthy(run);
-        try (TestDebugClient debugger = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {TestDebugClient.line(6)}))
+        try (DapTestClient debugger = DapTestClient.bridgedTo(runs.debugTarget(run.id(), true))) {
+            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(6)}))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);
             CompletableFuture<ScoringRequest.Response> pending = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -199,8 +200,8 @@ class DeploymentIT {
                 + "def run(raw_data):\n    return ready\n");
         SubmittedRun run = deploy(score, null, DebugOptions.defaults());
         run.awaitStarted();
-        try (TestDebugClient debugger = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {TestDebugClient.line(6)}))
+        try (DapTestClient debugger = DapTestClient.bridgedTo(runs.debugTarget(run.id(), true))) {
+            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(6)}))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);
             StoppedEventArguments stopped = debugger.await(StoppedEventArguments.class);
             Thread.sleep(500);
@@ -226,8 +227,8 @@ class DeploymentIT {
         dev.amldebug.bridge.target.BridgeTarget target = dev.amldebug.bridge.target.BridgeTarget.of("127.0.0.1",
                 Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)),
                 List.of(new dev.amldebug.bridge.target.PathMapping(score.getParent().toString(), "/var/azureml-app")));
-        try (TestDebugClient debugger = new TestDebugClient(target)) {
-            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {TestDebugClient.line(10)}))
+        try (DapTestClient debugger = DapTestClient.bridgedTo(target)) {
+            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(10)}))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);
             CompletableFuture<ScoringRequest.Response> pending = CompletableFuture.supplyAsync(() -> {
                 try {

@@ -3,6 +3,7 @@ package dev.amldebug.server;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.RunEvent;
@@ -92,9 +93,9 @@ class PipelineIT {
         assertThat(store.read(store.read(run.id()).steps.get("prep")).debugEndpoint).isNull();
 
         Path trainScript = project.resolve("train/train.py");
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(started.runId(), true))) {
+        try (DapTestClient client = DapTestClient.bridgedTo(runs.debugTarget(started.runId(), true))) {
             client.startSession(Map.of(trainScript.toString(),
-                    new SourceBreakpoint[] {TestDebugClient.line(PipelineProjects.TRAIN_LINE_AFTER_SUM)}));
+                    new SourceBreakpoint[] {DapTestClient.line(PipelineProjects.TRAIN_LINE_AFTER_SUM)}));
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
             StackTraceArguments stack = new StackTraceArguments();
             stack.setThreadId(stopped.getThreadId());

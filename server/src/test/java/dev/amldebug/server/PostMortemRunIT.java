@@ -5,6 +5,7 @@ import static dev.amldebug.runner.testing.Projects.read;
 import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.RunEvent;
@@ -21,21 +22,15 @@ import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.SubmittedRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
-import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.StackFrame;
-import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
-import org.eclipse.lsp4j.debug.Variable;
-import org.eclipse.lsp4j.debug.VariablesArguments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,17 +83,17 @@ class PostMortemRunIT {
         assertThat(event.exception()).isEqualTo(FailingScript.EXCEPTION);
         assertThat(event.timeoutSeconds()).isEqualTo(DebugOptions.DEFAULT_POST_MORTEM_SECONDS);
         assertThat(runs.store().read(run.id()).status).as("it waits, still running").isEqualTo(RunStatus.Running);
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
+        try (DapTestClient client = DapTestClient.bridgedTo(runs.debugTarget(run.id(), true))) {
             client.startSession(Map.of());
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
             assertThat(stopped.getReason()).isEqualTo("exception");
-            StackFrame[] frames = stack(client, stopped.getThreadId());
+            StackFrame[] frames = client.stackTrace(stopped.getThreadId());
             assertThat(frames[0].getSource().getPath()).isEqualTo(script.toString());
             assertThat(List.of(frames).stream().map(f -> f.getName() + ":" + f.getLine()))
                     .containsExactly("divide:2", "train:8", "<module>:11");
-            assertThat(locals(client, frames[0])).contains("count = 0", "total = 0.75");
-            assertThat(locals(client, frames[1])).contains("epochs = 2", "losses = [0.5, 0.25]");
-            resume(client, stopped.getThreadId());
+            assertThat(client.locals(frames[0])).contains("count = 0", "total = 0.75");
+            assertThat(client.locals(frames[1])).contains("epochs = 2", "losses = [0.5, 0.25]");
+            client.resume(stopped.getThreadId());
             assertThat(client.await(ExitedEventArguments.class).getExitCode()).isEqualTo(1);
         }
         RunRecord ended = run.awaitEnded();
@@ -126,11 +121,11 @@ class PostMortemRunIT {
 
         RunEvent.PostMortemWaiting event = waiting.await();
         assertThat(event.runId()).isEqualTo(runs.store().read(run.id()).steps.get("train"));
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(event.runId(), true))) {
+        try (DapTestClient client = DapTestClient.bridgedTo(runs.debugTarget(event.runId(), true))) {
             client.startSession(Map.of());
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
-            assertThat(stack(client, stopped.getThreadId())[0].getName()).isEqualTo("divide");
-            resume(client, stopped.getThreadId());
+            assertThat(client.stackTrace(stopped.getThreadId())[0].getName()).isEqualTo("divide");
+            client.resume(stopped.getThreadId());
         }
         assertThat(run.awaitEnded().status).isEqualTo(RunStatus.Failed);
         assertThat(runs.store().read(event.runId()).exitCode).isEqualTo(1);
@@ -147,40 +142,16 @@ class PostMortemRunIT {
 
         RunEvent.PostMortemWaiting event = waiting.await();
         assertThat(event.exception()).isEqualTo("RuntimeError: no model at /nowhere");
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
+        try (DapTestClient client = DapTestClient.bridgedTo(runs.debugTarget(run.id(), true))) {
             client.startSession(Map.of());
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
-            StackFrame top = stack(client, stopped.getThreadId())[0];
+            StackFrame top = client.stackTrace(stopped.getThreadId())[0];
             assertThat(top.getName() + ":" + top.getLine()).isEqualTo("init:3");
-            assertThat(locals(client, top)).contains("model_path = '/nowhere'");
-            resume(client, stopped.getThreadId());
+            assertThat(client.locals(top)).contains("model_path = '/nowhere'");
+            client.resume(stopped.getThreadId());
         }
         RunRecord ended = run.awaitEnded();
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
         assertThat(ended.error).contains("init() raised");
-    }
-
-    private static StackFrame[] stack(TestDebugClient client, int thread) throws Exception {
-        StackTraceArguments arguments = new StackTraceArguments();
-        arguments.setThreadId(thread);
-        return client.server.stackTrace(arguments).get().getStackFrames();
-    }
-
-    private static List<String> locals(TestDebugClient client, StackFrame frame) throws Exception {
-        ScopesArguments scopes = new ScopesArguments();
-        scopes.setFrameId(frame.getId());
-        VariablesArguments variables = new VariablesArguments();
-        variables.setVariablesReference(client.server.scopes(scopes).get().getScopes()[0].getVariablesReference());
-        List<String> found = new ArrayList<>();
-        for (Variable variable : client.server.variables(variables).get().getVariables()) {
-            found.add(variable.getName() + " = " + variable.getValue());
-        }
-        return found;
-    }
-
-    private static void resume(TestDebugClient client, int thread) throws Exception {
-        ContinueArguments arguments = new ContinueArguments();
-        arguments.setThreadId(thread);
-        client.server.continue_(arguments).get();
     }
 }

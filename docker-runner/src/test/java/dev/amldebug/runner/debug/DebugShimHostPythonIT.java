@@ -2,6 +2,7 @@ package dev.amldebug.runner.debug;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,12 +159,12 @@ class DebugShimHostPythonIT {
         builder.environment().put("PYTHONPATH", pythonPath(List.of()));
         Process process = builder.start();
         try {
-            try (RawDapClient dap = RawDapClient.initialized("127.0.0.1", port, Duration.ofSeconds(30))) {
-                int thread = dap.attachAndStopAt("{\"justMyCode\":false}", module.toString(), 2)
-                        .path("body").path("threadId").asInt();
-                List<String> frames = ShimProbes.frames(dap.call("stackTrace", "{\"threadId\":" + thread + "}"));
+            try (DapTestClient dap = DapTestClient.initialized("127.0.0.1", port, Duration.ofSeconds(30))) {
+                dap.attach(Map.of("justMyCode", false), module.toString(), 2);
+                int thread = dap.await(StoppedEventArguments.class).getThreadId();
+                List<String> frames = ShimProbes.frames(dap.stackTrace(thread));
                 assertThat(frames).containsExactly("step " + module + ":2", "<module> " + module + ":4");
-                dap.call("continue", "{\"threadId\":" + thread + "}");
+                dap.resume(thread);
             }
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();

@@ -1,5 +1,6 @@
 package dev.amldebug.server.lsp;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.bridge.ChannelStreams;
-import dev.amldebug.server.TestDebugClient;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
 import java.net.InetAddress;
@@ -160,8 +160,8 @@ class AzureJobDebugIT {
         SocketAddress address = endpoint.transport().equals("pipe") ? UnixDomainSocketAddress.of(endpoint.path())
                 : new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port());
         SocketChannel channel = SocketChannel.open(address);
-        try (TestDebugClient debug = new TestDebugClient(ChannelStreams.in(channel), ChannelStreams.out(channel), channel)) {
-            debug.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(line)}));
+        try (DapTestClient debug = new DapTestClient(ChannelStreams.in(channel), ChannelStreams.out(channel), channel)) {
+            debug.startSession(Map.of(script.toString(), new SourceBreakpoint[] {DapTestClient.line(line)}));
             StoppedEventArguments stopped = debug.await(StoppedEventArguments.class);
             StackTraceArguments stack = new StackTraceArguments();
             stack.setThreadId(stopped.getThreadId());

@@ -4,9 +4,9 @@ import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.runner.testing.FailingScript;
-import dev.amldebug.server.TestDebugClient;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
 import dev.amldebug.server.lsp.Protocol.TreeNode;
@@ -53,13 +53,13 @@ class LanguageServerIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(endpoint.path()))))
                     .isEqualTo("rw-------");
             SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(endpoint.path()));
-            try (TestDebugClient debug = new TestDebugClient(ChannelStreams.in(channel),
+            try (DapTestClient debug = new DapTestClient(ChannelStreams.in(channel),
                     ChannelStreams.out(channel), channel)) {
-                debug.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(3)}));
+                debug.startSession(Map.of(script.toString(), new SourceBreakpoint[] {DapTestClient.line(3)}));
                 StoppedEventArguments stopped = debug.await(StoppedEventArguments.class);
                 ContinueArguments resume = new ContinueArguments();
                 resume.setThreadId(stopped.getThreadId());
-                debug.server.setBreakpoints(TestDebugClient.breakpointsFor(script.toString(), new SourceBreakpoint[0]))
+                debug.server.setBreakpoints(DapTestClient.breakpointsFor(script.toString(), new SourceBreakpoint[0]))
                         .get(30, TimeUnit.SECONDS);
                 debug.server.continue_(resume).get(30, TimeUnit.SECONDS);
                 assertThat(debug.await(ExitedEventArguments.class).getExitCode()).isZero();
