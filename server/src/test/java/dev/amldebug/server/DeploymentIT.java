@@ -12,17 +12,15 @@ import static org.awaitility.Awaitility.await;
 import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
-import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.DeploymentHealth;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
-import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.server.run.DeploymentRequest;
-import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.ScoringRequest;
 import dev.amldebug.server.run.SubmittedRun;
+import dev.amldebug.server.testing.RunServiceExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -31,63 +29,51 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.eclipse.lsp4j.debug.SourceBreakpoint;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deployments in real inference containers: our scoring server, real debugpy, real requests. */
 @ExtendWith(DockerResources.class)
 class DeploymentIT {
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool();
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    @TempDir
-    Path workspace;
+    @RegisterExtension
+    final RunServiceExtension local = new RunServiceExtension();
     @TempDir
     Path project;
-    @TempDir
-    Path cache;
-
-    private RunService runs;
-
-    @BeforeEach
-    void setUp() {
-        runs = new RunService(new RunStore(workspace), BASE_IMAGE, DockerResources::docker, new ImageUsage(cache), EXECUTOR);
-    }
 
     private SubmittedRun deploy(Path score, Integer port, DebugOptions debug) {
         Path model = write(project, "model/weights.txt", "w=1\n");
-        return runs.deploy(new DeploymentRequest(null, score, null, BASE_IMAGE, model.toString(), port, debug, false),
+        return local.runs().deploy(new DeploymentRequest(null, score, null, BASE_IMAGE, model.toString(), port, debug, false),
                 RunListener.NONE);
     }
 
     private RunRecord awaitHealthy(SubmittedRun run) throws Exception {
         run.awaitStarted();
-        await().atMost(WAIT).until(() -> runs.store().read(run.id()).health == DeploymentHealth.Healthy);
-        return runs.store().read(run.id());
+        await().atMost(WAIT).until(() -> local.runs().store().read(run.id()).health == DeploymentHealth.Healthy);
+        return local.runs().store().read(run.id());
     }
 
     private ScoringRequest.Response score(String runId, String json) throws Exception {
-        return ScoringRequest.send(runs.store().read(runId), null, json, List.of());
+        return ScoringRequest.send(local.runs().store().read(runId), null, json, List.of());
     }
 
     @Test
     void theExampleScoresTheSampleWithTheTrainedModelAndGoesDownWithItsLogsKept() throws Exception {
-        RunRecord trained = runs.submit(dev.amldebug.server.run.RunRequest.of(Path.of("../examples/digits/job.yml")
+        RunRecord trained = local.runs().submit(dev.amldebug.server.run.RunRequest.of(Path.of("../examples/digits/job.yml")
                 .toAbsolutePath()), RunListener.NONE).awaitEnded();
         assertThat(trained.status).isEqualTo(RunStatus.Completed);
         for (String file : List.of("score.py", "deployment.yml", "sample-request.json")) {
             write(project, file, read(Path.of("../examples/deployment", file)));
         }
         Files.createDirectories(project.resolve("model"));
-        Files.copy(runs.store().outputs(trained.id).resolve("model.pkl"), project.resolve("model/model.pkl"));
-        SubmittedRun run = runs.deploy(new DeploymentRequest(project.resolve("deployment.yml"), null, null, null, null,
+        Files.copy(local.runs().store().outputs(trained.id).resolve("model.pkl"), project.resolve("model/model.pkl"));
+        SubmittedRun run = local.runs().deploy(new DeploymentRequest(project.resolve("deployment.yml"), null, null, null, null,
                 null, null, false), RunListener.NONE);
         RunRecord healthy = awaitHealthy(run);
 
@@ -95,14 +81,14 @@ class DeploymentIT {
                 List.of());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"predictions\": [0, 1, 2]");
-        assertThat(read(runs.store().controlLog(run.id()))).contains("'instance_count' means nothing for a local"
+        assertThat(read(local.runs().store().controlLog(run.id()))).contains("'instance_count' means nothing for a local"
                 + " deployment; ignored.", "Healthy: GET / answered");
 
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
         RunRecord down = run.awaitEnded();
         assertThat(down.status).isEqualTo(RunStatus.Canceled);
         assertThat(down.health).isEqualTo(DeploymentHealth.Stopped);
-        assertThat(read(runs.store().driverLog(run.id()))).contains("loaded the digits model");
+        assertThat(read(local.runs().store().driverLog(run.id()))).contains("loaded the digits model");
     }
 
     @Test
@@ -112,10 +98,10 @@ class DeploymentIT {
         write(project, "app/deployment.yml", "model: {path: ../model}\ncode_configuration: {code: ., scoring_script: score.py}\n"
                 + "environment: {image: " + BASE_IMAGE + "}\nrequest_settings: {request_timeout_ms: 1000}\n");
         write(project, "model/weights.txt", "w=1\n");
-        SubmittedRun run = runs.deploy(new DeploymentRequest(project.resolve("app/deployment.yml"), null, null, null,
+        SubmittedRun run = local.runs().deploy(new DeploymentRequest(project.resolve("app/deployment.yml"), null, null, null,
                 null, null, new DebugOptions(0, false, true), false), RunListener.NONE);
         awaitHealthy(run);
-        try (DapTestClient debugger = DapTestClient.bridgedTo(runs.debugTarget(run.id(), true))) {
+        try (DapTestClient debugger = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
             debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(6)}))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);
             CompletableFuture<ScoringRequest.Response> pending = CompletableFuture.supplyAsync(() -> {
@@ -135,7 +121,7 @@ class DeploymentIT {
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             assertThat(response.body()).contains("HELD").doesNotContain("timeout");
         }
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
         run.awaitEnded();
     }
 
@@ -148,7 +134,7 @@ class DeploymentIT {
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
         assertThat(ended.health).isEqualTo(DeploymentHealth.Failed);
         assertThat(ended.error).contains("init() raised");
-        assertThat(read(runs.store().driverLog(run.id()))).contains("RuntimeError: no model here");
+        assertThat(read(local.runs().store().driverLog(run.id()))).contains("RuntimeError: no model here");
     }
 
     @Test
@@ -163,17 +149,17 @@ class DeploymentIT {
         assertThat(score(run.id(), "\"ok\"").body()).contains("v1");
 
         Files.writeString(score, Files.readString(score).replace("'v1'", "'v2'"));
-        int logBeforeRestart = read(runs.store().controlLog(run.id())).length();
-        runs.restartDeployment(run.id());
+        int logBeforeRestart = read(local.runs().store().controlLog(run.id())).length();
+        local.runs().restartDeployment(run.id());
         await().atMost(WAIT).until(() -> {
-            RunRecord now = runs.store().read(run.id());
+            RunRecord now = local.runs().store().read(run.id());
             return !now.restartRequested && now.health == DeploymentHealth.Healthy;
         });
         await().atMost(WAIT).ignoreExceptions().until(() -> score(run.id(), "\"ok\"").body().contains("v2"));
         // The first start may have built the image (a fresh machine); the restart must not.
-        assertThat(read(runs.store().controlLog(run.id())).substring(logBeforeRestart)).contains("Restart requested")
+        assertThat(read(local.runs().store().controlLog(run.id())).substring(logBeforeRestart)).contains("Restart requested")
                 .doesNotContain("Building image");
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
         run.awaitEnded();
     }
 
@@ -189,7 +175,7 @@ class DeploymentIT {
             RunRecord healthy = awaitHealthy(run);
             assertThat(healthy.scoringUri).startsWith("http://127.0.0.1:").doesNotContain(":8000/");
             assertThat(score(run.id(), "{}").status()).isEqualTo(200);
-            runs.cancel(run.id());
+            local.runs().cancel(run.id());
             run.awaitEnded();
         }
     }
@@ -200,19 +186,19 @@ class DeploymentIT {
                 + "def run(raw_data):\n    return ready\n");
         SubmittedRun run = deploy(score, null, DebugOptions.defaults());
         run.awaitStarted();
-        try (DapTestClient debugger = DapTestClient.bridgedTo(runs.debugTarget(run.id(), true))) {
+        try (DapTestClient debugger = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
             debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(6)}))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);
             StoppedEventArguments stopped = debugger.await(StoppedEventArguments.class);
             Thread.sleep(500);
-            assertThat(runs.store().read(run.id()).health).isEqualTo(DeploymentHealth.Starting);
+            assertThat(local.runs().store().read(run.id()).health).isEqualTo(DeploymentHealth.Starting);
             ContinueArguments resume = new ContinueArguments();
             resume.setThreadId(stopped.getThreadId());
             debugger.server.continue_(resume).get(30, java.util.concurrent.TimeUnit.SECONDS);
-            await().atMost(WAIT).until(() -> runs.store().read(run.id()).health == DeploymentHealth.Healthy);
+            await().atMost(WAIT).until(() -> local.runs().store().read(run.id()).health == DeploymentHealth.Healthy);
             assertThat(score(run.id(), "{}").body()).isEqualTo("true");
         }
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
         run.awaitEnded();
     }
 
@@ -243,7 +229,7 @@ class DeploymentIT {
             debugger.server.continue_(resume).get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(pending.get(60, java.util.concurrent.TimeUnit.SECONDS).body()).contains("guide");
         }
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
         run.awaitEnded();
     }
 }

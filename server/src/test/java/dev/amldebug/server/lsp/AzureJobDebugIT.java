@@ -27,11 +27,8 @@ import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Azure ML job actions of the editor, for real: jobs submitted over LSP run in containers of the fake's stand-in
@@ -63,37 +60,23 @@ class AzureJobDebugIT {
             raise ValueError("bad rows: " + str(len(rows)))
             """;
 
-    @TempDir
-    Path workspace;
-
-    private FakeAzureMl fake;
-    private LspSession session;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = AZURE.fake();
-        session = LspSession.signedInTo(fake, workspace);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        session.close();
-    }
+    @RegisterExtension
+    final LanguageServerExtension lsp = LanguageServerExtension.signedInTo(AZURE);
 
     private Map<String, Object> command(String id, Map<String, Object> arguments, Duration wait) throws Exception {
-        return session.commandResult(id, arguments, wait);
+        return lsp.session().commandResult(id, arguments, wait);
     }
 
     /** Submits job.yml over LSP, as "Submit experiment" to a compute does; the job's node id. */
     private Map<String, Object> submit(String jobYaml) throws Exception {
-        Files.writeString(workspace.resolve("job.yml"), jobYaml);
+        Files.writeString(lsp.workspace().resolve("job.yml"), jobYaml);
         return command("azureml.azure.submit", Map.of("config", "job.yml", "compute", "cpu-cluster",
-                "workspaceId", fake.workspace().armId()), Duration.ofSeconds(120));
+                "workspaceId", AZURE.fake().workspace().armId()), Duration.ofSeconds(120));
     }
 
     @Test
     void attachJobGivesDebugReadyAndTheEditorsDebuggerStopsAtABreakpointAndTheJobCompletes() throws Exception {
-        Path script = workspace.resolve("src/guide.py");
+        Path script = lsp.workspace().resolve("src/guide.py");
         Files.createDirectories(script.getParent());
         Files.writeString(script, GUIDE_SCRIPT);
         Map<String, Object> job = submit("""
@@ -110,18 +93,18 @@ class AzureJobDebugIT {
 
         String runId = (String) attached.get("runId");
         assertThat((String) attached.get("host")).matches("[0-9.]+");
-        assertThat(session.client.debugReady).anyMatch(ready -> runId.equals(ready.runId()) && jobName.equals(ready.azureJob()));
-        stopAtBreakpointAndContinue(session, runId, script, 8);
+        assertThat(lsp.session().client.debugReady).anyMatch(ready -> runId.equals(ready.runId()) && jobName.equals(ready.azureJob()));
+        stopAtBreakpointAndContinue(lsp.session(), runId, script, 8);
 
-        FakeJobs.awaitStatus(fake, jobName, "Completed", WAIT);
+        FakeJobs.awaitStatus(AZURE.fake(), jobName, "Completed", WAIT);
         assertThat(logOf(jobName)).contains("ip_address: ").contains("remote debugging done");
     }
 
     @Test
     void replayJobOfAFailedJobGivesALocalRunThatFailsTheSameWay() throws Exception {
-        Files.createDirectories(workspace.resolve("src"));
-        Files.writeString(workspace.resolve("src/fail.py"), FAILING_SCRIPT);
-        Files.writeString(workspace.resolve("data.csv"), "1\n2\n3");
+        Files.createDirectories(lsp.workspace().resolve("src"));
+        Files.writeString(lsp.workspace().resolve("src/fail.py"), FAILING_SCRIPT);
+        Files.writeString(lsp.workspace().resolve("data.csv"), "1\n2\n3");
         Map<String, Object> job = submit("""
                 code: src
                 command: python fail.py ${{inputs.data}}
@@ -134,20 +117,20 @@ class AzureJobDebugIT {
                     path: ./data.csv
                 """);
         String jobName = (String) job.get("jobName");
-        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(jobName).orElseThrow().terminal());
-        assertThat(fake.workspace().jobs.find(jobName).orElseThrow().status).as(logOf(jobName)).isEqualTo("Failed");
+        await().atMost(WAIT).until(() -> AZURE.fake().workspace().jobs.find(jobName).orElseThrow().terminal());
+        assertThat(AZURE.fake().workspace().jobs.find(jobName).orElseThrow().status).as(logOf(jobName)).isEqualTo("Failed");
         assertThat(logOf(jobName)).contains("rows: 3", "ValueError: bad rows: 3");
 
         Map<String, Object> replay = command("azureml.azure.replayJob", Map.of("nodeId", job.get("nodeId")), WAIT);
 
         String runId = (String) replay.get("runId");
-        assertThat(replay).containsEntry("replayOf", fake.options().workspace() + "/" + jobName);
-        await().atMost(WAIT).until(() -> session.client.statuses.stream()
+        assertThat(replay).containsEntry("replayOf", AZURE.fake().options().workspace() + "/" + jobName);
+        await().atMost(WAIT).until(() -> lsp.session().client.statuses.stream()
                 .anyMatch(status -> status.runId().equals(runId) && status.status().equals("Failed")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(session.client.logs.stream()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lsp.session().client.logs.stream()
                 .filter(log -> log.runId().equals(runId) && log.file().equals("70_driver_log.txt"))
                 .flatMap(log -> log.lines().stream())).contains("rows: 3", "ValueError: bad rows: 3"));
-        assertThat(session.children("local/experiments/replays")).anyMatch(node -> runId.equals(node.runId()));
+        assertThat(lsp.session().children("local/experiments/replays")).anyMatch(node -> runId.equals(node.runId()));
     }
 
     /**
@@ -176,7 +159,7 @@ class AzureJobDebugIT {
     }
 
     private String logOf(String job) {
-        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"),
+        return new String(AZURE.fake().blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"),
                 StandardCharsets.UTF_8);
     }
 }
