@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureLoginIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults());
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension();
 
     @TempDir
     Path folder;

@@ -3,10 +3,10 @@ package dev.amldebug.server.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
+import dev.amldebug.server.testing.FakeAzure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AzureJobCommandsIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(12));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withJobs(12);
 
     @RegisterExtension
     final LanguageServerExtension lsp = LanguageServerExtension.signedInTo(AZURE);

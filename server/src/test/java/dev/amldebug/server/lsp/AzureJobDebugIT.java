@@ -1,11 +1,11 @@
 package dev.amldebug.server.lsp;
 
 import dev.amldebug.bridge.testing.DapTestClient;
+import dev.amldebug.server.testing.FakeAzure;
 import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.bridge.ChannelStreams;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AzureJobDebugIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withCompute();
 
     private static final Duration WAIT = Duration.ofSeconds(180);
 

@@ -1,10 +1,10 @@
 package dev.amldebug.server.lsp;
 
+import dev.amldebug.server.testing.FakeAzure;
 import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.cli.AzurePipelineDebugIT;
 import dev.amldebug.server.lsp.Protocol.DebugReadyParams;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AzureStepDebugIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(2).withRealRuns("docker"));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withCompute();
 
     private static final Duration WAIT = Duration.ofSeconds(240);
 

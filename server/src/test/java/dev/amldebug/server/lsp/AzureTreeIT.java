@@ -3,13 +3,11 @@ package dev.amldebug.server.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
-import dev.amldebug.azurefake.StandInAz;
 import dev.amldebug.server.lsp.Protocol.TreeChildrenParams;
 import dev.amldebug.server.lsp.Protocol.TreeNode;
+import dev.amldebug.server.testing.FakeAzure;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The Azure ML provider of the tree, and the azureml.azure.* commands, over real LSP against the fake service. */
 class AzureTreeIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMl.Options.defaults().withJobs(12)
-            .withPageSize(5));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withJobs(12, 5);
 
     @RegisterExtension
     final LanguageServerExtension lsp = LanguageServerExtension.signedInTo(AZURE);
@@ -96,8 +93,7 @@ class AzureTreeIT {
 
     @Test
     void signedOutTheProviderShowsASignInNodeAndSignInUsesTheEditorsToken() throws Exception {
-        StandInAz.writeSignedOut(Path.of("target/stand-in-az"));
-        try {
+        FakeAzure.whileSignedOut(AZURE.fake(), () -> {
             List<TreeNode> signedOut = lsp.session().children("azure");
             assertThat(signedOut).singleElement().satisfies(node -> {
                 assertThat(node.label()).isEqualTo("Sign in to Azure");
@@ -110,8 +106,6 @@ class AzureTreeIT {
             assertThat(lsp.session().children("azure")).first().extracting(TreeNode::contextValue)
                     .isEqualTo("azureml.subscription");
             assertThat(lsp.session().client.treeChanges).anyMatch(change -> "azure".equals(change.nodeId()));
-        } finally {
-            StandInAz.write(Path.of("target/stand-in-az"), AZURE.fake());
-        }
+        });
     }
 }
