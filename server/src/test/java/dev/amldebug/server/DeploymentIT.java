@@ -12,11 +12,13 @@ import static org.awaitility.Awaitility.await;
 import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
+import dev.amldebug.runner.deploy.HostPorts;
 import dev.amldebug.runner.run.DeploymentHealth;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.runner.testing.FreePorts;
 import dev.amldebug.server.run.DeploymentRequest;
 import dev.amldebug.server.run.ScoringRequest;
 import dev.amldebug.server.run.SubmittedRun;
@@ -47,6 +49,7 @@ class DeploymentIT {
     @TempDir
     Path project;
 
+    /** @param port the host port to publish scoring on; null for the product's default (8000, or a free one) */
     private SubmittedRun deploy(Path score, Integer port, DebugOptions debug) {
         Path model = write(project, "model/weights.txt", "w=1\n");
         return local.runs().deploy(new DeploymentRequest(null, score, null, BASE_IMAGE, model.toString(), port, debug, false),
@@ -74,7 +77,7 @@ class DeploymentIT {
         Files.createDirectories(project.resolve("model"));
         Files.copy(local.runs().store().outputs(trained.id).resolve("model.pkl"), project.resolve("model/model.pkl"));
         SubmittedRun run = local.runs().deploy(new DeploymentRequest(project.resolve("deployment.yml"), null, null, null, null,
-                null, null, false), RunListener.NONE);
+                FreePorts.any(), null, false), RunListener.NONE);
         RunRecord healthy = awaitHealthy(run);
 
         ScoringRequest.Response response = ScoringRequest.send(healthy, project.resolve("sample-request.json"), null,
@@ -99,7 +102,7 @@ class DeploymentIT {
                 + "environment: {image: " + BASE_IMAGE + "}\nrequest_settings: {request_timeout_ms: 1000}\n");
         write(project, "model/weights.txt", "w=1\n");
         SubmittedRun run = local.runs().deploy(new DeploymentRequest(project.resolve("app/deployment.yml"), null, null, null,
-                null, null, new DebugOptions(0, false, true), false), RunListener.NONE);
+                null, FreePorts.any(), new DebugOptions(0, false, true), false), RunListener.NONE);
         awaitHealthy(run);
         try (DapTestClient debugger = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
             debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(6)}))
@@ -129,7 +132,7 @@ class DeploymentIT {
     void aFailingInitTurnsTheDeploymentFailedWithTheTracebackInItsLog() throws Exception {
         Path score = write(project, "app/score.py", "def init():\n    raise RuntimeError('no model here')\n\n\n"
                 + "def run(raw_data):\n    return raw_data\n");
-        SubmittedRun run = deploy(score, null, null);
+        SubmittedRun run = deploy(score, FreePorts.any(), null);
         RunRecord ended = run.awaitEnded();
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
         assertThat(ended.health).isEqualTo(DeploymentHealth.Failed);
@@ -141,7 +144,7 @@ class DeploymentIT {
     void anExceptionInRunIs500AndARestartServesEditedCodeWithoutABuild() throws Exception {
         Path score = write(project, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n"
                 + "    if raw_data == '\"boom\"':\n        raise ValueError('bad input')\n    return 'v1'\n");
-        SubmittedRun run = deploy(score, null, null);
+        SubmittedRun run = deploy(score, FreePorts.any(), null);
         awaitHealthy(run);
         ScoringRequest.Response failed = score(run.id(), "\"boom\"");
         assertThat(failed.status()).isEqualTo(500);
@@ -170,10 +173,11 @@ class DeploymentIT {
             assertThatThrownBy(() -> deploy(score, taken.getLocalPort(), null)).isInstanceOf(AmlDebugException.class)
                     .hasMessageContaining("Port " + taken.getLocalPort() + " on 127.0.0.1 is in use");
         }
-        try (ServerSocket eightThousand = new ServerSocket(8000, 1, InetAddress.getLoopbackAddress())) {
+        // The default (8000) taken: by this test, or already by another process on this machine.
+        try (ServerSocket eightThousand = FreePorts.hold(HostPorts.DEFAULT_SCORING_PORT)) {
             SubmittedRun run = deploy(score, null, null);
             RunRecord healthy = awaitHealthy(run);
-            assertThat(healthy.scoringUri).startsWith("http://127.0.0.1:").doesNotContain(":8000/");
+            assertThat(healthy.scoringUri).startsWith("http://127.0.0.1:").doesNotContain(":" + HostPorts.DEFAULT_SCORING_PORT + "/");
             assertThat(score(run.id(), "{}").status()).isEqualTo(200);
             local.runs().cancel(run.id());
             run.awaitEnded();
@@ -184,7 +188,7 @@ class DeploymentIT {
     void withWaitABreakpointInInitStopsBeforeTheDeploymentIsHealthy() throws Exception {
         Path score = write(project, "app/score.py", "ready = False\n\n\ndef init():\n    global ready\n    ready = True\n\n\n"
                 + "def run(raw_data):\n    return ready\n");
-        SubmittedRun run = deploy(score, null, DebugOptions.defaults());
+        SubmittedRun run = deploy(score, FreePorts.any(), DebugOptions.defaults());
         run.awaitStarted();
         try (DapTestClient debugger = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
             debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(6)}))
@@ -206,7 +210,7 @@ class DeploymentIT {
     void theGuidesOwnWayAScorePyThatListensItselfIsAttachedByHostAndPort() throws Exception {
         Path score = write(project, "app/score.py", "import debugpy\ndebugpy.listen(('0.0.0.0', 5678))\n\n\n"
                 + "def init():\n    pass\n\n\ndef run(raw_data):\n    seen = raw_data\n    return {'seen': seen}\n");
-        SubmittedRun run = deploy(score, null, null);
+        SubmittedRun run = deploy(score, FreePorts.any(), null);
         RunRecord healthy = awaitHealthy(run);
         String endpoint = healthy.scriptDebugEndpoint;
         assertThat(endpoint).startsWith("127.0.0.1:");

@@ -13,6 +13,7 @@ import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.runner.testing.FailingScript;
+import dev.amldebug.runner.testing.FreePorts;
 import dev.amldebug.server.run.DeploymentRequest;
 import dev.amldebug.server.run.PipelineListener;
 import dev.amldebug.server.run.PipelineRequest;
@@ -125,8 +126,8 @@ class PostMortemRunIT {
                 + "    raise RuntimeError('no model at ' + model_path)\n\n\ndef run(raw_data):\n    return raw_data\n");
         Path model = write(project, "model/weights.txt", "w=1\n");
         Waiting waiting = new Waiting();
-        SubmittedRun run = local.runs().deploy(new DeploymentRequest(null, score, null, BASE_IMAGE, model.toString(), null,
-                DebugOptions.postMortemOnly(120), false), waiting);
+        SubmittedRun run = local.runs().deploy(new DeploymentRequest(null, score, null, BASE_IMAGE, model.toString(),
+                FreePorts.any(), DebugOptions.postMortemOnly(120), false), waiting);
 
         RunEvent.PostMortemWaiting event = waiting.await();
         assertThat(event.exception()).isEqualTo("RuntimeError: no model at /nowhere");

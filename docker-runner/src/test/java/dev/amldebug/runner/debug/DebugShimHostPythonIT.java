@@ -3,9 +3,8 @@ package dev.amldebug.runner.debug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amldebug.bridge.testing.DapTestClient;
+import dev.amldebug.runner.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +150,7 @@ class DebugShimHostPythonIT {
         Files.createDirectories(dir.resolve("pkg"));
         Files.writeString(dir.resolve("pkg/__init__.py"), "");
         Path module = Files.writeString(dir.resolve("pkg/train.py"), "def step(x):\n    return x + 1\n\nstep(1)\n");
-        int port = freePort();
+        int port = FreePorts.any();
         Path shimDir = DebugShim.folder(dir.resolve("cache"));
         ProcessBuilder builder = new ProcessBuilder(python, "-X", "frozen_modules=off", shimDir.resolve(DebugShim.FILE_NAME)
                 .toString(), "--listen", "127.0.0.1:" + port, "--wait-timeout", "60", "--", "-m", "pkg.train")
@@ -170,12 +169,6 @@ class DebugShimHostPythonIT {
             assertThat(process.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
         } finally {
             process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

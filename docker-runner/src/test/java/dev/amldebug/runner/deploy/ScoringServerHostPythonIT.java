@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.debug.DebugShim;
 import dev.amldebug.runner.deploy.ScoringServerProcess.Launch;
+import dev.amldebug.runner.testing.FreePorts;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -273,7 +274,7 @@ class ScoringServerHostPythonIT {
     @Test
     void runsUnderTheDebugShimAndABreakpointInRunHoldsTheRequestPastTheTimeout() throws Exception {
         assumeThat(python("python3", "import debugpy", DEBIAN_PACKAGES)).as("debugpy in " + DEBIAN_PACKAGES).isZero();
-        int debugPort = ScoringServerProcess.freePort();
+        int debugPort = FreePorts.any();
         Path shim = DebugShim.folder(dir.resolve("cache")).resolve(DebugShim.FILE_NAME);
         Launch launch = Launch.of("breakpoint_score.py").withEnvironment("SCORING_TIMEOUT_MS", "300")
                 .withEnvironment("PYTHONPATH", DEBIAN_PACKAGES)

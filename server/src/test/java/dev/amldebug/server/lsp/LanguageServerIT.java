@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.runner.testing.FailingScript;
+import dev.amldebug.runner.testing.FreePorts;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
 import dev.amldebug.server.lsp.Protocol.TreeNode;
@@ -149,7 +150,7 @@ class LanguageServerIT {
         write(lsp.workspace(), "model/weights.txt", "w\n");
         LspSession session = lsp.session();
         Object deployed = session.command("azureml.debugDeployment", Map.of("score", "app/score.py",
-                "model", "model", "image", DockerResources.BASE_IMAGE)).get(60, TimeUnit.SECONDS);
+                "model", "model", "image", DockerResources.BASE_IMAGE, "port", FreePorts.any())).get(60, TimeUnit.SECONDS);
         String runId = deployed.toString().replaceAll(".*runId=([^,}]+).*", "$1");
         await().atMost(WAIT).until(() -> session.client.debugReady.stream().anyMatch(d -> d.runId().equals(runId)));
         await().atMost(WAIT).until(() -> session.children("local/deployments").stream()
