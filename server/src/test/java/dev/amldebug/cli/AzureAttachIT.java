@@ -1,29 +1,21 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.server.testing.FakeAzure;
 import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
-import dev.amldebug.azurefake.FakeAzureMlExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Azure ML guide's own path, for real: a job whose script calls debugpy.listen itself runs in a container of the fake's
  * stand-in compute (a Docker network of its own); `azure attach` finds `ip_address:` in its log in the workspace
  * storage, attaches to the container's address, stops at a breakpoint, continues, and the job completes.
  */
-class AzureAttachIT {
-    @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(2).withRealRuns("docker"));
+class AzureAttachIT extends FakeComputeCliTest {
 
     static final String GUIDE_SCRIPT = """
             import socket
@@ -36,17 +28,6 @@ class AzureAttachIT {
             print(message + " done", flush=True)
             """;
 
-    @TempDir
-    Path folder;
-
-    private FakeAzureMl fake;
-    private Map<String, String> environment;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        fake = AZURE.fake();
-        environment = FakeSignIn.into(fake, folder);
-    }
 
     @Test
     void attachFindsTheGuidesAddressInTheLogStopsAtABreakpointAndTheJobCompletes() throws Exception {
@@ -62,7 +43,7 @@ class AzureAttachIT {
         assertThat(attach.output()).contains("debugpy: 1", "stopped at guide.py:8 in <module>", "  message = 'remote debugging'");
         assertThat(exit).as(attach.output()).isZero();
         FakeJobs.awaitStatus(fake, job, "Completed", Duration.ofSeconds(60));
-        assertThat(logOf(job)).contains("ip_address: ").contains("remote debugging done");
+        assertThat(log(job, "user_logs/std_log.txt")).contains("ip_address: ").contains("remote debugging done");
     }
 
     @Test
@@ -87,15 +68,10 @@ class AzureAttachIT {
                 environment:
                   image: aml-debug/python:bookworm
                 """.formatted(command));
-        Cli submit = Cli.run(FakeSignIn.inProcess(environment), "azure", "submit", folder.resolve("job.yml").toString(), "--compute", "cpu-cluster",
+        Cli submit = Cli.run(FakeAzure.inProcess(environment), "azure", "submit", folder.resolve("job.yml").toString(), "--compute", "cpu-cluster",
                 "--workspace", folder.toString());
         assertThat(submit.exitCode).as(submit.toString()).isZero();
         assertThat(project).isDirectory();
-        return submit.out.lines().filter(line -> line.startsWith("job: ")).findFirst().orElseThrow().substring("job: ".length());
-    }
-
-    private String logOf(String job) {
-        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"),
-                java.nio.charset.StandardCharsets.UTF_8);
+        return jobName(submit.out);
     }
 }

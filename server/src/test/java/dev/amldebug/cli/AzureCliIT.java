@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
-import dev.amldebug.azurefake.StandInAz;
 import dev.amldebug.azurefake.faults.Fault;
+import dev.amldebug.server.testing.FakeAzure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureCliIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(12)
-            .withPageSize(5));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withJobs(12, 5);
 
     @TempDir
     Path folder;
@@ -40,13 +37,8 @@ class AzureCliIT {
     @BeforeEach
     void signInThroughTheStandInAz() throws Exception {
         fake = AZURE.fake();
-        StandInAz.write(Path.of("target/stand-in-az"), fake);
-        environment = new HashMap<>(System.getenv());
-        environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
-        environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
-        environment.put("AML_DEBUG_STORAGE_ENDPOINT", fake.storageEndpoint());
-        environment.put("HOME", folder.resolve("home").toString());
-        environment.remove("AZURE_CLIENT_ID");
+        FakeAzure.signIn(fake);
+        environment = FakeAzure.inProcess(FakeAzure.environment(fake, folder.resolve("home")));
     }
 
     private Cli azure(String... args) {
@@ -269,9 +261,8 @@ class AzureCliIT {
         fake.appendLog("job-0005", "user_logs/std_log.txt", "line\n".getBytes(StandardCharsets.UTF_8));
         fake.queueFault("/jobs", Fault.throttle(1));
         fake.queueFault("/jobs/no-such", Fault.arm(401, "ExpiredAuthenticationToken", "The access token expired."));
-        Map<String, String> variables = Map.of("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint(), "AML_DEBUG_CA_BUNDLE",
-                fake.caBundle().toString(), "PATH", Path.of("target/stand-in-az").toAbsolutePath() + ":"
-                        + System.getenv("PATH"), "HOME", folder.resolve("home").toString());
+        Map<String, String> variables = FakeAzure.environment(fake, folder.resolve("home"));
+        variables.put("PATH", FakeAzure.STAND_IN_AZ.toAbsolutePath() + ":" + System.getenv("PATH"));
         StringBuilder output = new StringBuilder();
         for (String[] args : List.of(new String[] {"jobs", "list"}, new String[] {"jobs", "logs", "job-0005"},
                 new String[] {"jobs", "show", "no-such"}, new String[] {"status"})) {
@@ -288,13 +279,10 @@ class AzureCliIT {
 
     @Test
     void signedOutSaysHowToSignIn() throws Exception {
-        StandInAz.writeSignedOut(Path.of("target/stand-in-az"));
-        try {
+        FakeAzure.whileSignedOut(fake, () -> {
             Cli status = azure("status");
             assertThat(status.exitCode).as(status.toString()).isEqualTo(3);
             assertThat(status.out).contains("nobody").contains("az login");
-        } finally {
-            StandInAz.write(Path.of("target/stand-in-az"), fake);
-        }
+        });
     }
 }

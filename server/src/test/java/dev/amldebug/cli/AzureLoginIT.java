@@ -3,7 +3,6 @@ package dev.amldebug.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureLoginIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults());
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension();
 
     @TempDir
     Path folder;

@@ -4,20 +4,13 @@ import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
-import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.azurefake.jobs.FakeJob;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Remote step debugging, for real: a two-step pipeline (prep writes a table, train reads it) is submitted with
@@ -25,9 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the train step in run history, reads the shim's endpoint line in its log, attaches to the container's address, stops
  * at a breakpoint, continues, and the pipeline completes.
  */
-public class AzurePipelineDebugIT {
-    @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(2).withRealRuns("docker"));
+public class AzurePipelineDebugIT extends FakeComputeCliTest {
 
     public static final String PREP = """
             import argparse, os
@@ -88,16 +79,8 @@ public class AzurePipelineDebugIT {
                   image: aml-debug/python:bookworm
             """;
 
-    @TempDir
-    Path folder;
-
-    private FakeAzureMl fake;
-    private Map<String, String> environment;
-
     @BeforeEach
-    void signIn() throws Exception {
-        fake = AZURE.fake();
-        environment = FakeSignIn.into(fake, folder);
+    void writePipeline() throws Exception {
         writePipeline(folder);
     }
 
@@ -125,7 +108,7 @@ public class AzurePipelineDebugIT {
         assertThat(fake.workspace().jobs.find(pipeline).orElseThrow().status).isEqualTo("Completed");
         List<FakeJob> steps = fake.workspace().jobs.children(pipeline);
         assertThat(steps).extracting(step -> step.displayName + ":" + step.status).containsExactly("prep:Completed", "train:Completed");
-        assertThat(logOf(pipeline + "_train")).contains("AML_DEBUG_ENDPOINT {\"host\": \"1", "\"cwd\": \"/mnt/azureml/cr/j/",
+        assertThat(log(pipeline + "_train", "user_logs/std_log.txt")).contains("AML_DEBUG_ENDPOINT {\"host\": \"1", "\"cwd\": \"/mnt/azureml/cr/j/",
                 "Debugger attached = True", "trained on 3 rows");
         assertThat(folder.resolve("src/train")).isDirectoryNotContaining(path -> path.getFileName().toString().equals(".aml_debug"));
     }
@@ -139,17 +122,8 @@ public class AzurePipelineDebugIT {
         String pipeline = jobName(submit.output());
         assertThat(submit.output()).contains("ended (Completed) without starting debugpy", pipeline + ": Completed");
         assertThat(exit).as(submit.output()).isZero();
-        assertThat(logOf(pipeline + "_prep")).contains("debugpy is not installed in this environment", "--install-debugpy",
+        assertThat(log(pipeline + "_prep", "user_logs/std_log.txt")).contains("debugpy is not installed in this environment", "--install-debugpy",
                 "prep wrote 3 rows");
         FakeJobs.awaitStatus(fake, pipeline, "Completed", Duration.ofSeconds(30));
-    }
-
-    private static String jobName(String output) {
-        return output.lines().filter(line -> line.startsWith("job: ")).findFirst().orElseThrow(() -> new AssertionError(output))
-                .substring("job: ".length());
-    }
-
-    private String logOf(String job) {
-        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"), StandardCharsets.UTF_8);
     }
 }

@@ -3,32 +3,22 @@ package dev.amldebug.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
-import dev.amldebug.azurefake.FakeAzureMlExtension;
-import dev.amldebug.azurefake.StandInAz;
-import java.nio.charset.StandardCharsets;
+import dev.amldebug.server.testing.FakeAzure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `azure replay` for real: a job that failed on the fake's stand-in compute (a real container) is downloaded (code
  * snapshot, inline environment, an input in the workspace storage) and runs again in local Docker, failing the same
  * way with the same output; with --break it stops in the script.
  */
-class AzureReplayIT {
-    @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(2).withRealRuns("docker"));
-
+class AzureReplayIT extends FakeComputeCliTest {
     static final String FAILING_SCRIPT = """
             import sys
             rows = open(sys.argv[1]).read().splitlines()
@@ -38,30 +28,17 @@ class AzureReplayIT {
             raise ValueError("bad rows: total " + str(total))
             """;
 
-    @TempDir
-    Path folder;
-
-    private FakeAzureMl fake;
     private Map<String, String> inProcess;
-    private Map<String, String> environment;
 
     @BeforeEach
-    void signIn() throws Exception {
-        fake = AZURE.fake();
-        StandInAz.write(Path.of("target/stand-in-az"), fake);
-        environment = Map.of("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint(), "AML_DEBUG_CA_BUNDLE", fake.caBundle().toString(),
-                "AML_DEBUG_STORAGE_ENDPOINT", fake.storageEndpoint(), "HOME", folder.resolve("home").toString());
-        inProcess = new HashMap<>(System.getenv());
-        inProcess.putAll(environment);
-        inProcess.remove("AZURE_CLIENT_ID");
-        Cli use = Cli.run(inProcess, "azure", "use", fake.workspace().armId(), "--workspace", folder.toString());
-        assertThat(use.exitCode).as(use.toString()).isZero();
+    void inProcess() {
+        inProcess = FakeAzure.inProcess(environment);
     }
 
     @Test
     void replayOfAFailedJobFailsTheSameWayWithTheSameOutputAndRecordsWhereItCameFrom() throws Exception {
         String job = submitFailingJob();
-        String cloudLog = logOf(job);
+        String cloudLog = log(job, "user_logs/std_log.txt");
         assertThat(cloudLog).contains("rows: 3", "lr: 0.5", "ValueError: bad rows: total 6");
 
         Cli replay = Cli.run(inProcess, "azure", "replay", job, "--workspace", folder.toString());
@@ -131,7 +108,7 @@ class AzureReplayIT {
                 """);
         String job = submit();
         await().atMost(Duration.ofSeconds(90)).until(() -> fake.workspace().jobs.find(job).orElseThrow().terminal());
-        assertThat(fake.workspace().jobs.find(job).orElseThrow().status).as(logOf(job)).isEqualTo("Failed");
+        assertThat(fake.workspace().jobs.find(job).orElseThrow().status).as(log(job, "user_logs/std_log.txt")).isEqualTo("Failed");
         return job;
     }
 
@@ -139,7 +116,7 @@ class AzureReplayIT {
         Cli submit = Cli.run(inProcess, "azure", "submit", folder.resolve("job.yml").toString(), "--compute", "cpu-cluster",
                 "--workspace", folder.toString());
         assertThat(submit.exitCode).as(submit.toString()).isZero();
-        return submit.out.lines().filter(line -> line.startsWith("job: ")).findFirst().orElseThrow().substring("job: ".length());
+        return jobName(submit.out);
     }
 
     /**
@@ -150,9 +127,5 @@ class AzureReplayIT {
     private static List<String> scriptLines(String output) {
         return output.replace("Traceback (most recent call last):", "\nTraceback (most recent call last):").lines()
                 .filter(line -> line.startsWith("rows:") || line.startsWith("lr:") || line.startsWith("ValueError")).toList();
-    }
-
-    private String logOf(String job) {
-        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"), StandardCharsets.UTF_8);
     }
 }

@@ -3,20 +3,21 @@ package dev.amldebug.cli;
 import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.DapBridge;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.LoopbackPair;
 import dev.amldebug.bridge.hub.HubChild;
 import dev.amldebug.bridge.hub.HubParent;
-import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.server.debug.HubRanks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.debug.StartDebuggingRequestArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,29 +43,25 @@ class DapHubChildrenIT {
             BridgeTarget run = BridgeTarget.of("127.0.0.1", 1, ranks.pathMappings());
             serve(new DapBridge(HubParent.target(ranks.hub, run, ranks.executor), DapTrace.NONE, ranks.executor),
                     parentPair, ranks);
-            DapConversation parent = new DapConversation(parentPair.left().getInputStream(),
-                    parentPair.left().getOutputStream(), parentPair.left()::close);
-            parent.send("initialize", "{\"adapterID\":\"azureml\",\"supportsStartDebuggingRequest\":true}");
-            int attach = parent.send("attach", "{\"runId\":\"hub-it\"}");
-            parent.next(m -> m.isEvent("initialized"), WAIT);
-            parent.send("configurationDone", "{}");
-            assertThat(parent.next(m -> m.isResponse() && m.get("request_seq").asInt() == attach, WAIT)
-                    .get("success").asBoolean()).isTrue();
+            DapTestClient parent = new DapTestClient(parentPair.left().getInputStream(),
+                    parentPair.left().getOutputStream(), parentPair.left()).waitingUpTo(WAIT);
+            parent.initialize("azureml", true);
+            DapTestClient.get(parent.attach(Map.of("runId", "hub-it"), null));
             List<String> nodes = List.of(ranks.nodeWithToken(0, 2, "train.py"), ranks.nodeWithToken(1, 2, "train.py"));
 
-            List<DapConversation> children = new ArrayList<>();
+            List<DapTestClient> children = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                DapMessage start = parent.next(m -> m.isRequest("startDebugging"), WAIT);
-                parent.respond(start, true);
-                JsonNode configuration = start.get("arguments").get("configuration");
-                names.add(configuration.get("name").asText());
-                DapConversation child = configuration.get("rank").asInt() % 2 == 0 ? inProcess(ranks) : dapProcess();
-                children.add(child.attachChild(configuration.toString(), project.resolve("train.py"), 4, WAIT));
+                Map<String, ?> configuration = parent.await(StartDebuggingRequestArguments.class).getConfiguration();
+                names.add((String) configuration.get("name"));
+                DapTestClient child = ((Number) configuration.get("rank")).intValue() % 2 == 0 ? inProcess(ranks) : dapProcess();
+                child.waitingUpTo(WAIT).initialize("azureml", false);
+                child.attach(configuration, project.resolve("train.py").toString(), 4);
+                children.add(child);
             }
             assertThat(names).containsExactlyInAnyOrder("rank 0 (node 0)", "rank 1 (node 0)", "rank 2 (node 1)",
                     "rank 3 (node 1)");
-            DapConversation.continueEach(children, WAIT);
+            DapTestClient.continueEach(children);
             for (String node : nodes) {
                 assertThat(ranks.exitCode(node)).as(ranks.logs(node)).isZero();
             }
@@ -72,18 +69,17 @@ class DapHubChildrenIT {
     }
 
     /** A new connection to an adapter in this process, as VS Code opens for a child session of a server adapter. */
-    private static DapConversation inProcess(HubRanks ranks) throws Exception {
+    private static DapTestClient inProcess(HubRanks ranks) throws Exception {
         LoopbackPair pair = LoopbackPair.open();
         serve(new DapBridge(request -> HubChild.target(request.get("arguments")), DapTrace.NONE, ranks.executor),
                 pair, ranks);
-        return new DapConversation(pair.left().getInputStream(), pair.left().getOutputStream(), pair::close);
+        return new DapTestClient(pair.left().getInputStream(), pair.left().getOutputStream(), pair);
     }
 
     /** A client that starts an adapter process per session. */
-    private static DapConversation dapProcess() throws Exception {
+    private static DapTestClient dapProcess() throws Exception {
         JarProcess adapter = JarProcess.startPiped("dap");
-        return new DapConversation(adapter.stdout(), adapter.stdin(),
-                () -> adapter.waitFor(30));
+        return new DapTestClient(adapter.stdout(), adapter.stdin(), () -> adapter.waitFor(30));
     }
 
     private static void serve(DapBridge bridge, LoopbackPair pair, HubRanks ranks) {

@@ -12,16 +12,20 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
-import dev.amldebug.bridge.protocol.DapMessage;
 import dev.amldebug.bridge.protocol.DapReader;
 import dev.amldebug.bridge.protocol.DapWriter;
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.testing.DockerResources;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import org.eclipse.lsp4j.debug.Capabilities;
+import org.eclipse.lsp4j.debug.DisconnectArguments;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,20 +90,13 @@ class DebugCommandsIT {
         Path script = write(project, "adapter.py", "numbers = [1, 2, 3]\ntotal = sum(numbers)\nprint('total', total)\n");
         Adapter started = initializedAdapter();
         JarProcess adapter = started.process();
-        DapWriter writer = started.writer();
-        DapReader reader = started.reader();
-        assertThat(started.capabilities().get("supportsLogPoints").asBoolean()).isTrue();
-        writer.write(request(2, "launch", "{\"script\":\"" + script + "\",\"waitTimeout\":60}"));
-        next(reader, m -> m.isEvent("initialized"));
-        writer.write(request(3, "setBreakpoints", "{\"source\":{\"path\":\"" + script + "\"},\"breakpoints\":[{\"line\":3}]}"));
-        writer.write(request(4, "configurationDone", "{}"));
-        assertThat(next(reader, m -> m.isResponse() && m.get("request_seq").asInt() == 2).command()).isEqualTo("launch");
-        DapMessage stopped = next(reader, m -> m.isEvent("stopped"));
-        writer.write(request(5, "continue", "{\"threadId\":" + stopped.get("body").get("threadId").asInt() + "}"));
-        DapMessage exited = next(reader, m -> m.isEvent("exited"));
-        assertThat(exited.get("body").get("exitCode").asInt()).isZero();
-        next(reader, m -> m.isEvent("terminated"));
-        writer.write(request(6, "disconnect", "{}"));
+        DapTestClient client = started.client();
+        assertThat(started.capabilities().getSupportsLogPoints()).isTrue();
+        DapTestClient.get(client.launch(Map.of("script", script.toString(), "waitTimeout", 60), script.toString(), 3));
+        client.resume(client.await(StoppedEventArguments.class).getThreadId());
+        assertThat(client.await(ExitedEventArguments.class).getExitCode()).isZero();
+        client.await(TerminatedEventArguments.class);
+        client.server.disconnect(new DisconnectArguments());
         assertThat(adapter.waitFor(30)).isZero();
     }
 
@@ -108,10 +105,8 @@ class DebugCommandsIT {
         Path script = write(project, "gone.py", "print('ran without the client')\n");
         Adapter started = initializedAdapter();
         JarProcess adapter = started.process();
-        DapWriter writer = started.writer();
-        DapReader reader = started.reader();
-        writer.write(request(2, "launch", "{\"script\":\"" + script + "\",\"waitTimeout\":5}"));
-        next(reader, m -> m.isEvent("initialized"));
+        started.client().server.launch(Map.of("script", script.toString(), "waitTimeout", 5));
+        started.client().await(DapTestClient.Initialized.class);
         dev.amldebug.runner.run.RunStore store = new dev.amldebug.runner.run.RunStore(workspace);
         String runId = store.list().get(0).id;
         List<com.github.dockerjava.api.model.Network> networks = docker().listNetworksCmd()
@@ -147,36 +142,12 @@ class DebugCommandsIT {
     }
 
     /** {@code aml-debug dap} on stdio, after initialize, with the capabilities it answered. */
-    private record Adapter(JarProcess process, DapWriter writer, DapReader reader,
-                           com.fasterxml.jackson.databind.JsonNode capabilities) {
+    private record Adapter(JarProcess process, DapTestClient client, Capabilities capabilities) {
     }
 
     private Adapter initializedAdapter() throws Exception {
         JarProcess adapter = JarProcess.startPiped("dap", "-w", workspace.toString());
-        DapWriter writer = new DapWriter(adapter.stdin());
-        DapReader reader = new DapReader(adapter.stdout());
-        writer.write(request(1, "initialize", "{\"adapterID\":\"azureml\",\"linesStartAt1\":true,\"pathFormat\":\"path\"}"));
-        DapMessage response = next(reader, m -> m.isResponse());
-        return new Adapter(adapter, writer, reader, response.get("body"));
-    }
-
-    private static byte[] request(int seq, String command, String arguments) {
-        return ("{\"seq\":" + seq + ",\"type\":\"request\",\"command\":\"" + command + "\",\"arguments\":" + arguments + "}")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static DapMessage next(DapReader reader, Predicate<DapMessage> wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            byte[] body = reader.read();
-            if (body == null) {
-                throw new AssertionError("the adapter closed its output");
-            }
-            DapMessage message = DapMessage.parse(body);
-            if (wanted.test(message)) {
-                return message;
-            }
-        }
-        throw new AssertionError("timed out");
+        DapTestClient client = new DapTestClient(adapter.stdout(), adapter.stdin(), () -> { });
+        return new Adapter(adapter, client, DapTestClient.get(client.initialize("azureml", false)));
     }
 }

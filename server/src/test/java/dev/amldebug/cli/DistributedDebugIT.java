@@ -2,13 +2,19 @@ package dev.amldebug.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.distributed.DistributedRunIT;
 import dev.amldebug.runner.testing.DockerResources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
+import org.eclipse.lsp4j.debug.DisconnectArguments;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.StartDebuggingRequestArguments;
+import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,33 +91,33 @@ class DistributedDebugIT {
     void aDapClientThatAnswersStartDebuggingGetsAChildSessionPerRankEachInAnAdapterProcessOfItsOwn() throws Exception {
         Path jobFile = job();
         JarProcess adapter = JarProcess.startPiped("dap");
-        try (DapConversation parent = new DapConversation(adapter.stdout(), adapter.stdin(), () -> adapter.waitFor(60))) {
-            parent.send("initialize", "{\"adapterID\":\"azureml\",\"supportsStartDebuggingRequest\":true}");
-            parent.send("launch", "{\"job\":\"" + jobFile + "\",\"workspace\":\"" + workspace + "\"}");
-            List<DapConversation> children = new ArrayList<>();
+        try (DapTestClient parent = new DapTestClient(adapter.stdout(), adapter.stdin(), () -> adapter.waitFor(60))
+                .waitingUpTo(WAIT)) {
+            parent.initialize("azureml", true);
+            parent.server.launch(Map.of("job", jobFile.toString(), "workspace", workspace.toString()));
+            List<DapTestClient> children = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                DapMessage start = parent.next(m -> m.isRequest("startDebugging") || m.isEvent("initialized"), WAIT);
-                if (start.isEvent("initialized")) {
-                    parent.send("configurationDone", "{}");
-                    i--;
+            while (children.size() < 4) {
+                Object next = parent.awaitAny(StartDebuggingRequestArguments.class, DapTestClient.Initialized.class);
+                if (next == DapTestClient.Initialized.EVENT) {
+                    parent.server.configurationDone(new ConfigurationDoneArguments());
                     continue;
                 }
-                parent.respond(start, true);
-                names.add(start.get("arguments").get("configuration").get("name").asText());
+                Map<String, ?> configuration = ((StartDebuggingRequestArguments) next).getConfiguration();
+                names.add((String) configuration.get("name"));
                 JarProcess childAdapter = JarProcess.startPiped("dap");
-                DapConversation child = new DapConversation(childAdapter.stdout(), childAdapter.stdin(),
-                        () -> childAdapter.waitFor(30));
-                children.add(child.attachChild(start.get("arguments").get("configuration").toString(),
-                        project.resolve("train.py"), AFTER_ALL_REDUCE, WAIT));
+                DapTestClient child = new DapTestClient(childAdapter.stdout(), childAdapter.stdin(),
+                        () -> childAdapter.waitFor(30)).waitingUpTo(WAIT);
+                child.initialize("azureml", false);
+                child.attach(configuration, project.resolve("train.py").toString(), AFTER_ALL_REDUCE);
+                children.add(child);
             }
             assertThat(names).containsExactlyInAnyOrder("rank 0 (node 0)", "rank 1 (node 0)", "rank 2 (node 1)",
                     "rank 3 (node 1)");
-            DapConversation.continueEach(children, WAIT);
-            DapMessage exited = parent.next(m -> m.isEvent("exited"), WAIT);
-            assertThat(exited.get("body").get("exitCode").asInt()).isZero();
-            parent.next(m -> m.isEvent("terminated"), WAIT);
-            parent.send("disconnect", "{}");
+            DapTestClient.continueEach(children);
+            assertThat(parent.await(ExitedEventArguments.class).getExitCode()).isZero();
+            parent.await(TerminatedEventArguments.class);
+            parent.server.disconnect(new DisconnectArguments());
         }
     }
 

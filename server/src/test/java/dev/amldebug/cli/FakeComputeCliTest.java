@@ -1,8 +1,8 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
+import dev.amldebug.server.testing.FakeAzure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class FakeComputeCliTest {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(2).withRealRuns("docker"));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withCompute();
 
     @TempDir
     Path folder;

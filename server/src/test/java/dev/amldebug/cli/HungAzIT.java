@@ -2,7 +2,6 @@ package dev.amldebug.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** An `az` that never answers (a prompt, a stuck proxy) is given up on, and the command says how to sign in. */
 class HungAzIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults());
+    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension();
 
     @TempDir
     Path folder;

@@ -9,6 +9,7 @@ import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.runner.testing.FreePorts;
 import dev.amldebug.runner.testing.ImageVariants;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ class ImageMatrixIT {
         Path score = write(project, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n    return {'v': 1}\n");
         Path model = write(project, "m.txt", "w\n");
         Cli up = cli("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach",
-                "--image", ImageVariants.image(variant));
+                "--port", String.valueOf(FreePorts.any()), "--image", ImageVariants.image(variant));
         assertThat(up.exitCode).as(up.toString()).isZero();
         String id = runId(up);
         RunStore store = new RunStore(workspace);
@@ -138,7 +139,8 @@ class ImageMatrixIT {
         String image = ImageVariants.image("azureml-inference-server");
         RunStore store = new RunStore(workspace);
 
-        Cli plain = cli("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach", "--image", image);
+        Cli plain = cli("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach", "--image", image,
+                "--port", String.valueOf(FreePorts.any()));
         assertThat(plain.exitCode).as(plain.toString()).isZero();
         String plainId = runId(plain);
         await().atMost(Duration.ofSeconds(60)).until(() -> store.read(plainId).health == DeploymentHealth.Healthy);
@@ -148,7 +150,7 @@ class ImageMatrixIT {
         assertThat(cli("deploy", "down", plainId).exitCode).isZero();
 
         Cli debug = cli("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach", "--debug",
-                "--image", image);
+                "--image", image, "--port", String.valueOf(FreePorts.any()));
         assertThat(debug.exitCode).as(debug.toString()).isZero();
         String debugId = runId(debug);
         await().atMost(Duration.ofSeconds(60)).until(() -> store.read(debugId).health == DeploymentHealth.Healthy);

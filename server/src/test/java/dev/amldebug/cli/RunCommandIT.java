@@ -10,6 +10,7 @@ import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.runner.testing.FailingScript;
+import dev.amldebug.runner.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,7 +167,7 @@ class RunCommandIT {
         Path score = write(project, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n    return {'v': 1}\n");
         Path model = write(project, "m.txt", "w\n");
         Cli up = Cli.run("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach",
-                "-w", workspace.toString());
+                "--port", String.valueOf(FreePorts.any()), "-w", workspace.toString());
         assertThat(up.exitCode).as(up.toString()).isZero();
         assertThat(up.out).contains("scoring: http://127.0.0.1:");
         String id = runId(up.out);
@@ -195,7 +196,7 @@ class RunCommandIT {
                 + "def run(raw_data):\n    return 1\n");
         Path model = write(project, "m.txt", "w\n");
         Cli up = Cli.run("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach",
-                "-w", workspace.toString());
+                "--port", String.valueOf(FreePorts.any()), "-w", workspace.toString());
         assertThat(up.exitCode).as(up.toString()).isZero();
         String id = runId(up.out);
         RunStore store = new RunStore(workspace);

@@ -1,10 +1,8 @@
 package dev.amldebug.server;
 
-import dev.amldebug.runner.run.RunStore;
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.server.debug.ConsoleSession;
-import dev.amldebug.server.run.RunService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import dev.amldebug.server.testing.RunServiceExtension;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.DockerResources.docker;
 import static dev.amldebug.runner.testing.Projects.read;
@@ -47,6 +45,7 @@ import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Debugging real runs: real engine, real debugpy in the container, the bridge, real DAP clients. */
@@ -54,22 +53,16 @@ import org.junit.jupiter.api.io.TempDir;
 class DebugRunIT {
     private static final Path EXAMPLE = Path.of("../examples/digits").toAbsolutePath().normalize();
 
-    @TempDir
-    Path workspace;
+    @RegisterExtension
+    final RunServiceExtension local = new RunServiceExtension();
     @TempDir
     Path project;
-    @TempDir
-    Path cache;
-
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool();
 
     private LocalRunner runner;
-    private RunService runs;
 
     @BeforeEach
     void setUp() {
-        runs = new RunService(new RunStore(workspace), BASE_IMAGE, DockerResources::docker, new ImageUsage(cache), EXECUTOR);
-        runner = new LocalRunner(docker(), runs.store(), new ImageUsage(cache));
+        runner = new LocalRunner(docker(), local.runs().store(), new ImageUsage(local.cache()));
     }
 
     private LocalRun startDebug(Path file, DebugOptions debug, List<String> args) {
@@ -97,7 +90,7 @@ class DebugRunIT {
                 Map.of(), true, false, new PrintStream(printed, true, StandardCharsets.UTF_8),
                 new BufferedReader(new StringReader("bt\nn\np epoch * 10\nc\nc\n")), args -> { });
 
-        OptionalInt exitCode = new ConsoleSession(EXECUTOR, DapTrace.NONE).debug(runs.debugTarget(run.id(), true), options);
+        OptionalInt exitCode = new ConsoleSession(local.executor(), DapTrace.NONE).debug(local.runs().debugTarget(run.id(), true), options);
 
         String console = printed.toString(StandardCharsets.UTF_8);
         assertThat(console).contains("stopped at train.py:44 in main", "  epoch = 1", "  train.py:44 in main",
@@ -113,8 +106,8 @@ class DebugRunIT {
         Path script = write(project, "loop.py", "import time\ntime.sleep(1)\nfor i in range(3):\n    x = i * 2\nprint('done')\n");
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(4)}));
+        try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
+            client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {DapTestClient.line(4)}));
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
             StackTraceArguments stack = new StackTraceArguments();
             stack.setThreadId(stopped.getThreadId());
@@ -145,8 +138,8 @@ class DebugRunIT {
         Path script = write(project, "stay.py", "import time\nwhile True:\n    time.sleep(0.2)\n");
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(3)}));
+        try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
+            client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {DapTestClient.line(3)}));
             client.await(StoppedEventArguments.class);
             docker().killContainerCmd(runner.store().read(run.id()).containerId).exec();
             assertThat(client.await(ExitedEventArguments.class).getExitCode()).isEqualTo(137);
@@ -168,11 +161,11 @@ class DebugRunIT {
                 new BufferedReader(new java.io.PipedReader(keyboard)), args -> { });
         CompletableFuture<OptionalInt> console = CompletableFuture.supplyAsync(() -> {
             try {
-                return new ConsoleSession(EXECUTOR, DapTrace.NONE).debug(runs.debugTarget(run.id(), true), options);
+                return new ConsoleSession(local.executor(), DapTrace.NONE).debug(local.runs().debugTarget(run.id(), true), options);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, EXECUTOR);
+        }, local.executor());
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> printed.toString(StandardCharsets.UTF_8).contains("(aml-debug) stay.py:3 > "));
         docker().killContainerCmd(runner.store().read(run.id()).containerId).exec();
@@ -201,7 +194,7 @@ class DebugRunIT {
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             ConsoleOptions options = new ConsoleOptions(script.getParent(), List.of(new Location(script, line)), Map.of(),
                     false, false, new PrintStream(printed, true, StandardCharsets.UTF_8), null, args -> { });
-            OptionalInt code = new ConsoleSession(EXECUTOR, DapTrace.NONE).debug(runs.debugTarget(run.id(), true), options);
+            OptionalInt code = new ConsoleSession(local.executor(), DapTrace.NONE).debug(local.runs().debugTarget(run.id(), true), options);
             ended.get();
             return printed.toString(StandardCharsets.UTF_8) + "exit " + code.orElse(-1);
         } catch (Exception e) {
@@ -223,10 +216,10 @@ class DebugRunIT {
                 """);
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            SourceBreakpoint conditional = TestDebugClient.line(3);
+        try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
+            SourceBreakpoint conditional = DapTestClient.line(3);
             conditional.setCondition("i == 2");
-            SourceBreakpoint logpoint = TestDebugClient.line(8);
+            SourceBreakpoint logpoint = DapTestClient.line(8);
             logpoint.setLogMessage("logpoint says total={total}");
             client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {conditional, logpoint}));
             SetExceptionBreakpointsArguments raised = new SetExceptionBreakpointsArguments();
@@ -264,7 +257,7 @@ class DebugRunIT {
         ConsoleOptions options = new ConsoleOptions(project, List.of(new Location(child, 3)), Map.of(), false, false,
                 new PrintStream(printed, true, StandardCharsets.UTF_8), null, args -> { });
 
-        OptionalInt exitCode = new ConsoleSession(EXECUTOR, DapTrace.NONE).debug(runs.debugTarget(run.id(), true), options);
+        OptionalInt exitCode = new ConsoleSession(local.executor(), DapTrace.NONE).debug(local.runs().debugTarget(run.id(), true), options);
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("stopped at child.py:3 in <module>",
                 "  label = 'in the child'");
@@ -278,10 +271,10 @@ class DebugRunIT {
         Path script = write(project, "slow.py", "import time\ntime.sleep(3)\nprint('finished')\n");
         LocalRun run = startDebug(script, new DebugOptions(60, false, true), List.of());
         CompletableFuture<RunRecord> ended = follow(run);
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            client.connection().left().getOutputStream().write("garbage\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            client.connection().left().getOutputStream().flush();
-            org.awaitility.Awaitility.await().atMost(TestDebugClient.WAIT).until(client.bridge::hasEnded);
+        try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
+            client.rawOutput().write("garbage\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.rawOutput().flush();
+            org.awaitility.Awaitility.await().atMost(DapTestClient.WAIT).until(client.bridge()::hasEnded);
         }
         assertThat(ended.get().status).isEqualTo(RunStatus.Completed);
         assertThat(read(runner.store().driverLog(run.id()))).contains("finished");
@@ -293,19 +286,19 @@ class DebugRunIT {
         return arguments;
     }
 
-    private static int topFrame(TestDebugClient client, StoppedEventArguments stopped) throws Exception {
+    private static int topFrame(DapTestClient client, StoppedEventArguments stopped) throws Exception {
         StackTraceArguments stack = new StackTraceArguments();
         stack.setThreadId(stopped.getThreadId());
         return client.server.stackTrace(stack).get().getStackFrames()[0].getId();
     }
 
-    private static int localsReference(TestDebugClient client, int frameId) throws Exception {
+    private static int localsReference(DapTestClient client, int frameId) throws Exception {
         ScopesArguments scopes = new ScopesArguments();
         scopes.setFrameId(frameId);
         return client.server.scopes(scopes).get().getScopes()[0].getVariablesReference();
     }
 
-    private static String evaluate(TestDebugClient client, String expression, int frameId) throws Exception {
+    private static String evaluate(DapTestClient client, String expression, int frameId) throws Exception {
         EvaluateArguments arguments = new EvaluateArguments();
         arguments.setExpression(expression);
         arguments.setFrameId(frameId);

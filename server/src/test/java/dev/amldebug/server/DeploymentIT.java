@@ -9,19 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
-import dev.amldebug.runner.image.ImageUsage;
+import dev.amldebug.runner.deploy.HostPorts;
 import dev.amldebug.runner.run.DeploymentHealth;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
-import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.runner.testing.FreePorts;
 import dev.amldebug.server.run.DeploymentRequest;
-import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.ScoringRequest;
 import dev.amldebug.server.run.SubmittedRun;
+import dev.amldebug.server.testing.RunServiceExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -30,78 +31,67 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.eclipse.lsp4j.debug.SourceBreakpoint;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deployments in real inference containers: our scoring server, real debugpy, real requests. */
 @ExtendWith(DockerResources.class)
 class DeploymentIT {
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool();
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    @TempDir
-    Path workspace;
+    @RegisterExtension
+    final RunServiceExtension local = new RunServiceExtension();
     @TempDir
     Path project;
-    @TempDir
-    Path cache;
 
-    private RunService runs;
-
-    @BeforeEach
-    void setUp() {
-        runs = new RunService(new RunStore(workspace), BASE_IMAGE, DockerResources::docker, new ImageUsage(cache), EXECUTOR);
-    }
-
+    /** @param port the host port to publish scoring on; null for the product's default (8000, or a free one) */
     private SubmittedRun deploy(Path score, Integer port, DebugOptions debug) {
         Path model = write(project, "model/weights.txt", "w=1\n");
-        return runs.deploy(new DeploymentRequest(null, score, null, BASE_IMAGE, model.toString(), port, debug, false),
+        return local.runs().deploy(new DeploymentRequest(null, score, null, BASE_IMAGE, model.toString(), port, debug, false),
                 RunListener.NONE);
     }
 
     private RunRecord awaitHealthy(SubmittedRun run) throws Exception {
         run.awaitStarted();
-        await().atMost(WAIT).until(() -> runs.store().read(run.id()).health == DeploymentHealth.Healthy);
-        return runs.store().read(run.id());
+        await().atMost(WAIT).until(() -> local.runs().store().read(run.id()).health == DeploymentHealth.Healthy);
+        return local.runs().store().read(run.id());
     }
 
     private ScoringRequest.Response score(String runId, String json) throws Exception {
-        return ScoringRequest.send(runs.store().read(runId), null, json, List.of());
+        return ScoringRequest.send(local.runs().store().read(runId), null, json, List.of());
     }
 
     @Test
     void theExampleScoresTheSampleWithTheTrainedModelAndGoesDownWithItsLogsKept() throws Exception {
-        RunRecord trained = runs.submit(dev.amldebug.server.run.RunRequest.of(Path.of("../examples/digits/job.yml")
+        RunRecord trained = local.runs().submit(dev.amldebug.server.run.RunRequest.of(Path.of("../examples/digits/job.yml")
                 .toAbsolutePath()), RunListener.NONE).awaitEnded();
         assertThat(trained.status).isEqualTo(RunStatus.Completed);
         for (String file : List.of("score.py", "deployment.yml", "sample-request.json")) {
             write(project, file, read(Path.of("../examples/deployment", file)));
         }
         Files.createDirectories(project.resolve("model"));
-        Files.copy(runs.store().outputs(trained.id).resolve("model.pkl"), project.resolve("model/model.pkl"));
-        SubmittedRun run = runs.deploy(new DeploymentRequest(project.resolve("deployment.yml"), null, null, null, null,
-                null, null, false), RunListener.NONE);
+        Files.copy(local.runs().store().outputs(trained.id).resolve("model.pkl"), project.resolve("model/model.pkl"));
+        SubmittedRun run = local.runs().deploy(new DeploymentRequest(project.resolve("deployment.yml"), null, null, null, null,
+                FreePorts.any(), null, false), RunListener.NONE);
         RunRecord healthy = awaitHealthy(run);
 
         ScoringRequest.Response response = ScoringRequest.send(healthy, project.resolve("sample-request.json"), null,
                 List.of());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"predictions\": [0, 1, 2]");
-        assertThat(read(runs.store().controlLog(run.id()))).contains("'instance_count' means nothing for a local"
+        assertThat(read(local.runs().store().controlLog(run.id()))).contains("'instance_count' means nothing for a local"
                 + " deployment; ignored.", "Healthy: GET / answered");
 
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
         RunRecord down = run.awaitEnded();
         assertThat(down.status).isEqualTo(RunStatus.Canceled);
         assertThat(down.health).isEqualTo(DeploymentHealth.Stopped);
-        assertThat(read(runs.store().driverLog(run.id()))).contains("loaded the digits model");
+        assertThat(read(local.runs().store().driverLog(run.id()))).contains("loaded the digits model");
     }
 
     @Test
@@ -111,11 +101,11 @@ class DeploymentIT {
         write(project, "app/deployment.yml", "model: {path: ../model}\ncode_configuration: {code: ., scoring_script: score.py}\n"
                 + "environment: {image: " + BASE_IMAGE + "}\nrequest_settings: {request_timeout_ms: 1000}\n");
         write(project, "model/weights.txt", "w=1\n");
-        SubmittedRun run = runs.deploy(new DeploymentRequest(project.resolve("app/deployment.yml"), null, null, null,
-                null, null, new DebugOptions(0, false, true), false), RunListener.NONE);
+        SubmittedRun run = local.runs().deploy(new DeploymentRequest(project.resolve("app/deployment.yml"), null, null, null,
+                null, FreePorts.any(), new DebugOptions(0, false, true), false), RunListener.NONE);
         awaitHealthy(run);
-        try (TestDebugClient debugger = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {TestDebugClient.line(6)}))
+        try (DapTestClient debugger = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
+            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(6)}))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);
             CompletableFuture<ScoringRequest.Response> pending = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -134,7 +124,7 @@ class DeploymentIT {
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             assertThat(response.body()).contains("HELD").doesNotContain("timeout");
         }
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
         run.awaitEnded();
     }
 
@@ -142,19 +132,19 @@ class DeploymentIT {
     void aFailingInitTurnsTheDeploymentFailedWithTheTracebackInItsLog() throws Exception {
         Path score = write(project, "app/score.py", "def init():\n    raise RuntimeError('no model here')\n\n\n"
                 + "def run(raw_data):\n    return raw_data\n");
-        SubmittedRun run = deploy(score, null, null);
+        SubmittedRun run = deploy(score, FreePorts.any(), null);
         RunRecord ended = run.awaitEnded();
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
         assertThat(ended.health).isEqualTo(DeploymentHealth.Failed);
         assertThat(ended.error).contains("init() raised");
-        assertThat(read(runs.store().driverLog(run.id()))).contains("RuntimeError: no model here");
+        assertThat(read(local.runs().store().driverLog(run.id()))).contains("RuntimeError: no model here");
     }
 
     @Test
     void anExceptionInRunIs500AndARestartServesEditedCodeWithoutABuild() throws Exception {
         Path score = write(project, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n"
                 + "    if raw_data == '\"boom\"':\n        raise ValueError('bad input')\n    return 'v1'\n");
-        SubmittedRun run = deploy(score, null, null);
+        SubmittedRun run = deploy(score, FreePorts.any(), null);
         awaitHealthy(run);
         ScoringRequest.Response failed = score(run.id(), "\"boom\"");
         assertThat(failed.status()).isEqualTo(500);
@@ -162,17 +152,17 @@ class DeploymentIT {
         assertThat(score(run.id(), "\"ok\"").body()).contains("v1");
 
         Files.writeString(score, Files.readString(score).replace("'v1'", "'v2'"));
-        int logBeforeRestart = read(runs.store().controlLog(run.id())).length();
-        runs.restartDeployment(run.id());
+        int logBeforeRestart = read(local.runs().store().controlLog(run.id())).length();
+        local.runs().restartDeployment(run.id());
         await().atMost(WAIT).until(() -> {
-            RunRecord now = runs.store().read(run.id());
+            RunRecord now = local.runs().store().read(run.id());
             return !now.restartRequested && now.health == DeploymentHealth.Healthy;
         });
         await().atMost(WAIT).ignoreExceptions().until(() -> score(run.id(), "\"ok\"").body().contains("v2"));
         // The first start may have built the image (a fresh machine); the restart must not.
-        assertThat(read(runs.store().controlLog(run.id())).substring(logBeforeRestart)).contains("Restart requested")
+        assertThat(read(local.runs().store().controlLog(run.id())).substring(logBeforeRestart)).contains("Restart requested")
                 .doesNotContain("Building image");
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
         run.awaitEnded();
     }
 
@@ -183,12 +173,13 @@ class DeploymentIT {
             assertThatThrownBy(() -> deploy(score, taken.getLocalPort(), null)).isInstanceOf(AmlDebugException.class)
                     .hasMessageContaining("Port " + taken.getLocalPort() + " on 127.0.0.1 is in use");
         }
-        try (ServerSocket eightThousand = new ServerSocket(8000, 1, InetAddress.getLoopbackAddress())) {
+        // The default (8000) taken: by this test, or already by another process on this machine.
+        try (ServerSocket eightThousand = FreePorts.hold(HostPorts.DEFAULT_SCORING_PORT)) {
             SubmittedRun run = deploy(score, null, null);
             RunRecord healthy = awaitHealthy(run);
-            assertThat(healthy.scoringUri).startsWith("http://127.0.0.1:").doesNotContain(":8000/");
+            assertThat(healthy.scoringUri).startsWith("http://127.0.0.1:").doesNotContain(":" + HostPorts.DEFAULT_SCORING_PORT + "/");
             assertThat(score(run.id(), "{}").status()).isEqualTo(200);
-            runs.cancel(run.id());
+            local.runs().cancel(run.id());
             run.awaitEnded();
         }
     }
@@ -197,21 +188,21 @@ class DeploymentIT {
     void withWaitABreakpointInInitStopsBeforeTheDeploymentIsHealthy() throws Exception {
         Path score = write(project, "app/score.py", "ready = False\n\n\ndef init():\n    global ready\n    ready = True\n\n\n"
                 + "def run(raw_data):\n    return ready\n");
-        SubmittedRun run = deploy(score, null, DebugOptions.defaults());
+        SubmittedRun run = deploy(score, FreePorts.any(), DebugOptions.defaults());
         run.awaitStarted();
-        try (TestDebugClient debugger = new TestDebugClient(runs.debugTarget(run.id(), true))) {
-            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {TestDebugClient.line(6)}))
+        try (DapTestClient debugger = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
+            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(6)}))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);
             StoppedEventArguments stopped = debugger.await(StoppedEventArguments.class);
             Thread.sleep(500);
-            assertThat(runs.store().read(run.id()).health).isEqualTo(DeploymentHealth.Starting);
+            assertThat(local.runs().store().read(run.id()).health).isEqualTo(DeploymentHealth.Starting);
             ContinueArguments resume = new ContinueArguments();
             resume.setThreadId(stopped.getThreadId());
             debugger.server.continue_(resume).get(30, java.util.concurrent.TimeUnit.SECONDS);
-            await().atMost(WAIT).until(() -> runs.store().read(run.id()).health == DeploymentHealth.Healthy);
+            await().atMost(WAIT).until(() -> local.runs().store().read(run.id()).health == DeploymentHealth.Healthy);
             assertThat(score(run.id(), "{}").body()).isEqualTo("true");
         }
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
         run.awaitEnded();
     }
 
@@ -219,15 +210,15 @@ class DeploymentIT {
     void theGuidesOwnWayAScorePyThatListensItselfIsAttachedByHostAndPort() throws Exception {
         Path score = write(project, "app/score.py", "import debugpy\ndebugpy.listen(('0.0.0.0', 5678))\n\n\n"
                 + "def init():\n    pass\n\n\ndef run(raw_data):\n    seen = raw_data\n    return {'seen': seen}\n");
-        SubmittedRun run = deploy(score, null, null);
+        SubmittedRun run = deploy(score, FreePorts.any(), null);
         RunRecord healthy = awaitHealthy(run);
         String endpoint = healthy.scriptDebugEndpoint;
         assertThat(endpoint).startsWith("127.0.0.1:");
         dev.amldebug.bridge.target.BridgeTarget target = dev.amldebug.bridge.target.BridgeTarget.of("127.0.0.1",
                 Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)),
                 List.of(new dev.amldebug.bridge.target.PathMapping(score.getParent().toString(), "/var/azureml-app")));
-        try (TestDebugClient debugger = new TestDebugClient(target)) {
-            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {TestDebugClient.line(10)}))
+        try (DapTestClient debugger = DapTestClient.bridgedTo(target)) {
+            debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(10)}))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);
             CompletableFuture<ScoringRequest.Response> pending = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -242,7 +233,7 @@ class DeploymentIT {
             debugger.server.continue_(resume).get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(pending.get(60, java.util.concurrent.TimeUnit.SECONDS).body()).contains("guide");
         }
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
         run.awaitEnded();
     }
 }

@@ -3,8 +3,8 @@ package dev.amldebug.server;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.debug.DebugOptions;
-import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.RunEvent;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
@@ -12,45 +12,32 @@ import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.server.run.PipelineListener;
 import dev.amldebug.server.run.PipelineRequest;
-import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.SubmittedRun;
 import dev.amldebug.server.testing.PipelineProjects;
+import dev.amldebug.server.testing.RunServiceExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.SourceBreakpoint;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Debugging one step of a real pipeline: real containers, real debugpy, the bridge. */
 @ExtendWith(DockerResources.class)
 class PipelineIT {
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool();
-
-    @TempDir
-    Path workspace;
+    @RegisterExtension
+    final RunServiceExtension local = new RunServiceExtension();
     @TempDir
     Path project;
-    @TempDir
-    Path cache;
-
-    private RunService runs;
-
-    @BeforeEach
-    void setUp() {
-        runs = new RunService(new RunStore(workspace), BASE_IMAGE, DockerResources::docker, new ImageUsage(cache), EXECUTOR);
-    }
 
     @Test
     void theChosenStepStopsAtABreakpointWithTheUpstreamDataWhileTheOthersRunPlainly() throws Exception {
@@ -67,10 +54,10 @@ class PipelineIT {
                 }
             }
         };
-        SubmittedRun run = runs.submitPipeline(PipelineRequest.of(pipeline)
+        SubmittedRun run = local.runs().submitPipeline(PipelineRequest.of(pipeline)
                 .withDebugSteps(List.of("train"), DebugOptions.defaults()), listener);
 
-        RunStore store = runs.store();
+        RunStore store = local.runs().store();
         RunEvent.StepStarted started;
         try {
             started = debugStep.get(180, TimeUnit.SECONDS);
@@ -92,9 +79,9 @@ class PipelineIT {
         assertThat(store.read(store.read(run.id()).steps.get("prep")).debugEndpoint).isNull();
 
         Path trainScript = project.resolve("train/train.py");
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(started.runId(), true))) {
+        try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(started.runId(), true))) {
             client.startSession(Map.of(trainScript.toString(),
-                    new SourceBreakpoint[] {TestDebugClient.line(PipelineProjects.TRAIN_LINE_AFTER_SUM)}));
+                    new SourceBreakpoint[] {DapTestClient.line(PipelineProjects.TRAIN_LINE_AFTER_SUM)}));
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
             StackTraceArguments stack = new StackTraceArguments();
             stack.setThreadId(stopped.getThreadId());
@@ -119,13 +106,13 @@ class PipelineIT {
     @Test
     void cancelingThePipelineStopsTheRunningStepsAndStartsNoMore() throws Exception {
         Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 0, false, 300);
-        SubmittedRun run = runs.submitPipeline(PipelineRequest.of(pipeline).withMaxParallel(1), PipelineListener.NONE);
-        RunStore store = runs.store();
+        SubmittedRun run = local.runs().submitPipeline(PipelineRequest.of(pipeline).withMaxParallel(1), PipelineListener.NONE);
+        RunStore store = local.runs().store();
         String other = store.read(run.id()).steps.get("other");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(180))
                 .until(() -> store.read(other).status == RunStatus.Running);
 
-        runs.cancel(run.id());
+        local.runs().cancel(run.id());
 
         RunRecord end = run.awaitEnded();
         assertThat(end.status).isEqualTo(RunStatus.Canceled);

@@ -5,57 +5,41 @@ import static dev.amldebug.runner.testing.Projects.read;
 import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.debug.DebugOptions;
-import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.RunEvent;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
-import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.runner.testing.FailingScript;
+import dev.amldebug.runner.testing.FreePorts;
 import dev.amldebug.server.run.DeploymentRequest;
 import dev.amldebug.server.run.PipelineListener;
 import dev.amldebug.server.run.PipelineRequest;
 import dev.amldebug.server.run.RunRequest;
-import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.SubmittedRun;
+import dev.amldebug.server.testing.RunServiceExtension;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
-import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.StackFrame;
-import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
-import org.eclipse.lsp4j.debug.Variable;
-import org.eclipse.lsp4j.debug.VariablesArguments;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Post-mortem through the run service and the bridge: a run, a pipeline step and a deployment that fail. */
 @ExtendWith(DockerResources.class)
 class PostMortemRunIT {
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool();
-    @TempDir
-    Path workspace;
+    @RegisterExtension
+    final RunServiceExtension local = new RunServiceExtension();
     @TempDir
     Path project;
-
-    private RunService runs;
-
-    @BeforeEach
-    void setUp(@TempDir Path cache) {
-        runs = new RunService(new RunStore(workspace), BASE_IMAGE, DockerResources::docker, new ImageUsage(cache), EXECUTOR);
-    }
 
     /** Hears the first post-mortem wait, of a run or of a pipeline's step. */
     private static final class Waiting implements PipelineListener {
@@ -82,29 +66,29 @@ class PostMortemRunIT {
     void aFailedRunWaitsAndADebuggerThroughTheBridgeSeesTheRaisingFrameAndEveryCallersLocals() throws Exception {
         Path script = write(project, "train.py", FailingScript.DIVIDE);
         Waiting waiting = new Waiting();
-        SubmittedRun run = runs.submit(RunRequest.of(script).withDebug(DebugOptions.postMortemOnly(null)), waiting);
+        SubmittedRun run = local.runs().submit(RunRequest.of(script).withDebug(DebugOptions.postMortemOnly(null)), waiting);
 
         RunEvent.PostMortemWaiting event = waiting.await();
         assertThat(event.exception()).isEqualTo(FailingScript.EXCEPTION);
         assertThat(event.timeoutSeconds()).isEqualTo(DebugOptions.DEFAULT_POST_MORTEM_SECONDS);
-        assertThat(runs.store().read(run.id()).status).as("it waits, still running").isEqualTo(RunStatus.Running);
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
+        assertThat(local.runs().store().read(run.id()).status).as("it waits, still running").isEqualTo(RunStatus.Running);
+        try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
             client.startSession(Map.of());
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
             assertThat(stopped.getReason()).isEqualTo("exception");
-            StackFrame[] frames = stack(client, stopped.getThreadId());
+            StackFrame[] frames = client.stackTrace(stopped.getThreadId());
             assertThat(frames[0].getSource().getPath()).isEqualTo(script.toString());
             assertThat(List.of(frames).stream().map(f -> f.getName() + ":" + f.getLine()))
                     .containsExactly("divide:2", "train:8", "<module>:11");
-            assertThat(locals(client, frames[0])).contains("count = 0", "total = 0.75");
-            assertThat(locals(client, frames[1])).contains("epochs = 2", "losses = [0.5, 0.25]");
-            resume(client, stopped.getThreadId());
+            assertThat(client.locals(frames[0])).contains("count = 0", "total = 0.75");
+            assertThat(client.locals(frames[1])).contains("epochs = 2", "losses = [0.5, 0.25]");
+            client.resume(stopped.getThreadId());
             assertThat(client.await(ExitedEventArguments.class).getExitCode()).isEqualTo(1);
         }
         RunRecord ended = run.awaitEnded();
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
         assertThat(ended.exitCode).isEqualTo(1);
-        assertThat(read(runs.store().driverLog(run.id()))).contains("Traceback (most recent call last):",
+        assertThat(read(local.runs().store().driverLog(run.id()))).contains("Traceback (most recent call last):",
                 "line 2, in divide", FailingScript.EXCEPTION);
     }
 
@@ -122,18 +106,18 @@ class PostMortemRunIT {
                     environment: {image: %s}
                 """.formatted(BASE_IMAGE));
         Waiting waiting = new Waiting();
-        SubmittedRun run = runs.submitPipeline(PipelineRequest.of(pipeline).withPostMortem(120), waiting);
+        SubmittedRun run = local.runs().submitPipeline(PipelineRequest.of(pipeline).withPostMortem(120), waiting);
 
         RunEvent.PostMortemWaiting event = waiting.await();
-        assertThat(event.runId()).isEqualTo(runs.store().read(run.id()).steps.get("train"));
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(event.runId(), true))) {
+        assertThat(event.runId()).isEqualTo(local.runs().store().read(run.id()).steps.get("train"));
+        try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(event.runId(), true))) {
             client.startSession(Map.of());
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
-            assertThat(stack(client, stopped.getThreadId())[0].getName()).isEqualTo("divide");
-            resume(client, stopped.getThreadId());
+            assertThat(client.stackTrace(stopped.getThreadId())[0].getName()).isEqualTo("divide");
+            client.resume(stopped.getThreadId());
         }
         assertThat(run.awaitEnded().status).isEqualTo(RunStatus.Failed);
-        assertThat(runs.store().read(event.runId()).exitCode).isEqualTo(1);
+        assertThat(local.runs().store().read(event.runId()).exitCode).isEqualTo(1);
     }
 
     @Test
@@ -142,45 +126,21 @@ class PostMortemRunIT {
                 + "    raise RuntimeError('no model at ' + model_path)\n\n\ndef run(raw_data):\n    return raw_data\n");
         Path model = write(project, "model/weights.txt", "w=1\n");
         Waiting waiting = new Waiting();
-        SubmittedRun run = runs.deploy(new DeploymentRequest(null, score, null, BASE_IMAGE, model.toString(), null,
-                DebugOptions.postMortemOnly(120), false), waiting);
+        SubmittedRun run = local.runs().deploy(new DeploymentRequest(null, score, null, BASE_IMAGE, model.toString(),
+                FreePorts.any(), DebugOptions.postMortemOnly(120), false), waiting);
 
         RunEvent.PostMortemWaiting event = waiting.await();
         assertThat(event.exception()).isEqualTo("RuntimeError: no model at /nowhere");
-        try (TestDebugClient client = new TestDebugClient(runs.debugTarget(run.id(), true))) {
+        try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
             client.startSession(Map.of());
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);
-            StackFrame top = stack(client, stopped.getThreadId())[0];
+            StackFrame top = client.stackTrace(stopped.getThreadId())[0];
             assertThat(top.getName() + ":" + top.getLine()).isEqualTo("init:3");
-            assertThat(locals(client, top)).contains("model_path = '/nowhere'");
-            resume(client, stopped.getThreadId());
+            assertThat(client.locals(top)).contains("model_path = '/nowhere'");
+            client.resume(stopped.getThreadId());
         }
         RunRecord ended = run.awaitEnded();
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
         assertThat(ended.error).contains("init() raised");
-    }
-
-    private static StackFrame[] stack(TestDebugClient client, int thread) throws Exception {
-        StackTraceArguments arguments = new StackTraceArguments();
-        arguments.setThreadId(thread);
-        return client.server.stackTrace(arguments).get().getStackFrames();
-    }
-
-    private static List<String> locals(TestDebugClient client, StackFrame frame) throws Exception {
-        ScopesArguments scopes = new ScopesArguments();
-        scopes.setFrameId(frame.getId());
-        VariablesArguments variables = new VariablesArguments();
-        variables.setVariablesReference(client.server.scopes(scopes).get().getScopes()[0].getVariablesReference());
-        List<String> found = new ArrayList<>();
-        for (Variable variable : client.server.variables(variables).get().getVariables()) {
-            found.add(variable.getName() + " = " + variable.getValue());
-        }
-        return found;
-    }
-
-    private static void resume(TestDebugClient client, int thread) throws Exception {
-        ContinueArguments arguments = new ContinueArguments();
-        arguments.setThreadId(thread);
-        client.server.continue_(arguments).get();
     }
 }

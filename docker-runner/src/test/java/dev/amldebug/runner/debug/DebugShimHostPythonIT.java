@@ -2,9 +2,9 @@ package dev.amldebug.runner.debug;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amldebug.bridge.testing.DapTestClient;
+import dev.amldebug.runner.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,7 +150,7 @@ class DebugShimHostPythonIT {
         Files.createDirectories(dir.resolve("pkg"));
         Files.writeString(dir.resolve("pkg/__init__.py"), "");
         Path module = Files.writeString(dir.resolve("pkg/train.py"), "def step(x):\n    return x + 1\n\nstep(1)\n");
-        int port = freePort();
+        int port = FreePorts.any();
         Path shimDir = DebugShim.folder(dir.resolve("cache"));
         ProcessBuilder builder = new ProcessBuilder(python, "-X", "frozen_modules=off", shimDir.resolve(DebugShim.FILE_NAME)
                 .toString(), "--listen", "127.0.0.1:" + port, "--wait-timeout", "60", "--", "-m", "pkg.train")
@@ -156,23 +158,17 @@ class DebugShimHostPythonIT {
         builder.environment().put("PYTHONPATH", pythonPath(List.of()));
         Process process = builder.start();
         try {
-            try (RawDapClient dap = RawDapClient.initialized("127.0.0.1", port, Duration.ofSeconds(30))) {
-                int thread = dap.attachAndStopAt("{\"justMyCode\":false}", module.toString(), 2)
-                        .path("body").path("threadId").asInt();
-                List<String> frames = ShimProbes.frames(dap.call("stackTrace", "{\"threadId\":" + thread + "}"));
+            try (DapTestClient dap = DapTestClient.initialized("127.0.0.1", port, Duration.ofSeconds(30))) {
+                dap.attach(Map.of("justMyCode", false), module.toString(), 2);
+                int thread = dap.await(StoppedEventArguments.class).getThreadId();
+                List<String> frames = ShimProbes.frames(dap.stackTrace(thread));
                 assertThat(frames).containsExactly("step " + module + ":2", "<module> " + module + ":4");
-                dap.call("continue", "{\"threadId\":" + thread + "}");
+                dap.resume(thread);
             }
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
         } finally {
             process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

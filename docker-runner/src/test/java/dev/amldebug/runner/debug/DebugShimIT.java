@@ -1,5 +1,6 @@
 package dev.amldebug.runner.debug;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.run.RunStore;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.DockerResources.docker;
@@ -19,6 +20,8 @@ import dev.amldebug.runner.testing.DockerResources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -140,12 +143,12 @@ class DebugShimIT {
         Path script = write(project, "train.py", "def step(x):\n    return x + 1\n\nstep(1)\nprint('trained')\n");
         LocalRun run = start(script, List.of(), new DebugOptions(60, true, false));
         String[] endpoint = run.record().debugEndpoint.split(":");
-        try (RawDapClient dap = RawDapClient.initialized(endpoint[0], Integer.parseInt(endpoint[1]), Duration.ofSeconds(60))) {
-            int thread = dap.attachAndStopAt("{\"justMyCode\":false}", "/aml/code/train.py", 2)
-                    .path("body").path("threadId").asInt();
-            assertThat(ShimProbes.frames(dap.call("stackTrace", "{\"threadId\":" + thread + "}")))
+        try (DapTestClient dap = DapTestClient.initialized(endpoint[0], Integer.parseInt(endpoint[1]), Duration.ofSeconds(60))) {
+            dap.attach(Map.of("justMyCode", false), "/aml/code/train.py", 2);
+            int thread = dap.await(StoppedEventArguments.class).getThreadId();
+            assertThat(ShimProbes.frames(dap.stackTrace(thread)))
                     .containsExactly("step /aml/code/train.py:2", "<module> /aml/code/train.py:4");
-            dap.call("continue", "{\"threadId\":" + thread + "}");
+            dap.resume(thread);
         }
         RunRecord ended = run.await();
         assertThat(ended.exitCode).as(driverLog(ended)).isZero();

@@ -6,7 +6,7 @@ import static dev.amldebug.runner.testing.Projects.read;
 import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.LocalRun;
 import dev.amldebug.runner.run.LocalRunner;
@@ -22,10 +22,12 @@ import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.runner.testing.FailingScript;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,17 +77,17 @@ class PostMortemIT {
             assertThat(record.postMortem).isEqualTo(event.exception());
         });
         String[] endpoint = event.debugEndpoint().split(":");
-        try (RawDapClient dap = RawDapClient.initialized(endpoint[0], Integer.parseInt(endpoint[1]), Duration.ofSeconds(30))) {
-            JsonNode stopped = dap.attachAndStopAt("{\"justMyCode\":true}", "/aml/code/train.py");
-            assertThat(stopped.path("body").path("reason").asText()).isEqualTo("exception");
-            int thread = stopped.path("body").path("threadId").asInt();
-            JsonNode stack = dap.call("stackTrace", "{\"threadId\":" + thread + "}");
-            assertThat(ShimProbes.frames(stack)).containsExactly("divide /aml/code/train.py:2", "train /aml/code/train.py:8",
+        try (DapTestClient dap = DapTestClient.initialized(endpoint[0], Integer.parseInt(endpoint[1]), Duration.ofSeconds(30))) {
+            dap.attach(Map.of("justMyCode", true), "/aml/code/train.py");
+            StoppedEventArguments stopped = dap.await(StoppedEventArguments.class);
+            assertThat(stopped.getReason()).isEqualTo("exception");
+            int thread = stopped.getThreadId();
+            StackFrame[] frames = dap.stackTrace(thread);
+            assertThat(ShimProbes.frames(frames)).containsExactly("divide /aml/code/train.py:2", "train /aml/code/train.py:8",
                     "<module> /aml/code/train.py:11");
-            JsonNode frames = stack.path("body").path("stackFrames");
-            assertThat(locals(dap, frames.get(0))).contains("count=0", "total=0.75");
-            assertThat(locals(dap, frames.get(1))).contains("epochs=2", "losses=[0.5, 0.25]");
-            dap.call("continue", "{\"threadId\":" + thread + "}");
+            assertThat(dap.locals(frames[0])).contains("count = 0", "total = 0.75");
+            assertThat(dap.locals(frames[1])).contains("epochs = 2", "losses = [0.5, 0.25]");
+            dap.resume(thread);
         }
         RunRecord ended = run.await();
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
@@ -93,17 +95,6 @@ class PostMortemIT {
         assertThat(driverLog(ended)).contains("Waiting for a debugger to inspect ZeroDivisionError: float division by zero"
                 + " (post-mortem, 120 s)", "Traceback (most recent call last):", "line 2, in divide")
                 .doesNotContain("aml_debug_shim", "aml_debug_postmortem");
-    }
-
-    /** A frame's locals as name=value. */
-    private static List<String> locals(RawDapClient dap, JsonNode frame) throws Exception {
-        JsonNode scopes = dap.call("scopes", "{\"frameId\":" + frame.path("id").asInt() + "}");
-        int reference = scopes.path("body").path("scopes").get(0).path("variablesReference").asInt();
-        List<String> found = new ArrayList<>();
-        for (JsonNode variable : dap.call("variables", "{\"variablesReference\":" + reference + "}").path("body").path("variables")) {
-            found.add(variable.path("name").asText() + "=" + variable.path("value").asText());
-        }
-        return found;
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.amldebug.runner.debug;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.lsp4j.debug.StackFrame;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,11 +91,10 @@ final class ShimProbes {
     }
 
     /** "name path:line" for each frame of a stackTrace response. */
-    static List<String> frames(JsonNode stackTrace) {
+    static List<String> frames(StackFrame[] stackTrace) {
         List<String> frames = new ArrayList<>();
-        for (JsonNode frame : stackTrace.path("body").path("stackFrames")) {
-            frames.add(frame.path("name").asText() + " " + frame.path("source").path("path").asText() + ":"
-                    + frame.path("line").asInt());
+        for (StackFrame frame : stackTrace) {
+            frames.add(frame.getName() + " " + frame.getSource().getPath() + ":" + frame.getLine());
         }
         return frames;
     }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.debug.DebugShim;
 import dev.amldebug.runner.deploy.ScoringServerProcess.Launch;
+import dev.amldebug.runner.testing.FreePorts;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -269,24 +274,23 @@ class ScoringServerHostPythonIT {
     @Test
     void runsUnderTheDebugShimAndABreakpointInRunHoldsTheRequestPastTheTimeout() throws Exception {
         assumeThat(python("python3", "import debugpy", DEBIAN_PACKAGES)).as("debugpy in " + DEBIAN_PACKAGES).isZero();
-        int debugPort = ScoringServerProcess.freePort();
+        int debugPort = FreePorts.any();
         Path shim = DebugShim.folder(dir.resolve("cache")).resolve(DebugShim.FILE_NAME);
         Launch launch = Launch.of("breakpoint_score.py").withEnvironment("SCORING_TIMEOUT_MS", "300")
                 .withEnvironment("PYTHONPATH", DEBIAN_PACKAGES)
                 .wrappedIn(List.of(shim.toString(), "--listen", "127.0.0.1:" + debugPort, "--no-wait", "--"));
         try (ScoringServerProcess server = healthy(launch);
-                DebugpyTestClient dap = DebugpyTestClient.initialized(debugPort, ScoringServerProcess.PATIENCE)) {
+                DapTestClient dap = DapTestClient.initialized("127.0.0.1", debugPort, ScoringServerProcess.PATIENCE)) {
             String script = server.appRoot().resolve("score.py").toString();
-            dap.attachWithBreakpoint(script, 6);
+            dap.attach(Map.of("justMyCode", true), script, 6);
             CompletableFuture<HttpResponse<String>> response = server.http().sendAsync(
                     server.request("/score").POST(BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
-            int thread = dap.awaitEvent("stopped").path("body").path("threadId").asInt();
-            JsonNode top = dap.call("stackTrace", "{\"threadId\":" + thread + "}").path("body").path("stackFrames").get(0);
-            assertThat(top.path("name").asText() + " " + top.path("source").path("path").asText() + ":"
-                    + top.path("line").asInt()).isEqualTo("run " + script + ":6");
+            int thread = dap.await(StoppedEventArguments.class).getThreadId();
+            StackFrame top = dap.stackTrace(thread)[0];
+            assertThat(top.getName() + " " + top.getSource().getPath() + ":" + top.getLine()).isEqualTo("run " + script + ":6");
             assertThatThrownBy(() -> response.get(1, TimeUnit.SECONDS)).as("paused more than the 300 ms timeout")
                     .isInstanceOf(TimeoutException.class);
-            dap.call("continue", "{\"threadId\":" + thread + "}");
+            dap.resume(thread);
             HttpResponse<String> answered = response.get(30, TimeUnit.SECONDS);
             assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
             assertThat(answered.body()).isEqualTo("\"scored x\"");

@@ -1,10 +1,9 @@
 package dev.amldebug.runner.deploy;
 
+import dev.amldebug.runner.testing.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,7 +72,7 @@ final class ScoringServerProcess implements AutoCloseable {
         Path server = copyServer(dir);
         Files.write(Files.createDirectories(dir.resolve("app")).resolve("score.py"), resource("/deploy/" + launch.fixture()));
         Files.writeString(Files.createDirectories(dir.resolve("model/weights")).resolve("model.bin"), "12345");
-        int port = freePort();
+        int port = FreePorts.any();
         List<String> command = new ArrayList<>(List.of(launch.python()));
         command.addAll(launch.wrapper());
         command.addAll(List.of(server.toString(), "--port", Integer.toString(port)));
@@ -185,12 +184,6 @@ final class ScoringServerProcess implements AutoCloseable {
                 throw new IOException("no " + name + " on the test classpath");
             }
             return in.readAllBytes();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

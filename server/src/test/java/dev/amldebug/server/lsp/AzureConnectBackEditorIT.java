@@ -3,19 +3,17 @@ package dev.amldebug.server.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.bridge.ChannelStreams;
-import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.cli.AzureCommandDebugIT;
-import dev.amldebug.cli.DapConversation;
 import dev.amldebug.runner.docker.DockerConnection;
 import dev.amldebug.runner.docker.HostRouteFinder;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
 import dev.amldebug.server.lsp.Protocol.DebugReadyParams;
+import dev.amldebug.server.testing.FakeAzure;
 import dev.amldebug.server.testing.FakeJobs;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,11 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.nio.channels.SocketChannel;
-import org.junit.jupiter.api.AfterEach;
+import org.eclipse.lsp4j.debug.StartDebuggingRequestArguments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Connect-back from the editor, for real, through the same job service as azure submit --connect-back: "Submit" with
@@ -45,28 +42,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureConnectBackEditorIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(2).withRealRuns("docker"));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withCompute();
 
     private static final Duration WAIT = Duration.ofSeconds(240);
 
-    @TempDir
-    Path workspace;
+    @RegisterExtension
+    final LanguageServerExtension lsp = LanguageServerExtension.signedInTo(AZURE);
 
     private FakeAzureMl fake;
     private LspSession session;
+    private Path workspace;
 
     @BeforeEach
     void start() throws Exception {
         fake = AZURE.fake();
-        session = LspSession.signedInTo(fake, workspace);
+        session = lsp.session();
+        workspace = lsp.workspace();
         Files.createDirectories(workspace.resolve("src"));
         Files.writeString(workspace.resolve("src/spread.py"), AzureCommandDebugIT.SCRIPT);
         Files.writeString(workspace.resolve("job.yml"), AzureCommandDebugIT.JOB);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        session.close();
     }
 
     @Test
@@ -84,23 +78,22 @@ class AzureConnectBackEditorIT {
         DebugReadyParams ready = session.client.debugReady.stream().filter(r -> job.equals(r.azureJob())).findFirst().orElseThrow();
         assertThat(ready.endpoint()).isEqualTo(gateway + ":" + port);
         Path script = workspace.resolve("src/spread.py");
-        try (DapConversation parent = connect(ready.runId())) {
-            parent.send("initialize", "{\"adapterID\":\"azureml\",\"supportsStartDebuggingRequest\":true}");
-            parent.send("attach", "{\"runId\":\"" + ready.runId() + "\"}");
-            parent.next(m -> m.isEvent("initialized"), WAIT);
-            parent.send("configurationDone", "{}");
-            List<DapConversation> children = new ArrayList<>();
+        try (DapTestClient parent = connect(ready.runId())) {
+            parent.initialize("azureml", true);
+            DapTestClient.get(parent.attach(Map.of("runId", ready.runId()), null));
+            List<DapTestClient> children = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                DapMessage startDebugging = parent.next(m -> m.isRequest("startDebugging"), WAIT);
-                parent.respond(startDebugging, true);
-                JsonNode configuration = startDebugging.get("arguments").get("configuration");
-                names.add(configuration.get("name").asText());
+                Map<String, ?> configuration = parent.await(StartDebuggingRequestArguments.class).getConfiguration();
+                names.add((String) configuration.get("name"));
                 // A child session names no run: the editor opens it as a new session, on an endpoint of its own.
-                children.add(connect(null).attachChild(configuration.toString(), script, 4, WAIT));
+                DapTestClient child = connect(null);
+                child.initialize("azureml", false);
+                child.attach(configuration, script.toString(), 4);
+                children.add(child);
             }
             assertThat(names).containsExactlyInAnyOrder("rank 0 (node 0)", "rank 1 (node 1)");
-            DapConversation.continueEach(children, WAIT);
+            DapTestClient.continueEach(children);
         }
 
         FakeJobs.awaitStatus(fake, job, "Completed", WAIT);
@@ -110,12 +103,12 @@ class AzureConnectBackEditorIT {
     }
 
     /** A DAP connection to the editor's debug endpoint for {@code runId} (null: none), as VS Code opens one per session. */
-    private DapConversation connect(String runId) throws Exception {
+    private DapTestClient connect(String runId) throws Exception {
         DebugAdapterEndpoint endpoint = session.server.debugAdapterEndpoint(new DebugAdapterEndpointParams(runId))
                 .get(30, TimeUnit.SECONDS);
         SocketAddress address = endpoint.transport().equals("pipe") ? UnixDomainSocketAddress.of(endpoint.path())
                 : new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port());
         SocketChannel channel = SocketChannel.open(address);
-        return new DapConversation(ChannelStreams.in(channel), ChannelStreams.out(channel), channel::close);
+        return new DapTestClient(ChannelStreams.in(channel), ChannelStreams.out(channel), channel).waitingUpTo(WAIT);
     }
 }

@@ -3,23 +3,18 @@ package dev.amldebug.server.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
+import dev.amldebug.server.testing.FakeAzure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Attach debugger" and "Add launch configuration" on an Azure ML job node, over real LSP against the fake service
@@ -28,43 +23,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureJobCommandsIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(12));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withJobs(12);
 
-    @TempDir
-    Path workspace;
-
-    private FakeAzureMl fake;
-    private LspSession session;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = AZURE.fake();
-        session = LspSession.signedInTo(fake, workspace);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        session.close();
-    }
+    @RegisterExtension
+    final LanguageServerExtension lsp = LanguageServerExtension.signedInTo(AZURE);
 
     private String jobNode(String job) {
-        return "azure/s/" + fake.options().subscriptionId() + "/" + fake.options().resourceGroup() + "/"
-                + fake.options().workspace() + "/jobs/" + job;
+        return "azure/s/" + AZURE.fake().options().subscriptionId() + "/" + AZURE.fake().options().resourceGroup() + "/"
+                + AZURE.fake().options().workspace() + "/jobs/" + job;
     }
 
     private void running(String job, String address) {
-        fake.setJobStatus(job, "Running");
-        fake.appendLog(job, "user_logs/std_log.txt", ("Timeout for debug connection: 300\nip_address: " + address + "\n")
+        AZURE.fake().setJobStatus(job, "Running");
+        AZURE.fake().appendLog(job, "user_logs/std_log.txt", ("Timeout for debug connection: 300\nip_address: " + address + "\n")
                 .getBytes(StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> command(String id, Map<String, Object> arguments) throws Exception {
-        return (Map<String, Object>) session.command(id, arguments).get(60, TimeUnit.SECONDS);
+        return (Map<String, Object>) lsp.session().command(id, arguments).get(60, TimeUnit.SECONDS);
     }
 
     private ResponseErrorException error(String id, Map<String, Object> arguments) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> session.command(id, arguments).get(60, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> lsp.session().command(id, arguments).get(60, TimeUnit.SECONDS));
         assertThat(e.getCause()).isInstanceOf(ResponseErrorException.class);
         return (ResponseErrorException) e.getCause();
     }
@@ -78,12 +59,12 @@ class AzureJobCommandsIT {
         assertThat(attached).containsEntry("host", "10.0.0.4").containsEntry("runId", "azure:job-0001")
                 .containsEntry("job", "job-0001");
         assertThat(((Number) attached.get("port")).intValue()).isEqualTo(5678);
-        assertThat(session.client.debugReady).anySatisfy(ready -> {
+        assertThat(lsp.session().client.debugReady).anySatisfy(ready -> {
             assertThat(ready.runId()).isEqualTo("azure:job-0001");
             assertThat(ready.endpoint()).isEqualTo("10.0.0.4:5678");
             assertThat(ready.azureJob()).isEqualTo("job-0001");
         });
-        DebugAdapterEndpoint endpoint = session.server.debugAdapterEndpoint(new DebugAdapterEndpointParams("azure:job-0001"))
+        DebugAdapterEndpoint endpoint = lsp.session().server.debugAdapterEndpoint(new DebugAdapterEndpointParams("azure:job-0001"))
                 .get(30, TimeUnit.SECONDS);
         assertThat(endpoint.transport()).isEqualTo("pipe");
     }
@@ -96,14 +77,14 @@ class AzureJobCommandsIT {
         assertThat(command("azureml.azure.attachJob", Map.of("nodeId", jobNode("job-0002"), "timeout", 30,
                 "allowPublic", true))).containsEntry("host", "20.42.0.7");
 
-        fake.setJobStatus("job-0002", "Completed");
+        AZURE.fake().setJobStatus("job-0002", "Completed");
         assertThat(error("azureml.azure.attachJob", Map.of("nodeId", jobNode("job-0002"))).getMessage())
                 .contains("has ended (Completed)").contains("aml-debug azure replay job-0002");
     }
 
     @Test
     void noAddressWithinTheTimeoutSaysWhatTheScriptMustDo() {
-        fake.setJobStatus("job-0003", "Running");
+        AZURE.fake().setJobStatus("job-0003", "Running");
         assertThat(error("azureml.azure.attachJob", Map.of("nodeId", jobNode("job-0003"), "timeout", 2)).getMessage())
                 .contains("No `ip_address:` line").contains("within 2 s");
     }
@@ -116,7 +97,7 @@ class AzureJobCommandsIT {
                 "port", 5679, "localRoot", "${workspaceFolder}/src", "timeout", 30));
 
         assertThat(result).containsEntry("applied", true).containsEntry("host", "10.0.0.5");
-        String launch = Files.readString(workspace.resolve(".vscode/launch.json"));
+        String launch = Files.readString(lsp.workspace().resolve(".vscode/launch.json"));
         assertThat(launch).contains("\"type\": \"python\"", "\"request\": \"attach\"", "\"host\": \"10.0.0.5\"",
                 "\"port\": 5679", "\"localRoot\": \"${workspaceFolder}/src\"", "\"remoteRoot\": \".\"");
         assertThat((String) result.get("uri")).endsWith(".vscode/launch.json");

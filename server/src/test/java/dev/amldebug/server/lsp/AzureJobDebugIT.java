@@ -1,14 +1,13 @@
 package dev.amldebug.server.lsp;
 
+import dev.amldebug.bridge.testing.DapTestClient;
+import dev.amldebug.server.testing.FakeAzure;
 import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.bridge.ChannelStreams;
-import dev.amldebug.server.TestDebugClient;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
 import java.net.InetAddress;
@@ -28,11 +27,8 @@ import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Azure ML job actions of the editor, for real: jobs submitted over LSP run in containers of the fake's stand-in
@@ -42,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureJobDebugIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(2).withRealRuns("docker"));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withCompute();
 
     private static final Duration WAIT = Duration.ofSeconds(180);
 
@@ -64,37 +60,23 @@ class AzureJobDebugIT {
             raise ValueError("bad rows: " + str(len(rows)))
             """;
 
-    @TempDir
-    Path workspace;
-
-    private FakeAzureMl fake;
-    private LspSession session;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = AZURE.fake();
-        session = LspSession.signedInTo(fake, workspace);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        session.close();
-    }
+    @RegisterExtension
+    final LanguageServerExtension lsp = LanguageServerExtension.signedInTo(AZURE);
 
     private Map<String, Object> command(String id, Map<String, Object> arguments, Duration wait) throws Exception {
-        return session.commandResult(id, arguments, wait);
+        return lsp.session().commandResult(id, arguments, wait);
     }
 
     /** Submits job.yml over LSP, as "Submit experiment" to a compute does; the job's node id. */
     private Map<String, Object> submit(String jobYaml) throws Exception {
-        Files.writeString(workspace.resolve("job.yml"), jobYaml);
+        Files.writeString(lsp.workspace().resolve("job.yml"), jobYaml);
         return command("azureml.azure.submit", Map.of("config", "job.yml", "compute", "cpu-cluster",
-                "workspaceId", fake.workspace().armId()), Duration.ofSeconds(120));
+                "workspaceId", AZURE.fake().workspace().armId()), Duration.ofSeconds(120));
     }
 
     @Test
     void attachJobGivesDebugReadyAndTheEditorsDebuggerStopsAtABreakpointAndTheJobCompletes() throws Exception {
-        Path script = workspace.resolve("src/guide.py");
+        Path script = lsp.workspace().resolve("src/guide.py");
         Files.createDirectories(script.getParent());
         Files.writeString(script, GUIDE_SCRIPT);
         Map<String, Object> job = submit("""
@@ -111,18 +93,18 @@ class AzureJobDebugIT {
 
         String runId = (String) attached.get("runId");
         assertThat((String) attached.get("host")).matches("[0-9.]+");
-        assertThat(session.client.debugReady).anyMatch(ready -> runId.equals(ready.runId()) && jobName.equals(ready.azureJob()));
-        stopAtBreakpointAndContinue(session, runId, script, 8);
+        assertThat(lsp.session().client.debugReady).anyMatch(ready -> runId.equals(ready.runId()) && jobName.equals(ready.azureJob()));
+        stopAtBreakpointAndContinue(lsp.session(), runId, script, 8);
 
-        FakeJobs.awaitStatus(fake, jobName, "Completed", WAIT);
+        FakeJobs.awaitStatus(AZURE.fake(), jobName, "Completed", WAIT);
         assertThat(logOf(jobName)).contains("ip_address: ").contains("remote debugging done");
     }
 
     @Test
     void replayJobOfAFailedJobGivesALocalRunThatFailsTheSameWay() throws Exception {
-        Files.createDirectories(workspace.resolve("src"));
-        Files.writeString(workspace.resolve("src/fail.py"), FAILING_SCRIPT);
-        Files.writeString(workspace.resolve("data.csv"), "1\n2\n3");
+        Files.createDirectories(lsp.workspace().resolve("src"));
+        Files.writeString(lsp.workspace().resolve("src/fail.py"), FAILING_SCRIPT);
+        Files.writeString(lsp.workspace().resolve("data.csv"), "1\n2\n3");
         Map<String, Object> job = submit("""
                 code: src
                 command: python fail.py ${{inputs.data}}
@@ -135,20 +117,20 @@ class AzureJobDebugIT {
                     path: ./data.csv
                 """);
         String jobName = (String) job.get("jobName");
-        await().atMost(WAIT).until(() -> fake.workspace().jobs.find(jobName).orElseThrow().terminal());
-        assertThat(fake.workspace().jobs.find(jobName).orElseThrow().status).as(logOf(jobName)).isEqualTo("Failed");
+        await().atMost(WAIT).until(() -> AZURE.fake().workspace().jobs.find(jobName).orElseThrow().terminal());
+        assertThat(AZURE.fake().workspace().jobs.find(jobName).orElseThrow().status).as(logOf(jobName)).isEqualTo("Failed");
         assertThat(logOf(jobName)).contains("rows: 3", "ValueError: bad rows: 3");
 
         Map<String, Object> replay = command("azureml.azure.replayJob", Map.of("nodeId", job.get("nodeId")), WAIT);
 
         String runId = (String) replay.get("runId");
-        assertThat(replay).containsEntry("replayOf", fake.options().workspace() + "/" + jobName);
-        await().atMost(WAIT).until(() -> session.client.statuses.stream()
+        assertThat(replay).containsEntry("replayOf", AZURE.fake().options().workspace() + "/" + jobName);
+        await().atMost(WAIT).until(() -> lsp.session().client.statuses.stream()
                 .anyMatch(status -> status.runId().equals(runId) && status.status().equals("Failed")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(session.client.logs.stream()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lsp.session().client.logs.stream()
                 .filter(log -> log.runId().equals(runId) && log.file().equals("70_driver_log.txt"))
                 .flatMap(log -> log.lines().stream())).contains("rows: 3", "ValueError: bad rows: 3"));
-        assertThat(session.children("local/experiments/replays")).anyMatch(node -> runId.equals(node.runId()));
+        assertThat(lsp.session().children("local/experiments/replays")).anyMatch(node -> runId.equals(node.runId()));
     }
 
     /**
@@ -161,8 +143,8 @@ class AzureJobDebugIT {
         SocketAddress address = endpoint.transport().equals("pipe") ? UnixDomainSocketAddress.of(endpoint.path())
                 : new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port());
         SocketChannel channel = SocketChannel.open(address);
-        try (TestDebugClient debug = new TestDebugClient(ChannelStreams.in(channel), ChannelStreams.out(channel), channel)) {
-            debug.startSession(Map.of(script.toString(), new SourceBreakpoint[] {TestDebugClient.line(line)}));
+        try (DapTestClient debug = new DapTestClient(ChannelStreams.in(channel), ChannelStreams.out(channel), channel)) {
+            debug.startSession(Map.of(script.toString(), new SourceBreakpoint[] {DapTestClient.line(line)}));
             StoppedEventArguments stopped = debug.await(StoppedEventArguments.class);
             StackTraceArguments stack = new StackTraceArguments();
             stack.setThreadId(stopped.getThreadId());
@@ -177,7 +159,7 @@ class AzureJobDebugIT {
     }
 
     private String logOf(String job) {
-        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"),
+        return new String(AZURE.fake().blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"),
                 StandardCharsets.UTF_8);
     }
 }

@@ -1,11 +1,10 @@
 package dev.amldebug.server.lsp;
 
+import dev.amldebug.server.testing.FakeAzure;
 import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.cli.AzurePipelineDebugIT;
 import dev.amldebug.server.lsp.Protocol.DebugReadyParams;
@@ -16,11 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.MessageType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Submit experiment" of a pipeline to a compute with steps to debug, over LSP, for real: the fake runs each step in a
@@ -30,35 +27,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureStepDebugIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(2).withRealRuns("docker"));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withCompute();
 
     private static final Duration WAIT = Duration.ofSeconds(240);
 
-    @TempDir
-    Path workspace;
-
-    private FakeAzureMl fake;
-    private LspSession session;
+    @RegisterExtension
+    final LanguageServerExtension lsp = LanguageServerExtension.signedInTo(AZURE);
 
     @BeforeEach
     void start() throws Exception {
-        fake = AZURE.fake();
-        session = LspSession.signedInTo(fake, workspace);
-        AzurePipelineDebugIT.writePipeline(workspace);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        session.close();
+        AzurePipelineDebugIT.writePipeline(lsp.workspace());
     }
 
     private Map<String, Object> command(String id, Map<String, Object> arguments, Duration wait) throws Exception {
-        return session.commandResult(id, arguments, wait);
+        return lsp.session().commandResult(id, arguments, wait);
     }
 
     private Map<String, Object> submit(List<String> debugSteps) throws Exception {
         return command("azureml.azure.submit", Map.of("config", "pipeline.yml", "compute", "cpu-cluster",
-                "workspaceId", fake.workspace().armId(), "debugSteps", debugSteps, "waitTimeout", 120), Duration.ofSeconds(120));
+                "workspaceId", AZURE.fake().workspace().armId(), "debugSteps", debugSteps, "waitTimeout", 120), Duration.ofSeconds(120));
     }
 
     @Test
@@ -73,34 +60,34 @@ class AzureStepDebugIT {
         String pipeline = (String) job.get("jobName");
         assertThat(job).containsKeys("nodeId", "studioUrl", "status");
 
-        await().atMost(WAIT).until(() -> session.client.debugReady.stream().anyMatch(ready -> "train".equals(ready.step())));
-        DebugReadyParams ready = session.client.debugReady.stream().filter(r -> "train".equals(r.step())).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> lsp.session().client.debugReady.stream().anyMatch(ready -> "train".equals(ready.step())));
+        DebugReadyParams ready = lsp.session().client.debugReady.stream().filter(r -> "train".equals(r.step())).findFirst().orElseThrow();
         assertThat(ready.azureJob()).isEqualTo(pipeline + "_train");
         assertThat(ready.pipelineId()).isEqualTo(pipeline);
         assertThat(ready.runId()).isEqualTo("azure:" + pipeline + "_train");
-        Path script = workspace.resolve("src/train/train.py");
-        AzureJobDebugIT.stopAtBreakpointAndContinue(session, ready.runId(), script, 8);
+        Path script = lsp.workspace().resolve("src/train/train.py");
+        AzureJobDebugIT.stopAtBreakpointAndContinue(lsp.session(), ready.runId(), script, 8);
 
-        FakeJobs.awaitStatus(fake, pipeline, "Completed", WAIT);
+        FakeJobs.awaitStatus(AZURE.fake(), pipeline, "Completed", WAIT);
         assertThat(logOf(pipeline + "_train")).contains("Debugger attached = True", "trained on 3 rows");
-        assertThat(workspace.resolve("src/train")).isDirectoryNotContaining(path -> path.getFileName().toString().equals(".aml_debug"));
+        assertThat(lsp.workspace().resolve("src/train")).isDirectoryNotContaining(path -> path.getFileName().toString().equals(".aml_debug"));
     }
 
     @Test
     void aDebugStepWithoutDebugpyGivesAWarningThatSaysSo() throws Exception {
         String pipeline = (String) submit(List.of("prep")).get("jobName");
 
-        await().atMost(WAIT).until(() -> session.client.shown.stream().anyMatch(message -> message.getType() == MessageType.Warning
+        await().atMost(WAIT).until(() -> lsp.session().client.shown.stream().anyMatch(message -> message.getType() == MessageType.Warning
                 && message.getMessage().contains("without starting debugpy")));
-        assertThat(session.client.debugReady).noneMatch(ready -> "prep".equals(ready.step()));
-        FakeJobs.awaitStatus(fake, pipeline, "Completed", WAIT);
+        assertThat(lsp.session().client.debugReady).noneMatch(ready -> "prep".equals(ready.step()));
+        FakeJobs.awaitStatus(AZURE.fake(), pipeline, "Completed", WAIT);
     }
 
     @Test
     void aStepOnTwoNodesGivesDebugReadyForEachNodeAndTheEditorStopsInEach() throws Exception {
-        java.nio.file.Files.createDirectories(workspace.resolve("src/spread"));
-        java.nio.file.Files.writeString(workspace.resolve("src/spread/spread.py"), dev.amldebug.cli.AzureCommandDebugIT.SCRIPT);
-        java.nio.file.Files.writeString(workspace.resolve("spread.yml"), """
+        java.nio.file.Files.createDirectories(lsp.workspace().resolve("src/spread"));
+        java.nio.file.Files.writeString(lsp.workspace().resolve("src/spread/spread.py"), dev.amldebug.cli.AzureCommandDebugIT.SCRIPT);
+        java.nio.file.Files.writeString(lsp.workspace().resolve("spread.yml"), """
                 type: pipeline
                 experiment_name: remote-debug
                 settings:
@@ -119,22 +106,22 @@ class AzureStepDebugIT {
                       image: aml-debug/python:bookworm
                 """);
         String pipeline = (String) command("azureml.azure.submit", Map.of("config", "spread.yml", "compute", "cpu-cluster",
-                "workspaceId", fake.workspace().armId(), "debugSteps", List.of("spread"), "waitTimeout", 120),
+                "workspaceId", AZURE.fake().workspace().armId(), "debugSteps", List.of("spread"), "waitTimeout", 120),
                 Duration.ofSeconds(120)).get("jobName");
 
-        await().atMost(WAIT).until(() -> session.client.debugReady.stream().filter(ready -> "spread".equals(ready.step())).count() == 2);
-        List<DebugReadyParams> ready = session.client.debugReady.stream().filter(r -> "spread".equals(r.step()))
+        await().atMost(WAIT).until(() -> lsp.session().client.debugReady.stream().filter(ready -> "spread".equals(ready.step())).count() == 2);
+        List<DebugReadyParams> ready = lsp.session().client.debugReady.stream().filter(r -> "spread".equals(r.step()))
                 .sorted(java.util.Comparator.comparing(DebugReadyParams::process)).toList();
         assertThat(ready).extracting(DebugReadyParams::process).containsExactly("rank 0 (node 0)", "rank 1 (node 1)");
         assertThat(ready).extracting(DebugReadyParams::runId)
                 .containsExactly("azure:" + pipeline + "_spread/rank/0", "azure:" + pipeline + "_spread/rank/1");
         assertThat(ready.get(0).endpoint()).isNotEqualTo(ready.get(1).endpoint());
-        Path script = workspace.resolve("src/spread/spread.py");
+        Path script = lsp.workspace().resolve("src/spread/spread.py");
         for (DebugReadyParams each : ready) {
-            AzureJobDebugIT.stopAtBreakpointAndContinue(session, each.runId(), script, 4);
+            AzureJobDebugIT.stopAtBreakpointAndContinue(lsp.session(), each.runId(), script, 4);
         }
 
-        FakeJobs.awaitStatus(fake, pipeline, "Completed", WAIT);
+        FakeJobs.awaitStatus(AZURE.fake(), pipeline, "Completed", WAIT);
         String job = pipeline + "_spread";
         assertThat(logOf(job, "user_logs/std_log_process_1.txt")).contains("Debugger attached = True", "rank 1 of 2 on node 1 share 10");
         assertThat(logOf(job, "user_logs/std_log_process_0.txt")).contains("rank 0 of 2 on node 0 share 0");
@@ -142,46 +129,46 @@ class AzureStepDebugIT {
 
     @Test
     void aCommandJobSubmittedWithDebugGivesDebugReadyAndTheEditorStopsInIt() throws Exception {
-        java.nio.file.Files.createDirectories(workspace.resolve("src"));
-        java.nio.file.Files.writeString(workspace.resolve("src/spread.py"), dev.amldebug.cli.AzureCommandDebugIT.SCRIPT);
-        java.nio.file.Files.writeString(workspace.resolve("job.yml"), dev.amldebug.cli.AzureCommandDebugIT.JOB
+        java.nio.file.Files.createDirectories(lsp.workspace().resolve("src"));
+        java.nio.file.Files.writeString(lsp.workspace().resolve("src/spread.py"), dev.amldebug.cli.AzureCommandDebugIT.SCRIPT);
+        java.nio.file.Files.writeString(lsp.workspace().resolve("job.yml"), dev.amldebug.cli.AzureCommandDebugIT.JOB
                 .replace("instance_count: 2", "instance_count: 1"));
         String job = (String) command("azureml.azure.submit", Map.of("config", "job.yml", "compute", "cpu-cluster",
-                "workspaceId", fake.workspace().armId(), "debug", true, "waitTimeout", 120), Duration.ofSeconds(120)).get("jobName");
+                "workspaceId", AZURE.fake().workspace().armId(), "debug", true, "waitTimeout", 120), Duration.ofSeconds(120)).get("jobName");
 
-        await().atMost(WAIT).until(() -> session.client.debugReady.stream().anyMatch(ready -> job.equals(ready.azureJob())));
-        DebugReadyParams ready = session.client.debugReady.stream().filter(r -> job.equals(r.azureJob())).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> lsp.session().client.debugReady.stream().anyMatch(ready -> job.equals(ready.azureJob())));
+        DebugReadyParams ready = lsp.session().client.debugReady.stream().filter(r -> job.equals(r.azureJob())).findFirst().orElseThrow();
         assertThat(ready.step()).isNull();
         assertThat(ready.runId()).isEqualTo("azure:" + job + "/rank/0");
-        AzureJobDebugIT.stopAtBreakpointAndContinue(session, ready.runId(), workspace.resolve("src/spread.py"), 4);
+        AzureJobDebugIT.stopAtBreakpointAndContinue(lsp.session(), ready.runId(), lsp.workspace().resolve("src/spread.py"), 4);
 
-        FakeJobs.awaitStatus(fake, job, "Completed", WAIT);
+        FakeJobs.awaitStatus(AZURE.fake(), job, "Completed", WAIT);
         assertThat(logOf(job, "user_logs/std_log.txt")).contains("Debugger attached = True", "rank 0 of 1 on node 0");
     }
 
     @Test
     void aStepSubmittedWithPostMortemThatRaisesGivesDebugReadyAndTheEditorStopsWhereItRaised() throws Exception {
-        java.nio.file.Files.writeString(workspace.resolve("src/train/train.py"), dev.amldebug.runner.testing.FailingScript.DIVIDE);
+        java.nio.file.Files.writeString(lsp.workspace().resolve("src/train/train.py"), dev.amldebug.runner.testing.FailingScript.DIVIDE);
         String pipeline = (String) command("azureml.azure.submit", Map.of("config", "pipeline.yml", "compute", "cpu-cluster",
-                "workspaceId", fake.workspace().armId(), "postMortem", true, "postMortemTimeout", 120),
+                "workspaceId", AZURE.fake().workspace().armId(), "postMortem", true, "postMortemTimeout", 120),
                 Duration.ofSeconds(120)).get("jobName");
 
-        await().atMost(WAIT).until(() -> session.client.debugReady.stream().anyMatch(ready -> Boolean.TRUE.equals(ready.postMortem())));
-        DebugReadyParams ready = session.client.debugReady.stream().filter(r -> Boolean.TRUE.equals(r.postMortem())).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> lsp.session().client.debugReady.stream().anyMatch(ready -> Boolean.TRUE.equals(ready.postMortem())));
+        DebugReadyParams ready = lsp.session().client.debugReady.stream().filter(r -> Boolean.TRUE.equals(r.postMortem())).findFirst().orElseThrow();
         assertThat(ready.step()).isEqualTo("train");
         assertThat(ready.azureJob()).isEqualTo(pipeline + "_train");
         assertThat(ready.exception()).isEqualTo(dev.amldebug.runner.testing.FailingScript.EXCEPTION);
-        AzureJobDebugIT.stopAtBreakpointAndContinue(session, ready.runId(), workspace.resolve("src/train/train.py"), 2);
+        AzureJobDebugIT.stopAtBreakpointAndContinue(lsp.session(), ready.runId(), lsp.workspace().resolve("src/train/train.py"), 2);
 
-        FakeJobs.awaitStatus(fake, pipeline, "Failed", WAIT);
-        assertThat(session.client.debugReady).noneMatch(r -> "prep".equals(r.step()));
+        FakeJobs.awaitStatus(AZURE.fake(), pipeline, "Failed", WAIT);
+        assertThat(lsp.session().client.debugReady).noneMatch(r -> "prep".equals(r.step()));
     }
 
     private String logOf(String job, String file) {
-        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/" + file), StandardCharsets.UTF_8);
+        return new String(AZURE.fake().blobs().read("azureml", "ExperimentRun/dcid." + job + "/" + file), StandardCharsets.UTF_8);
     }
 
     private String logOf(String job) {
-        return new String(fake.blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"), StandardCharsets.UTF_8);
+        return new String(AZURE.fake().blobs().read("azureml", "ExperimentRun/dcid." + job + "/user_logs/std_log.txt"), StandardCharsets.UTF_8);
     }
 }

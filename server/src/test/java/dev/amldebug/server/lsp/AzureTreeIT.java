@@ -3,50 +3,29 @@ package dev.amldebug.server.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.amldebug.azurefake.FakeAzureMl;
-import dev.amldebug.azurefake.FakeAzureMlOptions;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
-import dev.amldebug.azurefake.StandInAz;
 import dev.amldebug.server.lsp.Protocol.TreeChildrenParams;
 import dev.amldebug.server.lsp.Protocol.TreeNode;
+import dev.amldebug.server.testing.FakeAzure;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Azure ML provider of the tree, and the azureml.azure.* commands, over real LSP against the fake service. */
 class AzureTreeIT {
     @RegisterExtension
-    static final FakeAzureMlExtension AZURE = new FakeAzureMlExtension(FakeAzureMlOptions.defaults().withJobs(12)
-            .withPageSize(5));
+    static final FakeAzureMlExtension AZURE = FakeAzure.withJobs(12, 5);
 
-    @TempDir
-    Path workspace;
-
-    private FakeAzureMl fake;
-    private LspSession session;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = AZURE.fake();
-        session = LspSession.signedInTo(fake, workspace);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        session.close();
-    }
+    @RegisterExtension
+    final LanguageServerExtension lsp = LanguageServerExtension.signedInTo(AZURE);
 
     private TreeNode child(String parentId, String label) throws Exception {
-        List<TreeNode> children = session.children(parentId);
+        List<TreeNode> children = lsp.session().children(parentId);
         return children.stream().filter(node -> node.label().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no '" + label + "' under " + parentId + " in "
                         + children.stream().map(TreeNode::label).collect(Collectors.toList())));
@@ -54,43 +33,43 @@ class AzureTreeIT {
 
     @Test
     void subscriptionsWorkspacesExperimentsJobsAndLogsOpenLazilyAndFollowLive() throws Exception {
-        assertThat(session.children(null)).extracting(TreeNode::label).contains("Local workspace", "Azure ML");
-        TreeNode subscription = session.children("azure").get(0);
+        assertThat(lsp.session().children(null)).extracting(TreeNode::label).contains("Local workspace", "Azure ML");
+        TreeNode subscription = lsp.session().children("azure").get(0);
         assertThat(subscription.contextValue()).isEqualTo("azureml.subscription");
-        TreeNode ws = child(subscription.id(), fake.options().workspace());
-        assertThat(session.children(ws.id())).extracting(TreeNode::label)
+        TreeNode ws = child(subscription.id(), AZURE.fake().options().workspace());
+        assertThat(lsp.session().children(ws.id())).extracting(TreeNode::label)
                 .containsExactly("Experiments", "Compute", "Environments", "Models", "Data");
-        assertThat(session.children(child(ws.id(), "Compute").id())).isNotEmpty()
+        assertThat(lsp.session().children(child(ws.id(), "Compute").id())).isNotEmpty()
                 .allMatch(node -> node.contextValue().startsWith("azureml.azureCompute"));
 
         TreeNode experiment = child(child(ws.id(), "Experiments").id(), "experiment-0");
-        List<TreeNode> jobs = session.children(experiment.id());
+        List<TreeNode> jobs = lsp.session().children(experiment.id());
         TreeNode running = jobs.stream().filter(node -> "job-0000".equals(node.runId())).findFirst().orElseThrow();
         assertThat(running.contextValue()).isEqualTo("azureml.azureJob.running");
         assertThat(jobs).anyMatch(node -> "more".equals(node.kind()));
 
-        fake.appendLog("job-0000", "user_logs/std_log.txt", "step 1\n".getBytes(StandardCharsets.UTF_8));
+        AZURE.fake().appendLog("job-0000", "user_logs/std_log.txt", "step 1\n".getBytes(StandardCharsets.UTF_8));
         TreeNode log = child(child(running.id(), "Logs").id(), "user_logs/std_log.txt");
         @SuppressWarnings("unchecked")
-        Map<String, Object> stream = (Map<String, Object>) session.command("azureml.azure.followLog",
+        Map<String, Object> stream = (Map<String, Object>) lsp.session().command("azureml.azure.followLog",
                 Map.of("nodeId", log.id())).get(30, TimeUnit.SECONDS);
-        fake.appendLog("job-0000", "user_logs/std_log.txt", "step 2\n".getBytes(StandardCharsets.UTF_8));
-        fake.setJobStatus("job-0000", "Completed");
+        AZURE.fake().appendLog("job-0000", "user_logs/std_log.txt", "step 2\n".getBytes(StandardCharsets.UTF_8));
+        AZURE.fake().setJobStatus("job-0000", "Completed");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> session.client.azureLogs.stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> lsp.session().client.azureLogs.stream()
                 .anyMatch(params -> params.streamId().equals(stream.get("streamId")) && params.ended()));
-        String text = session.client.azureLogs.stream().filter(params -> params.streamId().equals(stream.get("streamId")))
+        String text = lsp.session().client.azureLogs.stream().filter(params -> params.streamId().equals(stream.get("streamId")))
                 .map(Protocol.AzureLogParams::text).collect(Collectors.joining());
         assertThat(text).isEqualTo("step 1\nstep 2\n");
     }
 
     @Test
     void aPageOfJobsLoadsMoreThroughTheNextLink() throws Exception {
-        TreeNode ws = child(session.children("azure").get(0).id(), fake.options().workspace());
+        TreeNode ws = child(lsp.session().children("azure").get(0).id(), AZURE.fake().options().workspace());
         TreeNode experiment = child(child(ws.id(), "Experiments").id(), "experiment-1");
-        List<TreeNode> first = session.children(experiment.id());
+        List<TreeNode> first = lsp.session().children(experiment.id());
         TreeNode more = first.stream().filter(node -> "more".equals(node.kind())).findFirst().orElseThrow();
-        List<TreeNode> next = session.server.treeChildren(new TreeChildrenParams(more.pageOf(), more.page()))
+        List<TreeNode> next = lsp.session().server.treeChildren(new TreeChildrenParams(more.pageOf(), more.page()))
                 .get(30, TimeUnit.SECONDS);
         assertThat(next).isNotEmpty();
         assertThat(next).extracting(TreeNode::id).doesNotContainAnyElementsOf(first.stream().map(TreeNode::id).toList());
@@ -98,38 +77,35 @@ class AzureTreeIT {
 
     @Test
     void cancelAndStudioWorkOnAJobNode() throws Exception {
-        fake.setJobStatus("job-0004", "Running");
-        String jobNode = "azure/s/" + fake.options().subscriptionId() + "/" + fake.options().resourceGroup() + "/"
-                + fake.options().workspace() + "/jobs/job-0004";
+        AZURE.fake().setJobStatus("job-0004", "Running");
+        String jobNode = "azure/s/" + AZURE.fake().options().subscriptionId() + "/" + AZURE.fake().options().resourceGroup() + "/"
+                + AZURE.fake().options().workspace() + "/jobs/job-0004";
         @SuppressWarnings("unchecked")
-        Map<String, Object> studio = (Map<String, Object>) session.command("azureml.azure.studioUrl",
+        Map<String, Object> studio = (Map<String, Object>) lsp.session().command("azureml.azure.studioUrl",
                 Map.of("nodeId", jobNode)).get(30, TimeUnit.SECONDS);
         assertThat((String) studio.get("url")).startsWith("https://");
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> canceled = (Map<String, Object>) session.command("azureml.azure.cancelJob",
+        Map<String, Object> canceled = (Map<String, Object>) lsp.session().command("azureml.azure.cancelJob",
                 Map.of("nodeId", jobNode)).get(60, TimeUnit.SECONDS);
         assertThat(canceled.get("status")).isEqualTo("Canceled");
     }
 
     @Test
     void signedOutTheProviderShowsASignInNodeAndSignInUsesTheEditorsToken() throws Exception {
-        StandInAz.writeSignedOut(Path.of("target/stand-in-az"));
-        try {
-            List<TreeNode> signedOut = session.children("azure");
+        FakeAzure.whileSignedOut(AZURE.fake(), () -> {
+            List<TreeNode> signedOut = lsp.session().children("azure");
             assertThat(signedOut).singleElement().satisfies(node -> {
                 assertThat(node.label()).isEqualTo("Sign in to Azure");
                 assertThat(node.contextValue()).isEqualTo("azureml.azureSignIn");
             });
             @SuppressWarnings("unchecked")
-            Map<String, Object> signedIn = (Map<String, Object>) session.command("azureml.azure.signIn",
-                    Map.of("token", fake.token())).get(30, TimeUnit.SECONDS);
-            assertThat((String) signedIn.get("account")).isNotBlank().doesNotContain(fake.token());
-            assertThat(session.children("azure")).first().extracting(TreeNode::contextValue)
+            Map<String, Object> signedIn = (Map<String, Object>) lsp.session().command("azureml.azure.signIn",
+                    Map.of("token", AZURE.fake().token())).get(30, TimeUnit.SECONDS);
+            assertThat((String) signedIn.get("account")).isNotBlank().doesNotContain(AZURE.fake().token());
+            assertThat(lsp.session().children("azure")).first().extracting(TreeNode::contextValue)
                     .isEqualTo("azureml.subscription");
-            assertThat(session.client.treeChanges).anyMatch(change -> "azure".equals(change.nodeId()));
-        } finally {
-            StandInAz.write(Path.of("target/stand-in-az"), fake);
-        }
+            assertThat(lsp.session().client.treeChanges).anyMatch(change -> "azure".equals(change.nodeId()));
+        });
     }
 }

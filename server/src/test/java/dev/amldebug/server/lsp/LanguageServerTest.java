@@ -25,30 +25,28 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every method of the language server over real JSON-RPC, with no Docker (DOCKER_HOST points nowhere). */
 class LanguageServerTest {
-    @TempDir
-    Path workspace;
+    @RegisterExtension
+    final LanguageServerExtension lsp = LanguageServerExtension.local();
 
     private LspSession session;
 
     @BeforeEach
-    void start() throws Exception {
-        System.setProperty("DOCKER_HOST", "unix://" + workspace.resolve("no-docker.sock"));
-        session = new LspSession();
-        session.initialize(workspace);
+    void start() {
+        System.setProperty("DOCKER_HOST", "unix://" + lsp.workspace().resolve("no-docker.sock"));
+        session = lsp.session();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        session.close();
+    void stop() {
         System.clearProperty("DOCKER_HOST");
     }
 
     private void storeRun(String id, String experiment, RunStatus status) throws Exception {
-        RunStore store = new RunStore(workspace);
+        RunStore store = new RunStore(lsp.workspace());
         RunRecord record = new RunRecord();
         record.id = id;
         record.experiment = experiment;
@@ -70,7 +68,7 @@ class LanguageServerTest {
     @Test
     void initializeAnswersWithTheCommandsEvenWithoutDocker() throws Exception {
         try (LspSession other = new LspSession()) {
-            InitializeResult result = other.initialize(workspace);
+            InitializeResult result = other.initialize(lsp.workspace());
             assertThat(result.getCapabilities().getExecuteCommandProvider().getCommands()).contains(
                     "azureml.createExperiment", "azureml.createRunConfiguration", "azureml.submitExperiment",
                     "azureml.cancelRun", "azureml.pruneImages", "azureml.addLaunchConfiguration");
@@ -82,7 +80,7 @@ class LanguageServerTest {
         storeRun("pipe_2_00000002", "pipe", RunStatus.Completed);
         storeRun("pipe_2_00000003", "pipe", RunStatus.Failed);
         storeRun("pipe_2_00000004", "pipe", RunStatus.Completed);
-        RunStore store = new RunStore(workspace);
+        RunStore store = new RunStore(lsp.workspace());
         store.update("pipe_1_00000001", r -> {
             r.parentId = "pipe_0_00000000";
             r.stepName = "prep";
@@ -100,7 +98,7 @@ class LanguageServerTest {
         });
         return store.update("pipe_2_00000004", r -> {
             r.kind = dev.amldebug.runner.run.RunKind.pipeline;
-            r.source = workspace.resolve("pipeline.yml").toString();
+            r.source = lsp.workspace().resolve("pipeline.yml").toString();
             r.steps = new java.util.LinkedHashMap<>(Map.of("prep", "pipe_2_00000002"));
             r.steps.put("train", "pipe_2_00000003");
         });
@@ -156,7 +154,7 @@ class LanguageServerTest {
     @Test
     void aSymlinkInOutputsIsShownAsALinkAndNeverFollowed() throws Exception {
         storeRun("links_1_aaaaaaaa", "links", RunStatus.Completed);
-        Path outputs = new RunStore(workspace).outputs("links_1_aaaaaaaa");
+        Path outputs = new RunStore(lsp.workspace()).outputs("links_1_aaaaaaaa");
         Files.createSymbolicLink(outputs.resolve("up_link"), Path.of("../../../../../../../../.."));
         Files.createDirectories(outputs.resolve("real"));
         Files.createSymbolicLink(outputs.resolve("real/root"), Path.of("/"));
@@ -178,7 +176,7 @@ class LanguageServerTest {
     void aBrokenRunIsShownBesideTheExperimentsAndTheTreeStillWorks() throws Exception {
         storeRun("digits_1_aaaaaaaa", "digits", RunStatus.Completed);
         storeRun("cut_2_bbbbbbbb", "cut", RunStatus.Completed);
-        Files.writeString(workspace.resolve(".azureml/runs/cut_2_bbbbbbbb/run.json"), "{\"id\": \"cut_2");
+        Files.writeString(lsp.workspace().resolve(".azureml/runs/cut_2_bbbbbbbb/run.json"), "{\"id\": \"cut_2");
         List<TreeNode> nodes = session.children("local/experiments");
         assertThat(nodes).extracting(TreeNode::label).containsExactly("digits", "cut_2_bbbbbbbb");
         assertThat(nodes.get(1).kind()).isEqualTo("brokenRun");
@@ -189,8 +187,8 @@ class LanguageServerTest {
 
     @Test
     void environmentsListDefinitionsInTheFolderAndTheBaseImage() throws Exception {
-        Files.writeString(workspace.resolve("env.yml"), "name: e\nimage: python:3.11\n");
-        Files.writeString(workspace.resolve("job.yml"), "command: python x.py\nenvironment:\n  image: y\n");
+        Files.writeString(lsp.workspace().resolve("env.yml"), "name: e\nimage: python:3.11\n");
+        Files.writeString(lsp.workspace().resolve("job.yml"), "command: python x.py\nenvironment:\n  image: y\n");
         assertThat(session.children("local/environments")).extracting(TreeNode::label)
                 .containsExactly("env.yml", "aml-debug/python:bookworm");
     }
@@ -222,42 +220,42 @@ class LanguageServerTest {
 
     @Test
     void createRunConfigurationWritesARunnableJobAndReturnsItsUri() throws Exception {
-        Files.createDirectories(workspace.resolve("src"));
-        Files.writeString(workspace.resolve("src/train.py"), "print(1)\n");
-        Files.createDirectories(workspace.resolve("data"));
+        Files.createDirectories(lsp.workspace().resolve("src"));
+        Files.writeString(lsp.workspace().resolve("src/train.py"), "print(1)\n");
+        Files.createDirectories(lsp.workspace().resolve("data"));
         Object result = session.command("azureml.createRunConfiguration", Map.of("script", "src/train.py",
                 "dataset", "data", "addDebugpy", true)).get(30, TimeUnit.SECONDS);
-        Path job = workspace.resolve(".azureml/train.job.yml");
+        Path job = lsp.workspace().resolve(".azureml/train.job.yml");
         assertThat(result.toString()).contains(job.toUri().toString());
         assertThat(Files.readString(job)).contains("code: ../src", "command: python train.py --data ${{inputs.data", "path: ../data",
                 "image: aml-debug/python:bookworm", "conda_file: train.conda.yml");
         var spec = new dev.amldebug.runner.spec.RunSpecLoader("x").load(job, null, List.of());
-        assertThat(spec.codeDir()).isEqualTo(workspace.resolve("src"));
+        assertThat(spec.codeDir()).isEqualTo(lsp.workspace().resolve("src"));
         assertThat(error(session.command("azureml.createRunConfiguration", Map.of("script", "missing.py")))
                 .getResponseError().getMessage()).contains("missing.py");
     }
 
     @Test
     void submitWithAnInvalidJobIsRefusedWithFileLineAndColumn() throws Exception {
-        Files.writeString(workspace.resolve("job.yml"), "comand: python x.py\n");
+        Files.writeString(lsp.workspace().resolve("job.yml"), "comand: python x.py\n");
         ResponseErrorException e = error(session.command("azureml.submitExperiment", Map.of("configuration", "job.yml")));
         assertThat(e.getResponseError().getMessage()).contains("job.yml:1:1: unknown key 'comand'");
     }
 
     @Test
     void fileArgumentsTakeWorkspacePathsAbsolutePathsAndFileUris() throws Exception {
-        Files.writeString(workspace.resolve("job.yml"), "comand: python x.py\n");
-        for (String configuration : new String[] {"job.yml", workspace.resolve("job.yml").toString(),
-                workspace.resolve("job.yml").toUri().toString()}) {
+        Files.writeString(lsp.workspace().resolve("job.yml"), "comand: python x.py\n");
+        for (String configuration : new String[] {"job.yml", lsp.workspace().resolve("job.yml").toString(),
+                lsp.workspace().resolve("job.yml").toUri().toString()}) {
             ResponseErrorException e = error(session.command("azureml.submitExperiment",
                     Map.of("configuration", configuration)));
             assertThat(e.getResponseError().getMessage()).as(configuration)
-                    .startsWith(workspace.resolve("job.yml") + ":1:1: unknown key 'comand'");
+                    .startsWith(lsp.workspace().resolve("job.yml") + ":1:1: unknown key 'comand'");
         }
-        Files.writeString(workspace.resolve("train.py"), "print(1)\n");
-        session.command("azureml.createRunConfiguration", Map.of("script", workspace.resolve("train.py").toUri().toString()))
+        Files.writeString(lsp.workspace().resolve("train.py"), "print(1)\n");
+        session.command("azureml.createRunConfiguration", Map.of("script", lsp.workspace().resolve("train.py").toUri().toString()))
                 .get(30, TimeUnit.SECONDS);
-        assertThat(workspace.resolve(".azureml/train.job.yml")).exists();
+        assertThat(lsp.workspace().resolve(".azureml/train.job.yml")).exists();
         assertThat(error(session.command("azureml.submitExperiment", Map.of("configuration", "https://example.org/j.yml")))
                 .getResponseError().getMessage()).contains("is not on this machine");
     }
@@ -265,7 +263,7 @@ class LanguageServerTest {
     @Test
     void addLaunchConfigurationCreatesLaunchJsonWhenAbsent() throws Exception {
         session.command("azureml.addLaunchConfiguration", Map.of("kind", "deployment")).get(30, TimeUnit.SECONDS);
-        JsonNode launch = jsonc(workspace.resolve(".vscode/launch.json"));
+        JsonNode launch = jsonc(lsp.workspace().resolve(".vscode/launch.json"));
         JsonNode config = launch.get("configurations").get(0);
         assertThat(config.get("connect").get("port").asInt()).isEqualTo(5678);
         assertThat(config.get("pathMappings").get(0).get("remoteRoot").asText()).isEqualTo("/var/azureml-app");
@@ -273,7 +271,7 @@ class LanguageServerTest {
 
     @Test
     void addLaunchConfigurationKeepsCommentsAndTrailingCommas() throws Exception {
-        Path file = workspace.resolve(".vscode/launch.json");
+        Path file = lsp.workspace().resolve(".vscode/launch.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\n  // my launch file\n  \"version\": \"0.2.0\",\n  \"configurations\": [\n"
                 + "    {\"name\": \"Mine\", \"type\": \"python\", \"request\": \"launch\",}, // keep me\n  ],\n}\n");
@@ -293,7 +291,7 @@ class LanguageServerTest {
 
     @Test
     void addLaunchConfigurationRefusesWhatItCannotDoAndChangesNothing() throws Exception {
-        Path file = workspace.resolve(".vscode/launch.json");
+        Path file = lsp.workspace().resolve(".vscode/launch.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{ \"configurations\": [ oops ");
         assertThat(error(session.command("azureml.addLaunchConfiguration", Map.of("kind", "run", "runId", "r")))
@@ -323,7 +321,7 @@ class LanguageServerTest {
         await().atMost(java.time.Duration.ofSeconds(10)).until(() -> session.client.treeChanges.stream()
                 .anyMatch(c -> "local/experiments/outside".equals(c.nodeId())));
         session.client.treeChanges.clear();
-        new RunStore(workspace).update("outside_1_aaaaaaaa", r -> r.status = RunStatus.Canceled);
+        new RunStore(lsp.workspace()).update("outside_1_aaaaaaaa", r -> r.status = RunStatus.Canceled);
         await().atMost(java.time.Duration.ofSeconds(10)).until(() -> session.client.treeChanges.stream()
                 .anyMatch(c -> "local/experiments/outside".equals(c.nodeId())));
     }
@@ -334,7 +332,7 @@ class LanguageServerTest {
         try (LspSession other = new LspSession()) {
             org.eclipse.lsp4j.InitializeParams params = new org.eclipse.lsp4j.InitializeParams();
             params.setProcessId((int) parent.pid());
-            params.setRootUri(workspace.toUri().toString());
+            params.setRootUri(lsp.workspace().toUri().toString());
             other.server.initialize(params).get(30, TimeUnit.SECONDS);
             assertThat(other.exited.get()).isFalse();
             parent.waitFor();
@@ -361,7 +359,7 @@ class LanguageServerTest {
     void pruneRunsRemovesOldEndedRunsAndRefreshesTheTree() throws Exception {
         storeRun("keep_1_aaaaaaaa", "digits", RunStatus.Completed);
         storeRun("old_2_bbbbbbbb", "digits", RunStatus.Completed);
-        new RunStore(workspace).update("old_2_bbbbbbbb", r -> r.endedAt = Instant.now().minus(java.time.Duration.ofDays(40)));
+        new RunStore(lsp.workspace()).update("old_2_bbbbbbbb", r -> r.endedAt = Instant.now().minus(java.time.Duration.ofDays(40)));
         Object result = session.command("azureml.pruneRuns", Map.of()).get(30, TimeUnit.SECONDS);
         assertThat(result.toString()).contains("old_2_bbbbbbbb").doesNotContain("keep_1");
         assertThat(session.children("local/experiments/digits")).extracting(TreeNode::runId)

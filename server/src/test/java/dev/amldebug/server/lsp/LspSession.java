@@ -3,6 +3,7 @@ package dev.amldebug.server.lsp;
 import dev.amldebug.bridge.LoopbackPair;
 import dev.amldebug.server.lsp.Protocol.TreeChildrenParams;
 import dev.amldebug.server.lsp.Protocol.TreeNode;
+import dev.amldebug.server.testing.FakeAzure;
 import dev.amldebug.server.threads.ServerThreads;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,12 +48,9 @@ final class LspSession implements AutoCloseable {
 
     /** A session on {@code workspace}, signed in to the fake Azure ML service through the stand-in az. */
     static LspSession signedInTo(dev.amldebug.azurefake.FakeAzureMl fake, Path workspace) throws Exception {
-        dev.amldebug.azurefake.StandInAz.write(Path.of("target/stand-in-az"), fake);
+        FakeAzure.signIn(fake);
         Map<String, String> environment = new java.util.HashMap<>(System.getenv());
-        environment.put("AML_DEBUG_ARM_ENDPOINT", fake.armEndpoint());
-        environment.put("AML_DEBUG_CA_BUNDLE", fake.caBundle().toString());
-        environment.put("AML_DEBUG_STORAGE_ENDPOINT", fake.storageEndpoint());
-        environment.put("HOME", workspace.resolve("home").toString());
+        environment.putAll(FakeAzure.environment(fake, workspace.resolve("home")));
         LspSession session = new LspSession(environment);
         session.initialize(workspace);
         return session;

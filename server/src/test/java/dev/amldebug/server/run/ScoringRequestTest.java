@@ -8,8 +8,7 @@ import dev.amldebug.runner.run.DeploymentHealth;
 import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.amldebug.runner.testing.FreePorts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,25 +16,21 @@ import org.junit.jupiter.api.Test;
 class ScoringRequestTest {
     @Test
     void aDeploymentStillStartingIsNotScoredButWaitedFor() {
-        assertThatThrownBy(() -> ScoringRequest.send(deployment(DeploymentHealth.Starting, 8000), null, "{}", List.of()))
+        assertThatThrownBy(() -> ScoringRequest.send(deployment(DeploymentHealth.Starting, FreePorts.any()), null, "{}", List.of()))
                 .isInstanceOf(AmlDebugException.class).hasMessageContaining("is still starting")
                 .hasMessageContaining("deploy list");
     }
 
     @Test
     void aHeaderWithALineBreakIsRefused() {
-        assertThatThrownBy(() -> ScoringRequest.send(deployment(DeploymentHealth.Healthy, 8000), null, "{}",
+        assertThatThrownBy(() -> ScoringRequest.send(deployment(DeploymentHealth.Healthy, FreePorts.any()), null, "{}",
                 List.of("X-Test=a\r\nInjected: yes"))).isInstanceOf(AmlDebugException.class)
                 .hasMessageContaining("a value on one line");
     }
 
     @Test
     void nothingListeningIsSaidWithWhereToLook() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        int closed = port;
+        int closed = FreePorts.any();
         assertThatThrownBy(() -> ScoringRequest.send(deployment(DeploymentHealth.Healthy, closed), null, "{}", List.of()))
                 .isInstanceOfSatisfying(AmlDebugException.class, e -> org.assertj.core.api.Assertions.assertThat(e.kind())
                         .isEqualTo(ErrorKind.ENVIRONMENT))
