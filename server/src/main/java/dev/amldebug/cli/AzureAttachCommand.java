@@ -1,10 +1,9 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.server.azure.GuideAttach;
-import dev.amldebug.server.azure.JobSteps;
 import dev.amldebug.server.debug.HostTarget;
+import dev.amldebug.server.jobs.GuideEndpoint;
 import dev.amldebug.server.threads.ServerThreads;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,12 +65,10 @@ final class AzureAttachCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
-        WorkspaceClient workspace = azure.workspace();
-        String runId = JobSteps.resolve(workspace, job, step);
-        String address = GuideAttach.address(workspace, runId, node, Duration.ofSeconds(timeout), line -> say(err, line));
+        GuideEndpoint found = azure.jobs().guideAddress(job, step, node, Duration.ofSeconds(timeout), line -> say(err, line));
         List<String> mappings = GuideAttach.mappingsOrGuide(pathMappings);
-        BridgeTarget target = HostTarget.of(address, port, mappings, console.allowPublic, console.allCode);
-        say(err, "debugpy: " + target.address() + " (from the log of " + runId + "); attaching...");
+        BridgeTarget target = HostTarget.of(found.address(), port, mappings, console.allowPublic, console.allCode);
+        say(err, "debugpy: " + target.address() + " (from the log of " + found.runId() + "); attaching...");
         OptionalInt exitCode;
         try {
             exitCode = ConsoleAttach.debug(target, HostTarget.localRoot(mappings), console.breakpoints, true, console.trace(),
@@ -82,7 +79,10 @@ final class AzureAttachCommand implements Callable<Integer> {
             }
             throw e;
         }
-        exitCode.ifPresent(code -> System.out.println("exit code: " + code));
+        exitCode.ifPresent(code -> {
+            command.commandLine().getOut().println("exit code: " + code);
+            command.commandLine().getOut().flush();
+        });
         return exitCode.orElse(0);
     }
 

@@ -6,6 +6,8 @@ import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.server.azure.WorkspaceSelection;
 import java.nio.file.Path;
+import dev.amldebug.server.jobs.JobService;
+import dev.amldebug.server.threads.ServerThreads;
 import picocli.CommandLine.Option;
 
 /** The Azure ML workspace a command talks to: --workspace-id, else the folder's config.json. */
@@ -34,7 +36,7 @@ final class AzureOption {
     }
 
     /** The invocation's threads, for a debug session. */
-    dev.amldebug.server.threads.ServerThreads threads() {
+    ServerThreads threads() {
         return context.threads();
     }
 
@@ -48,5 +50,11 @@ final class AzureOption {
 
     WorkspaceClient workspace() {
         return client().workspaceClient(workspaceId());
+    }
+
+    /** The job service of the workspace, on the invocation's threads. */
+    JobService jobs() {
+        WorkspaceId id = workspaceId();
+        return new JobService(client().workspaceClient(id), id, folder(), threads().blocking());
     }
 }

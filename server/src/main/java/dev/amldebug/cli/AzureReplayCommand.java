@@ -1,9 +1,7 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.errors.AmlDebugException;
-import dev.amldebug.server.azure.JobSteps;
-import dev.amldebug.server.azure.ReplayPreparation;
+import dev.amldebug.server.jobs.ReplayRequest;
 import dev.amldebug.server.run.RunRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,18 +56,13 @@ final class AzureReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
-        WorkspaceClient cloud = workspace.azure(workspaceId).workspace();
-        String runId = JobSteps.resolve(cloud, job, step);
-        ReplayPreparation.Prepared prepared = new ReplayPreparation(cloud, line -> {
-            err.println(line);
-            err.flush();
-        }).prepare(runId, workspace.path(), localInputs(), environment != null);
-        err.println("replay of " + prepared.replayOf() + ": " + prepared.jobFile());
-        err.flush();
-        RunRequest request = RunRequest.of(prepared.jobFile())
-                .withEnvironment(environment == null ? null : environment.toAbsolutePath())
-                .withDebug(debugFlags.runOptions()).withReplayOf(prepared.replayOf());
-        return new ForegroundRun(workspace, debugFlags, false, command).run(workspace.runs(), request);
+        RunRequest request = workspace.azure(workspaceId).jobs().replay(new ReplayRequest(job, step, localInputs(),
+                environment, null), line -> {
+                    err.println(line);
+                    err.flush();
+                });
+        return new ForegroundRun(workspace, debugFlags, false, command).run(workspace.runs(),
+                request.withDebug(debugFlags.runOptions()));
     }
 
     private Map<String, Path> localInputs() {

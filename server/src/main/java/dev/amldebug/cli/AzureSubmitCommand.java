@@ -6,8 +6,6 @@ import dev.amldebug.azure.LogSelection;
 import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
-import dev.amldebug.server.azure.ConnectBack;
-import dev.amldebug.server.azure.PipelineJobBody;
 import dev.amldebug.server.jobs.JobRequest;
 import dev.amldebug.server.jobs.JobService;
 import dev.amldebug.server.jobs.SubmittedJob;
@@ -112,7 +110,7 @@ final class AzureSubmitCommand implements Callable<Integer> {
         out.flush();
         console.attachUntil(submitted.watching());
         boolean debugging = debug || postMortem.enabled || !debugSteps.isEmpty();
-        if (debugging || (stream && PipelineJobBody.isPipeline(jobFile))) {
+        if (debugging || (stream && JobRequest.isPipeline(jobFile))) {
             int exit = new JobEnd(workspace, out).await(submitted.job().name());
             console.awaitRanks();
             return exit;
@@ -133,6 +131,6 @@ final class AzureSubmitCommand implements Callable<Integer> {
         }
         return new JobRequest(jobFile, compute, experiment, new LinkedHashSet<>(debugSteps), debug, waitTimeout,
                 onTimeout.equals("abort"), postMortem.enabled ? postMortem.timeout() : null, installDebugpy,
-                connectBack == null ? null : ConnectBack.parse(connectBack), !noAttach, Duration.ofSeconds(watchTimeout));
+                connectBack, !noAttach, Duration.ofSeconds(watchTimeout));
     }
 }

@@ -106,10 +106,10 @@ final class ConsoleDebuggees implements Debuggees {
 
     private void attach(Debuggee debuggee) throws Exception {
         BridgeTarget target = debuggee.target(console.allowPublic, console.allCode);
-        String who = (debuggee.step() == null ? "job " + debuggee.found().runId() : "step " + debuggee.step())
+        String who = (debuggee.step() == null ? "job " + debuggee.runId() : "step " + debuggee.step())
                 + (debuggee.process().isEmpty() ? "" : " " + debuggee.process());
-        say("debugpy: " + target.address() + " (" + who + ", run " + debuggee.found().runId() + ", pid "
-                + debuggee.found().endpoint().pid() + "); attaching...");
+        say("debugpy: " + target.address() + " (" + who + ", run " + debuggee.runId() + ", pid "
+                + debuggee.pid() + "); attaching...");
         OptionalInt exitCode;
         try {
             exitCode = ConsoleAttach.debug(target, debuggee.codeFolder(), console.breakpoints, true, console.trace(), executor);

@@ -3,6 +3,7 @@ package dev.amldebug.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -97,6 +98,24 @@ class ArchitectureTest {
         noClasses().that().doNotHaveFullyQualifiedName("dev.amldebug.server.run.RunServices")
                 .and().resideOutsideOfPackage("dev.amldebug.runner..")
                 .should().callConstructor(dev.amldebug.runner.run.RunStore.class, java.nio.file.Path.class)
+                .check(classes);
+    }
+
+    /**
+     * The command line is an adapter: it parses, calls a service (the run service, the job service, the Azure ML
+     * client's reads) and renders. What a cloud job is made of, how it is submitted and followed, is the job service's.
+     */
+    @Test
+    void theCommandLineLeavesCloudJobsToTheJobService() {
+        noClasses().that().resideInAPackage("dev.amldebug.cli..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.amldebug.server.azure..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
+                                dev.amldebug.server.azure.AzureAccess.class, dev.amldebug.server.azure.WorkspaceSelection.class,
+                                dev.amldebug.server.azure.GuideAttach.class))))
+                .because("submitting, following, replaying and attaching to cloud jobs is JobService's, for every surface")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.amldebug.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.amldebug.azure.http..")
                 .check(classes);
     }
 }

@@ -10,7 +10,6 @@ import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.server.azure.AzureAccess;
-import dev.amldebug.server.azure.ConnectBack;
 import dev.amldebug.server.azure.PipelineJobBody;
 import dev.amldebug.server.azure.WorkspaceSelection;
 import dev.amldebug.server.jobs.JobRequest;
@@ -49,7 +48,7 @@ final class AzureCommands {
                     : postMortemTimeout == null ? DebugOptions.DEFAULT_POST_MORTEM_SECONDS : postMortemTimeout;
             return new JobRequest(file, compute, experiment, debugSteps == null ? Set.of() : new LinkedHashSet<>(debugSteps),
                     Boolean.TRUE.equals(debug), waitTimeout, false, postMortemSeconds, Boolean.TRUE.equals(installDebugpy),
-                    connectBack == null ? null : ConnectBack.parse(connectBack), true,
+                    connectBack, true,
                     watchTimeout == null ? null : Duration.ofSeconds(watchTimeout));
         }
     }

@@ -1,12 +1,13 @@
 package dev.amldebug.server.commands;
 
-import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.server.azure.GuideAttach;
-import dev.amldebug.server.azure.ReplayPreparation;
 import dev.amldebug.server.debug.RemoteTargets;
+import dev.amldebug.server.jobs.JobService;
+import dev.amldebug.server.jobs.ReplayRequest;
 import dev.amldebug.server.launch.LaunchConfigurations;
 import dev.amldebug.server.run.FileArguments;
 import dev.amldebug.server.run.RunRequest;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * What the editor offers on an Azure ML job (or pipeline step) node: "Attach debugger" and "Add launch configuration"
@@ -40,8 +42,11 @@ final class AzureJobCommands {
     private final RunService runs;
     private final EditorClient editor;
     private final RemoteTargets targets;
+    private final ExecutorService executor;
 
-    AzureJobCommands(AzureAccess access, RunService runs, EditorClient editor, RemoteTargets targets) {
+    AzureJobCommands(AzureAccess access, RunService runs, EditorClient editor, RemoteTargets targets,
+                     ExecutorService executor) {
+        this.executor = executor;
         this.access = access;
         this.runs = runs;
         this.editor = editor;
@@ -88,24 +93,27 @@ final class AzureJobCommands {
         Replay args = Arguments.first(arguments, Replay.class);
         NodeId node = AzureCommands.node(arguments);
         String job = AzureNodeIds.jobOf(node);
-        WorkspaceClient client = access.client().workspaceClient(AzureNodeIds.workspaceOf(node));
         Map<String, Path> inputs = new LinkedHashMap<>();
         if (args.inputs() != null) {
             args.inputs().forEach((name, path) -> inputs.put(name, FileArguments.path(runs.workspace(), path)));
         }
-        ReplayPreparation.Prepared prepared = new ReplayPreparation(client, line -> { }, (runId, name) ->
-                "replay it in a terminal with a local copy: aml-debug azure replay " + runId + " --input " + name + "=PATH.")
-                .prepare(job, runs.workspace(), inputs, false);
-        RunRequest request = RunRequest.of(prepared.jobFile()).withReplayOf(prepared.replayOf())
-                .withDebug(Boolean.TRUE.equals(args.debug()) ? DebugOptions.waitingUpTo(args.waitTimeout()) : null);
-        String runId = runs.submit(request, new DebugReady(editor)).id();
-        return Map.of("runId", runId, "replayOf", prepared.replayOf());
+        RunRequest request = jobs(node).replay(new ReplayRequest(job, null, inputs, null, (runId, name) ->
+                "replay it in a terminal with a local copy: aml-debug azure replay " + runId + " --input " + name + "=PATH."),
+                line -> { });
+        String runId = runs.submit(request.withDebug(Boolean.TRUE.equals(args.debug())
+                ? DebugOptions.waitingUpTo(args.waitTimeout()) : null), new DebugReady(editor)).id();
+        return Map.of("runId", runId, "replayOf", request.replayOf());
     }
 
     private String address(NodeId node, String job, Attach args) {
-        WorkspaceClient client = access.client().workspaceClient(AzureNodeIds.workspaceOf(node));
         Duration timeout = args.timeout() == null ? GuideAttach.DEFAULT_TIMEOUT : Duration.ofSeconds(args.timeout());
-        return GuideAttach.address(client, job, args.node(), timeout, line -> { });
+        return jobs(node).guideAddress(job, null, args.node(), timeout, line -> { }).address();
+    }
+
+    /** The job service of the node's workspace, for this folder. */
+    private JobService jobs(NodeId node) {
+        WorkspaceId id = AzureNodeIds.workspaceOf(node);
+        return new JobService(access.client().workspaceClient(id), id, runs.workspace(), executor);
     }
 
     private static int port(Attach args) {

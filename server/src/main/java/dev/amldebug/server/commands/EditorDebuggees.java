@@ -33,7 +33,7 @@ final class EditorDebuggees implements Debuggees {
 
     @Override
     public void ready(Debuggee debuggee) {
-        String runId = debuggee.found().runId();
+        String runId = debuggee.runId();
         String named = (debuggee.step() == null ? "Job " + runId : "Step " + debuggee.step() + " (" + runId + ")")
                 + (debuggee.process().isEmpty() ? "" : " " + debuggee.process());
         try {

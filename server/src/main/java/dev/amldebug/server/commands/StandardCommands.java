@@ -50,7 +50,7 @@ public final class StandardCommands {
         Path workspace = runs.workspace();
         RunConfigurationWriter configurations = new RunConfigurationWriter(workspace, baseImage);
         DeploymentCommands deployments = new DeploymentCommands(runs, editor);
-        CommandRegistry registry = new AzureJobCommands(azure.access(), runs, editor, azure.remoteTargets())
+        CommandRegistry registry = new AzureJobCommands(azure.access(), runs, editor, azure.remoteTargets(), azure.executor())
                 .registerOn(new AzureCommands(azure.access(), workspace, editor, azure.executor(), azure.signInChanged(),
                         azure.remoteTargets())
                         .registerOn(new CommandRegistry()));

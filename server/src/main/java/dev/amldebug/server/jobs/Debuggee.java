@@ -17,6 +17,15 @@ public record Debuggee(StepEndpointWatch.Found found, Path codeFolder, String pi
         return found.target(codeFolder, allowPublic, allCode);
     }
 
+    /** The run of the step or job whose process this is. */
+    public String runId() {
+        return found.runId();
+    }
+
+    public long pid() {
+        return found.endpoint().pid();
+    }
+
     /** "rank 1 (node 0)" in a distributed job, else empty. */
     public String process() {
         return found.endpoint().processName();

@@ -3,6 +3,7 @@ package dev.amldebug.server.jobs;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.server.azure.ConnectBack;
+import dev.amldebug.server.azure.PipelineJobBody;
 import dev.amldebug.server.azure.RemoteStepDebug;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,13 +18,14 @@ import java.util.Set;
  * @param debug            a command job that waits for the debugger (each of its processes)
  * @param waitTimeout      how long a debugged process waits for the debugger (null: the default)
  * @param postMortemSeconds how long a process that fails waits for the debugger (null: no post-mortem)
- * @param connectBack      with {@code debug}: the processes dial this machine's debug hub instead of listening (or null)
+ * @param connectBack      with {@code debug}: HOST:PORT, where the processes dial this machine's debug hub instead of
+ *                         listening (or null)
  * @param watch            whether to follow the job for its debuggees (false: submit only, attach later)
  * @param watchFor         how long a debugged process may take to start listening
  */
 public record JobRequest(Path jobFile, String compute, String experiment, Set<String> debugSteps, boolean debug,
                          Integer waitTimeout, boolean abortOnTimeout, Integer postMortemSeconds, boolean installDebugpy,
-                         ConnectBack connectBack, boolean watch, Duration watchFor) {
+                         String connectBack, boolean watch, Duration watchFor) {
     /** How long a debugged process may take to start listening, unless told otherwise. */
     public static final Duration WATCH_TIMEOUT = Duration.ofHours(1);
 
@@ -35,6 +37,11 @@ public record JobRequest(Path jobFile, String compute, String experiment, Set<St
     /** A plain submit: no debugging. */
     public static JobRequest of(Path jobFile, String compute, String experiment) {
         return new JobRequest(jobFile, compute, experiment, Set.of(), false, null, false, null, false, null, true, null);
+    }
+
+    /** Whether the YAML is a pipeline job (type: pipeline), whose steps are what can be debugged. */
+    public static boolean isPipeline(Path jobFile) {
+        return PipelineJobBody.isPipeline(jobFile);
     }
 
     /** What kind of submit this is; refuses combinations that do not go together, in one sentence that says what to do. */
@@ -55,9 +62,18 @@ public record JobRequest(Path jobFile, String compute, String experiment, Set<St
                     + " under the debugger with its processes dialing back to this machine.");
         }
         if (debug) {
-            return connectBack == null ? JobMode.DEBUGGED : JobMode.CONNECT_BACK;
+            if (connectBack != null) {
+                ConnectBack.parse(connectBack);
+                return JobMode.CONNECT_BACK;
+            }
+            return JobMode.DEBUGGED;
         }
         return postMortemSeconds != null ? JobMode.POST_MORTEM : JobMode.PLAIN;
+    }
+
+    /** Where the processes dial back to; no token yet. */
+    ConnectBack dialBack() {
+        return ConnectBack.parse(connectBack);
     }
 
     /** The shim's options for a process that waits at its start. */

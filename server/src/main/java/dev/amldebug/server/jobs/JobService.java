@@ -8,14 +8,20 @@ import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.server.azure.AzureSubmitter;
 import dev.amldebug.server.azure.ConnectBack;
+import dev.amldebug.server.azure.GuideAttach;
+import dev.amldebug.server.azure.JobSteps;
 import dev.amldebug.server.azure.PipelineJobBody;
 import dev.amldebug.server.azure.RemoteStepDebug;
+import dev.amldebug.server.azure.ReplayPreparation;
+import dev.amldebug.server.run.RunRequest;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * Cloud jobs of one Azure ML workspace, for every surface alike: submits a job YAML as the request says (plain, a
@@ -62,6 +68,29 @@ public final class JobService {
         };
     }
 
+    /**
+     * A cloud job (or step) brought here under the folder's .azureml/replays/ (code, environment, inputs), as the local
+     * run to start: the surface adds its debug options and submits it to the run service.
+     */
+    public RunRequest replay(ReplayRequest request, Consumer<String> progress) {
+        String runId = JobSteps.resolve(workspace, request.job(), request.step());
+        ReplayPreparation preparation = request.inputHint() == null ? new ReplayPreparation(workspace, progress)
+                : new ReplayPreparation(workspace, progress, request.inputHint());
+        ReplayPreparation.Prepared prepared = preparation.prepare(runId, folder, request.inputs(), request.environment() != null);
+        progress.accept("replay of " + prepared.replayOf() + ": " + prepared.jobFile());
+        return RunRequest.of(prepared.jobFile()).withReplayOf(prepared.replayOf())
+                .withEnvironment(request.environment() == null ? null : request.environment().toAbsolutePath());
+    }
+
+    /**
+     * The guide's way to debug a job: its script starts debugpy and logs {@code ip_address: ...}; waits up to
+     * {@code timeout} for that line in the log of the job, its step, or its node.
+     */
+    public GuideEndpoint guideAddress(String job, String step, Integer node, Duration timeout, Consumer<String> progress) {
+        String runId = JobSteps.resolve(workspace, job, step);
+        return new GuideEndpoint(runId, GuideAttach.address(workspace, runId, node, timeout, progress));
+    }
+
     private SubmittedJob pipeline(AzureSubmitter submitter, JobRequest request, Debuggees to) {
         RemoteStepDebug debug = request.remoteDebug(folder);
         AzureSubmitter.PipelineSubmission submitted = submitter.submitPipeline(request.jobFile(), request.compute(),
@@ -80,7 +109,7 @@ public final class JobService {
 
     /** The hub listens before the job is submitted (its token travels in the debug snapshot) and closes when the job ends. */
     private SubmittedJob connectBack(AzureSubmitter submitter, JobRequest request, Debuggees to) {
-        ConnectBack back = request.connectBack();
+        ConnectBack back = request.dialBack();
         DebugHub hub;
         try {
             hub = DebugHub.start(back.bindAddress(), back.port(), executor);
