@@ -125,12 +125,13 @@ class LanguageServerIT {
         gone.waitFor();
         orphan.ownerPid = gone.pid();
         store.create(orphan);
-        LspSession session = lsp.session();
+        lsp.session();
         await().atMost(WAIT).until(() -> store.read(orphan.id).status == dev.amldebug.runner.run.RunStatus.Failed);
     }
 
     @Test
     void cancelRunStopsARunAndTheTreeHearsOfIt() throws Exception {
+        // The stimulus: a run that keeps running until cancelled.
         write(lsp.workspace(), "wait.py", "import time\nprint('waiting', flush=True)\ntime.sleep(300)\n");
         LspSession session = lsp.session();
         Object submitted = session.command("azureml.submitExperiment", Map.of("configuration", "wait.py"))
