@@ -46,7 +46,7 @@ class DapHubChildrenIT {
             DapTestClient parent = new DapTestClient(parentPair.left().getInputStream(),
                     parentPair.left().getOutputStream(), parentPair.left()).waitingUpTo(WAIT);
             parent.initialize("azureml", true);
-            DapTestClient.get(parent.attach(Map.of("runId", "hub-it"), null));
+            parent.answer(parent.attach(Map.of("runId", "hub-it"), null));
             List<String> nodes = List.of(ranks.nodeWithToken(0, 2, "train.py"), ranks.nodeWithToken(1, 2, "train.py"));
 
             List<DapTestClient> children = new ArrayList<>();
