@@ -3,12 +3,12 @@ package dev.amldebug.cli;
 import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.DapBridge;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.LoopbackPair;
 import dev.amldebug.bridge.hub.HubChild;
 import dev.amldebug.bridge.hub.HubParent;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.server.debug.HubRanks;

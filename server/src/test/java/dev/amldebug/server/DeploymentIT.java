@@ -1,7 +1,5 @@
 package dev.amldebug.server;
 
-import dev.amldebug.bridge.target.PathMapping;
-import dev.amldebug.bridge.target.BridgeTarget;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.Projects.read;
 import static dev.amldebug.runner.testing.Projects.write;
@@ -9,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
@@ -32,9 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.SourceBreakpoint;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
-import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -4,6 +4,7 @@ import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.amldebug.bridge.ChannelStreams;
 import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.runner.testing.FailingScript;
@@ -12,7 +13,6 @@ import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
 import dev.amldebug.server.lsp.Protocol.TreeNode;
 import java.net.UnixDomainSocketAddress;
-import dev.amldebug.bridge.ChannelStreams;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
