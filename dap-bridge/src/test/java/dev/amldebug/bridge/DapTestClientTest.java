@@ -42,7 +42,7 @@ class DapTestClientTest {
             DapMessage done = adapter.await(m -> m.isRequest("configurationDone"), WAIT);
             adapter.send(response(4, done, "{}"));
             adapter.send(response(5, attach, "{}"));
-            DapTestClient.get(attached);
+            client.answer(attached);
         }
     }
 

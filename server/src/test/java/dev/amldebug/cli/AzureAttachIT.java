@@ -1,10 +1,10 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.server.testing.FakeAzure;
-import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.amldebug.server.testing.FakeAzure;
+import dev.amldebug.server.testing.FakeJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +27,6 @@ class AzureAttachIT extends FakeComputeCliTest {
             message = "remote debugging"
             print(message + " done", flush=True)
             """;
-
 
     @Test
     void attachFindsTheGuidesAddressInTheLogStopsAtABreakpointAndTheJobCompletes() throws Exception {

@@ -1,10 +1,10 @@
 package dev.amldebug.cli;
 
-import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.amldebug.azurefake.jobs.FakeJob;
+import dev.amldebug.server.testing.FakeJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,12 +3,12 @@ package dev.amldebug.cli;
 import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.DapBridge;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.LoopbackPair;
 import dev.amldebug.bridge.hub.HubChild;
 import dev.amldebug.bridge.hub.HubParent;
+import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.server.debug.HubRanks;
@@ -46,7 +46,7 @@ class DapHubChildrenIT {
             DapTestClient parent = new DapTestClient(parentPair.left().getInputStream(),
                     parentPair.left().getOutputStream(), parentPair.left()).waitingUpTo(WAIT);
             parent.initialize("azureml", true);
-            DapTestClient.get(parent.attach(Map.of("runId", "hub-it"), null));
+            parent.answer(parent.attach(Map.of("runId", "hub-it"), null));
             List<String> nodes = List.of(ranks.nodeWithToken(0, 2, "train.py"), ranks.nodeWithToken(1, 2, "train.py"));
 
             List<DapTestClient> children = new ArrayList<>();

@@ -92,7 +92,7 @@ class DebugCommandsIT {
         JarProcess adapter = started.process();
         DapTestClient client = started.client();
         assertThat(started.capabilities().getSupportsLogPoints()).isTrue();
-        DapTestClient.get(client.launch(Map.of("script", script.toString(), "waitTimeout", 60), script.toString(), 3));
+        client.answer(client.launch(Map.of("script", script.toString(), "waitTimeout", 60), script.toString(), 3));
         client.resume(client.await(StoppedEventArguments.class).getThreadId());
         assertThat(client.await(ExitedEventArguments.class).getExitCode()).isZero();
         client.await(TerminatedEventArguments.class);
@@ -147,7 +147,9 @@ class DebugCommandsIT {
 
     private Adapter initializedAdapter() throws Exception {
         JarProcess adapter = JarProcess.startPiped("dap", "-w", workspace.toString());
-        DapTestClient client = new DapTestClient(adapter.stdout(), adapter.stdin(), () -> { });
-        return new Adapter(adapter, client, DapTestClient.get(client.initialize("azureml", false)));
+        // As long as the adapter's own waits: a launch may build the image first.
+        DapTestClient client = new DapTestClient(adapter.stdout(), adapter.stdin(), () -> { })
+                .waitingUpTo(Duration.ofSeconds(120));
+        return new Adapter(adapter, client, client.answer(client.initialize("azureml", false)));
     }
 }

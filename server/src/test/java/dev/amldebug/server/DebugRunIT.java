@@ -1,8 +1,5 @@
 package dev.amldebug.server;
 
-import dev.amldebug.bridge.testing.DapTestClient;
-import dev.amldebug.server.debug.ConsoleSession;
-import dev.amldebug.server.testing.RunServiceExtension;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.DockerResources.docker;
 import static dev.amldebug.runner.testing.Projects.read;
@@ -12,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.console.ConsoleOptions;
 import dev.amldebug.bridge.console.Location;
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.LocalRun;
@@ -23,6 +21,8 @@ import dev.amldebug.runner.run.StartOptions;
 import dev.amldebug.runner.spec.RunSpec;
 import dev.amldebug.runner.spec.RunSpecLoader;
 import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.server.debug.ConsoleSession;
+import dev.amldebug.server.testing.RunServiceExtension;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

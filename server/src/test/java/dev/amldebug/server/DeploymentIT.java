@@ -1,7 +1,5 @@
 package dev.amldebug.server;
 
-import dev.amldebug.bridge.target.PathMapping;
-import dev.amldebug.bridge.target.BridgeTarget;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.Projects.read;
 import static dev.amldebug.runner.testing.Projects.write;
@@ -9,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
@@ -31,9 +31,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.SourceBreakpoint;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
-import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,8 +116,8 @@ class DeploymentIT {
                 }
             });
             StoppedEventArguments stopped = debugger.await(StoppedEventArguments.class);
-            Thread.sleep(2000);
-            assertThat(pending).isNotDone();
+            assertThatThrownBy(() -> pending.get(2, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("held at the breakpoint past the 1000 ms request timeout").isInstanceOf(TimeoutException.class);
             ContinueArguments resume = new ContinueArguments();
             resume.setThreadId(stopped.getThreadId());
             debugger.server.continue_(resume).get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -194,8 +195,9 @@ class DeploymentIT {
             debugger.startSession(Map.of(score.toString(), new SourceBreakpoint[] {DapTestClient.line(6)}))
                     .get(60, java.util.concurrent.TimeUnit.SECONDS);
             StoppedEventArguments stopped = debugger.await(StoppedEventArguments.class);
-            Thread.sleep(500);
-            assertThat(local.runs().store().read(run.id()).health).isEqualTo(DeploymentHealth.Starting);
+            await("Starting while init() is held at the breakpoint").during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> local.runs().store().read(run.id()).health == DeploymentHealth.Starting);
             ContinueArguments resume = new ContinueArguments();
             resume.setThreadId(stopped.getThreadId());
             debugger.server.continue_(resume).get(30, java.util.concurrent.TimeUnit.SECONDS);

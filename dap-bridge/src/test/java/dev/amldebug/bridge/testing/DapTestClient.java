@@ -134,30 +134,33 @@ public final class DapTestClient implements IDebugProtocolClient, AutoCloseable 
         }
         socket.setTcpNoDelay(true);
         DapTestClient client = new DapTestClient(socket.getInputStream(), socket.getOutputStream(), socket);
-        CompletableFuture<Capabilities> answer = client.initialize("python", false);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!answer.isDone() && !client.listening.isDone() && System.nanoTime() < deadline) {
+        CompletableFuture<Capabilities> capabilities = client.initialize("python", false);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!capabilities.isDone() && !client.listening.isDone() && System.nanoTime() < deadline) {
             try {
-                answer.get(50, TimeUnit.MILLISECONDS);
+                capabilities.get(50, TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException notYet) {
                 // Checked again by the loop: an answer, a closed connection or the deadline.
             }
         }
-        if (answer.isDone() && !answer.isCompletedExceptionally()) {
+        if (capabilities.isDone() && !capabilities.isCompletedExceptionally()) {
             return client;
         }
         client.close();
         return null;
     }
 
-    /** Waits for events up to {@code patience} (default {@link #WAIT}): for sessions whose debuggees start slowly. */
+    /** Waits for events and responses up to {@code patience} (default {@link #WAIT}): for sessions that start slowly. */
     public DapTestClient waitingUpTo(Duration patience) {
         this.patience = patience;
         return this;
     }
 
-    /** The bridge of {@link #bridgedTo}, or null for a client on streams. */
+    /** The bridge of {@link #bridgedTo}. */
     public DapBridge bridge() {
+        if (bridge == null) {
+            throw new IllegalStateException("This client is on streams, not on a bridge of its own (bridgedTo).");
+        }
         return bridge;
     }
 
@@ -207,22 +210,22 @@ public final class DapTestClient implements IDebugProtocolClient, AutoCloseable 
     private void configure(String path, int... lines) throws InterruptedException {
         await(Initialized.class);
         if (path != null) {
-            get(server.setBreakpoints(breakpointsFor(path,
+            answer(server.setBreakpoints(breakpointsFor(path,
                     Arrays.stream(lines).mapToObj(DapTestClient::line).toArray(SourceBreakpoint[]::new))));
         }
-        get(server.configurationDone(new ConfigurationDoneArguments()));
+        answer(server.configurationDone(new ConfigurationDoneArguments()));
     }
 
     public StackFrame[] stackTrace(int threadId) {
         StackTraceArguments arguments = new StackTraceArguments();
         arguments.setThreadId(threadId);
-        return get(server.stackTrace(arguments)).getStackFrames();
+        return answer(server.stackTrace(arguments)).getStackFrames();
     }
 
     public void resume(int threadId) {
         ContinueArguments arguments = new ContinueArguments();
         arguments.setThreadId(threadId);
-        get(server.continue_(arguments));
+        answer(server.continue_(arguments));
     }
 
     /** A frame's locals (its first scope) as "name = value". */
@@ -230,9 +233,9 @@ public final class DapTestClient implements IDebugProtocolClient, AutoCloseable 
         ScopesArguments scopes = new ScopesArguments();
         scopes.setFrameId(frame.getId());
         VariablesArguments variables = new VariablesArguments();
-        variables.setVariablesReference(get(server.scopes(scopes)).getScopes()[0].getVariablesReference());
+        variables.setVariablesReference(answer(server.scopes(scopes)).getScopes()[0].getVariablesReference());
         List<String> found = new ArrayList<>();
-        for (Variable variable : get(server.variables(variables)).getVariables()) {
+        for (Variable variable : answer(server.variables(variables)).getVariables()) {
             found.add(variable.getName() + " = " + variable.getValue());
         }
         return found;
@@ -253,12 +256,12 @@ public final class DapTestClient implements IDebugProtocolClient, AutoCloseable 
         return breakpoint;
     }
 
-    /** A response within {@link #WAIT}; an error response fails the test with its message. */
-    public static <T> T get(CompletableFuture<T> response) {
+    /** A response within the patience; an error response fails the test with its message. */
+    public <T> T answer(CompletableFuture<T> response) {
         try {
-            return response.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            return response.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new AssertionError("no successful response within " + WAIT + ": " + e, e);
+            throw new AssertionError("no successful response within " + patience + ": " + e, e);
         }
     }
 

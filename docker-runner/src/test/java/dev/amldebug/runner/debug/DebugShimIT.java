@@ -1,18 +1,18 @@
 package dev.amldebug.runner.debug;
 
-import dev.amldebug.bridge.testing.DapTestClient;
-import dev.amldebug.runner.run.RunStore;
 import static dev.amldebug.runner.testing.DockerResources.BASE_IMAGE;
 import static dev.amldebug.runner.testing.DockerResources.docker;
 import static dev.amldebug.runner.testing.Projects.read;
 import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.LocalRun;
 import dev.amldebug.runner.run.LocalRunner;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.runner.run.StartOptions;
 import dev.amldebug.runner.spec.RunSpec;
 import dev.amldebug.runner.spec.RunSpecLoader;

@@ -1,8 +1,8 @@
 package dev.amldebug.runner.debug;
 
-import org.eclipse.lsp4j.debug.StackFrame;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.lsp4j.debug.StackFrame;
 
 /** Python scripts that report, from inside the debugged processes, what the shim set up there. */
 final class ShimProbes {

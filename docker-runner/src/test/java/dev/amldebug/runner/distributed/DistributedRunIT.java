@@ -186,6 +186,7 @@ public class DistributedRunIT {
 
     @Test
     void aRankThatRaisesFailsTheJobStopsTheOthersAndKeepsEveryLog() throws Exception {
+        // The stimulus: rank 3 fails once the others are running (its 2 s), and they would run on for 300 s.
         String script = """
                 import os, time
                 rank = int(os.environ["RANK"])
@@ -212,6 +213,7 @@ public class DistributedRunIT {
 
     @Test
     void cancelStopsEveryNode() throws Exception {
+        // The stimulus: ranks that run until cancelled.
         RunSpec spec = job("import time\nprint('waiting', flush=True)\ntime.sleep(300)\n", "{type: pytorch, process_count_per_instance: 2}", 2);
         String id = queue.queue(spec);
         LocalRun started = runner.start(id, spec, false, null, RunListener.NONE);
@@ -255,6 +257,7 @@ public class DistributedRunIT {
 
     @Test
     void detachedRunIsFollowedInTheBackgroundAndAFailedRankStopsTheOtherNode() throws Exception {
+        // The stimulus: rank 0 fails at once; rank 1 would run for 300 s unless stopped.
         RunSpec spec = job("""
                 import os, sys, time
                 if os.environ["RANK"] == "0":

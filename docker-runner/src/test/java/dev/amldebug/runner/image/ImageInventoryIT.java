@@ -38,6 +38,7 @@ class ImageInventoryIT {
     void pruneKeepsAnImageARunningContainerUsesAndReportsSpaceFreed() throws Exception {
         write(project, "docker/Dockerfile", "FROM " + BASE_IMAGE + "\nRUN echo " + UUID.randomUUID() + " > /id\n");
         Path env = write(project, "env.yml", "build: {path: docker}\n");
+        // The stimulus: wait.py keeps its container running, and so its image in use, until the test stops it.
         Path script = write(project, "wait.py", "import time\ntime.sleep(300)\n");
         ImageUsage usage = new ImageUsage(cache);
         LocalRunner runner = new LocalRunner(docker(), new RunStore(workspace), usage);

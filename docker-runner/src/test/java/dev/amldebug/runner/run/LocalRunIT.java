@@ -122,6 +122,7 @@ class LocalRunIT {
 
     @Test
     void cancellingMidRunKeepsTheLogsAndOutputsWrittenSoFar() throws Exception {
+        // The stimulus: a script that runs until cancelled, with an output and a log line written first.
         Path script = write(project, "long.py", """
                 import time
                 open('outputs/partial.txt', 'w').write('half done')

@@ -67,6 +67,7 @@ class ReconcilerIT {
 
     @Test
     void runningContainerOfADeadProcessIsAdoptedAndReported() throws Exception {
+        // The stimulus: a container that is still running when its process is found dead.
         String id = startDetached("import time\ntime.sleep(300)\n");
         long dead = deadPid();
         store.update(id, r -> {

@@ -1,15 +1,15 @@
 package dev.amldebug.server.lsp;
 
-import dev.amldebug.bridge.testing.DapTestClient;
-import dev.amldebug.server.testing.FakeAzure;
-import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.bridge.ChannelStreams;
+import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
+import dev.amldebug.server.testing.FakeAzure;
+import dev.amldebug.server.testing.FakeJobs;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

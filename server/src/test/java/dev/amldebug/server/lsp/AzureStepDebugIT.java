@@ -1,13 +1,13 @@
 package dev.amldebug.server.lsp;
 
-import dev.amldebug.server.testing.FakeAzure;
-import dev.amldebug.server.testing.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.cli.AzurePipelineDebugIT;
 import dev.amldebug.server.lsp.Protocol.DebugReadyParams;
+import dev.amldebug.server.testing.FakeAzure;
+import dev.amldebug.server.testing.FakeJobs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.amldebug.bridge.ChannelStreams;
 import dev.amldebug.bridge.testing.DapTestClient;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.runner.testing.FailingScript;
@@ -12,7 +13,6 @@ import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpoint;
 import dev.amldebug.server.lsp.Protocol.DebugAdapterEndpointParams;
 import dev.amldebug.server.lsp.Protocol.TreeNode;
 import java.net.UnixDomainSocketAddress;
-import dev.amldebug.bridge.ChannelStreams;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,12 +125,13 @@ class LanguageServerIT {
         gone.waitFor();
         orphan.ownerPid = gone.pid();
         store.create(orphan);
-        LspSession session = lsp.session();
+        lsp.session();
         await().atMost(WAIT).until(() -> store.read(orphan.id).status == dev.amldebug.runner.run.RunStatus.Failed);
     }
 
     @Test
     void cancelRunStopsARunAndTheTreeHearsOfIt() throws Exception {
+        // The stimulus: a run that keeps running until cancelled.
         write(lsp.workspace(), "wait.py", "import time\nprint('waiting', flush=True)\ntime.sleep(300)\n");
         LspSession session = lsp.session();
         Object submitted = session.command("azureml.submitExperiment", Map.of("configuration", "wait.py"))

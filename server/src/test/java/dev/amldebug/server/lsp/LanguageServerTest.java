@@ -328,6 +328,7 @@ class LanguageServerTest {
 
     @Test
     void serverExitsWhenTheProcessThatStartedItIsGone() throws Exception {
+        // The stimulus: a parent process that is alive at initialize and gone a second later.
         Process parent = new ProcessBuilder("sleep", "1").start();
         try (LspSession other = new LspSession()) {
             org.eclipse.lsp4j.InitializeParams params = new org.eclipse.lsp4j.InitializeParams();

@@ -2,6 +2,7 @@ package dev.amldebug.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -31,10 +32,22 @@ public final class TempFolder implements AutoCloseable {
         }
         for (Path path : all) {
             try {
-                Files.deleteIfExists(path);
+                delete(path);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not remove the test folder " + root + " (" + path + ")", e);
             }
+        }
+    }
+
+    /** Deletes {@code path}, making its folder writable first if it was not (as JUnit's @TempDir does). */
+    private static void delete(Path path) throws IOException {
+        try {
+            Files.deleteIfExists(path);
+        } catch (AccessDeniedException denied) {
+            if (!path.getParent().toFile().setWritable(true)) {
+                throw denied;
+            }
+            Files.deleteIfExists(path);
         }
     }
 }
