@@ -80,7 +80,7 @@ class AzureConnectBackEditorIT {
         Path script = workspace.resolve("src/spread.py");
         try (DapTestClient parent = connect(ready.runId())) {
             parent.initialize("azureml", true);
-            DapTestClient.get(parent.attach(Map.of("runId", ready.runId()), null));
+            parent.answer(parent.attach(Map.of("runId", ready.runId()), null));
             List<DapTestClient> children = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
