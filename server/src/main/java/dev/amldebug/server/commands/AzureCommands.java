@@ -2,7 +2,6 @@ package dev.amldebug.server.commands;
 
 import dev.amldebug.azure.Compute;
 import dev.amldebug.azure.Job;
-import dev.amldebug.azure.LogSelection;
 import dev.amldebug.azure.Page;
 import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.azure.config.WorkspaceConfig;
@@ -27,10 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The azureml.azure.* commands: sign in, submit to a compute, cancel, open in Studio, follow a log. */
 final class AzureCommands {
@@ -56,9 +52,6 @@ final class AzureCommands {
     record ConfigArgs(String config) {
     }
 
-    record StreamArgs(String streamId) {
-    }
-
     private static final Duration CANCEL_TIMEOUT = Duration.ofMinutes(5);
 
     private final AzureAccess access;
@@ -67,7 +60,6 @@ final class AzureCommands {
     private final ExecutorService executor;
     private final Runnable signInChanged;
     private final RemoteTargets targets;
-    private final Map<String, AtomicBoolean> streams = new ConcurrentHashMap<>();
 
     AzureCommands(AzureAccess access, Path workspace, EditorClient editor, ExecutorService executor, Runnable signInChanged,
                   RemoteTargets targets) {
@@ -85,9 +77,7 @@ final class AzureCommands {
                 .register("azureml.azure.submit", this::submit)
                 .register("azureml.azure.pipelineSteps", this::pipelineSteps)
                 .register("azureml.azure.cancelJob", this::cancel)
-                .register("azureml.azure.studioUrl", this::studioUrl)
-                .register("azureml.azure.followLog", this::followLog)
-                .register("azureml.azure.stopLog", this::stopLog);
+                .register("azureml.azure.studioUrl", this::studioUrl);
     }
 
     /** With a token, the editor's own Microsoft sign-in; without, the credential chain (az login, ...). */
@@ -164,37 +154,6 @@ final class AzureCommands {
         NodeId node = node(arguments);
         return Map.of("url", access.client().workspaceClient(AzureNodeIds.workspaceOf(node))
                 .studioUrl(AzureNodeIds.jobOf(node)));
-    }
-
-    /** Streams the log into azureml/azureLog notifications until the job ends or stopLog. */
-    private Object followLog(List<Object> arguments) {
-        NodeId node = node(arguments);
-        WorkspaceClient client = access.client().workspaceClient(AzureNodeIds.workspaceOf(node));
-        String job = AzureNodeIds.jobOf(node);
-        String file = AzureNodeIds.logFileOf(node);
-        String streamId = UUID.randomUUID().toString();
-        AtomicBoolean stopped = new AtomicBoolean();
-        streams.put(streamId, stopped);
-        executor.execute(() -> {
-            try {
-                client.logs().follow(job, new LogSelection(file, null, false), true,
-                        (source, text) -> editor.logLines(streamId, source, text, false), stopped::get);
-                editor.logLines(streamId, file, "", true);
-            } catch (AmlDebugException e) {
-                editor.logLines(streamId, file, "aml-debug: " + e.getMessage() + "\n", true);
-            } finally {
-                streams.remove(streamId);
-            }
-        });
-        return Map.of("streamId", streamId, "job", job, "file", file);
-    }
-
-    private Object stopLog(List<Object> arguments) {
-        AtomicBoolean stopped = streams.get(Arguments.first(arguments, StreamArgs.class).streamId());
-        if (stopped != null) {
-            stopped.set(true);
-        }
-        return Map.of("stopped", stopped != null);
     }
 
     /** The Azure ML node the command's {@code nodeId} names. */

@@ -53,7 +53,8 @@ public final class StandardCommands {
         CommandRegistry registry = new AzureJobCommands(azure.access(), runs, editor, azure.remoteTargets(), azure.executor())
                 .registerOn(new AzureCommands(azure.access(), workspace, editor, azure.executor(), azure.signInChanged(),
                         azure.remoteTargets())
-                        .registerOn(new CommandRegistry()));
+                        .registerOn(new AzureLogCommands(azure.access(), editor, azure.executor())
+                                .registerOn(new CommandRegistry())));
         return registry
                 .register("azureml.createExperiment", args -> {
                     String name = Arguments.first(args, NameArgs.class).name();
