@@ -58,7 +58,10 @@ final class AttachCommand implements Callable<Integer> {
             exitCode = ConsoleAttach.debug(hostTarget(), HostTarget.localRoot(pathMappings), console.breakpoints, true, console.trace(),
                     workspace.threads().blocking());
         }
-        exitCode.ifPresent(code -> System.out.println("exit code: " + code));
+        exitCode.ifPresent(code -> {
+            command.commandLine().getOut().println("exit code: " + code);
+            command.commandLine().getOut().flush();
+        });
         return exitCode.orElse(0);
     }
 

@@ -1,9 +1,9 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.bridge.DapTrace;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What the console debugger takes wherever it attaches to a debugpy by address: breakpoints, the address policy, code. */
@@ -18,10 +18,10 @@ final class ConsoleDebugOptions {
     @Option(names = "--all-code", description = "Step into and stop in library code too (justMyCode off).")
     boolean allCode;
 
-    @Option(names = "--trace-dap", paramLabel = "FILE", description = "Write every DAP message to FILE (JSON lines).")
-    Path traceFile;
+    @Mixin
+    TraceDapOption traceDap;
 
     DapTrace trace() {
-        return traceFile == null ? DapTrace.NONE : DapTrace.toFile(traceFile);
+        return traceDap.trace();
     }
 }

@@ -1,7 +1,6 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.bridge.DapBridge;
-import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.server.debug.DapTargets;
 import dev.amldebug.server.run.RunServices;
@@ -11,7 +10,6 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "dap", mixinStandardHelpOptions = true,
         description = {"Serve the azureml debug adapter on stdin/stdout, for any DAP client.",
@@ -26,8 +24,8 @@ final class DapCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--trace-dap", paramLabel = "FILE", description = "Write every DAP message to FILE (JSON lines).")
-    java.nio.file.Path traceFile;
+    @Mixin
+    TraceDapOption traceDap;
 
     @Override
     public Integer call() throws Exception {
@@ -48,7 +46,7 @@ final class DapCommand implements Callable<Integer> {
         };
         RunServices services = workspace.services(baseImage.image);
         DapTargets targets = new DapTargets(services, workspace.path(), forward);
-        bridge[0] = new DapBridge(targets, traceFile == null ? DapTrace.NONE : DapTrace.toFile(traceFile),
+        bridge[0] = new DapBridge(targets, traceDap.trace(),
                 workspace.threads().blocking());
         // A client that goes away, or SIGTERM, leaves its runs to background followers, as the editor's path does.
         Thread handOver = new Thread(services::handOver, "aml-debug-dap-hand-over");

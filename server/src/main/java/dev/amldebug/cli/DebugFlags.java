@@ -39,8 +39,8 @@ final class DebugFlags {
                     + " others run plainly, and wait in collective calls while a debugged rank is paused.")
     List<Integer> debugRanks = new ArrayList<>();
 
-    @Option(names = "--trace-dap", paramLabel = "FILE", description = "Write every DAP message to FILE (JSON lines).")
-    Path traceFile;
+    @Mixin
+    TraceDapOption traceDap;
 
     boolean enabled() {
         return debug || !breakpoints.isEmpty() || !debugRanks.isEmpty();
@@ -64,6 +64,6 @@ final class DebugFlags {
     }
 
     DapTrace trace() {
-        return traceFile == null ? DapTrace.NONE : DapTrace.toFile(traceFile);
+        return traceDap.trace();
     }
 }
