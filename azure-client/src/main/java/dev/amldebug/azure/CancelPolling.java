@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
+import java.util.Locale;
 
 /** A cancel: its long-running operation to its end, then the job until it reads Canceled (or ended otherwise). */
 final class CancelPolling {
@@ -74,7 +75,7 @@ final class CancelPolling {
         LongRunningOperationStatus status = last.getStatus();
         if (status == LongRunningOperationStatus.FAILED || status == LongRunningOperationStatus.USER_CANCELLED) {
             throw AmlDebugException.environment("Azure ML could not cancel job " + jobName + " (the operation "
-                    + status.toString().toLowerCase(java.util.Locale.ROOT) + "): try `aml-debug azure jobs cancel "
+                    + status.toString().toLowerCase(Locale.ROOT) + "): try `aml-debug azure jobs cancel "
                     + jobName + "` again, or cancel it in Azure ML studio.", null);
         }
     }

@@ -12,6 +12,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Inline environments (image and conda file) as anonymous environment versions, named by their content. */
 public final class EnvironmentVersions {
@@ -57,12 +59,12 @@ public final class EnvironmentVersions {
      * Curated registry environments and {@code @latest} are not read here: the sentence says what to do.
      */
     public EnvironmentVersion resolve(String environmentId) {
-        java.util.regex.Matcher arm = java.util.regex.Pattern.compile("/workspaces/[^/]+/environments/([^/]+)/versions/([^/]+)$")
+        Matcher arm = Pattern.compile("/workspaces/[^/]+/environments/([^/]+)/versions/([^/]+)$")
                 .matcher(environmentId == null ? "" : environmentId);
         if (arm.find()) {
             return get(arm.group(1), arm.group(2));
         }
-        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("^azureml:([^:@/]+):([^:@/]+)$")
+        Matcher reference = Pattern.compile("^azureml:([^:@/]+):([^:@/]+)$")
                 .matcher(environmentId == null ? "" : environmentId);
         if (reference.find()) {
             return get(reference.group(1), reference.group(2));

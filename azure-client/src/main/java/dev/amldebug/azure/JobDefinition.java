@@ -3,6 +3,7 @@ package dev.amldebug.azure;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * What a command job runs, as its resource says: what a local replay needs.
@@ -33,6 +34,6 @@ public record JobDefinition(String name, String jobType, String experimentName, 
                 Json.text(e.getValue(), "jobInputType"), Json.text(e.getValue(), "uri"), Json.text(e.getValue(), "value"))));
         return new JobDefinition(Json.text(resource, "name"), Json.text(properties, "jobType"), Json.text(properties, "experimentName"),
                 Json.text(properties, "codeId"), Json.text(properties, "command"), Json.text(properties, "environmentId"),
-                Map.copyOf(variables), java.util.Collections.unmodifiableMap(inputs));
+                Map.copyOf(variables), Collections.unmodifiableMap(inputs));
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import com.azure.core.http.HttpHeaderName;
+import java.util.Arrays;
 
 /**
  * A job's log files, read with HTTP Range requests for the new bytes only (416: nothing new). While the job
@@ -118,7 +120,7 @@ public final class JobLogs {
         bytesRead.addAndGet(body.length);
         // A server that ignores Range answers 200 with the whole file: keep only what is new (all of it, if shorter).
         byte[] fresh = response.status() == 200 && offset > 0 && offset <= body.length
-                ? java.util.Arrays.copyOfRange(body, (int) offset, body.length) : body;
+                ? Arrays.copyOfRange(body, (int) offset, body.length) : body;
         if (response.status() == 200 && offset > body.length) {
             offset = 0;
         }
@@ -147,7 +149,7 @@ public final class JobLogs {
 
     private static String header(RestResponse response, String name) {
         return response.headers() == null ? null
-                : response.headers().getValue(com.azure.core.http.HttpHeaderName.fromString(name));
+                : response.headers().getValue(HttpHeaderName.fromString(name));
     }
 
     private RunDetails details(String jobName) {

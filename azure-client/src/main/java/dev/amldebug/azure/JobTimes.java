@@ -3,6 +3,7 @@ package dev.amldebug.azure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.io.IOException;
 
 /**
  * When a job started and ended, from its ARM resource's {@code properties.properties} (a string map): {@code
@@ -23,7 +24,7 @@ record JobTimes(Instant start, Instant end) {
                 JsonNode execution = JSON.readTree(stages).path("Execution");
                 start = start != null ? start : parse(Json.text(execution, "StartTime"));
                 end = end != null ? end : parse(Json.text(execution, "EndTime"));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // Not JSON: the times stay unknown rather than wrong.
             }
         }

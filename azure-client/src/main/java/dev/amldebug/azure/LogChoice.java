@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Which of a job's log files to read: the one its type writes its story to, a named one, a rank's, or all. */
 final class LogChoice {
@@ -53,7 +55,7 @@ final class LogChoice {
 
     static String source(LogFile file, LogSelection which) {
         if (which.all()) {
-            java.util.regex.Matcher rank = java.util.regex.Pattern.compile("std_log_process_(\\d+)\\.txt$").matcher(file.name());
+            Matcher rank = Pattern.compile("std_log_process_(\\d+)\\.txt$").matcher(file.name());
             if (rank.find()) {
                 return "rank " + rank.group(1);
             }

@@ -13,6 +13,11 @@ import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import java.time.Duration;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Our azure-core pipelines: user agent, retries (429, 5xx, resets; Retry-After first, else exponential backoff)
@@ -43,9 +48,9 @@ final class Pipelines {
             return status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
         }
         for (Throwable cause = condition.getThrowable(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ClientAuthenticationException || cause instanceof java.io.InterruptedIOException
-                    && !(cause instanceof java.net.SocketTimeoutException) || cause instanceof java.net.ConnectException
-                    || cause instanceof java.net.UnknownHostException || cause instanceof javax.net.ssl.SSLHandshakeException) {
+            if (cause instanceof ClientAuthenticationException || cause instanceof InterruptedIOException
+                    && !(cause instanceof SocketTimeoutException) || cause instanceof ConnectException
+                    || cause instanceof UnknownHostException || cause instanceof SSLHandshakeException) {
                 return false;
             }
             if (cause.getCause() == cause) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 
 /** The files of a code folder, as relative paths in '/'-joined sorted order, less what is excluded. */
 final class SnapshotFiles {
@@ -29,7 +31,7 @@ final class SnapshotFiles {
                     .map(relative -> relative.toString().replace('\\', '/'))
                     .sorted()
                     .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw AmlDebugException.environment("Cannot read the code folder " + folder + ": check its permissions.", e);
         }
     }
@@ -37,7 +39,7 @@ final class SnapshotFiles {
     /** A link to a file outside the folder would upload that file (/etc/passwd, a key): refused, each named. */
     private static void refuseLinksOut(Path folder, List<Path> files) throws IOException {
         Path real = folder.toRealPath();
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Path file : files) {
             if (!file.toRealPath().startsWith(real)) {
                 out.add(folder.relativize(file) + " -> " + file.toRealPath());

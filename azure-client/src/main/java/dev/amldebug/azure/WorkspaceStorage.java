@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import com.azure.storage.blob.models.BlobStorageException;
+import java.util.HashMap;
 
 /**
  * Reads the workspace's blob storage (the default datastore, {@code workspaceblobstore}) with the SAS that
@@ -30,7 +32,7 @@ public final class WorkspaceStorage {
     static final String DATASTORE_PATHS = "azureml://datastores/" + DATASTORE + "/paths/";
     private final WorkspaceId id;
     private final AzureMlClient client;
-    private final Map<String, JsonNode> secrets = new java.util.HashMap<>();
+    private final Map<String, JsonNode> secrets = new HashMap<>();
 
     WorkspaceStorage(WorkspaceId id, AzureMlClient client) {
         this.id = id;
@@ -134,7 +136,7 @@ public final class WorkspaceStorage {
             return to;
         } catch (IOException e) {
             throw AmlDebugException.environment("Cannot write under " + to + ": check that it is writable.", e);
-        } catch (com.azure.storage.blob.models.BlobStorageException e) {
+        } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404) {
                 throw AmlDebugException.notFound(parts.getBlobContainerName() + "/" + prefix + " is not in the workspace storage:"
                         + " it was moved or deleted; give a local copy instead.");

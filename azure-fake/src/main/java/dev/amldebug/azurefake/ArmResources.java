@@ -122,7 +122,7 @@ final class ArmResources {
      * "codes", "environments", "components" (answered as the recorded component PUT is: no provisioningState).
      */
     ObjectNode assetVersion(FakeWorkspace ws, String kind, String name, String version, ObjectNode requested) {
-        ObjectNode body = dev.amldebug.azurefake.http.Json.object();
+        ObjectNode body = Json.object();
         body.put("id", ws.armId() + "/" + kind + "/" + name + "/versions/" + version);
         body.put("name", version);
         body.put("type", "Microsoft.MachineLearningServices/workspaces/" + kind + "/versions");

@@ -3,6 +3,7 @@ package dev.amldebug.errors;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
+import java.lang.reflect.InvocationTargetException;
 
 /** What the user reads of any failure: its own words, without wrappers or Java class names. */
 public final class Sentences {
@@ -25,7 +26,7 @@ public final class Sentences {
     public static Throwable unwrap(Throwable error) {
         Throwable current = error;
         while ((current instanceof CompletionException || current instanceof ExecutionException
-                || current instanceof java.lang.reflect.InvocationTargetException) && current.getCause() != null) {
+                || current instanceof InvocationTargetException) && current.getCause() != null) {
             current = current.getCause();
         }
         return current;

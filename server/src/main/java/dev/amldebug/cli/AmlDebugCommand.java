@@ -2,6 +2,8 @@ package dev.amldebug.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 @Command(name = "aml-debug", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Run and debug Azure ML experiments locally in Docker, with no changes to your scripts.",
@@ -19,10 +21,10 @@ final class AmlDebugCommand {
      * The subcommands, by name. picocli reflects over every command it is given, which takes a good
      * part of a short command's start: only the one that runs is given, unless help lists them all.
      */
-    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
-    private static java.util.Map<String, Class<?>> subcommands() {
-        java.util.Map<String, Class<?>> all = new java.util.LinkedHashMap<>();
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> all = new LinkedHashMap<>();
         all.put("run", RunCommand.class);
         all.put("runs", RunsCommand.class);
         all.put("images", ImagesCommand.class);

@@ -6,6 +6,7 @@ import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.server.threads.ServerThreads;
 import java.util.Set;
 import picocli.CommandLine;
+import java.util.Map;
 
 /**
  * What one invocation of the command line shares: its threads and its Docker client. Commands
@@ -18,9 +19,9 @@ final class CliContext implements CommandLine.IFactory {
     private final LazyDocker docker = new LazyDocker();
     private ServerThreads threads;
     private AzureAccess azure;
-    private final java.util.Map<String, String> environment;
+    private final Map<String, String> environment;
 
-    private CliContext(java.util.Map<String, String> environment) {
+    private CliContext(Map<String, String> environment) {
         this.environment = environment;
     }
 
@@ -29,7 +30,7 @@ final class CliContext implements CommandLine.IFactory {
     }
 
     /** @param environment the variables Azure ML settings come from (the process's, or a test's) */
-    static CliContext forArguments(java.util.Map<String, String> environment, String... args) {
+    static CliContext forArguments(Map<String, String> environment, String... args) {
         CliContext context = new CliContext(environment);
         if (args.length > 0 && NEED_DOCKER_AT_ONCE.contains(args[0])) {
             context.docker.prefetch(context.threads().blocking());

@@ -1,6 +1,9 @@
 package dev.amldebug.cli;
 
 import picocli.CommandLine;
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Entry point of the aml-debug jar. */
 public final class Main {
@@ -8,7 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        boolean verbose = Arrays.asList(args).contains("--verbose");
         // Before the first logger exists: slf4j-simple reads its level once.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
@@ -23,15 +26,15 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.log.com.azure", verbose ? "info" : "off");
         System.setProperty("org.slf4j.simpleLogger.log.com.microsoft.aad.msal4j", "warn");
         // lsp4j logs through java.util.logging; a closed socket at the end of a session is not news.
-        java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(verbose ? java.util.logging.Level.ALL
-                : java.util.logging.Level.SEVERE);
+        Logger.getLogger("org.eclipse.lsp4j").setLevel(verbose ? Level.ALL
+                : Level.SEVERE);
         System.exit(commandLine(verbose, CliContext.forArguments(args), args).execute(args));
     }
 
     /** The command line for {@code args}: the subcommand they name, or all of them (for help and errors). */
     static CommandLine commandLine(boolean verbose, CliContext context, String... args) {
         CommandLine commandLine = new CommandLine(new AmlDebugCommand(), context);
-        String first = java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+        String first = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
         AmlDebugCommand.SUBCOMMANDS.forEach((name, type) -> {
             if (first.isEmpty() || name.equals(first) || !AmlDebugCommand.SUBCOMMANDS.containsKey(first)) {
                 commandLine.addSubcommand(name, new CommandLine(type, context));

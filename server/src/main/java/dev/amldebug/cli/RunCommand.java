@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import java.util.Set;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a job in a local Docker container.",
@@ -96,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         RunRequest request = RunRequest.of(job.toAbsolutePath())
                 .withEnvironment(environment == null ? null : environment.toAbsolutePath()).withArguments(args)
                 .withExperiment(experiment).withDebug(debugFlags.runOptions()).detached(detach)
-                .withDebugRanks(java.util.Set.copyOf(debugFlags.debugRanks));
+                .withDebugRanks(Set.copyOf(debugFlags.debugRanks));
         return new ForegroundRun(workspace, debugFlags, detach, command).run(runs, request);
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import java.io.PrintWriter;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"Print a run's driver log (the script's output), or its control log with --control.",
@@ -120,7 +121,7 @@ final class RunsLogsCommand implements Callable<Integer> {
                         }
                     }).awaitCompletion();
         }
-        workspace.reconcile(new java.io.PrintWriter(System.err, true));
+        workspace.reconcile(new PrintWriter(System.err, true));
         return 0;
     }
 

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import dev.amldebug.azure.config.AzureEndpoints;
+import java.time.Duration;
 
 /**
  * The credentials a developer expects, in this order: a service principal or workload identity from
@@ -25,7 +27,7 @@ import java.util.function.Consumer;
  */
 public final class AzureCredentials {
     /** How long `az account get-access-token` may take. */
-    static final java.time.Duration AZ_TIMEOUT = java.time.Duration.ofSeconds(20);
+    static final Duration AZ_TIMEOUT = Duration.ofSeconds(20);
 
     private AzureCredentials() {
     }
@@ -80,7 +82,7 @@ public final class AzureCredentials {
      * sign-in for {@link #chain} and returns the account.
      */
     public static String deviceCodeLogin(Map<String, String> env, Consumer<String> prompt) {
-        return deviceCode(env, prompt).login(dev.amldebug.azure.config.AzureEndpoints.fromEnvironment(env).scope());
+        return deviceCode(env, prompt).login(AzureEndpoints.fromEnvironment(env).scope());
     }
 
     /** For `aml-debug azure login`: the code and the URL go to {@code printer}. */

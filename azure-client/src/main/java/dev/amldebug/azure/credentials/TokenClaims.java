@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Base64;
 import java.util.Optional;
+import java.io.IOException;
 
 /** Who a token is for, read from its JWT claims; the token itself goes nowhere. */
 public final class TokenClaims {
@@ -27,7 +28,7 @@ public final class TokenClaims {
                 }
             }
             return Optional.empty();
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
     }

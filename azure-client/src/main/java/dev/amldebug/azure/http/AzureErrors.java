@@ -10,6 +10,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
 
 /** Turns a failed Azure call into one sentence that says what to do. Never a token, a signature or a class name. */
 public final class AzureErrors {
@@ -61,7 +63,7 @@ public final class AzureErrors {
             return AmlDebugException.environment("The TLS certificate of " + host + " is not trusted here: set "
                     + HttpSettings.CA_BUNDLE + " to a PEM file with your network's root certificate.", null);
         }
-        if (cause instanceof InterruptedIOException && !(cause instanceof java.net.SocketTimeoutException)
+        if (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)
                 && !(cause instanceof HttpConnectTimeoutException)) {
             return new AmlDebugException(ErrorKind.ENVIRONMENT, "The request for " + what.description() + " was interrupted.");
         }
@@ -118,7 +120,7 @@ public final class AzureErrors {
     }
 
     private static boolean privateLink(ArmError error) {
-        String text = (error.code() + " " + error.message()).toLowerCase(java.util.Locale.ROOT);
+        String text = (error.code() + " " + error.message()).toLowerCase(Locale.ROOT);
         return text.contains("private link") || text.contains("privatelink") || text.contains("private endpoint")
                 || text.contains("public network access");
     }

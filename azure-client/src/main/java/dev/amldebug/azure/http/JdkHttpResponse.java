@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import com.azure.core.http.HttpHeaderName;
 
 /** A response read whole: our bodies are JSON pages, log chunks and blob blocks of a few MB. */
 final class JdkHttpResponse extends HttpResponse {
@@ -56,7 +57,7 @@ final class JdkHttpResponse extends HttpResponse {
 
     @Override
     public Mono<String> getBodyAsString() {
-        return Mono.just(CoreUtils.bomAwareToString(body, headers.getValue(com.azure.core.http.HttpHeaderName.CONTENT_TYPE)));
+        return Mono.just(CoreUtils.bomAwareToString(body, headers.getValue(HttpHeaderName.CONTENT_TYPE)));
     }
 
     @Override

@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Mono;
+import com.azure.core.http.HttpHeaderName;
+import java.io.InputStream;
 
 /**
  * azure-core's {@link HttpClient} on the JDK's own java.net.http client. azure-core-http-jdk-httpclient is not
@@ -90,7 +92,7 @@ public final class JdkHttpTransport implements HttpClient {
             }
         }
         try {
-            java.net.http.HttpResponse<java.io.InputStream> response = client.send(builder.build(),
+            java.net.http.HttpResponse<InputStream> response = client.send(builder.build(),
                     BodyHandlers.ofInputStream());
             return new JdkHttpResponse(request, response.statusCode(), headers(response.headers().map()),
                     bounded(response.body()));
@@ -103,7 +105,7 @@ public final class JdkHttpTransport implements HttpClient {
     }
 
     /** Reads a body whole, up to {@link AnswerTooLargeException#MAX_BYTES}: no answer may take the memory. */
-    private static byte[] bounded(java.io.InputStream body) throws IOException {
+    private static byte[] bounded(InputStream body) throws IOException {
         try (body) {
             byte[] read = body.readNBytes(AnswerTooLargeException.MAX_BYTES + 1);
             if (read.length > AnswerTooLargeException.MAX_BYTES) {
@@ -131,7 +133,7 @@ public final class JdkHttpTransport implements HttpClient {
         HttpHeaders headers = new HttpHeaders();
         raw.forEach((name, values) -> {
             if (!name.startsWith(":")) {
-                headers.set(com.azure.core.http.HttpHeaderName.fromString(name), values);
+                headers.set(HttpHeaderName.fromString(name), values);
             }
         });
         return headers;

@@ -12,6 +12,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.Optional;
 
 /**
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY, read by azure-core's {@link ProxyOptions#fromConfiguration}, as a
@@ -27,12 +29,12 @@ final class ProxyRoute extends ProxySelector {
     }
 
     /** Empty when no proxy is configured. */
-    static java.util.Optional<ProxyRoute> fromEnvironment(Map<String, String> env) {
+    static Optional<ProxyRoute> fromEnvironment(Map<String, String> env) {
         // azure-core reads HTTPS_PROXY/HTTP_PROXY only when java.net.useSystemProxies is true.
-        Map<String, String> variables = new java.util.HashMap<>(env);
+        Map<String, String> variables = new HashMap<>(env);
         variables.put("java.net.useSystemProxies", "true");
         Configuration configuration = new ConfigurationBuilder(prefix -> Map.of(), prefix -> Map.of(), prefix -> variables).build();
-        return java.util.Optional.ofNullable(ProxyOptions.fromConfiguration(configuration, true)).map(ProxyRoute::new);
+        return Optional.ofNullable(ProxyOptions.fromConfiguration(configuration, true)).map(ProxyRoute::new);
     }
 
     ProxyOptions options() {

@@ -13,6 +13,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
+import com.azure.core.exception.ClientAuthenticationException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 
 /**
  * JSON over one azure-core pipeline. Statuses >= 400 that the caller did not accept become the
@@ -63,7 +66,7 @@ public final class Rest {
             return new RestResponse(status, response.getHeaders(), content);
         } catch (AmlDebugException e) {
             throw e;
-        } catch (com.azure.core.exception.ClientAuthenticationException e) {
+        } catch (ClientAuthenticationException e) {
             throw AmlDebugException.environment(AzureErrors.NOT_SIGNED_IN, null);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof AnswerTooLargeException) {
@@ -73,7 +76,7 @@ public final class Rest {
             }
             throw AzureErrors.unreachable(url, e, what, workspace);
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof java.io.IOException) {
+            if (e.getCause() instanceof IOException) {
                 throw AzureErrors.unreachable(url, e, what, workspace);
             }
             throw e;
@@ -83,7 +86,7 @@ public final class Rest {
     private static byte[] bytes(JsonNode body) {
         try {
             return JSON.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("unserialisable request body", e);
         }
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.amldebug.errors.AmlDebugException;
 import java.io.IOException;
+import com.azure.core.http.HttpHeaderName;
+import java.nio.charset.StandardCharsets;
 
 /** A response whose status the caller accepted. */
 public record RestResponse(int status, HttpHeaders headers, byte[] body) {
@@ -24,7 +26,7 @@ public record RestResponse(int status, HttpHeaders headers, byte[] body) {
 
     /** One sentence for an answer that is not JSON: an HTML page (a proxy, a captive portal) or a truncated one. */
     static String notJson(byte[] body) {
-        String start = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8).strip();
+        String start = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip();
         boolean html = start.startsWith("<");
         return html ? "Azure's answer was a web page, not JSON: a proxy, captive portal or firewall answered instead of"
                 + " Azure ML. Sign in to the network (or set HTTPS_PROXY), then try again."
@@ -33,6 +35,6 @@ public record RestResponse(int status, HttpHeaders headers, byte[] body) {
     }
 
     public String header(String name) {
-        return headers.getValue(com.azure.core.http.HttpHeaderName.fromString(name));
+        return headers.getValue(HttpHeaderName.fromString(name));
     }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** A loopback pass-through in front of Azurite that counts the body bytes it serves and records Range headers. */
 public final class BlobPassThrough implements AutoCloseable {
@@ -102,14 +104,14 @@ public final class BlobPassThrough implements AutoCloseable {
         if (response.statusCode() != 206 || range.isEmpty()) {
             return false;
         }
-        var m = java.util.regex.Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)").matcher(range.get());
+        var m = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)").matcher(range.get());
         return m.matches() && Long.parseLong(m.group(1)) > Long.parseLong(m.group(2));
     }
 
     private void answerInvalidRange(HttpExchange exchange, HttpResponse<byte[]> upstreamResponse) throws IOException {
         String size = upstreamResponse.headers().firstValue("Content-Range").orElse("/0").replaceAll(".*/", "");
         byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>InvalidRange</Code>"
-                + "<Message>The range specified is invalid for the current size of the resource.</Message></Error>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + "<Message>The range specified is invalid for the current size of the resource.</Message></Error>").getBytes(StandardCharsets.UTF_8);
         ranges.add(firstOr(exchange.getRequestHeaders().get("Range"), firstOr(exchange.getRequestHeaders().get("x-ms-range"), "")));
         exchange.getResponseHeaders().set("Content-Range", "bytes */" + size);
         exchange.getResponseHeaders().set("Content-Type", "application/xml");

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 
 /** The docker command line, as the fake's stand-in compute uses it: one call per command, output kept or streamed. */
 public final class DockerCli {
-    static final java.time.Duration ATTACH_GRACE = java.time.Duration.ofSeconds(10);
+    static final Duration ATTACH_GRACE = Duration.ofSeconds(10);
     private final String executable;
 
     public DockerCli(String executable) {
@@ -89,7 +91,7 @@ public final class DockerCli {
 
     /** Whole lines of {@code in} to {@code sink}; a line longer than 64 KB goes in pieces, what is left at the end too. */
     private static void copyLines(InputStream in, Consumer<byte[]> sink) {
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (in) {
             int n;

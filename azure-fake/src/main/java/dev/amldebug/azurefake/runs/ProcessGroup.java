@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /** A job's process containers, started and followed together: each one's output to its own log. */
 final class ProcessGroup {
@@ -28,7 +31,7 @@ final class ProcessGroup {
     /** Starts every process at once; the first to fail stops the others. */
     int attachAll(FakeJob job, List<String> names, List<ProcessLayout.Slot> slots) throws IOException {
         AtomicInteger firstFailure = new AtomicInteger();
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             String name = names.get(i);
             ProcessLayout.Slot slot = slots.get(i);
@@ -36,7 +39,7 @@ final class ProcessGroup {
                 int exit = attach(job, name, slot);
                 if (exit != 0 && firstFailure.compareAndSet(0, exit)) {
                     blobs.get().append(job.name, slot.logFile(), ("Process " + slot.rank() + " failed (exit code " + exit
-                            + "); the job's other processes are stopped.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            + "); the job's other processes are stopped.\n").getBytes(StandardCharsets.UTF_8));
                     names.stream().filter(other -> !other.equals(name)).forEach(other -> docker.quietly("kill", other));
                 }
                 return exit;
@@ -48,7 +51,7 @@ final class ProcessGroup {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while the job's processes ran", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IOException(e.getCause().getMessage(), e.getCause());
             }
         }

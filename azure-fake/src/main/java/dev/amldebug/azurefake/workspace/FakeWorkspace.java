@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
 
 /** One workspace the fake knows: its ids, its jobs, its code, environment and component versions and how its data plane is reached. */
 public final class FakeWorkspace {
@@ -62,6 +63,6 @@ public final class FakeWorkspace {
     }
 
     public static String key(String subscriptionId, String resourceGroup, String name) {
-        return (subscriptionId + "/" + resourceGroup + "/" + name).toLowerCase(java.util.Locale.ROOT);
+        return (subscriptionId + "/" + resourceGroup + "/" + name).toLowerCase(Locale.ROOT);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The command line of one rank: the job's own, or for a debugged rank the same with its Python replaced. */
 final class RankCommand {
@@ -24,7 +25,7 @@ final class RankCommand {
             return List.of("/bin/sh", "-c", shell(command.get(2), prefix));
         }
         if (!command.isEmpty() && command.get(0).matches("(.*/)?python[0-9.]*")) {
-            return java.util.stream.Stream.concat(prefix.stream(), command.stream().skip(1)).toList();
+            return Stream.concat(prefix.stream(), command.stream().skip(1)).toList();
         }
         throw notPython(String.join(" ", command));
     }

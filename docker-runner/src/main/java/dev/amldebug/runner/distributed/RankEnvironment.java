@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Collectors;
 
 /**
  * Azure ML's environment contract for one process of a distributed job: the torch.distributed variables for every
@@ -67,6 +68,6 @@ public final class RankEnvironment {
     }
 
     private static String jsonList(List<String> items) {
-        return items.stream().map(item -> "\"" + item + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        return items.stream().map(item -> "\"" + item + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 }

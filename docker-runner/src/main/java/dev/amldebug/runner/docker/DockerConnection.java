@@ -9,6 +9,8 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.amldebug.errors.AmlDebugException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.IOException;
+import java.net.URI;
 
 /**
  * Opens a client to the local Docker engine (DOCKER_HOST, or the default socket) and checks
@@ -30,7 +32,7 @@ public final class DockerConnection {
         String host = config.getDockerHost().toString();
         try (DockerClient probe = probe(config)) {
             check(probe, host);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DockerUnavailableException("Cannot close the Docker probe: " + e.getMessage(), e);
         }
         // Without a response timeout: following a quiet container's log, or waiting for its exit, takes as long as it takes.
@@ -47,7 +49,7 @@ public final class DockerConnection {
 
     /** The first client: a malformed address shows here, as the transport parses it. */
     private static DockerClient probe(DockerClientConfig config) {
-        java.net.URI host = config.getDockerHost();
+        URI host = config.getDockerHost();
         if ("unix".equals(host.getScheme()) && (host.getPath() == null || host.getPath().isEmpty())) {
             throw badHost();
         }
@@ -66,7 +68,7 @@ public final class DockerConnection {
 
     /** The engine's own Unix socket gets the light transport; anything else (tcp, TLS) the general one. */
     private static DockerClient client(DockerClientConfig config, Duration responseTimeout) {
-        java.net.URI host = config.getDockerHost();
+        URI host = config.getDockerHost();
         if ("unix".equals(host.getScheme())) {
             return DockerClientImpl.getInstance(config, new UnixSocketHttpClient(Path.of(host.getPath()), responseTimeout));
         }

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * A content hash of a normalized environment: equal environments get the same image tag,
@@ -34,7 +35,7 @@ public final class EnvironmentHasher {
             update(digest, "image", environment.image());
             update(digest, "image-id", baseImageId == null ? "" : baseImageId);
             if (environment.condaYaml() != null) {
-                update(digest, "conda", String.valueOf((Object) new org.yaml.snakeyaml.Yaml().load(environment.condaYaml())));
+                update(digest, "conda", String.valueOf((Object) new Yaml().load(environment.condaYaml())));
             }
         }
         return HexFormat.of().formatHex(digest.digest()).substring(0, 12);

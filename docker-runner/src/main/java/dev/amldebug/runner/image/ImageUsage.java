@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
+import dev.amldebug.runner.UserCache;
+import java.nio.file.FileAlreadyExistsException;
 
 /**
  * When each environment image was last used by a run. Images are shared by every workspace,
@@ -20,7 +22,7 @@ public final class ImageUsage {
     }
 
     public static ImageUsage inUserCache() {
-        return new ImageUsage(dev.amldebug.runner.UserCache.dir().resolve("image-use"));
+        return new ImageUsage(UserCache.dir().resolve("image-use"));
     }
 
     public void touch(String hash) {
@@ -29,7 +31,7 @@ public final class ImageUsage {
             Path file = dir.resolve(hash);
             try {
                 Files.createFile(file);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 // Used before, or by a run that starts at the same moment (two pipeline steps): either way it exists.
             }
             Files.setLastModifiedTime(file, FileTime.from(Instant.now()));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The hash behind {@link PipelineStep#reuseKey}: equal keys mean the step would compute the same outputs. */
 public final class ReuseKeys {
@@ -70,7 +71,7 @@ public final class ReuseKeys {
     /** Sorted relative paths and bytes; a code folder leaves out what the snapshot leaves out. */
     private static void hashFiles(MessageDigest digest, String what, Path root, boolean code) {
         List<Path> files = new ArrayList<>();
-        java.util.function.Predicate<Path> ignored = code ? SnapshotIgnore.of(root) : path -> false;
+        Predicate<Path> ignored = code ? SnapshotIgnore.of(root) : path -> false;
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override

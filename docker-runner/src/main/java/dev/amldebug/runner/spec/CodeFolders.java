@@ -2,6 +2,7 @@ package dev.amldebug.runner.spec;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.nio.file.Files;
 
 /**
  * Folders that are never a run's code: the file system's root and the system's own folders.
@@ -40,6 +41,6 @@ public final class CodeFolders {
             return null;
         }
         return root ? "the root of the file system"
-                : (java.nio.file.Files.isDirectory(absolute) ? "the system folder " : "the system file ") + absolute;
+                : (Files.isDirectory(absolute) ? "the system folder " : "the system file ") + absolute;
     }
 }

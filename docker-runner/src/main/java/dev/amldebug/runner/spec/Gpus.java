@@ -3,6 +3,8 @@ package dev.amldebug.runner.spec;
 import dev.amldebug.runner.yaml.YamlValue;
 import dev.amldebug.runner.job.JobResources;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whether a job asks for GPUs: on Azure ML its {@code resources.instance_type} is a GPU size (the N series: NC, ND,
@@ -24,7 +26,7 @@ public final class Gpus {
 
     /** The sentence for an engine that cannot give GPUs, from what Docker said when the container started. */
     public static String unavailable(String dockerMessage) {
-        java.util.regex.Matcher inner = java.util.regex.Pattern.compile("\"message\":\"(.*?)\"}").matcher(dockerMessage);
+        Matcher inner = Pattern.compile("\"message\":\"(.*?)\"}").matcher(dockerMessage);
         String said = inner.find() ? inner.group(1).replace("\\\"", "\"") : dockerMessage.strip();
         return "The job asks for GPUs (a GPU instance_type, or gpuSupport), but this Docker engine has no GPU support ("
                 + said + "). Install the NVIDIA Container Toolkit and restart the engine, or remove"

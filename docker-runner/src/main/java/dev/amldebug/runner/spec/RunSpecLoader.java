@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 
 /** Turns whatever the user named (job YAML, .runconfig or script) into a {@link RunSpec}. */
 public final class RunSpecLoader {
@@ -47,7 +48,7 @@ public final class RunSpecLoader {
 
     /** Extra arguments go after the command; for a shell command they are quoted for the shell. */
     private static RunSpec appendArgs(RunSpec spec, List<String> args) {
-        List<String> command = new java.util.ArrayList<>(spec.command());
+        List<String> command = new ArrayList<>(spec.command());
         if (command.size() == 3 && command.get(0).equals("/bin/sh") && command.get(1).equals("-c")) {
             StringBuilder line = new StringBuilder(command.get(2));
             args.forEach(arg -> line.append(' ').append(ShellQuote.quote(arg)));

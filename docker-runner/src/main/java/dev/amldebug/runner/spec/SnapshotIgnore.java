@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * What a code snapshot leaves out, as Azure ML decides it: the folder's {@code .amlignore}, or
@@ -72,10 +73,10 @@ public final class SnapshotIgnore implements Predicate<Path> {
         return false;
     }
 
-    private static java.util.Optional<Rule> parse(String line) {
+    private static Optional<Rule> parse(String line) {
         String text = line.strip();
         if (text.isEmpty() || text.startsWith("#")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         boolean include = text.startsWith("!");
         if (include) {
@@ -90,7 +91,7 @@ public final class SnapshotIgnore implements Predicate<Path> {
             text = text.substring(1);
         }
         String regex = (anchored ? "" : "(?:.*/)?") + glob(text);
-        return java.util.Optional.of(new Rule(Pattern.compile(regex), include, folderOnly));
+        return Optional.of(new Rule(Pattern.compile(regex), include, folderOnly));
     }
 
     private static String glob(String text) {

@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import java.io.StringReader;
 
 /**
  * Reads a YAML file into a {@link YamlValue}. Every way a file can be unusable becomes a
@@ -63,7 +64,7 @@ public final class YamlFiles {
 
     private static YamlValue parse(Path file, String text) {
         try {
-            Node root = new Yaml(options()).compose(new java.io.StringReader(text));
+            Node root = new Yaml(options()).compose(new StringReader(text));
             if (root == null) {
                 throw new SpecException(file, "the file is empty");
             }

@@ -12,6 +12,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import java.io.StringWriter;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * A node of a YAML document that remembers where it stands, so every error can name
@@ -111,8 +113,8 @@ public final class YamlValue {
 
     /** The node written back as YAML text, for files we pass on (an inline conda specification). */
     public String toYamlText() {
-        java.io.StringWriter out = new java.io.StringWriter();
-        new org.yaml.snakeyaml.Yaml().serialize(node, out);
+        StringWriter out = new StringWriter();
+        new Yaml().serialize(node, out);
         return out.toString();
     }
 

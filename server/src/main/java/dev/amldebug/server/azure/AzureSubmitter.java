@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.Map;
 
 /** Submits a local command or pipeline job YAML to a compute of an Azure ML workspace. */
 public final class AzureSubmitter {
@@ -63,7 +64,7 @@ public final class AzureSubmitter {
     }
 
     /** A submitted pipeline job and its steps by name. */
-    public record PipelineSubmission(Job job, java.util.Map<String, PipelineJobBody.Step> steps) {
+    public record PipelineSubmission(Job job, Map<String, PipelineJobBody.Step> steps) {
     }
 
     private final class Uploads implements CommandJobBody.Uploads {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.amldebug.errors.AmlDebugException;
 
 /**
  * An Azure ML v2 command job YAML turned into the body of Jobs_CreateOrUpdate, as the SDK turns
@@ -103,7 +104,7 @@ public final class CommandJobBody {
             if (value != null && override == null) {
                 throw value.error(ExperimentNames.rule(name));
             }
-            throw dev.amldebug.errors.AmlDebugException.badInput(ExperimentNames.rule(name));
+            throw AmlDebugException.badInput(ExperimentNames.rule(name));
         }
         return name;
     }

@@ -8,6 +8,7 @@ import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** A job's (or step's) inputs and outputs as the REST body has them; a local input is uploaded, a reference passed on. */
 final class JobDataBody {
@@ -84,7 +85,7 @@ final class JobDataBody {
         String text = mode.text("'mode'");
         String restMode = MODES.get(text);
         if (restMode == null) {
-            throw mode.error("Unknown mode '" + text + "'. Use one of: " + String.join(", ", new java.util.TreeSet<>(MODES.keySet())) + ".");
+            throw mode.error("Unknown mode '" + text + "'. Use one of: " + String.join(", ", new TreeSet<>(MODES.keySet())) + ".");
         }
         rest.put("mode", restMode);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.List;
 
 /**
  * An Azure ML v2 pipeline job YAML turned into the body of Jobs_CreateOrUpdate, as the SDK turns it: each step, read
@@ -52,9 +53,9 @@ public final class PipelineJobBody {
     }
 
     /** The step names of a pipeline job YAML, in file order; nothing is uploaded. */
-    public static java.util.List<String> stepNames(Path pipelineFile) {
+    public static List<String> stepNames(Path pipelineFile) {
         YamlValue jobs = YamlFiles.read(pipelineFile).entries("a pipeline job", KEYS).get("jobs");
-        return jobs == null ? java.util.List.of() : java.util.List.copyOf(jobs.entries("'jobs'").keySet());
+        return jobs == null ? List.of() : List.copyOf(jobs.entries("'jobs'").keySet());
     }
 
     public Pipeline build(WorkspaceId workspace, String compute, String experiment) {

@@ -75,7 +75,7 @@ public record RemoteStepDebug(Set<String> steps, DebugOptions options, boolean i
 
     private String wrap(String command, DebugOptions with) {
         String wrapped = connectBack == null ? CommandWrapper.wrapShell(command, with, SHIM)
-                : CommandWrapper.wrapShell(command, java.util.List.of(with.connectArguments(connectBack.address())), SHIM);
+                : CommandWrapper.wrapShell(command, List.of(with.connectArguments(connectBack.address())), SHIM);
         return installDebugpy ? INSTALL + wrapped : wrapped;
     }
 

@@ -2,6 +2,7 @@ package dev.amldebug.server.azure;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 
 /**
  * A REST object's field names in the SDK's snake_case ({@code jobInputType} becomes {@code job_input_type}): a pipeline
@@ -25,6 +26,6 @@ final class SnakeCase {
     }
 
     static String name(String camelCase) {
-        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,10 @@ package dev.amldebug.server.azure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
+import dev.amldebug.runner.debug.ShimLines;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The debug shim's machine-readable line, printed once debugpy listens:
@@ -29,7 +33,7 @@ public record StepEndpoint(String host, int port, String cwd, long pid, Integer 
                     node.path("cwd").asText("."), node.path("pid").asLong(-1),
                     node.path("rank").canConvertToInt() ? node.path("rank").asInt() : null,
                     node.path("node").canConvertToInt() ? node.path("node").asInt() : null));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
@@ -40,7 +44,7 @@ public record StepEndpoint(String host, int port, String cwd, long pid, Integer 
     }
 
     /** Every endpoint in some lines of text (the processes of a distributed step each print one). */
-    public static java.util.List<StepEndpoint> all(String text) {
+    public static List<StepEndpoint> all(String text) {
         return text.lines().map(StepEndpoint::in).flatMap(Optional::stream).toList();
     }
 
@@ -49,16 +53,16 @@ public record StepEndpoint(String host, int port, String cwd, long pid, Integer 
     }
 
     /** The post-mortem waits announced in some lines of text. */
-    public static java.util.List<Failure> failures(String text) {
-        return text.lines().map(line -> dev.amldebug.runner.debug.ShimLines.postMortem(line).map(wait -> {
+    public static List<Failure> failures(String text) {
+        return text.lines().map(line -> ShimLines.postMortem(line).map(wait -> {
             try {
-                JsonNode fields = JSON.readTree(line.substring(line.indexOf(dev.amldebug.runner.debug.ShimLines.POST_MORTEM_PREFIX)
-                        + dev.amldebug.runner.debug.ShimLines.POST_MORTEM_PREFIX.length()));
+                JsonNode fields = JSON.readTree(line.substring(line.indexOf(ShimLines.POST_MORTEM_PREFIX)
+                        + ShimLines.POST_MORTEM_PREFIX.length()));
                 return new Failure(fields.path("pid").asLong(-1), wait.exception());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return null;
             }
-        })).flatMap(Optional::stream).filter(java.util.Objects::nonNull).toList();
+        })).flatMap(Optional::stream).filter(Objects::nonNull).toList();
     }
 
     /** How a process of a distributed step is named to the user ("rank 3 (node 1)"), or "" for a single process. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.nio.file.Path;
 
 /**
  * Watches a submitted pipeline for one debugged step: finds the step's child run in run history (by step name or the
@@ -46,7 +47,7 @@ public final class StepEndpointWatch {
          * The debug target of the step's debugpy: the step's local code folder maps to the working directory the shim
          * reported; the address policy holds (loopback and private only unless {@code allowPublic}).
          */
-        public BridgeTarget target(java.nio.file.Path codeFolder, boolean allowPublic, boolean allCode) {
+        public BridgeTarget target(Path codeFolder, boolean allowPublic, boolean allCode) {
             return HostTarget.withMappings(endpoint.host(), endpoint.port(),
                     List.of(new PathMapping(codeFolder.toString(), endpoint.cwd())), allowPublic, allCode);
         }

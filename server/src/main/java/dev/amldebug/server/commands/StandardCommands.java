@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.concurrent.ExecutorService;
 
 /** The azureml.* commands of docs/protocol.md, wired to what they act on. */
 public final class StandardCommands {
@@ -38,7 +39,7 @@ public final class StandardCommands {
      * What the Azure ML commands need: the process's sign-in, a thread for log streams, the tree to tell, and where
      * the debug targets of jobs on compute nodes go for the editor's debug endpoints.
      */
-    public record AzureWiring(AzureAccess access, java.util.concurrent.ExecutorService executor, Runnable signInChanged,
+    public record AzureWiring(AzureAccess access, ExecutorService executor, Runnable signInChanged,
                               RemoteTargets remoteTargets) {
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.LinkedHashSet;
 
 /**
  * The targets of the {@code azureml} debug type: {@code launch} starts a debug run of a job or
@@ -89,7 +90,7 @@ public final class DapTargets implements TargetResolver {
                 .withExperiment(args.hasNonNull("experiment") ? args.get("experiment").asText() : null)
                 .withDebug(DebugOptions.waitingUpTo(wait));
         if (args.path("debugRanks").isArray()) {
-            java.util.Set<Integer> ranks = new java.util.LinkedHashSet<>();
+            Set<Integer> ranks = new LinkedHashSet<>();
             args.get("debugRanks").forEach(rank -> ranks.add(rank.asInt()));
             request = request.withDebugRanks(ranks);
         }

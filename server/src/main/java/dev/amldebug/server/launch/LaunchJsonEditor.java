@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Inserts a configuration into the text of a launch.json, leaving its comments, trailing
@@ -14,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class LaunchJsonEditor {
     private static final ObjectMapper JSONC = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA).build();
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Where to insert what: offset into the original text, and the text to put there. */
     public record Insertion(int offset, String text) {
@@ -46,7 +48,7 @@ public final class LaunchJsonEditor {
                 throw AmlDebugException.badInput("launch.json must hold a JSON object.");
             }
             return object;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             var where = e.getLocation();
             throw AmlDebugException.badInput("launch.json cannot be parsed" + (where == null ? "" : " at line "
                     + where.getLineNr() + ", column " + where.getColumnNr()) + ": " + e.getOriginalMessage()
@@ -145,7 +147,7 @@ public final class LaunchJsonEditor {
             String pretty = PRETTY.writerWithDefaultPrettyPrinter().writeValueAsString(configuration)
                     .replace("\r\n", "\n").replace(" : ", ": ");
             return indent + pretty.replace("\n", "\n" + indent);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
     }

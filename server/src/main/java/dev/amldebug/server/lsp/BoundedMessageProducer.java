@@ -10,6 +10,8 @@ import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import java.io.EOFException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * lsp4j's reader, kept in step with the stream whatever a message holds: each body is read
@@ -60,7 +62,7 @@ final class BoundedMessageProducer extends StreamMessageProducer {
         for (int left = length; left > 0; ) {
             int read = input.read(buffer, 0, Math.min(buffer.length, left));
             if (read < 0) {
-                throw new java.io.EOFException("the stream ended inside a message");
+                throw new EOFException("the stream ended inside a message");
             }
             left -= read;
         }
@@ -70,7 +72,7 @@ final class BoundedMessageProducer extends StreamMessageProducer {
     @Override
     protected void fireError(Throwable error) {
         byte[] failed = body;
-        Object id = failed == null ? null : TopLevelId.of(new String(failed, java.nio.charset.StandardCharsets.UTF_8));
+        Object id = failed == null ? null : TopLevelId.of(new String(failed, StandardCharsets.UTF_8));
         if (id == null) {
             super.fireError(error);
             return;

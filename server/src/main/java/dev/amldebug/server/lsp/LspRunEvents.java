@@ -12,6 +12,7 @@ import dev.amldebug.server.tree.local.LocalTreeProvider;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * What the editor hears of one run, wherever it was started from (a command, F5): live logs in
@@ -32,7 +33,7 @@ final class LspRunEvents implements RunListener {
     }
 
     /** A watcher for the run service: a listener per run, as it is queued. */
-    static java.util.function.Function<RunRecord, RunListener> watcher(Supplier<AmlLanguageClient> client,
+    static Function<RunRecord, RunListener> watcher(Supplier<AmlLanguageClient> client,
                                                                        LogBatcher logs,
                                                                        ScheduledExecutorService scheduler) {
         return queued -> new LspRunEvents(queued, client, logs, scheduler);
