@@ -38,7 +38,7 @@ public final class DeploymentRunner {
         record.displayName = spec.name();
         record.source = spec.source().toString();
         record.codeDir = spec.appDir().toString();
-        record.model = spec.model();
+        record.deployment().setModel(spec.model());
         record.status = RunStatus.Queued;
         record.createdAt = Instant.now();
         RunOwner.claim(record);
@@ -65,16 +65,14 @@ public final class DeploymentRunner {
             String endpoint = debug == null ? null : published;
             RunRecord running = store.update(runId, r -> {
                 r.status = RunStatus.Running;
-                r.health = DeploymentHealth.Starting;
                 r.startedAt = Instant.now();
                 r.image = image.tag();
                 r.containerId = containerId;
                 r.debugEndpoint = endpoint;
-                r.scoringUri = "http://127.0.0.1:" + hostPort + "/score";
-                r.scriptDebugEndpoint = debug == null ? published : null;
+                r.deployment().starting("http://127.0.0.1:" + hostPort + "/score", debug == null ? published : null);
             });
             log.line("Started container " + containerId.substring(0, 12) + " from " + image.tag() + "; scoring at "
-                    + running.scoringUri + (endpoint == null ? "" : ", debugpy at " + endpoint) + ".");
+                    + running.deployment().scoringUri() + (endpoint == null ? "" : ", debugpy at " + endpoint) + ".");
             log.line("The scoring timeout (" + spec.requestSettings().requestTimeoutMs() + " ms) and liveness checks are suspended while a"
                     + " debugger is attached: a paused debugger is never killed.");
             listener.event(new RunEvent.ContainerStarted(runId, containerId, endpoint));

@@ -39,7 +39,7 @@ public final class RunFinisher {
             if (r.kind == RunKind.deployment) {
                 // A deployment never completes: it is brought down, or it fails.
                 r.status = r.cancelRequested ? RunStatus.Canceled : RunStatus.Failed;
-                r.health = r.cancelRequested ? DeploymentHealth.Stopped : DeploymentHealth.Failed;
+                r.deployment().setHealth(r.cancelRequested ? DeploymentHealth.Stopped : DeploymentHealth.Failed);
             }
             disown(r);
         });
@@ -58,7 +58,7 @@ public final class RunFinisher {
             r.status = r.cancelRequested ? RunStatus.Canceled
                     : nodeExitCode == 0 && first.isEmpty() ? RunStatus.Completed : RunStatus.Failed;
             r.exitCode = first.map(RankExits.Exit::exitCode).orElse(nodeExitCode);
-            r.failedRank = first.map(RankExits.Exit::rank).orElse(null);
+            r.distributed().setFailedRank(first.map(RankExits.Exit::rank).orElse(null));
             if (first.isPresent() && !r.cancelRequested) {
                 r.error = "rank " + first.get().rank() + " failed first, with exit code " + first.get().exitCode()
                         + (first.get().lastLine() == null ? "" : ": " + first.get().lastLine());

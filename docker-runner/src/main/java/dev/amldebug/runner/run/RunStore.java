@@ -107,7 +107,8 @@ public final class RunStore {
 
     /** Where a run's outputs are: its own folder, or, for a pipeline step that reused another run's outputs, that run's. */
     public Path outputsOf(RunRecord record) {
-        return outputs(record.reusedFrom != null ? record.reusedFrom : record.id);
+        String reusedFrom = record.step().reusedFrom();
+        return outputs(reusedFrom != null ? reusedFrom : record.id);
     }
 
     /** The run's copy of its code folder, as the container saw it. */

@@ -215,7 +215,7 @@ public final class RunService {
      */
     public void handOver() {
         for (RunRecord record : store.list()) {
-            boolean started = record.containerId != null || record.nodeContainerIds != null;
+            boolean started = record.containerId != null || !record.distributed().nodeContainerIds().isEmpty();
             if (record.isActive() && !record.detached && started && followed.contains(record.id)) {
                 DetachedRunFollower.handOver(store, record.id);
                 followInBackground(record.id);
