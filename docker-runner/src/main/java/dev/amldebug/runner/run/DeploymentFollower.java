@@ -7,6 +7,9 @@ import dev.amldebug.runner.deploy.ScoringServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * Follows a deployment from the process that started it: its container's log into the driver
@@ -78,7 +81,7 @@ public final class DeploymentFollower {
     /** The container's own output, before it is removed: the driver log may not have all of it yet. */
     private String output(String containerId) {
         try {
-            return new String(new RunContainers(docker).logs(containerId), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(new RunContainers(docker).logs(containerId), StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
@@ -100,8 +103,8 @@ public final class DeploymentFollower {
             return now;
         }
         try {
-            return (int) java.time.Instant.parse(startedAt).getEpochSecond();
-        } catch (java.time.format.DateTimeParseException e) {
+            return (int) Instant.parse(startedAt).getEpochSecond();
+        } catch (DateTimeParseException e) {
             return now;
         }
     }

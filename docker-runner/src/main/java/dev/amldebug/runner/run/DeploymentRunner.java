@@ -1,10 +1,12 @@
 package dev.amldebug.runner.run;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.deploy.DeploymentSpec;
 import dev.amldebug.runner.deploy.ModelRef;
+import dev.amldebug.runner.deploy.ScoringServer;
 import dev.amldebug.runner.image.EnvironmentImages;
 import dev.amldebug.runner.image.ImageBuildListener;
 import dev.amldebug.runner.image.ImageRef;
@@ -89,7 +91,7 @@ public final class DeploymentRunner {
     private void start(String containerId, int hostPort) {
         try {
             docker.startContainerCmd(containerId).exec();
-        } catch (com.github.dockerjava.api.exception.DockerException e) {
+        } catch (DockerException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("port is already allocated") || message.contains("address already in use")) {
                 throw AmlDebugException.badInput("Port " + hostPort + " on 127.0.0.1 was taken by another program"
@@ -104,7 +106,7 @@ public final class DeploymentRunner {
     static void snapshot(Path appDir, ModelRef model, Path target) {
         CodeSnapshot.take(appDir, target);
         Path mountPoint = target.resolve(model.containerPath().substring(
-                dev.amldebug.runner.deploy.ScoringServer.APP_ROOT.length() + 1));
+                ScoringServer.APP_ROOT.length() + 1));
         try {
             if (Files.isDirectory(model.path())) {
                 Files.createDirectories(mountPoint);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Records the end of a run: status from the exit code (or Canceled when asked), times, then removes the container. */
@@ -91,7 +92,7 @@ public final class RunFinisher {
             DiskSpace.makeRoom(store.driverLog(runId));
         }
         // It ended when the container stopped, not now that someone noticed.
-        Instant stopped = found.stream().map(c -> containers.finishedAt(c.getId())).filter(java.util.Objects::nonNull)
+        Instant stopped = found.stream().map(c -> containers.finishedAt(c.getId())).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);
         List<String> ids = found.stream().map(Container::getId).toList();
         int exitCode = ids.stream().mapToInt(containers::exitCode).filter(code -> code != 0).findFirst().orElse(0);

@@ -5,6 +5,7 @@ import dev.amldebug.runner.run.DeploymentHealth;
 import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +59,7 @@ public final class ScoringRequest {
         try {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw AmlDebugException.environment("Nothing answers at " + scoringUri + ": the deployment's"
                     + " server is not listening (it may have stopped). See its log: aml-debug runs logs " + deployment.id,
                     e);
