@@ -29,8 +29,9 @@ final class DeployListCommand implements Callable<Integer> {
             return 0;
         }
         out.printf("%-40s %-10s %-10s %s%n", "RUN", "STATUS", "HEALTH", "SCORING");
-        deployments.forEach(d -> out.printf("%-40s %-10s %-10s %s%n", d.id, d.status, d.health == null ? "-" : d.health,
-                d.scoringUri == null ? "-" : d.scoringUri));
+        deployments.forEach(d -> out.printf("%-40s %-10s %-10s %s%n", d.id, d.status,
+                d.deployment().health() == null ? "-" : d.deployment().health(),
+                d.deployment().scoringUri() == null ? "-" : d.deployment().scoringUri()));
         return 0;
     }
 }

@@ -85,12 +85,13 @@ final class DeployUpCommand implements Callable<Integer> {
         out.println("run: " + run.id());
         out.flush();
         RunRecord started = run.awaitStarted();
-        out.println("scoring: " + started.scoringUri);
+        out.println("scoring: " + started.deployment().scoringUri());
         if (started.debugEndpoint != null) {
             out.println("debugpy: " + started.debugEndpoint + "   attach: aml-debug attach " + run.id());
-        } else if (started.scriptDebugEndpoint != null) {
-            String port = started.scriptDebugEndpoint.substring(started.scriptDebugEndpoint.lastIndexOf(':') + 1);
-            out.println("port 5678 (for a score.py that calls debugpy.listen itself): " + started.scriptDebugEndpoint
+        } else if (started.deployment().scriptDebugEndpoint() != null) {
+            String scriptEndpoint = started.deployment().scriptDebugEndpoint();
+            String port = scriptEndpoint.substring(scriptEndpoint.lastIndexOf(':') + 1);
+            out.println("port 5678 (for a score.py that calls debugpy.listen itself): " + scriptEndpoint
                     + "   attach: aml-debug attach --host 127.0.0.1 --port " + port + " --path-mapping "
                     + started.codeDir + "=/var/azureml-app");
         }
@@ -105,7 +106,8 @@ final class DeployUpCommand implements Callable<Integer> {
         RunRecord ended = run.awaitEnded();
         finished.countDown();
         failures.awaitSessions();
-        err.println("deployment " + ended.id + " " + ended.health + (ended.error == null ? "" : ": " + ended.error));
+        err.println("deployment " + ended.id + " " + ended.deployment().health()
+                + (ended.error == null ? "" : ": " + ended.error));
         return ended.status == RunStatus.Canceled ? 0 : 1;
     }
 

@@ -138,7 +138,7 @@ final class ForegroundRun {
     /** The console debugger on every debugged rank of a distributed run, a session each, as they dial its debug hub. */
     private Future<?> attachRanks(RunService runs, RunRecord started, RunRequest request) {
         DebugHub hub = runs.debugHub(started.id).orElseThrow();
-        int expected = request.debugRanks().isEmpty() ? started.ranks : request.debugRanks().size();
+        int expected = request.debugRanks().isEmpty() ? started.distributed().ranks() : request.debugRanks().size();
         PrintWriter err = command.commandLine().getErr();
         err.println("debug hub: " + hub.address().getHostString() + ":" + hub.address().getPort() + " (" + expected
                 + " ranks dial it; code " + started.codeDir + " is " + ContainerPaths.CODE + " on the nodes)");
@@ -206,7 +206,7 @@ final class ForegroundRun {
             err.println("failed:  " + ended.error);
         }
         err.println("logs:    " + store.dir(ended.id).resolve("logs"));
-        if (ended.ranks != null) {
+        if (ended.distributed().ranks() != null) {
             err.println("ranks:   aml-debug runs logs " + ended.id + " --rank N   (or --all); files in "
                     + store.userLogs(ended.id));
         }

@@ -39,7 +39,7 @@ final class RunsListCommand implements Callable<Integer> {
                 + broken.getMessage()));
         List<RunRecord> all = workspace.store().list();
         Map<String, RunRecord> byId = all.stream().collect(Collectors.toMap(r -> r.id, r -> r));
-        List<RunRecord> runs = all.stream().filter(r -> r.parentId == null)
+        List<RunRecord> runs = all.stream().filter(r -> !r.step().isStep())
                 .filter(r -> experiment == null || experiment.equals(r.experiment)).toList();
         if (runs.isEmpty()) {
             out.println("No runs in " + workspace.store().runsDir() + ". Start one with: aml-debug run JOB.yml");
@@ -48,11 +48,11 @@ final class RunsListCommand implements Callable<Integer> {
         out.printf("%-40s %-12s %-10s %-19s %9s %5s%n", "RUN", "EXPERIMENT", "STATUS", "STARTED", "DURATION", "EXIT");
         for (RunRecord run : runs) {
             row(out, run.id, run);
-            if (run.steps != null) {
-                run.steps.forEach((step, id) -> {
+            if (!run.pipeline().steps().isEmpty()) {
+                run.pipeline().steps().forEach((step, id) -> {
                     RunRecord child = byId.get(id);
                     if (child != null) {
-                        row(out, "  " + step + (child.reusedFrom == null ? "" : " (reused)"), child);
+                        row(out, "  " + step + (child.step().reusedFrom() == null ? "" : " (reused)"), child);
                     }
                 });
             }

@@ -93,11 +93,12 @@ final class RunsLogsCommand implements Callable<Integer> {
             throw AmlDebugException.badInput("Run " + runId + " is not a distributed run; --rank and --all are for jobs"
                     + " with a distribution. Its log: aml-debug runs logs " + runId);
         }
-        if (which.rank != null && (which.rank < 0 || which.rank >= record.ranks)) {
-            throw AmlDebugException.badInput("Run " + runId + " has ranks 0 to " + (record.ranks - 1) + "; choose one"
+        int count = record.distributed().ranks();
+        if (which.rank != null && (which.rank < 0 || which.rank >= count)) {
+            throw AmlDebugException.badInput("Run " + runId + " has ranks 0 to " + (count - 1) + "; choose one"
                     + " of them with --rank, or print them all with --all.");
         }
-        List<Integer> ranks = which.rank != null ? List.of(which.rank) : IntStream.range(0, record.ranks).boxed().toList();
+        List<Integer> ranks = which.rank != null ? List.of(which.rank) : IntStream.range(0, count).boxed().toList();
         RankLogPrinter printer = new RankLogPrinter(store, runId, ranks, command.commandLine().getOut());
         while (follow && store.read(runId).isActive()) {
             printer.print(false);

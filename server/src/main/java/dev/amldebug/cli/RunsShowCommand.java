@@ -33,16 +33,17 @@ final class RunsShowCommand implements Callable<Integer> {
         out.println("control log: " + store.controlLog(runId));
         out.println("driver log:  " + store.driverLog(runId));
         out.println("outputs:     " + store.outputsOf(record));
-        if (record.steps != null) {
+        if (!record.pipeline().steps().isEmpty()) {
             out.println("steps:");
-            record.steps.forEach((step, id) -> out.println("  " + step(step, store.read(id))));
+            record.pipeline().steps().forEach((step, id) -> out.println("  " + step(step, store.read(id))));
         }
         return 0;
     }
 
     /** "train  Failed  digits_..._a1b2  Steps' error", "prep  Completed  digits_...  reused digits_...". */
     private static String step(String name, RunRecord step) {
+        String reusedFrom = step.step().reusedFrom();
         return String.format("%-16s %-10s %s%s", name, step.status, step.id,
-                step.reusedFrom != null ? "  reused " + step.reusedFrom : step.error != null ? "  " + step.error : "");
+                reusedFrom != null ? "  reused " + reusedFrom : step.error != null ? "  " + step.error : "");
     }
 }

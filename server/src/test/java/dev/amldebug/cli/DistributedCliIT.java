@@ -89,7 +89,7 @@ class DistributedCliIT {
         assertThat(run.err).contains("failed:  rank 1 failed first, with exit code 1: rank 1 gives up");
         RunRecord record = new RunStore(workspace).read(runId(run));
         assertThat(record.status).isEqualTo(RunStatus.Failed);
-        assertThat(record.failedRank).isEqualTo(1);
+        assertThat(record.distributed().failedRank()).isEqualTo(1);
     }
 
     @Test

@@ -104,7 +104,7 @@ class ImageMatrixIT {
         assertThat(up.exitCode).as(up.toString()).isZero();
         String id = runId(up);
         RunStore store = new RunStore(workspace);
-        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(id).health == DeploymentHealth.Healthy);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(id).deployment().health() == DeploymentHealth.Healthy);
 
         Cli scored = cli("deploy", "score", id, "--json", "{}");
 
@@ -143,7 +143,7 @@ class ImageMatrixIT {
                 "--port", String.valueOf(FreePorts.any()));
         assertThat(plain.exitCode).as(plain.toString()).isZero();
         String plainId = runId(plain);
-        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(plainId).health == DeploymentHealth.Healthy);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(plainId).deployment().health() == DeploymentHealth.Healthy);
         assertThat(cli("deploy", "score", plainId, "--json", "{}").out).startsWith("200 (").contains("\"pid\"");
         assertThat(store.driverLog(plainId)).content().contains("Azure ML Inferencing HTTP server v0.0.0+aml-debug-fixture",
                 "Scoring server: this image has Azure ML's inference server", "fixture arbiter: forking 1 worker(s)");
@@ -153,7 +153,7 @@ class ImageMatrixIT {
                 "--image", image, "--port", String.valueOf(FreePorts.any()));
         assertThat(debug.exitCode).as(debug.toString()).isZero();
         String debugId = runId(debug);
-        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(debugId).health == DeploymentHealth.Healthy);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(debugId).deployment().health() == DeploymentHealth.Healthy);
         JarProcess attach = JarProcess.start("attach", debugId, "--break", "score.py:9", "-w", workspace.toString());
 
         // Until the console has set its breakpoint, a request passes; the console continues after each stop.

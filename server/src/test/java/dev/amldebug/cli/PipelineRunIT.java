@@ -42,18 +42,18 @@ class PipelineRunIT {
         assertThat(first.out).startsWith("run: pipe-it_").contains("step prep: Running", "step prep: Completed\n",
                 "[prep] prep wrote 4 rows", "[train] train sum 10", "step train: Completed\n", "[report] report read done");
         RunRecord pipelineRun = store.read(runId(first));
-        String train = pipelineRun.steps.get("train");
+        String train = pipelineRun.pipeline().stepRunId("train");
         assertThat(pipelineRun.status).isEqualTo(RunStatus.Completed);
-        assertThat(pipelineRun.steps).containsOnlyKeys("prep", "train", "other", "report");
-        assertThat(store.read(train).parentId).isEqualTo(pipelineRun.id);
+        assertThat(pipelineRun.pipeline().steps()).containsOnlyKeys("prep", "train", "other", "report");
+        assertThat(store.read(train).step().parentId()).isEqualTo(pipelineRun.id);
         assertThat(read(store.outputs(train).resolve("model/model.txt"))).isEqualTo("sum=10\n");
 
         Cli second = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
         assertThat(second.exitCode).as(second.toString()).isZero();
-        assertThat(second.out).contains("step prep: Completed (reused " + pipelineRun.steps.get("prep") + ")",
+        assertThat(second.out).contains("step prep: Completed (reused " + pipelineRun.pipeline().stepRunId("prep") + ")",
                 "step train: Completed (reused " + train + ")").doesNotContain("[train] train sum");
-        RunRecord reusedTrain = store.read(store.read(runId(second)).steps.get("train"));
-        assertThat(reusedTrain.reusedFrom).isEqualTo(train);
+        RunRecord reusedTrain = store.read(store.read(runId(second)).pipeline().stepRunId("train"));
+        assertThat(reusedTrain.step().reusedFrom()).isEqualTo(train);
         assertThat(read(store.controlLog(reusedTrain.id))).contains("Reused the outputs of " + train
                 + " (unchanged code, command, environment and inputs)");
         assertThat(store.outputsOf(reusedTrain).resolve("model/model.txt")).exists();
@@ -76,14 +76,14 @@ class PipelineRunIT {
         Cli first = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
         assertThat(first.exitCode).as(first.toString()).isZero();
         RunRecord firstRun = store.read(runId(first));
-        java.nio.file.Files.writeString(store.outputs(firstRun.steps.get("train")).resolve("model/model.txt"), "edited\n");
+        java.nio.file.Files.writeString(store.outputs(firstRun.pipeline().stepRunId("train")).resolve("model/model.txt"), "edited\n");
 
         Cli second = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
 
         assertThat(second.exitCode).as(second.toString()).isZero();
-        assertThat(second.out).contains("step prep: Completed (reused " + firstRun.steps.get("prep") + ")",
+        assertThat(second.out).contains("step prep: Completed (reused " + firstRun.pipeline().stepRunId("prep") + ")",
                 "[train] train sum 10").doesNotContain("step train: Completed (reused");
-        RunRecord secondTrain = store.read(store.read(runId(second)).steps.get("train"));
+        RunRecord secondTrain = store.read(store.read(runId(second)).pipeline().stepRunId("train"));
         assertThat(read(store.outputsOf(secondTrain).resolve("model/model.txt"))).isEqualTo("sum=10\n");
     }
 
@@ -101,7 +101,7 @@ class PipelineRunIT {
         assertThat(run.status).isEqualTo(RunStatus.Failed);
         assertThat(run.error).isEqualTo("Steps failed: prep");
         assertThat(cli.err).contains("Steps failed: prep");
-        assertThat(store.read(run.steps.get("train")).error).startsWith("Not run: step prep failed");
+        assertThat(store.read(run.pipeline().stepRunId("train")).error).startsWith("Not run: step prep failed");
     }
 
     @Test

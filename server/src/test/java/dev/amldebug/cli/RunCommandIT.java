@@ -172,7 +172,7 @@ class RunCommandIT {
         assertThat(up.out).contains("scoring: http://127.0.0.1:");
         String id = runId(up.out);
         RunStore store = new RunStore(workspace);
-        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(id).health == DeploymentHealth.Healthy);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.read(id).deployment().health() == DeploymentHealth.Healthy);
         Cli scored = Cli.run("deploy", "score", id, "--json", "{}", "-w", workspace.toString());
         assertThat(scored.exitCode).as(scored.toString()).isZero();
         assertThat(scored.out).startsWith("200 (").contains("{\"v\": 1}");

@@ -59,7 +59,7 @@ class DeploymentIT {
 
     private RunRecord awaitHealthy(SubmittedRun run) throws Exception {
         run.awaitStarted();
-        await().atMost(WAIT).until(() -> local.runs().store().read(run.id()).health == DeploymentHealth.Healthy);
+        await().atMost(WAIT).until(() -> local.runs().store().read(run.id()).deployment().health() == DeploymentHealth.Healthy);
         return local.runs().store().read(run.id());
     }
 
@@ -91,7 +91,7 @@ class DeploymentIT {
         local.runs().cancel(run.id());
         RunRecord down = run.awaitEnded();
         assertThat(down.status).isEqualTo(RunStatus.Canceled);
-        assertThat(down.health).isEqualTo(DeploymentHealth.Stopped);
+        assertThat(down.deployment().health()).isEqualTo(DeploymentHealth.Stopped);
         assertThat(read(local.runs().store().driverLog(run.id()))).contains("loaded the digits model");
     }
 
@@ -136,7 +136,7 @@ class DeploymentIT {
         SubmittedRun run = deploy(score, FreePorts.any(), null);
         RunRecord ended = run.awaitEnded();
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
-        assertThat(ended.health).isEqualTo(DeploymentHealth.Failed);
+        assertThat(ended.deployment().health()).isEqualTo(DeploymentHealth.Failed);
         assertThat(ended.error).contains("init() raised");
         assertThat(read(local.runs().store().driverLog(run.id()))).contains("RuntimeError: no model here");
     }
@@ -157,7 +157,7 @@ class DeploymentIT {
         local.runs().restartDeployment(run.id());
         await().atMost(WAIT).until(() -> {
             RunRecord now = local.runs().store().read(run.id());
-            return !now.restartRequested && now.health == DeploymentHealth.Healthy;
+            return !now.deployment().restartRequested() && now.deployment().health() == DeploymentHealth.Healthy;
         });
         await().atMost(WAIT).ignoreExceptions().until(() -> score(run.id(), "\"ok\"").body().contains("v2"));
         // The first start may have built the image (a fresh machine); the restart must not.
@@ -178,7 +178,7 @@ class DeploymentIT {
         try (ServerSocket eightThousand = FreePorts.hold(HostPorts.DEFAULT_SCORING_PORT)) {
             SubmittedRun run = deploy(score, null, null);
             RunRecord healthy = awaitHealthy(run);
-            assertThat(healthy.scoringUri).startsWith("http://127.0.0.1:").doesNotContain(":" + HostPorts.DEFAULT_SCORING_PORT + "/");
+            assertThat(healthy.deployment().scoringUri()).startsWith("http://127.0.0.1:").doesNotContain(":" + HostPorts.DEFAULT_SCORING_PORT + "/");
             assertThat(score(run.id(), "{}").status()).isEqualTo(200);
             local.runs().cancel(run.id());
             run.awaitEnded();
@@ -197,11 +197,11 @@ class DeploymentIT {
             StoppedEventArguments stopped = debugger.await(StoppedEventArguments.class);
             await("Starting while init() is held at the breakpoint").during(Duration.ofMillis(500))
                     .atMost(Duration.ofSeconds(5))
-                    .until(() -> local.runs().store().read(run.id()).health == DeploymentHealth.Starting);
+                    .until(() -> local.runs().store().read(run.id()).deployment().health() == DeploymentHealth.Starting);
             ContinueArguments resume = new ContinueArguments();
             resume.setThreadId(stopped.getThreadId());
             debugger.server.continue_(resume).get(30, java.util.concurrent.TimeUnit.SECONDS);
-            await().atMost(WAIT).until(() -> local.runs().store().read(run.id()).health == DeploymentHealth.Healthy);
+            await().atMost(WAIT).until(() -> local.runs().store().read(run.id()).deployment().health() == DeploymentHealth.Healthy);
             assertThat(score(run.id(), "{}").body()).isEqualTo("true");
         }
         local.runs().cancel(run.id());
@@ -214,7 +214,7 @@ class DeploymentIT {
                 + "def init():\n    pass\n\n\ndef run(raw_data):\n    seen = raw_data\n    return {'seen': seen}\n");
         SubmittedRun run = deploy(score, FreePorts.any(), null);
         RunRecord healthy = awaitHealthy(run);
-        String endpoint = healthy.scriptDebugEndpoint;
+        String endpoint = healthy.deployment().scriptDebugEndpoint();
         assertThat(endpoint).startsWith("127.0.0.1:");
         dev.amldebug.bridge.target.BridgeTarget target = dev.amldebug.bridge.target.BridgeTarget.of("127.0.0.1",
                 Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)),

@@ -65,7 +65,7 @@ class PipelineIT {
             // Say where it stuck: the control logs of the pipeline and its steps.
             StringBuilder logs = new StringBuilder("steps ended: " + ended);
             logs.append("\n").append(java.nio.file.Files.readString(store.controlLog(run.id())));
-            for (String step : store.read(run.id()).steps.values()) {
+            for (String step : store.read(run.id()).pipeline().steps().values()) {
                 if (java.nio.file.Files.exists(store.controlLog(step))) {
                     logs.append("\n").append(java.nio.file.Files.readString(store.controlLog(step)));
                 }
@@ -74,9 +74,9 @@ class PipelineIT {
         }
         assertThat(started.step()).isEqualTo("train");
         assertThat(started.pipelineId()).isEqualTo(run.id());
-        assertThat(started.runId()).isEqualTo(store.read(run.id()).steps.get("train"));
+        assertThat(started.runId()).isEqualTo(store.read(run.id()).pipeline().stepRunId("train"));
         assertThat(ended).as("prep ran before train, without a debugger").contains("prep Completed");
-        assertThat(store.read(store.read(run.id()).steps.get("prep")).debugEndpoint).isNull();
+        assertThat(store.read(store.read(run.id()).pipeline().stepRunId("prep")).debugEndpoint).isNull();
 
         Path trainScript = project.resolve("train/train.py");
         try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(started.runId(), true))) {
@@ -108,7 +108,7 @@ class PipelineIT {
         Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 0, false, 300);
         SubmittedRun run = local.runs().submitPipeline(PipelineRequest.of(pipeline).withMaxParallel(1), PipelineListener.NONE);
         RunStore store = local.runs().store();
-        String other = store.read(run.id()).steps.get("other");
+        String other = store.read(run.id()).pipeline().stepRunId("other");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(180))
                 .until(() -> store.read(other).status == RunStatus.Running);
 
@@ -117,7 +117,7 @@ class PipelineIT {
         RunRecord end = run.awaitEnded();
         assertThat(end.status).isEqualTo(RunStatus.Canceled);
         assertThat(store.read(other).status).isEqualTo(RunStatus.Canceled);
-        assertThat(store.read(store.read(run.id()).steps.get("report")).error)
+        assertThat(store.read(store.read(run.id()).pipeline().stepRunId("report")).error)
                 .isEqualTo("Not run: the pipeline was canceled");
     }
 }

@@ -109,7 +109,7 @@ class PostMortemRunIT {
         SubmittedRun run = local.runs().submitPipeline(PipelineRequest.of(pipeline).withPostMortem(120), waiting);
 
         RunEvent.PostMortemWaiting event = waiting.await();
-        assertThat(event.runId()).isEqualTo(local.runs().store().read(run.id()).steps.get("train"));
+        assertThat(event.runId()).isEqualTo(local.runs().store().read(run.id()).pipeline().stepRunId("train"));
         try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(event.runId(), true))) {
             client.startSession(Map.of());
             StoppedEventArguments stopped = client.await(StoppedEventArguments.class);

@@ -80,7 +80,7 @@ public final class DistributedRunner {
             r.status = RunStatus.Running;
             r.startedAt = Instant.now();
             r.image = image.tag();
-            r.nodeContainerIds = containerIds;
+            r.distributed().setNodeContainerIds(containerIds);
             if (detach) {
                 r.detached = true;
                 r.ownerPid = null;

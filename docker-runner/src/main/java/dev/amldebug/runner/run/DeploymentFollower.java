@@ -7,6 +7,9 @@ import dev.amldebug.runner.deploy.ScoringServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * Follows a deployment from the process that started it: its container's log into the driver
@@ -32,7 +35,7 @@ public final class DeploymentFollower {
     public RunRecord follow(String runId, RunListener listener) throws InterruptedException {
         RunRecord record = store.read(runId);
         ControlLog log = new ControlLog(store.controlLog(runId), listener);
-        HealthProbe probe = new HealthProbe(URI.create(record.scoringUri).getPort());
+        HealthProbe probe = new HealthProbe(URI.create(record.deployment().scoringUri()).getPort());
         boolean first = true;
         while (true) {
             int since = logsSince(runId, record.containerId, first);
@@ -41,27 +44,24 @@ public final class DeploymentFollower {
             docker.logContainerCmd(record.containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
                     .withSince(since).exec(driver);
             if (probe.awaitHealthy(() -> isRunning(record.containerId))) {
-                log.line("Healthy: GET / answered; scoring at " + record.scoringUri + ".");
-                listener.statusChanged(store.update(runId, r -> r.health = DeploymentHealth.Healthy));
+                log.line("Healthy: GET / answered; scoring at " + record.deployment().scoringUri() + ".");
+                listener.statusChanged(store.update(runId, r -> r.deployment().setHealth(DeploymentHealth.Healthy)));
             }
             int exitCode = awaitExit(record.containerId);
             closeQuietly(driver);
-            if (!store.read(runId).restartRequested) {
+            if (!store.read(runId).deployment().restartRequested()) {
                 return end(runId, record.containerId, exitCode, log, listener);
             }
             log.line("Restarting: the server stopped with code " + exitCode + " and starts again with the code as it is now.");
             awaitRunning(record.containerId);
-            listener.statusChanged(store.update(runId, r -> {
-                r.restartRequested = false;
-                r.health = DeploymentHealth.Starting;
-            }));
+            listener.statusChanged(store.update(runId, r -> r.deployment().restarted()));
         }
     }
 
     private RunRecord end(String runId, String containerId, int exitCode, ControlLog log, RunListener listener) {
         RunRecord before = store.read(runId);
         boolean failed = !before.cancelRequested;
-        boolean starting = before.health != DeploymentHealth.Healthy;
+        boolean starting = before.deployment().health() != DeploymentHealth.Healthy;
         String output = starting && failed ? output(containerId) : "";
         new RunFinisher(store, new RunContainers(docker)).finish(runId, containerId, exitCode);
         RunRecord ended = store.update(runId, r -> {
@@ -81,7 +81,7 @@ public final class DeploymentFollower {
     /** The container's own output, before it is removed: the driver log may not have all of it yet. */
     private String output(String containerId) {
         try {
-            return new String(new RunContainers(docker).logs(containerId), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(new RunContainers(docker).logs(containerId), StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
@@ -103,8 +103,8 @@ public final class DeploymentFollower {
             return now;
         }
         try {
-            return (int) java.time.Instant.parse(startedAt).getEpochSecond();
-        } catch (java.time.format.DateTimeParseException e) {
+            return (int) Instant.parse(startedAt).getEpochSecond();
+        } catch (DateTimeParseException e) {
             return now;
         }
     }

@@ -2,6 +2,7 @@ package dev.amldebug.runner.run;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.errors.AmlDebugException;
+import java.nio.file.Path;
 
 /**
  * Picks up edits to a deployment's code: a fresh snapshot of the app folder, then the same
@@ -22,9 +23,9 @@ public final class DeploymentRestarter {
             throw AmlDebugException.badInput("Run " + runId + " is not a deployment that is up (" + record.status
                     + "); start one with: aml-debug deploy up");
         }
-        store.update(runId, r -> r.restartRequested = true);
+        store.update(runId, r -> r.deployment().requestRestart());
         RunPruner.delete(store.snapshot(runId));
-        DeploymentRunner.snapshot(java.nio.file.Path.of(record.codeDir), record.model, store.snapshot(runId));
+        DeploymentRunner.snapshot(Path.of(record.codeDir), record.deployment().model(), store.snapshot(runId));
         new ControlLog(store.controlLog(runId), RunListener.NONE).line("Restart requested: a new snapshot of "
                 + record.codeDir + ".");
         docker.restartContainerCmd(record.containerId).withTimeout(RunContainers.STOP_GRACE_SECONDS).exec();

@@ -1,10 +1,12 @@
 package dev.amldebug.runner.run;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.deploy.DeploymentSpec;
 import dev.amldebug.runner.deploy.ModelRef;
+import dev.amldebug.runner.deploy.ScoringServer;
 import dev.amldebug.runner.image.EnvironmentImages;
 import dev.amldebug.runner.image.ImageBuildListener;
 import dev.amldebug.runner.image.ImageRef;
@@ -38,7 +40,7 @@ public final class DeploymentRunner {
         record.displayName = spec.name();
         record.source = spec.source().toString();
         record.codeDir = spec.appDir().toString();
-        record.model = spec.model();
+        record.deployment().setModel(spec.model());
         record.status = RunStatus.Queued;
         record.createdAt = Instant.now();
         RunOwner.claim(record);
@@ -65,16 +67,14 @@ public final class DeploymentRunner {
             String endpoint = debug == null ? null : published;
             RunRecord running = store.update(runId, r -> {
                 r.status = RunStatus.Running;
-                r.health = DeploymentHealth.Starting;
                 r.startedAt = Instant.now();
                 r.image = image.tag();
                 r.containerId = containerId;
                 r.debugEndpoint = endpoint;
-                r.scoringUri = "http://127.0.0.1:" + hostPort + "/score";
-                r.scriptDebugEndpoint = debug == null ? published : null;
+                r.deployment().starting("http://127.0.0.1:" + hostPort + "/score", debug == null ? published : null);
             });
             log.line("Started container " + containerId.substring(0, 12) + " from " + image.tag() + "; scoring at "
-                    + running.scoringUri + (endpoint == null ? "" : ", debugpy at " + endpoint) + ".");
+                    + running.deployment().scoringUri() + (endpoint == null ? "" : ", debugpy at " + endpoint) + ".");
             log.line("The scoring timeout (" + spec.requestSettings().requestTimeoutMs() + " ms) and liveness checks are suspended while a"
                     + " debugger is attached: a paused debugger is never killed.");
             listener.event(new RunEvent.ContainerStarted(runId, containerId, endpoint));
@@ -91,7 +91,7 @@ public final class DeploymentRunner {
     private void start(String containerId, int hostPort) {
         try {
             docker.startContainerCmd(containerId).exec();
-        } catch (com.github.dockerjava.api.exception.DockerException e) {
+        } catch (DockerException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("port is already allocated") || message.contains("address already in use")) {
                 throw AmlDebugException.badInput("Port " + hostPort + " on 127.0.0.1 was taken by another program"
@@ -106,7 +106,7 @@ public final class DeploymentRunner {
     static void snapshot(Path appDir, ModelRef model, Path target) {
         CodeSnapshot.take(appDir, target);
         Path mountPoint = target.resolve(model.containerPath().substring(
-                dev.amldebug.runner.deploy.ScoringServer.APP_ROOT.length() + 1));
+                ScoringServer.APP_ROOT.length() + 1));
         try {
             if (Files.isDirectory(model.path())) {
                 Files.createDirectories(mountPoint);

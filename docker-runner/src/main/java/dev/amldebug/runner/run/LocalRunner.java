@@ -39,9 +39,8 @@ public final class LocalRunner {
         record.codeDir = spec.codeDir().toString();
         record.kind = spec.isDistributed() ? RunKind.distributed : RunKind.command;
         if (spec.isDistributed()) {
-            record.distribution = spec.distribution().type().name();
-            record.nodes = spec.distribution().nodes();
-            record.ranks = spec.distribution().worldSize();
+            record.distributed().layOut(spec.distribution().type().name(), spec.distribution().nodes(),
+                    spec.distribution().worldSize());
         }
         record.status = RunStatus.Queued;
         record.createdAt = Instant.now();

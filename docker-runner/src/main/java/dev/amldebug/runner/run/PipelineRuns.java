@@ -6,7 +6,6 @@ import dev.amldebug.runner.pipeline.ReuseKeys;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +28,13 @@ public final class PipelineRuns {
         parent.displayName = spec.displayName();
         parent.source = spec.source().toString();
         parent.codeDir = spec.source().toAbsolutePath().getParent().toString();
-        parent.steps = new LinkedHashMap<>();
         for (PipelineStep step : spec.steps()) {
             RunRecord child = record(experiment, RunKind.command, RunStatus.NotStarted);
             child.displayName = step.displayName() == null ? step.name() : step.displayName();
             child.source = (step.componentFile() == null ? spec.source() : step.componentFile()).toString();
             child.codeDir = step.codeDir().toString();
-            child.parentId = parent.id;
-            child.stepName = step.name();
-            parent.steps.put(step.name(), child.id);
+            child.step().placeIn(parent.id, step.name());
+            parent.pipeline().addStep(step.name(), child.id);
             store.create(child);
         }
         store.create(parent);
@@ -68,19 +65,26 @@ public final class PipelineRuns {
      */
     public Optional<RunRecord> reusable(String reuseKey) {
         return store.list().stream()
-                .filter(r -> r.parentId != null && r.status == RunStatus.Completed && reuseKey.equals(r.reuseKey))
+                .filter(r -> r.step().isStep() && r.status == RunStatus.Completed
+                        && reuseKey.equals(r.step().reuseKey()))
                 .sorted(Comparator.comparing((RunRecord r) -> r.endedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .reversed())
-                .map(r -> r.reusedFrom == null ? r : readQuietly(r.reusedFrom))
+                .map(r -> r.step().reusedFrom() == null ? r : readQuietly(r.step().reusedFrom()))
                 .filter(r -> r != null && r.status == RunStatus.Completed && Files.isDirectory(store.outputs(r.id))
-                        && r.outputsHash != null && r.outputsHash.equals(ReuseKeys.outputs(store.outputs(r.id))))
+                        && outputsUnchanged(r))
                 .findFirst();
+    }
+
+    /** Whether the step's outputs are as it left them when it completed. */
+    private boolean outputsUnchanged(RunRecord step) {
+        String hash = step.step().outputsHash();
+        return hash != null && hash.equals(ReuseKeys.outputs(store.outputs(step.id)));
     }
 
     /** A step that ran to completion: its outputs as they are now, for {@link #reusable} to check later. */
     public RunRecord recordOutputs(String stepRunId) {
         String hash = ReuseKeys.outputs(store.outputs(stepRunId));
-        return store.update(stepRunId, r -> r.outputsHash = hash);
+        return store.update(stepRunId, r -> r.step().setOutputsHash(hash));
     }
 
     private RunRecord readQuietly(String id) {
@@ -98,8 +102,8 @@ public final class PipelineRuns {
         return store.update(stepRunId, r -> {
             Instant now = Instant.now();
             r.status = RunStatus.Completed;
-            r.reuseKey = reuseKey;
-            r.reusedFrom = from.id;
+            r.step().setReuseKey(reuseKey);
+            r.step().setReusedFrom(from.id);
             r.image = from.image;
             r.exitCode = 0;
             r.startedAt = now;
@@ -126,7 +130,7 @@ public final class PipelineRuns {
         List<String> failedSteps = failedSteps(store.read(pipelineId));
         return store.update(pipelineId, r -> {
             r.endedAt = Instant.now();
-            boolean allCompleted = r.steps.values().stream()
+            boolean allCompleted = r.pipeline().steps().values().stream()
                     .allMatch(step -> store.read(step).status == RunStatus.Completed);
             r.status = r.cancelRequested ? RunStatus.Canceled
                     : failedSteps.isEmpty() && allCompleted ? RunStatus.Completed : RunStatus.Failed;
@@ -149,7 +153,7 @@ public final class PipelineRuns {
         }
         new ControlLog(store.controlLog(pipelineId), RunListener.NONE).line("Cancel requested; stopping the steps.");
         RunCanceller canceller = new RunCanceller(store, containers);
-        for (String stepRunId : parent.steps.values()) {
+        for (String stepRunId : parent.pipeline().steps().values()) {
             if (store.read(stepRunId).isActive()) {
                 canceller.cancel(stepRunId);
             }
@@ -162,7 +166,7 @@ public final class PipelineRuns {
 
     /** The steps whose runs failed, in dependency order. */
     public List<String> failedSteps(RunRecord pipeline) {
-        return pipeline.steps.entrySet().stream()
+        return pipeline.pipeline().steps().entrySet().stream()
                 .filter(step -> store.read(step.getValue()).status == RunStatus.Failed).map(Map.Entry::getKey).toList();
     }
 }

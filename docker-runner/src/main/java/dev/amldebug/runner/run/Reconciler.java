@@ -63,7 +63,7 @@ public final class Reconciler {
                     + " Follow it with: aml-debug runs logs " + record.id + " --follow";
         }
         RunRecord ended = finisher.finishUnfollowed(record.id, found);
-        String how = ended.failedRank != null ? ended.error : "exit code " + ended.exitCode;
+        String how = ended.distributed().failedRank() != null ? ended.error : "exit code " + ended.exitCode;
         return "Run " + record.id + " ended while nobody followed it: " + ended.status + " (" + how + ")."
                 + " Its logs are in " + store.dir(record.id);
     }

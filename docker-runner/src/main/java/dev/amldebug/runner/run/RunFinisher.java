@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Records the end of a run: status from the exit code (or Canceled when asked), times, then removes the container. */
@@ -39,7 +40,7 @@ public final class RunFinisher {
             if (r.kind == RunKind.deployment) {
                 // A deployment never completes: it is brought down, or it fails.
                 r.status = r.cancelRequested ? RunStatus.Canceled : RunStatus.Failed;
-                r.health = r.cancelRequested ? DeploymentHealth.Stopped : DeploymentHealth.Failed;
+                r.deployment().setHealth(r.cancelRequested ? DeploymentHealth.Stopped : DeploymentHealth.Failed);
             }
             disown(r);
         });
@@ -58,7 +59,7 @@ public final class RunFinisher {
             r.status = r.cancelRequested ? RunStatus.Canceled
                     : nodeExitCode == 0 && first.isEmpty() ? RunStatus.Completed : RunStatus.Failed;
             r.exitCode = first.map(RankExits.Exit::exitCode).orElse(nodeExitCode);
-            r.failedRank = first.map(RankExits.Exit::rank).orElse(null);
+            r.distributed().setFailedRank(first.map(RankExits.Exit::rank).orElse(null));
             if (first.isPresent() && !r.cancelRequested) {
                 r.error = "rank " + first.get().rank() + " failed first, with exit code " + first.get().exitCode()
                         + (first.get().lastLine() == null ? "" : ": " + first.get().lastLine());
@@ -91,7 +92,7 @@ public final class RunFinisher {
             DiskSpace.makeRoom(store.driverLog(runId));
         }
         // It ended when the container stopped, not now that someone noticed.
-        Instant stopped = found.stream().map(c -> containers.finishedAt(c.getId())).filter(java.util.Objects::nonNull)
+        Instant stopped = found.stream().map(c -> containers.finishedAt(c.getId())).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);
         List<String> ids = found.stream().map(Container::getId).toList();
         int exitCode = ids.stream().mapToInt(containers::exitCode).filter(code -> code != 0).findFirst().orElse(0);

@@ -3,9 +3,16 @@ package dev.amldebug.runner.run;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
-/** The contents of a run's {@code run.json}. Field names are a contract: tools read this file. */
+/**
+ * The contents of a run's {@code run.json}: the fields every run has, and a part for each kind ({@link #deployment()},
+ * {@link #pipeline()}, {@link #step()}, {@link #distributed()}), never null and empty for other kinds. Field names are
+ * a contract: tools read this file. The parts are written flat beside the common fields, under the names and in the
+ * order run.json has always had, and a part's empty fields are left out, so records of every version read and write
+ * alike.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class RunRecord {
@@ -37,41 +44,44 @@ public class RunRecord {
     /** Started with --detach: nobody streams its logs until it is reconciled. */
     public boolean detached;
     public boolean cancelRequested;
-    /** Deployments: Starting, Healthy, Unhealthy, Failed or Stopped. */
-    public DeploymentHealth health;
-    /** Deployments: where requests go, http://127.0.0.1:PORT/score. */
-    public String scoringUri;
-    /** Deployments: a restart is under way; whoever follows the deployment keeps following it. */
-    public boolean restartRequested;
-    /** Deployments without --debug: where port 5678 is published, for a score.py that calls debugpy.listen itself. */
-    public String scriptDebugEndpoint;
-    /** Debug runs with post-mortem: the exception the script raised and did not handle, once it waits for a debugger. */
+
+    @JsonUnwrapped
+    private DeploymentPart deployment = new DeploymentPart();
+
+    /**
+     * Debug runs with post-mortem: the exception the script raised and did not handle, once it waits for a debugger.
+     * Declared after the deployment's part, where run.json has always had it.
+     */
     public String postMortem;
-    /** Deployments: the model, mounted at AZUREML_MODEL_DIR. */
-    public dev.amldebug.runner.deploy.ModelRef model;
 
-    /** Pipeline steps: the pipeline run this step belongs to. */
-    public String parentId;
-    /** Pipeline steps: the step's name under {@code jobs:} in the pipeline YAML. */
-    public String stepName;
-    /** Pipelines: step name -> child run id, in dependency order. */
-    public java.util.LinkedHashMap<String, String> steps;
-    /** Pipeline steps: the hash of code, command, environment and inputs that Azure ML's reuse rule compares. */
-    public String reuseKey;
-    /** Pipeline steps: the run whose outputs this step reused instead of running; its outputs are that run's. */
-    public String reusedFrom;
-    /** Pipeline steps that ran: the hash of their outputs when they completed; reuse needs them unchanged. */
-    public String outputsHash;
+    @JsonUnwrapped
+    private StepPart step = new StepPart();
 
-    /** Distributed runs: pytorch, mpi or tensorflow. */
-    public String distribution;
-    /** Distributed runs: how many nodes (containers), and how many processes (ranks) in all. */
-    public Integer nodes;
-    public Integer ranks;
-    /** Distributed runs: the container of each node, node 0 first. */
-    public java.util.List<String> nodeContainerIds;
-    /** Distributed runs: the rank that failed first; {@code exitCode} is its exit code and {@code error} its last line. */
-    public Integer failedRank;
+    @JsonUnwrapped
+    private PipelinePart pipeline = new PipelinePart();
+
+    @JsonUnwrapped
+    private DistributedPart distributed = new DistributedPart();
+
+    /** A deployment's health, scoring address and model. */
+    public DeploymentPart deployment() {
+        return deployment;
+    }
+
+    /** A pipeline step's place in its pipeline, and its reuse. */
+    public StepPart step() {
+        return step;
+    }
+
+    /** A pipeline's steps. */
+    public PipelinePart pipeline() {
+        return pipeline;
+    }
+
+    /** A distributed run's nodes and ranks. */
+    public DistributedPart distributed() {
+        return distributed;
+    }
 
     @JsonIgnore
     public boolean isActive() {

@@ -118,7 +118,7 @@ public class DistributedRunIT {
 
         assertThat(ended.status).as(read(store.driverLog(ended.id))).isEqualTo(RunStatus.Completed);
         assertThat(ended.kind).isEqualTo(RunKind.distributed);
-        assertThat(ended.ranks).isEqualTo(4);
+        assertThat(ended.distributed().ranks()).isEqualTo(4);
         assertThat(ended.exitCode).isZero();
         for (int rank = 0; rank < 4; rank++) {
             assertThat(read(store.processLog(ended.id, rank))).contains("rank " + rank + ": all_reduce sum = 10 (checked)");
@@ -174,7 +174,7 @@ public class DistributedRunIT {
         RunRecord ended = run(job(script, "{type: tensorflow, worker_count: 3, parameter_server_count: 1}", 2), null);
 
         assertThat(ended.status).as(read(store.driverLog(ended.id))).isEqualTo(RunStatus.Completed);
-        assertThat(ended.ranks).isEqualTo(4);
+        assertThat(ended.distributed().ranks()).isEqualTo(4);
         Map<Integer, String> tasks = Map.of(0, "worker\", \"index\": 0", 1, "worker\", \"index\": 1",
                 2, "worker\", \"index\": 2", 3, "ps\", \"index\": 0");
         for (int rank = 0; rank < 4; rank++) {
@@ -201,7 +201,7 @@ public class DistributedRunIT {
 
         assertThat(Duration.between(start, Instant.now())).as("the others were stopped").isLessThan(Duration.ofSeconds(90));
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
-        assertThat(ended.failedRank).isEqualTo(3);
+        assertThat(ended.distributed().failedRank()).isEqualTo(3);
         assertThat(ended.exitCode).isEqualTo(1);
         assertThat(ended.error).contains("rank 3 failed first").contains("ValueError: boom in rank 3");
         for (int rank = 0; rank < 4; rank++) {
@@ -230,7 +230,7 @@ public class DistributedRunIT {
 
         RunRecord record = ended.get();
         assertThat(record.status).isEqualTo(RunStatus.Canceled);
-        assertThat(record.failedRank).isNull();
+        assertThat(record.distributed().failedRank()).isNull();
         assertThat(new RunContainers(docker()).findAll(id)).isEmpty();
     }
 
@@ -270,7 +270,7 @@ public class DistributedRunIT {
         RunRecord ended = new DetachedRunFollower(docker(), store).follow(id);
 
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
-        assertThat(ended.failedRank).isZero();
+        assertThat(ended.distributed().failedRank()).isZero();
         assertThat(ended.exitCode).isEqualTo(5);
         assertThat(new RunContainers(docker()).findAll(id)).isEmpty();
     }

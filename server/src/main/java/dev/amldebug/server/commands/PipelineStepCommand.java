@@ -36,8 +36,8 @@ final class PipelineStepCommand implements CommandHandler {
                     + " run with step.");
         }
         RunRecord record = runs.store().read(args.runId());
-        RunRecord pipeline = record.parentId != null ? runs.store().read(record.parentId) : record;
-        String step = args.step() != null ? args.step() : record.stepName;
+        RunRecord pipeline = record.step().isStep() ? runs.store().read(record.step().parentId()) : record;
+        String step = args.step() != null ? args.step() : record.step().stepName();
         if (pipeline.kind != RunKind.pipeline || step == null) {
             throw AmlDebugException.badInput("Run " + args.runId() + " is not a pipeline step; give a step's run, or"
                     + " the pipeline's run with step.");

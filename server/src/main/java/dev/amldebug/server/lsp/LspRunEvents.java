@@ -60,7 +60,7 @@ final class LspRunEvents implements RunListener {
             client.get().treeChanged(new TreeChangedParams(LocalTreeProvider.EXPERIMENTS.toString()));
         }
         client.get().runStatus(new RunStatusParams(runId, record.status.name(), record.exitCode,
-                record.health == null ? null : record.health.name()));
+                record.deployment().health() == null ? null : record.deployment().health().name()));
         client.get().treeChanged(new TreeChangedParams((record.kind == RunKind.deployment ? LocalTreeProvider.DEPLOYMENTS
                 : LocalTreeProvider.experiment(record.experiment)).toString()));
         if (record.status.isTerminal()) {

@@ -32,6 +32,10 @@ import java.util.stream.Collectors;
 final class PipelineLifecycle {
     /** A pipeline checked and queued: what running it needs. */
     record Queued(RunRecord pipeline, PipelineSpec spec, Map<String, String> reuseKeys) {
+        /** The child run of {@code step}. */
+        String stepRunId(String step) {
+            return pipeline.pipeline().stepRunId(step);
+        }
     }
 
     private record StepResult(String step, boolean completed) {
@@ -79,13 +83,14 @@ final class PipelineLifecycle {
         ControlLog log = new ControlLog(store.controlLog(pipelineId), parent);
         try {
             boolean force = request.forceRerun() != null ? request.forceRerun() : queued.spec().forceRerun();
-            log.line("Pipeline " + pipelineId + " from " + queued.spec().source() + ": " + queued.pipeline().steps.size()
-                    + " steps, up to " + request.maxParallel() + " at once" + (force ? ", reusing nothing" : "") + ".");
+            log.line("Pipeline " + pipelineId + " from " + queued.spec().source() + ": "
+                    + queued.pipeline().pipeline().steps().size() + " steps, up to " + request.maxParallel() + " at once"
+                    + (force ? ", reusing nothing" : "") + ".");
             RunRecord running = runs.running(pipelineId);
             parent.statusChanged(running);
             submitted.started().complete(running);
             PipelineStepRunner.Context context = new PipelineStepRunner.Context(queued, request, force, parent,
-                    step -> stepListeners.apply(store.read(queued.pipeline().steps.get(step)), forwarding(pipeline, pipelineId, step)));
+                    step -> stepListeners.apply(store.read(queued.stepRunId(step)), forwarding(pipeline, pipelineId, step)));
             schedule(queued, request, context, log);
             RunRecord ended = runs.finish(pipelineId);
             log.line("Pipeline " + ended.status + (ended.error == null ? "." : ": " + ended.error + "."));
@@ -118,9 +123,10 @@ final class PipelineLifecycle {
                 break;
             }
             StepResult result = results.take();
-            RunRecord step = store.read(queued.pipeline().steps.get(result.step()));
-            log.line("Step " + result.step() + ": " + step.status + (step.reusedFrom == null ? ""
-                    : " (reused " + step.reusedFrom + ")") + (step.error == null ? "" : ": " + step.error));
+            RunRecord step = store.read(queued.stepRunId(result.step()));
+            String reusedFrom = step.step().reusedFrom();
+            log.line("Step " + result.step() + ": " + step.status
+                    + (reusedFrom == null ? "" : " (reused " + reusedFrom + ")") + (step.error == null ? "" : ": " + step.error));
             if (store.read(queued.pipeline().id).cancelRequested) {
                 notRun(schedule.cancelWaiting(), context, log);
             }
@@ -130,7 +136,7 @@ final class PipelineLifecycle {
 
     private void notRun(List<StepSchedule.NotRun> stopped, PipelineStepRunner.Context context, ControlLog log) {
         for (StepSchedule.NotRun notRun : stopped) {
-            String stepRunId = context.queued().pipeline().steps.get(notRun.step());
+            String stepRunId = context.queued().stepRunId(notRun.step());
             RunListener listener = context.stepListener(notRun.step());
             RunRecord record = runs.notRun(stepRunId, notRun.reason(), listener);
             listener.statusChanged(record);

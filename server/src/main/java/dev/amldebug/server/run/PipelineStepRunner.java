@@ -72,7 +72,7 @@ final class PipelineStepRunner {
         }
 
         String stepRunId(String step) {
-            return queued.pipeline().steps.get(step);
+            return queued.stepRunId(step);
         }
     }
 
@@ -107,7 +107,7 @@ final class PipelineStepRunner {
                 return ended(step, context, record, null);
             }
             context.ran.add(step.name());
-            store.update(stepRunId, r -> r.reuseKey = key);
+            store.update(stepRunId, r -> r.step().setReuseKey(key));
             return ended(step, context, execute(step, stepRunId, context, listener), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -160,7 +160,7 @@ final class PipelineStepRunner {
     private static boolean ended(PipelineStep step, Context context, RunRecord record, String reason) {
         String why = reason != null ? reason : record.status == RunStatus.Completed ? null : record.error;
         context.parent.event(new RunEvent.StepEnded(record.id, context.pipelineId(), step.name(), record.status,
-                record.reusedFrom, why));
+                record.step().reusedFrom(), why));
         return record.status == RunStatus.Completed;
     }
 }

@@ -1,31 +1,23 @@
 package dev.amldebug.server.run;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.target.BridgeTarget;
-import dev.amldebug.runner.distributed.DistributedRunner;
 import dev.amldebug.runner.image.ImageUsage;
-import dev.amldebug.runner.run.ControlLog;
 import dev.amldebug.runner.run.DeploymentFollower;
 import dev.amldebug.runner.run.DeploymentRestarter;
 import dev.amldebug.runner.run.DetachedRunFollower;
-import dev.amldebug.runner.run.RunKind;
-import dev.amldebug.runner.run.LocalRun;
-import dev.amldebug.runner.run.LocalRunner;
 import dev.amldebug.runner.run.PipelineRuns;
 import dev.amldebug.runner.run.Reconciler;
 import dev.amldebug.runner.run.RunCanceller;
 import dev.amldebug.runner.run.RunContainers;
+import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunListener;
-import dev.amldebug.runner.run.RunFinisher;
 import dev.amldebug.runner.run.RunRecord;
-import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
-import dev.amldebug.runner.spec.RunSpec;
-import dev.amldebug.runner.spec.RunSpecLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * The runs of one workspace: submit, follow, cancel, reconcile, and the debug target of a run.
  * The CLI, the language server and the debug adapter all start and follow runs through here.
- * It owns the workspace's run store; Docker is opened on first need.
+ * It owns the workspace's run store; Docker is opened on first need. Each kind's lifecycle is its own
+ * ({@link JobLifecycle}, {@link DeploymentLifecycle}, {@link PipelineLifecycle}).
  */
 public final class RunService {
     private final RunStore store;
@@ -41,10 +34,9 @@ public final class RunService {
     private final Supplier<DockerClient> docker;
     private final ImageUsage usage;
     private final Executor executor;
-    private final List<Function<RunRecord, RunListener>> watchers = new CopyOnWriteArrayList<>();
+    private final RunWatchers watchers = new RunWatchers();
     private final RankHubs hubs;
-    /** Runs this process follows to their end. */
-    private final java.util.Set<String> followed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final FollowedRuns followed;
 
     public RunService(RunStore store, String baseImage, Supplier<DockerClient> docker, ImageUsage usage,
                       Executor executor) {
@@ -54,6 +46,7 @@ public final class RunService {
         this.usage = usage;
         this.executor = executor;
         this.hubs = new RankHubs(docker, executor);
+        this.followed = new FollowedRuns(store);
     }
 
     public RunStore store() {
@@ -76,66 +69,17 @@ public final class RunService {
      * {@link RunRequest#rankDebug()} says.
      */
     public SubmittedRun submit(RunRequest request, RunListener listener) {
-        RunSpec loaded = new RunSpecLoader(baseImage).load(workspace().resolve(request.source()),
-                request.environment() == null ? null : workspace().resolve(request.environment()), request.arguments());
-        RunSpec spec = request.experiment() == null ? loaded : loaded.withExperimentName(request.experiment());
-        DistributedRequests.check(request, spec);
-        LocalRunner runner = new LocalRunner(docker.get(), store, usage);
-        SubmittedRun run = new SubmittedRun(runner.queue(spec));
-        if (request.replayOf() != null) {
-            store.update(run.id(), record -> record.replayOf = request.replayOf());
-        }
-        track(run, request.detach());
-        RunListeners all = listenersOf(store.read(run.id()), listener);
-        executor.execute(() -> follow(runner, spec, request, all, run));
+        JobLifecycle lifecycle = new JobLifecycle(docker, store, usage, hubs);
+        JobLifecycle.Queued queued = lifecycle.queue(request, baseImage);
+        SubmittedRun run = new SubmittedRun(queued.runId());
+        followed.track(run, request.detach());
+        RunListener all = watchers.listeners(store.read(run.id()), listener);
+        executor.execute(() -> lifecycle.startAndFollow(queued, request, run, all, followed::followInBackground));
         return run;
     }
 
-    private void follow(LocalRunner runner, RunSpec spec, RunRequest request, RunListener listener, SubmittedRun run) {
-        try {
-            LocalRun local = spec.isDistributed()
-                    ? new DistributedRunner(docker.get(), store, usage).start(run.id(), spec, request.detach(),
-                            rankDebug(run.id(), spec, request), listener)
-                    : runner.start(run.id(), spec, request.startOptions(), listener);
-            if (spec.isDistributed()) {
-                // The nodes run: progress ends, and an editor attaches to a debugged run's hub by its run id.
-                listener.event(new dev.amldebug.runner.run.RunEvent.ContainerStarted(run.id(), null, hubs.of(run.id())
-                        .map(hub -> hub.address().getHostString() + ":" + hub.address().getPort()).orElse(null)));
-            }
-            if (request.detach()) {
-                // Before the start is known: a CLI that detaches exits as soon as it is.
-                followInBackground(run.id());
-            }
-            run.started().complete(local.record());
-            run.ended().complete(request.detach() ? local.record() : local.await());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run.fail(e);
-        } catch (RuntimeException e) {
-            recordFailedStart(run.id(), e, listener);
-            run.fail(e);
-        } finally {
-            hubs.close(run.id());
-        }
-    }
-
-    /** A start that failed before the runner took the run (its debug hub, say) still ends the run, with the reason. */
-    private void recordFailedStart(String runId, RuntimeException error, RunListener listener) {
-        if (store.read(runId).status != RunStatus.Queued) {
-            return;
-        }
-        new ControlLog(store.controlLog(runId), listener)
-                .line("The run could not start: " + error.getMessage());
-        listener.statusChanged(new RunFinisher(store, new RunContainers(docker.get())).fail(runId, error.getMessage()));
-    }
-
-    /** A distributed job under {@code debug}: its ranks dial the run's debug hub; else the request's own hook. */
-    private dev.amldebug.runner.distributed.RankDebug rankDebug(String runId, RunSpec spec, RunRequest request) {
-        return request.debug() == null ? request.rankDebug() : hubs.open(runId, spec, request.debug(), request.debugRanks());
-    }
-
     /** The debug hub of a distributed run debugged by this process, while it runs. */
-    public java.util.Optional<dev.amldebug.bridge.hub.DebugHub> debugHub(String runId) {
+    public Optional<DebugHub> debugHub(String runId) {
         return hubs.of(runId);
     }
 
@@ -148,9 +92,9 @@ public final class RunService {
         DeploymentLifecycle lifecycle = new DeploymentLifecycle(docker.get(), store, usage);
         DeploymentLifecycle.Queued queued = lifecycle.queue(request, baseImage);
         SubmittedRun run = new SubmittedRun(queued.runId());
-        track(run, request.detach());
-        RunListeners all = listenersOf(store.read(run.id()), listener);
-        executor.execute(() -> lifecycle.startAndFollow(queued, request, run, all, this::followInBackground));
+        followed.track(run, request.detach());
+        RunListener all = watchers.listeners(store.read(run.id()), listener);
+        executor.execute(() -> lifecycle.startAndFollow(queued, request, run, all, followed::followInBackground));
         return run;
     }
 
@@ -164,41 +108,15 @@ public final class RunService {
         PipelineLifecycle lifecycle = new PipelineLifecycle(docker, store, usage, baseImage, executor);
         PipelineLifecycle.Queued queued = lifecycle.queue(request);
         SubmittedRun run = new SubmittedRun(queued.pipeline().id);
-        track(run, false);
-        RunListeners all = listenersOf(queued.pipeline(), listener);
-        executor.execute(() -> lifecycle.run(queued, request, run, all, listener, this::listenersFor));
+        followed.track(run, false);
+        RunListener all = watchers.listeners(queued.pipeline(), listener);
+        executor.execute(() -> lifecycle.run(queued, request, run, all, listener, watchers::listeners));
         return run;
     }
 
     /** Picks up edits to a deployment's code; nothing is rebuilt. */
     public RunRecord restartDeployment(String runId) {
         return new DeploymentRestarter(docker.get(), store).restart(runId);
-    }
-
-    /** A run this process follows is handed over to a background follower if the process exits first. */
-    private void track(SubmittedRun run, boolean detached) {
-        if (!detached) {
-            followed.add(run.id());
-            run.ended().whenComplete((record, error) -> followed.remove(run.id()));
-        }
-    }
-
-    private RunListener listenersFor(RunRecord queued, RunListener listener) {
-        return listenersOf(queued, listener);
-    }
-
-    private RunListeners listenersOf(RunRecord queued, RunListener listener) {
-        List<RunListener> each = new ArrayList<>();
-        watchers.forEach(watcher -> each.add(watcher.apply(queued)));
-        each.add(listener);
-        RunListeners all = new RunListeners(each);
-        all.statusChanged(queued);
-        return all;
-    }
-
-    /** A process of its own follows the run to its end, so that its container goes when it ends. */
-    private void followInBackground(String runId) {
-        BackgroundFollowers.start(workspace(), runId, store.dir(runId).resolve("logs").resolve("follower.log"));
     }
 
     /** Follows a run nobody follows to its end, in this process: the background follower's work. */
@@ -214,13 +132,7 @@ public final class RunService {
      * so that they are recorded and cleaned up when they end.
      */
     public void handOver() {
-        for (RunRecord record : store.list()) {
-            boolean started = record.containerId != null || record.nodeContainerIds != null;
-            if (record.isActive() && !record.detached && started && followed.contains(record.id)) {
-                DetachedRunFollower.handOver(store, record.id);
-                followInBackground(record.id);
-            }
-        }
+        followed.handOver();
     }
 
     /** Asks the run to stop; logs and outputs are kept. A run that ended is returned as it is. */

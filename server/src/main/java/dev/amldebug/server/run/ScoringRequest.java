@@ -5,6 +5,7 @@ import dev.amldebug.runner.run.DeploymentHealth;
 import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,18 +26,19 @@ public final class ScoringRequest {
 
     public static Response send(RunRecord deployment, Path file, String json, List<String> headers)
             throws IOException, InterruptedException {
-        if (deployment.kind != RunKind.deployment || !deployment.isActive() || deployment.scoringUri == null) {
+        String scoringUri = deployment.deployment().scoringUri();
+        if (deployment.kind != RunKind.deployment || !deployment.isActive() || scoringUri == null) {
             throw AmlDebugException.badInput("Run " + deployment.id + " is not a deployment that is up ("
                     + deployment.status + "); start one with: aml-debug deploy up");
         }
-        if (deployment.health == DeploymentHealth.Starting) {
+        if (deployment.deployment().health() == DeploymentHealth.Starting) {
             throw AmlDebugException.badInput("Deployment " + deployment.id + " is still starting (its init() has not"
                     + " returned): score it once `aml-debug deploy list` says Healthy.");
         }
         if (file != null && !Files.isRegularFile(file)) {
             throw AmlDebugException.badInput("The request body " + file + " does not exist.");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(deployment.scoringUri))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scoringUri))
                 .header("Content-Type", "application/json")
                 .POST(file != null ? HttpRequest.BodyPublishers.ofFile(file) : HttpRequest.BodyPublishers.ofString(json));
         for (String header : headers) {
@@ -57,8 +59,8 @@ public final class ScoringRequest {
         try {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
-            throw AmlDebugException.environment("Nothing answers at " + deployment.scoringUri + ": the deployment's"
+        } catch (ConnectException e) {
+            throw AmlDebugException.environment("Nothing answers at " + scoringUri + ": the deployment's"
                     + " server is not listening (it may have stopped). See its log: aml-debug runs logs " + deployment.id,
                     e);
         }

@@ -82,25 +82,22 @@ class LanguageServerTest {
         storeRun("pipe_2_00000004", "pipe", RunStatus.Completed);
         RunStore store = new RunStore(lsp.workspace());
         store.update("pipe_1_00000001", r -> {
-            r.parentId = "pipe_0_00000000";
-            r.stepName = "prep";
+            r.step().placeIn("pipe_0_00000000", "prep");
         });
         store.update("pipe_2_00000002", r -> {
-            r.parentId = "pipe_2_00000004";
-            r.stepName = "prep";
-            r.reusedFrom = "pipe_1_00000001";
+            r.step().placeIn("pipe_2_00000004", "prep");
+            r.step().setReusedFrom("pipe_1_00000001");
         });
         Files.delete(store.outputs("pipe_2_00000002").resolve("metrics.json"));
         store.update("pipe_2_00000003", r -> {
-            r.parentId = "pipe_2_00000004";
-            r.stepName = "train";
+            r.step().placeIn("pipe_2_00000004", "train");
             r.error = "Steps failed: train";
         });
         return store.update("pipe_2_00000004", r -> {
             r.kind = dev.amldebug.runner.run.RunKind.pipeline;
             r.source = lsp.workspace().resolve("pipeline.yml").toString();
-            r.steps = new java.util.LinkedHashMap<>(Map.of("prep", "pipe_2_00000002"));
-            r.steps.put("train", "pipe_2_00000003");
+            r.pipeline().addStep("prep", "pipe_2_00000002");
+            r.pipeline().addStep("train", "pipe_2_00000003");
         });
     }
 

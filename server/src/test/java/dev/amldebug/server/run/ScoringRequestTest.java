@@ -43,8 +43,8 @@ class ScoringRequestTest {
         record.id = "app_1_aaaaaaaa";
         record.kind = RunKind.deployment;
         record.status = RunStatus.Running;
-        record.health = health;
-        record.scoringUri = "http://127.0.0.1:" + port + "/score";
+        record.deployment().starting("http://127.0.0.1:" + port + "/score", null);
+        record.deployment().setHealth(health);
         return record;
     }
 }

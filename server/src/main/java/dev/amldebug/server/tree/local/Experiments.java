@@ -51,7 +51,7 @@ public final class Experiments {
 
     /** The experiment's runs, newest first; a pipeline's steps are under their pipeline, not here. */
     public List<RunRecord> runs(String experiment) {
-        return store.list().stream().filter(run -> run.kind != RunKind.deployment && run.parentId == null
+        return store.list().stream().filter(run -> run.kind != RunKind.deployment && !run.step().isStep()
                 && experiment.equals(run.experiment)).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.amldebug.server.tree.local;
 
+import dev.amldebug.runner.run.DistributedPart;
 import dev.amldebug.runner.run.RankExits;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStore;
@@ -25,7 +26,8 @@ final class RankNodes {
 
     Node folder(RunRecord run) {
         return Node.folder(base.child(run.id, "ranks"), "Ranks", "ranks").withRunId(run.id)
-                .withDescription(run.ranks + " on " + run.nodes + (run.nodes == 1 ? " node" : " nodes"));
+                .withDescription(run.distributed().ranks() + " on " + run.distributed().nodes()
+                        + (run.distributed().nodes() == 1 ? " node" : " nodes"));
     }
 
     /** The ranks, or with {@code rank} given, that rank's log. */
@@ -36,14 +38,15 @@ final class RankNodes {
                     .withRunId(run.id));
         }
         RankExits exits = RankExits.read(store.rankExits(run.id));
-        int perNode = (run.ranks + run.nodes - 1) / run.nodes;
-        return IntStream.range(0, run.ranks).mapToObj(r -> rank(run, r, r / perNode, exits.of(r))).toList();
+        DistributedPart distributed = run.distributed();
+        return IntStream.range(0, distributed.ranks())
+                .mapToObj(r -> rank(run, r, distributed.nodeOf(r), exits.of(r))).toList();
     }
 
     private Node rank(RunRecord run, int rank, int node, Optional<RankExits.Exit> exit) {
         String state = exit.map(e -> e.stopped() ? "stopped" : e.exitCode() == 0 ? "completed" : "failed")
                 .orElse(run.isActive() ? "running" : "notRun");
-        boolean first = run.failedRank != null && run.failedRank == rank;
+        boolean first = run.distributed().failedRank() != null && run.distributed().failedRank() == rank;
         String description = "node " + node + " · " + exit.map(e -> (e.stopped() ? "stopped, " : "") + "exit code "
                 + e.exitCode()).orElse(run.isActive() ? "running" : "did not run") + (first ? " · failed first" : "");
         String tooltip = "rank " + rank + " on node-" + node + exit.map(e -> e.lastLine() == null ? ""

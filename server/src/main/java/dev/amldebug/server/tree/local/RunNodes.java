@@ -1,6 +1,7 @@
 package dev.amldebug.server.tree.local;
 
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.run.DeploymentPart;
 import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStore;
@@ -48,10 +49,11 @@ final class RunNodes {
 
     /** A pipeline's steps in dependency order: status, and "reused" when a step took an earlier run's outputs. */
     private List<Node> steps(RunRecord pipeline) {
-        return pipeline.steps.entrySet().stream().map(step -> {
+        return pipeline.pipeline().steps().entrySet().stream().map(step -> {
             RunRecord run = store.read(step.getValue());
-            String description = run.status + (run.reusedFrom == null ? "" : " · reused");
-            String tooltip = run.id + (run.reusedFrom == null ? "" : "\nreused the outputs of " + run.reusedFrom)
+            String reusedFrom = run.step().reusedFrom();
+            String description = run.status + (reusedFrom == null ? "" : " · reused");
+            String tooltip = run.id + (reusedFrom == null ? "" : "\nreused the outputs of " + reusedFrom)
                     + (run.error == null ? "" : "\n" + run.error);
             return new Node(base.child(run.id), step.getKey(), description, "pipelineStep",
                     run.status.name().toLowerCase(), true, null, tooltip, run.id, null);
@@ -60,11 +62,16 @@ final class RunNodes {
 
     /** Local deployments, newest first: health and scoring URL at a glance; logs beneath, as for runs. */
     List<Node> deployments() {
-        return store.list().stream().filter(r -> r.kind == RunKind.deployment).map(r -> new Node(base.child(r.id),
-                r.displayName == null ? r.id : r.displayName, r.health + (r.isActive() && r.scoringUri != null
-                ? " · " + r.scoringUri : " · " + r.status), "deployment",
-                String.valueOf(r.health).toLowerCase(), true, null, r.id + (r.scoringUri == null ? "" : "\n" + r.scoringUri),
-                r.id, null)).toList();
+        return store.list().stream().filter(r -> r.kind == RunKind.deployment).map(this::deployment).toList();
+    }
+
+    private Node deployment(RunRecord r) {
+        DeploymentPart deployment = r.deployment();
+        String scoringUri = deployment.scoringUri();
+        return new Node(base.child(r.id), r.displayName == null ? r.id : r.displayName, deployment.health()
+                + (r.isActive() && scoringUri != null ? " · " + scoringUri : " · " + r.status), "deployment",
+                String.valueOf(deployment.health()).toLowerCase(), true, null,
+                r.id + (scoringUri == null ? "" : "\n" + scoringUri), r.id, null);
     }
 
     /** Runs whose run.json cannot be read: shown, with the file to open, so that nothing hides them. */
@@ -93,7 +100,7 @@ final class RunNodes {
         if (section.equals("ranks") && record.kind == RunKind.distributed) {
             return ranks.children(record, id.segment(3));
         }
-        if (section.equals("steps") && record.steps != null) {
+        if (section.equals("steps") && !record.pipeline().steps().isEmpty()) {
             return steps(record);
         }
         if (section.equals("logs")) {

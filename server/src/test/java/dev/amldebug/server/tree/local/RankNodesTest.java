@@ -29,9 +29,8 @@ class RankNodesTest {
         record.kind = RunKind.distributed;
         record.status = RunStatus.Failed;
         record.createdAt = Instant.now();
-        record.nodes = 2;
-        record.ranks = 3;
-        record.failedRank = 2;
+        record.distributed().layOut("pytorch", 2, 3);
+        record.distributed().setFailedRank(2);
         store.create(record);
         Files.createDirectories(store.rankExits(record.id));
         Files.createDirectories(store.userLogs(record.id));
