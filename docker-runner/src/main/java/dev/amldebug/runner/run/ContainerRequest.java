@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.github.dockerjava.api.model.DeviceRequest;
+import java.util.Optional;
 
 /**
  * The container a run gets: a working copy of the code snapshot read-write as the working directory (the image's
@@ -120,8 +122,8 @@ public final class ContainerRequest {
     }
 
     /** Every GPU of the engine, when the job asks for GPUs (Docker's --gpus all); else none. */
-    public List<com.github.dockerjava.api.model.DeviceRequest> gpuRequests() {
-        return spec.gpus() ? List.of(new com.github.dockerjava.api.model.DeviceRequest().withCount(-1)
+    public List<DeviceRequest> gpuRequests() {
+        return spec.gpus() ? List.of(new DeviceRequest().withCount(-1)
                 .withCapabilities(List.of(List.of("gpu")))) : List.of();
     }
 
@@ -136,13 +138,13 @@ public final class ContainerRequest {
     }
 
     /** Outputs belong to the user who ran the job, not to root; root keeps the image's own user. */
-    public java.util.Optional<String> hostUser() {
+    public Optional<String> hostUser() {
         try {
             int uid = (Integer) Files.getAttribute(outputs, "unix:uid");
             int gid = (Integer) Files.getAttribute(outputs, "unix:gid");
-            return uid == 0 ? java.util.Optional.empty() : java.util.Optional.of(uid + ":" + gid);
+            return uid == 0 ? Optional.empty() : Optional.of(uid + ":" + gid);
         } catch (IOException | UnsupportedOperationException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

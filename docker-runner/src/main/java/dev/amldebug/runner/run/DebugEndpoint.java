@@ -3,6 +3,7 @@ package dev.amldebug.runner.run;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Ports;
 import java.util.Map;
+import com.github.dockerjava.api.model.ExposedPort;
 
 /** Where the published debug port of a started container landed on the host. */
 final class DebugEndpoint {
@@ -11,7 +12,7 @@ final class DebugEndpoint {
 
     /** "127.0.0.1:PORT"; a container that exited meanwhile is reported as such ({@link StartupCheck}). */
     static String of(DockerClient docker, RunStore store, String runId, String containerId) {
-        Map<com.github.dockerjava.api.model.ExposedPort, Ports.Binding[]> bindings = new StartupCheck(docker, store)
+        Map<ExposedPort, Ports.Binding[]> bindings = new StartupCheck(docker, store)
                 .running(runId, containerId).getNetworkSettings().getPorts().getBindings();
         Ports.Binding[] debug = bindings.get(ContainerRequest.DEBUG_PORT);
         if (debug == null || debug.length == 0) {

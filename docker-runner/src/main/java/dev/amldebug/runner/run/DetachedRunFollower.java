@@ -5,6 +5,8 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import java.util.List;
 import java.util.Optional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Follows a run that nobody else follows (detached, or handed over by a process that exits) to
@@ -44,8 +46,8 @@ public final class DetachedRunFollower {
             docker.waitContainerCmd(container.get().getId()).start().awaitStatusCode();
         } catch (NotFoundException e) {
             return finisher.fail(runId, "its container was removed by someone else");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot stop reading the output of run " + runId, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop reading the output of run " + runId, e);
         }
         RunRecord ended = finisher.finishUnfollowed(runId, List.of(container.get()));
         new ControlLog(store.controlLog(runId), RunListener.NONE).line("Container exited with code " + ended.exitCode

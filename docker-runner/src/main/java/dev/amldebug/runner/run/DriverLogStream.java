@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Follows a container's output into {@code 70_driver_log.txt} and the listener as it is written;
@@ -77,8 +78,8 @@ public final class DriverLogStream extends ResultCallback.Adapter<Frame> {
     }
 
     /** Why the driver log stopped being written (a full disk), if it did. */
-    public java.util.Optional<IOException> writeFailure() {
-        return java.util.Optional.ofNullable(writeFailure);
+    public Optional<IOException> writeFailure() {
+        return Optional.ofNullable(writeFailure);
     }
 
     @Override

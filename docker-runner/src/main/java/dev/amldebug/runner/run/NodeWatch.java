@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 
 /**
  * Waits for the node containers of a distributed run, as Azure ML runs them: when one exits with a failure, the
@@ -27,7 +28,7 @@ public final class NodeWatch {
         List<CompletableFuture<Integer>> exits = new ArrayList<>();
         containerIds.forEach(id -> exits.add(exitOf(id)));
         int firstFailure = 0;
-        List<Integer> left = new ArrayList<>(java.util.stream.IntStream.range(0, exits.size()).boxed().toList());
+        List<Integer> left = new ArrayList<>(IntStream.range(0, exits.size()).boxed().toList());
         while (!left.isEmpty()) {
             CompletableFuture.anyOf(left.stream().map(exits::get).toArray(CompletableFuture[]::new)).exceptionally(e -> null)
                     .join();

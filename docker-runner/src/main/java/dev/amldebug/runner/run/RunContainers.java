@@ -11,6 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 
 /** Finds, stops, reads and removes the container of a run. */
 public final class RunContainers {
@@ -30,7 +33,7 @@ public final class RunContainers {
     /** Every container of the run: one, or a distributed run's nodes (by name, so node 0 first). */
     public List<Container> findAll(String runId) {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerLabels.RUN_ID, runId))
-                .exec().stream().sorted(java.util.Comparator.comparing(c -> c.getNames()[0])).toList();
+                .exec().stream().sorted(Comparator.comparing(c -> c.getNames()[0])).toList();
     }
 
     public static boolean isRunning(Container container) {
@@ -62,11 +65,11 @@ public final class RunContainers {
     }
 
     /** When the container stopped, from Docker's record; null when Docker does not say. */
-    public java.time.Instant finishedAt(String containerId) {
+    public Instant finishedAt(String containerId) {
         String finished = docker.inspectContainerCmd(containerId).exec().getState().getFinishedAt();
         try {
-            return finished == null ? null : java.time.Instant.parse(finished);
-        } catch (java.time.format.DateTimeParseException e) {
+            return finished == null ? null : Instant.parse(finished);
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

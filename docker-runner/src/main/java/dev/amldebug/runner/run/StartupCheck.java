@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
+import java.nio.file.Path;
 
 /**
  * A container that exits while it starts (an image without Python, a user it cannot run as, a bad entrypoint) is
@@ -54,12 +55,12 @@ final class StartupCheck {
      * Whether the debug shim got as far as saying where it listens (or that debugpy is missing): a debug run that
      * failed before that failed during start-up.
      */
-    static boolean shimStarted(java.nio.file.Path driverLog) {
+    static boolean shimStarted(Path driverLog) {
         String output = read(driverLog);
         return output.contains("AML_DEBUG_ENDPOINT ") || output.contains("aml_debug_shim:");
     }
 
-    static String read(java.nio.file.Path log) {
+    static String read(Path log) {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {

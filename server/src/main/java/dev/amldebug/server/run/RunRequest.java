@@ -5,6 +5,7 @@ import dev.amldebug.runner.distributed.RankDebug;
 import dev.amldebug.runner.run.StartOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What to run, as every caller (CLI, language server, debug adapter) asks for it. The defaults
@@ -22,10 +23,10 @@ import java.util.List;
  * @param debugRanks  distributed jobs with {@code debug}: the ranks to debug through the debug hub; null or empty: all
  */
 public record RunRequest(Path source, Path environment, List<String> arguments, String experiment, DebugOptions debug,
-                         boolean detach, String replayOf, RankDebug rankDebug, java.util.Set<Integer> debugRanks) {
+                         boolean detach, String replayOf, RankDebug rankDebug, Set<Integer> debugRanks) {
     public RunRequest {
         arguments = arguments == null ? List.of() : List.copyOf(arguments);
-        debugRanks = debugRanks == null ? java.util.Set.of() : java.util.Set.copyOf(debugRanks);
+        debugRanks = debugRanks == null ? Set.of() : Set.copyOf(debugRanks);
     }
 
     public static RunRequest of(Path source) {
@@ -62,7 +63,7 @@ public record RunRequest(Path source, Path environment, List<String> arguments, 
     }
 
     /** A distributed job debugged with {@code debug}: only these ranks (empty: all of them). */
-    public RunRequest withDebugRanks(java.util.Set<Integer> value) {
+    public RunRequest withDebugRanks(Set<Integer> value) {
         return new RunRequest(source, environment, arguments, experiment, debug, detach, replayOf, rankDebug, value);
     }
 
