@@ -6,15 +6,12 @@ import dev.amldebug.errors.Sentences;
 import dev.amldebug.runner.spec.ContainerPaths;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
-import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.server.run.PipelineRequest;
 import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.SubmittedRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,16 +46,14 @@ final class ForegroundRun {
         SubmittedRun run = runs.submit(request, new ConsoleListener(out, err, postMortem::on));
         out.println("run: " + run.id());
         out.flush();
-        CountDownLatch finished = new CountDownLatch(1);
         Future<?> reconciling = null;
-        Thread cancelOnInterrupt = new Thread(() -> cancel(runs, run.id(), finished, err));
-        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        CancelOnInterrupt interrupt = CancelOnInterrupt.install(runs, run.id(), detach, err);
         try {
             RunRecord started = run.awaitStarted();
             // Runs that others left behind are looked at once this one runs: its start waits for nothing.
             reconciling = workspace.threads().blocking().submit(() -> reconcileQuietly(err));
             if (started.debugEndpoint != null) {
-                explainDebugEndpoint(started, err);
+                RunReport.debugEndpoint(started, err);
             }
             if (detach) {
                 err.println("Detached. Follow it with: aml-debug runs logs " + run.id() + " --follow");
@@ -76,12 +71,11 @@ final class ForegroundRun {
                 awaitQuietly(debugger);
                 out.println("exit code: " + ended.exitCode);
             }
-            summarize(ended, runs.store(), err);
-            return ended.status == RunStatus.Completed ? 0 : exitCode(ended);
+            RunReport.ended(ended, runs.store(), err);
+            return RunReport.exitCode(ended);
         } finally {
             awaitQuietly(reconciling);
-            finished.countDown();
-            removeHook(cancelOnInterrupt);
+            interrupt.remove();
         }
     }
 
@@ -99,9 +93,7 @@ final class ForegroundRun {
             }
         }, postMortem::on);
         SubmittedRun run = runs.submitPipeline(request, console);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread cancelOnInterrupt = new Thread(() -> cancel(runs, run.id(), finished, err));
-        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        CancelOnInterrupt interrupt = CancelOnInterrupt.install(runs, run.id(), false, err);
         try {
             RunRecord ended = run.awaitEnded();
             for (Future<?> debugger : debuggers) {
@@ -113,8 +105,7 @@ final class ForegroundRun {
             err.flush();
             return ended.status == RunStatus.Completed ? 0 : 1;
         } finally {
-            finished.countDown();
-            removeHook(cancelOnInterrupt);
+            interrupt.remove();
         }
     }
 
@@ -126,13 +117,6 @@ final class ForegroundRun {
         } catch (RuntimeException e) {
             err.println("note: runs left by other processes were not checked: " + Sentences.of(e));
         }
-    }
-
-    private static void explainDebugEndpoint(RunRecord record, PrintWriter err) {
-        err.println("debugpy: " + record.debugEndpoint + " (code " + record.codeDir + " is /aml/code in the container)");
-        err.println("attach:  aml-debug attach " + record.id + "   or any DAP client: host/port " + record.debugEndpoint
-                + ", pathMappings " + record.codeDir + " -> /aml/code");
-        err.flush();
     }
 
     /** The console debugger on every debugged rank of a distributed run, a session each, as they dial its debug hub. */
@@ -171,46 +155,4 @@ final class ForegroundRun {
         }
     }
 
-    /** On Ctrl-C: stop the container, and give the main thread time to record Canceled and flush the logs. */
-    private void cancel(RunService runs, String runId, CountDownLatch finished, PrintWriter err) {
-        if (finished.getCount() == 0 || !runs.store().read(runId).isActive() || detach) {
-            return;
-        }
-        err.println("\nCanceling run " + runId + "...");
-        err.flush();
-        try {
-            runs.cancel(runId);
-            finished.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down, and the hook is running: nothing to remove.
-        }
-    }
-
-    private static int exitCode(RunRecord ended) {
-        return ended.exitCode == null || ended.exitCode == 0 ? 1 : ended.exitCode;
-    }
-
-    private static void summarize(RunRecord ended, RunStore store, PrintWriter err) {
-        Duration took = Duration.between(ended.startedAt, ended.endedAt);
-        err.printf("run %s %s (exit code %s) in %.1f s%n", ended.id, ended.status, ended.exitCode,
-                took.toMillis() / 1000.0);
-        if (ended.status == RunStatus.Failed && ended.error != null) {
-            err.println("failed:  " + ended.error);
-        }
-        err.println("logs:    " + store.dir(ended.id).resolve("logs"));
-        if (ended.distributed().ranks() != null) {
-            err.println("ranks:   aml-debug runs logs " + ended.id + " --rank N   (or --all); files in "
-                    + store.userLogs(ended.id));
-        }
-        err.println("outputs: " + store.outputs(ended.id));
-        err.flush();
-    }
 }
