@@ -2,7 +2,7 @@ package dev.amldebug.cli;
 
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.run.RunRecord;
-import dev.amldebug.server.run.ScoringRequest;
+import dev.amldebug.server.run.deployment.ScoringRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.amldebug.runner.run.RunEvent;
 import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
-import dev.amldebug.server.run.PipelineListener;
+import dev.amldebug.server.run.pipeline.PipelineListener;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.errors.AmlDebugException;
-import dev.amldebug.server.run.PipelineRequest;
+import dev.amldebug.server.run.pipeline.PipelineRequest;
 import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.amldebug.server.commands;
 
 import dev.amldebug.runner.run.RunEvent;
-import dev.amldebug.server.run.PipelineListener;
+import dev.amldebug.server.run.pipeline.PipelineListener;
 
 /**
  * Tells the editor when a run or deployment started for debugging waits for its debugger; for a pipeline, each

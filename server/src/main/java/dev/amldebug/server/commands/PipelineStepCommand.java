@@ -4,7 +4,7 @@ import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
-import dev.amldebug.server.run.PipelineRequest;
+import dev.amldebug.server.run.pipeline.PipelineRequest;
 import dev.amldebug.server.run.RunService;
 import java.nio.file.Path;
 import java.util.List;

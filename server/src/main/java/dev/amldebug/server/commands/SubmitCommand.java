@@ -5,7 +5,7 @@ import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.pipeline.PipelineStep;
 import dev.amldebug.runner.pipeline.PipelineYamlParser;
 import dev.amldebug.server.run.FileArguments;
-import dev.amldebug.server.run.PipelineRequest;
+import dev.amldebug.server.run.pipeline.PipelineRequest;
 import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
 import java.nio.file.Path;

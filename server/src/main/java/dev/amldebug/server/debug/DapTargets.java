@@ -13,7 +13,7 @@ import dev.amldebug.server.run.FileArguments;
 import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.RunServices;
-import dev.amldebug.server.run.SubmittedRun;
+import dev.amldebug.runner.run.SubmittedRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.amldebug.server.run;
 
+import dev.amldebug.runner.run.SubmittedRun;
 import dev.amldebug.runner.run.DetachedRunFollower;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStore;

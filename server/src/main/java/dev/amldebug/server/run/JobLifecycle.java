@@ -1,5 +1,6 @@
 package dev.amldebug.server.run;
 
+import dev.amldebug.runner.run.SubmittedRun;
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.runner.distributed.DistributedRunner;
 import dev.amldebug.runner.distributed.RankDebug;

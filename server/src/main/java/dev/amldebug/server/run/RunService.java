@@ -1,5 +1,11 @@
 package dev.amldebug.server.run;
 
+import dev.amldebug.server.run.deployment.DeploymentRequest;
+import dev.amldebug.server.run.deployment.DeploymentLifecycle;
+import dev.amldebug.server.run.pipeline.PipelineRequest;
+import dev.amldebug.server.run.pipeline.PipelineListener;
+import dev.amldebug.server.run.pipeline.PipelineLifecycle;
+import dev.amldebug.runner.run.SubmittedRun;
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.target.BridgeTarget;

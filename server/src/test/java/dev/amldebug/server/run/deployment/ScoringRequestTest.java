@@ -1,4 +1,4 @@
-package dev.amldebug.server.run;
+package dev.amldebug.server.run.deployment;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.amldebug.server.run;
+package dev.amldebug.server.run.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.amldebug.server.run;
+package dev.amldebug.server.run.pipeline;
 
 import dev.amldebug.runner.run.RunEvent;
 import dev.amldebug.runner.run.RunListener;

@@ -1,5 +1,6 @@
-package dev.amldebug.server.run;
+package dev.amldebug.server.run.deployment;
 
+import dev.amldebug.runner.run.SubmittedRun;
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.runner.deploy.DeploymentSpec;
 import dev.amldebug.runner.deploy.HostPorts;
@@ -12,29 +13,29 @@ import dev.amldebug.runner.run.RunStore;
 import java.util.function.Consumer;
 
 /** The lifecycle of a deployment run, for the run service: not exit-code driven, but healthy or not until brought down. */
-final class DeploymentLifecycle {
+public final class DeploymentLifecycle {
     /** A deployment checked and queued: what starting it needs. */
-    record Queued(String runId, DeploymentSpec spec, int port) {
+    public record Queued(String runId, DeploymentSpec spec, int port) {
     }
 
     private final DockerClient docker;
     private final RunStore store;
     private final DeploymentRunner runner;
 
-    DeploymentLifecycle(DockerClient docker, RunStore store, ImageUsage usage) {
+    public DeploymentLifecycle(DockerClient docker, RunStore store, ImageUsage usage) {
         this.docker = docker;
         this.store = store;
         this.runner = new DeploymentRunner(docker, store, usage);
     }
 
     /** Bad input, and a pinned port that is taken, are thrown here, before anything is queued. */
-    Queued queue(DeploymentRequest request, String baseImage) {
+    public Queued queue(DeploymentRequest request, String baseImage) {
         DeploymentSpec spec = Deployments.spec(request, store.workspace(), baseImage);
         int port = HostPorts.scoring(request.port());
         return new Queued(runner.queue(spec), spec, port);
     }
 
-    void startAndFollow(Queued queued, DeploymentRequest request, SubmittedRun run, RunListener listener,
+    public void startAndFollow(Queued queued, DeploymentRequest request, SubmittedRun run, RunListener listener,
                         Consumer<String> followInBackground) {
         try {
             RunRecord started = runner.start(queued.runId(), queued.spec(), queued.port(), request.debug(), listener);

@@ -1,4 +1,4 @@
-package dev.amldebug.server.run;
+package dev.amldebug.server.run.pipeline;
 
 import dev.amldebug.runner.debug.DebugOptions;
 import java.io.IOException;

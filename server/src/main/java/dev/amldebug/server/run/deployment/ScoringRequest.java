@@ -1,4 +1,4 @@
-package dev.amldebug.server.run;
+package dev.amldebug.server.run.deployment;
 
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.run.DeploymentHealth;

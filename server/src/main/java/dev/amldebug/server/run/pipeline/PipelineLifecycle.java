@@ -1,5 +1,6 @@
-package dev.amldebug.server.run;
+package dev.amldebug.server.run.pipeline;
 
+import dev.amldebug.runner.run.SubmittedRun;
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.image.ImageUsage;
@@ -29,9 +30,9 @@ import java.util.stream.Collectors;
  * the same time up to a bound, each a child command run ({@link PipelineStepRunner}); a failed step stops its
  * dependents; a cancel of the pipeline starts no more steps and stops those that run.
  */
-final class PipelineLifecycle {
+public final class PipelineLifecycle {
     /** A pipeline checked and queued: what running it needs. */
-    record Queued(RunRecord pipeline, PipelineSpec spec, Map<String, String> reuseKeys) {
+    public record Queued(RunRecord pipeline, PipelineSpec spec, Map<String, String> reuseKeys) {
         /** The child run of {@code step}. */
         String stepRunId(String step) {
             return pipeline.pipeline().stepRunId(step);
@@ -47,7 +48,7 @@ final class PipelineLifecycle {
     private final PipelineStepRunner steps;
     private final Executor executor;
 
-    PipelineLifecycle(Supplier<DockerClient> docker, RunStore store, ImageUsage usage, String baseImage, Executor executor) {
+    public PipelineLifecycle(Supplier<DockerClient> docker, RunStore store, ImageUsage usage, String baseImage, Executor executor) {
         this.docker = docker;
         this.store = store;
         this.runs = new PipelineRuns(store);
@@ -56,7 +57,7 @@ final class PipelineLifecycle {
     }
 
     /** Bad input (the YAML, an unknown debug step), then an unreachable Docker, are thrown here, before anything is queued. */
-    Queued queue(PipelineRequest request) {
+    public Queued queue(PipelineRequest request) {
         PipelineSpec spec = new PipelineYamlParser().parse(store.workspace().resolve(request.source()));
         request.debugSteps().forEach(spec::step);
         if (request.maxParallel() < 1) {
@@ -77,7 +78,7 @@ final class PipelineLifecycle {
      *
      * @param stepListeners the listeners of a step's child run, given its record and what forwards to {@code pipeline}
      */
-    void run(Queued queued, PipelineRequest request, SubmittedRun submitted, RunListener parent,
+    public void run(Queued queued, PipelineRequest request, SubmittedRun submitted, RunListener parent,
              PipelineListener pipeline, BiFunction<RunRecord, RunListener, RunListener> stepListeners) {
         String pipelineId = queued.pipeline().id;
         ControlLog log = new ControlLog(store.controlLog(pipelineId), parent);

@@ -1,4 +1,4 @@
-package dev.amldebug.server.run;
+package dev.amldebug.server.run.pipeline;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.amldebug.runner.image.ImageUsage;

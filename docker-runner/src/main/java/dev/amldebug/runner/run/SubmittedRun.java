@@ -1,4 +1,4 @@
-package dev.amldebug.server.run;
+package dev.amldebug.runner.run;
 
 import dev.amldebug.runner.run.RunRecord;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +13,7 @@ public final class SubmittedRun {
     private final CompletableFuture<RunRecord> started = new CompletableFuture<>();
     private final CompletableFuture<RunRecord> ended = new CompletableFuture<>();
 
-    SubmittedRun(String id) {
+    public SubmittedRun(String id) {
         this.id = id;
     }
 
@@ -39,7 +39,7 @@ public final class SubmittedRun {
         return await(ended);
     }
 
-    void fail(Throwable error) {
+    public void fail(Throwable error) {
         started.completeExceptionally(error);
         ended.completeExceptionally(error);
     }

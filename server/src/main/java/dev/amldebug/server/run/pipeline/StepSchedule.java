@@ -1,4 +1,4 @@
-package dev.amldebug.server.run;
+package dev.amldebug.server.run.pipeline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
