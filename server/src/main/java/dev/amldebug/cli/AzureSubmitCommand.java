@@ -81,7 +81,7 @@ final class AzureSubmitCommand implements Callable<Integer> {
     @Option(names = "--no-attach", description = "Submit the debugged steps without attaching; attach later with azure attach.")
     boolean noAttach;
 
-    @Option(names = "--watch-timeout", paramLabel = "SECONDS", defaultValue = "3600",
+    @Option(names = "--watch-timeout", paramLabel = "SECONDS", defaultValue = "" + JobRequest.WATCH_TIMEOUT_SECONDS,
             description = "How long to wait for a debugged step to start listening (default: ${DEFAULT-VALUE}).")
     int watchTimeout;
 

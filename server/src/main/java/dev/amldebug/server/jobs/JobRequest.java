@@ -27,7 +27,8 @@ public record JobRequest(Path jobFile, String compute, String experiment, Set<St
                          Integer waitTimeout, boolean abortOnTimeout, Integer postMortemSeconds, boolean installDebugpy,
                          String connectBack, boolean watch, Duration watchFor) {
     /** How long a debugged process may take to start listening, unless told otherwise. */
-    public static final Duration WATCH_TIMEOUT = Duration.ofHours(1);
+    public static final int WATCH_TIMEOUT_SECONDS = 3600;
+    public static final Duration WATCH_TIMEOUT = Duration.ofSeconds(WATCH_TIMEOUT_SECONDS);
 
     public JobRequest {
         debugSteps = debugSteps == null ? Set.of() : new LinkedHashSet<>(debugSteps);
