@@ -84,20 +84,85 @@ async function startCodeServer(root, workspace, env) {
     return { server, port };
 }
 
+/**
+ * Waits until what Enter would take is there: the quick input's focused row shows every one of `parts`, or the
+ * quick input is an input box (no list), whose typed value Enter takes. False if not within `timeout`.
+ */
+function quickInputShows(page, parts, timeout = 30000) {
+    return page.waitForFunction(wanted => {
+        const widget = [...document.querySelectorAll('.quick-input-widget')].find(w => w.checkVisibility());
+        if (!widget) {
+            return false;
+        }
+        const list = widget.querySelector('.quick-input-list');
+        if (!list || !list.checkVisibility()) {
+            return true;
+        }
+        const row = list.querySelector('.monaco-list-row.focused')?.textContent.toLowerCase() ?? '';
+        return wanted.every(part => row.includes(part.toLowerCase()));
+    }, parts, { timeout }).then(() => true, () => false);
+}
+
 async function palette(page, command) {
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
     await page.keyboard.type(command);
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
+    await enterOn(page, command);
 }
 
 async function pick(page, label) {
     const input = page.locator('.quick-input-widget:not([style*="display: none"]) input');
     await input.waitFor();
     await input.fill(label);
-    await page.waitForTimeout(300);
+    await enterOn(page, label);
+}
+
+/** Enter once the quick input's focused row is `label` (or the input box holds it). */
+async function enterOn(page, label) {
+    if (!await quickInputShows(page, [label])) {
+        throw new Error(`The quick input does not offer "${label}"`);
+    }
     await page.keyboard.press('Enter');
+}
+
+/** Calls check until it gives a truthy value, which it returns, or `timeout` ms pass (then its last value): expect.poll's way. */
+async function poll(check, timeout, interval = 250) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        const value = await check();
+        if (value || Date.now() >= deadline) {
+            return value;
+        }
+        await new Promise(resolve => setTimeout(resolve, Math.min(interval, deadline - Date.now())));
+    }
+}
+
+/**
+ * Continue at each stop until the debug session ends. After each click it waits for the next state: the toolbar gone
+ * (the session ended), or stopped again after running: the toolbar rebuilt its buttons (Pause in between), or, when the
+ * stop came within the toolbar's 20 ms update, the Variables view shows other values (the loop's next epoch).
+ */
+async function continueUntilTheSessionEnds(page, deadline = Date.now() + 300000) {
+    const button = page.locator('.debug-toolbar .codicon-debug-continue').first();
+    while (await button.isVisible() && Date.now() < deadline) {
+        const variables = await button.evaluate(icon => {
+            icon.e2eClicked = true;
+            return document.querySelector('.debug-variables')?.textContent ?? '';
+        }).catch(() => '');
+        await page.click('.debug-toolbar .codicon-debug-continue').catch(() => {});
+        await page.waitForFunction(before => {
+            const toolbar = document.querySelector('.debug-toolbar');
+            if (!toolbar?.checkVisibility()) {
+                return true;
+            }
+            const icon = toolbar.querySelector('.codicon-debug-continue');
+            if (!icon?.checkVisibility()) {
+                return false;
+            }
+            const now = document.querySelector('.debug-variables')?.textContent ?? '';
+            return !icon.e2eClicked || (now !== '' && now !== before);
+        }, variables, { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
+    }
 }
 
 const jar = path.join(repo, 'server', 'target', 'aml-debug.jar');
@@ -108,20 +173,12 @@ async function f5OnALaunchConfiguration(page, workspace) {
     fs.writeFileSync(path.join(workspace, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [
         { type: 'azureml', request: 'launch', name: 'Azure ML: debug digits job', job: '${workspaceFolder}/digits/job.yml',
             args: ['--epochs', '2'] }] }, null, 2));
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('digits/train.py');
-    await page.waitForTimeout(800);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(1000);
+    await openFile(page, 'digits/train.py');
     await page.keyboard.press('F5');
     await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 300000 });
     await page.waitForFunction(() => /epoch\s*=\s*1\b/.test(document.body.innerText), null, { timeout: 60000 });
     await shot(page, '05-f5-launch-stopped');
-    const deadline = Date.now() + 300000;
-    while (await page.locator('.debug-toolbar .codicon-debug-continue').isVisible() && Date.now() < deadline) {
-        await page.click('.debug-toolbar .codicon-debug-continue').catch(() => {});
-        await page.waitForTimeout(1500);
-    }
+    await continueUntilTheSessionEnds(page);
     await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 60000 });
 }
 
@@ -150,10 +207,7 @@ async function addRemoteAttachConfiguration(page, workspace) {
     await palette(page, 'Azure ML: Add remote attach configuration');
     await pick(page, '10.0.0.4');
     await pick(page, '5678');
-    const deadline = Date.now() + 30000;
-    while (!fs.readFileSync(file, 'utf8').includes('10.0.0.4') && Date.now() < deadline) {
-        await page.waitForTimeout(300);
-    }
+    await poll(() => fs.readFileSync(file, 'utf8').includes('10.0.0.4'), 30000, 100);
     const text = fs.readFileSync(file, 'utf8');
     const errors = [];
     const parsed = jsonc.parse(text, errors, { allowTrailingComma: true });
@@ -161,11 +215,8 @@ async function addRemoteAttachConfiguration(page, workspace) {
         || parsed.configurations.length !== 2 || parsed.configurations[1].host !== '10.0.0.4') {
         throw new Error(`launch.json after the edit is not what it should be (${errors.length} parse errors):\n${text}`);
     }
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('.vscode/launch.json');
-    await page.waitForTimeout(800);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(1500);
+    await openFile(page, '.vscode/launch.json');
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: '10.0.0.4' }).waitFor({ timeout: 30000 });
     await shot(page, '08-remote-attach-configuration');
 }
 
@@ -177,11 +228,7 @@ async function addRemoteAttachConfiguration(page, workspace) {
 async function debugAndScoreTheExampleDeployment(page, workspace) {
     const models = findFiles(path.join(workspace, '.azureml', 'runs'), name => name === 'model.pkl');
     fs.copyFileSync(models[0], path.join(workspace, 'deployment', 'model', 'model.pkl'));
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('deployment/score.py');
-    await page.waitForTimeout(800);
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+    await openFile(page, 'deployment/score.py');
     await page.click('.monaco-editor .view-lines');
     await page.keyboard.press('Control+G');
     await page.keyboard.type('24');
@@ -190,21 +237,12 @@ async function debugAndScoreTheExampleDeployment(page, workspace) {
     await palette(page, 'Azure ML: Debug deployment locally');
     await pick(page, 'deployment/deployment.yml');
     await pick(page, 'Stop in run()');
-    let runId;
-    const deadline = Date.now() + 180000;
-    while (!runId && Date.now() < deadline) {
-        const listed = execFileSync('java', ['-jar', jar, 'deploy', 'list', '-w', workspace], { encoding: 'utf8' });
-        runId = (/^(\S+)\s+Running\s+Healthy/m.exec(listed) || [])[1];
-        await page.waitForTimeout(1000);
-    }
+    const runId = await poll(() => (/^(\S+)\s+Running\s+Healthy/m
+        .exec(execFileSync('java', ['-jar', jar, 'deploy', 'list', '-w', workspace], { encoding: 'utf8' })) || [])[1], 180000, 1000);
     if (!runId) {
         throw new Error('the deployment did not become Healthy');
     }
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('deployment/sample-request.json');
-    await page.waitForTimeout(800);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(1000);
+    await openFile(page, 'deployment/sample-request.json');
     await palette(page, 'Azure ML: Send scoring request');
     await pick(page, runId);
     await page.waitForSelector('.debug-top-stack-frame-line', { timeout: 120000 });
@@ -244,8 +282,7 @@ async function debugAPipelineStepFromTheTree(page, workspace) {
     await item.hover();
     await item.click({ timeout: 30000 });
     // A click that lands while the menu is still settling leaves it open: choose the item from the keyboard then.
-    await page.waitForTimeout(1000);
-    if (await item.isVisible()) {
+    if (!await item.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false)) {
         await page.keyboard.press('ArrowDown');
         await page.keyboard.press('Enter');
     }
@@ -253,20 +290,14 @@ async function debugAPipelineStepFromTheTree(page, workspace) {
     await page.waitForFunction(() => /epoch\s*=\s*1\b/.test(document.body.innerText), null, { timeout: 60000 });
     await shot(page, '13-pipeline-step-stopped');
     const deadline = Date.now() + 300000;
-    while (await page.locator('.debug-toolbar .codicon-debug-continue').isVisible() && Date.now() < deadline) {
-        await page.click('.debug-toolbar .codicon-debug-continue').catch(() => {});
-        await page.waitForTimeout(1500);
-    }
+    await continueUntilTheSessionEnds(page, deadline);
     let listed = '';
-    while (Date.now() < deadline) {
+    await poll(() => {
         listed = execFileSync('java', ['-jar', jar, 'runs', 'list', '--experiment', 'digits-pipeline', '-w', workspace],
             { encoding: 'utf8' });
         const newest = listed.split('\n').find(line => line.startsWith('digits-pipeline_') && !line.includes(pipelineId));
-        if (newest && /Completed/.test(newest)) {
-            break;
-        }
-        await page.waitForTimeout(1000);
-    }
+        return newest && /Completed/.test(newest);
+    }, deadline - Date.now(), 1000);
     if (!/reused/.test(execFileSync('java', ['-jar', jar, 'runs', 'list', '-w', workspace], { encoding: 'utf8' }))
         && !listed.split('\n').some(line => !line.includes(pipelineId) && /Completed/.test(line))) {
         throw new Error(`the rerun of the pipeline did not complete:\n${listed}`);
@@ -318,7 +349,7 @@ async function widenSidebar(page, width) {
     await page.mouse.down();
     await page.mouse.move(box.x + width, y, { steps: 5 });
     await page.mouse.up();
-    await page.waitForTimeout(500);
+    await page.waitForFunction(before => document.querySelector('.part.sidebar').getBoundingClientRect().width > before, box.width);
 }
 
 /** The Call Stack's session rows: name and state ("Paused on breakpoint", "Running"), as the view shows them. */
@@ -356,13 +387,10 @@ async function debugEveryRankOfADistributedJob(page, workspace) {
     // The four child sessions appear as their ranks dial the hub, and each stops at the breakpoint.
     const deadline = Date.now() + 300000;
     let sessions = [];
-    while (Date.now() < deadline) {
+    await poll(async () => {
         sessions = await callStackSessions(page);
-        if (RANK_SESSIONS.every(name => sessions.some(s => s.name === name && /paused on breakpoint/i.test(s.state)))) {
-            break;
-        }
-        await page.waitForTimeout(1000);
-    }
+        return RANK_SESSIONS.every(name => sessions.some(s => s.name === name && /paused on breakpoint/i.test(s.state)));
+    }, deadline - Date.now());
     if (!RANK_SESSIONS.every(name => sessions.some(s => s.name === name && /paused on breakpoint/i.test(s.state)))) {
         throw new Error(`Not every rank stopped at the breakpoint; the Call Stack shows ${JSON.stringify(sessions)}`);
     }
@@ -372,37 +400,35 @@ async function debugEveryRankOfADistributedJob(page, workspace) {
     // Continue on each rank: select its session in the Call Stack, then Continue in the debug toolbar.
     const continued = new Set();
     while (continued.size < RANK_SESSIONS.length && Date.now() < deadline) {
-        const paused = (await callStackSessions(page)).find(s => RANK_SESSIONS.includes(s.name) && !continued.has(s.name)
-            && /paused/i.test(s.state));
-        if (!paused) {
-            if (!await page.locator('.debug-toolbar').isVisible()) {
-                break; // every session ended: the run did, whatever its status (checked below)
-            }
-            await page.waitForTimeout(500);
-            continue;
+        // The next paused rank; none once every session ended: the run did, whatever its status (checked below).
+        const paused = await poll(async () => (await callStackSessions(page)).find(s => RANK_SESSIONS.includes(s.name)
+            && !continued.has(s.name) && /paused/i.test(s.state)) || !await page.locator('.debug-toolbar').isVisible(),
+        deadline - Date.now());
+        if (!paused?.name) {
+            break;
         }
         await page.locator('.debug-call-stack .session > .name', { hasText: paused.name }).first().click();
-        await page.waitForTimeout(500);
+        // Its session has the focus once the Variables view shows its rank.
+        await page.waitForFunction(rank => new RegExp(`\\brank\\s*=\\s*${rank}\\b`)
+            .test(document.querySelector('.debug-variables')?.innerText ?? ''), /rank (\d+)/.exec(paused.name)[1], { timeout: 30000 });
         await page.click('.debug-toolbar .codicon-debug-continue');
         continued.add(paused.name);
-        await page.waitForTimeout(1000);
+        await poll(async () => !(await callStackSessions(page)).some(s => s.name === paused.name && /paused/i.test(s.state)), 30000);
         if (continued.size === 2) {
             await shot(page, '16-ranks-half-continued');
         }
     }
     await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 120000 });
     // The run completed: in the tree (Experiments > ranks > the run, with its Ranks), and each rank's log has its check.
-    let runId;
-    const listedBy = Date.now() + 120000;
-    while (!runId && Date.now() < listedBy) {
+    const runId = await poll(() => {
         const listed = execFileSync('java', ['-jar', jar, 'runs', 'list', '--experiment', 'ranks', '-w', workspace],
             { encoding: 'utf8' });
-        runId = (/^(ranks_\S+)\s+ranks\s+Completed/m.exec(listed) || [])[1];
-        if (!runId && /Failed|Canceled/.test(listed)) {
+        const completed = (/^(ranks_\S+)\s+ranks\s+Completed/m.exec(listed) || [])[1];
+        if (!completed && /Failed|Canceled/.test(listed)) {
             throw new Error(`the distributed run did not complete:\n${listed}`);
         }
-        await page.waitForTimeout(1000);
-    }
+        return completed;
+    }, 120000, 1000);
     if (!runId) {
         throw new Error('the distributed run did not show as Completed within 2 minutes of its debug sessions ending');
     }
@@ -416,10 +442,14 @@ async function debugEveryRankOfADistributedJob(page, workspace) {
     await expand(page, 'Local workspace', 1);
     await expand(page, 'Experiments', 2);
     // The experiments earlier scenarios opened fold, so that this run's rows are in view.
-    const opened = page.locator('.sidebar .monaco-list-row[aria-level="3"][aria-expanded="true"]');
-    while (await opened.count() > 0) {
+    const unfolded = '.sidebar .monaco-list-row[aria-level="3"][aria-expanded="true"]';
+    const opened = page.locator(unfolded);
+    // Each click folds one (the tree may render the rows anew, so it is their number that tells); one that a refresh of
+    // the tree moved off its row is made again on the row then first.
+    for (let count = await opened.count(); count > 0; count = await opened.count()) {
         await opened.first().click();
-        await page.waitForTimeout(300);
+        await page.waitForFunction(([selector, before]) => document.querySelectorAll(selector).length !== before, [unfolded, count],
+            { timeout: 5000 }).catch(() => {});
     }
     for (const [label, level] of [['ranks', 3], [runId, 4], ['Ranks', 5]]) {
         await expand(page, label, level);
@@ -439,12 +469,19 @@ async function expandLocal(page, labels) {
         const item = sidebar.getByText(label, { exact: true }).first();
         if (!await item.waitFor({ timeout: 20000 }).then(() => true, () => false)) {
             await page.click('.sidebar .codicon-refresh').catch(() => {});
-            await page.waitForTimeout(2000);
+            // The refresh lands on the rows as it gets the tree's children again: expand each level until the next shows.
             for (const earlier of labels.slice(0, labels.indexOf(label))) {
-                const row = sidebar.getByText(earlier, { exact: true }).first();
-                if (await row.isVisible() && !await sidebar.getByText(labels[labels.indexOf(earlier) + 1], { exact: true }).first().isVisible()) {
-                    await row.click();
-                }
+                const row = page.locator('.sidebar .monaco-list-row').filter({ has: sidebar.getByText(earlier, { exact: true }) }).first();
+                const next = sidebar.getByText(labels[labels.indexOf(earlier) + 1], { exact: true }).first();
+                await poll(async () => {
+                    if (await next.isVisible()) {
+                        return true;
+                    }
+                    if (await row.getAttribute('aria-expanded', { timeout: 1000 }).catch(() => null) === 'false') {
+                        await row.click().catch(() => {});
+                    }
+                    return false;
+                }, 20000, 500);
             }
         }
         await item.click({ timeout: 30000 });
@@ -457,7 +494,7 @@ async function openFile(page, name) {
         await page.keyboard.press('Escape');
         await page.keyboard.press('Control+P');
         await page.keyboard.type(name);
-        await page.waitForTimeout(800);
+        await quickInputShows(page, [path.basename(name), path.dirname(name)], 10000);
         await page.keyboard.press('Enter');
         const opened = await page.waitForFunction(base => [...document.querySelectorAll('.tabs-container .tab.active')]
             .some(tab => tab.textContent.includes(base)), path.basename(name), { timeout: 10000 }).then(() => true, () => false);
@@ -634,7 +671,9 @@ async function main() {
     try {
         await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
         await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
-        await page.waitForTimeout(3000);
+        // The workbench is up once the Explorer lists the workspace and the extension's view is in the activity bar.
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'digits' }).first().waitFor({ timeout: 60000 });
+        await page.locator('.activitybar [aria-label^="Azure ML"]').first().waitFor({ timeout: 60000 });
         await shot(page, '01-workbench');
 
         // Open train.py and set a breakpoint on line 44, the training loop's body, through the editor.
@@ -657,11 +696,7 @@ async function main() {
         await shot(page, '03-stopped-at-breakpoint');
 
         // Continue at each stop (one per epoch) until the session ends.
-        const deadline = Date.now() + 300000;
-        while (await page.locator('.debug-toolbar .codicon-debug-continue').isVisible() && Date.now() < deadline) {
-            await page.click('.debug-toolbar .codicon-debug-continue').catch(() => {});
-            await page.waitForTimeout(1500);
-        }
+        await continueUntilTheSessionEnds(page);
         await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 60000 });
 
         // The run completes in the tree, and its log is in its output channel.
