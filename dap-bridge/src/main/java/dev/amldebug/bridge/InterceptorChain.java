@@ -2,6 +2,7 @@ package dev.amldebug.bridge;
 
 import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.intercept.AttachDefaults;
+import dev.amldebug.bridge.intercept.BreakpointsOutsideMappings;
 import dev.amldebug.bridge.intercept.Disconnect;
 import dev.amldebug.bridge.intercept.EndedDebuggee;
 import dev.amldebug.bridge.intercept.ExitCode;
@@ -44,7 +45,8 @@ final class InterceptorChain {
                 new SubprocessEndpoint(),
                 new OwnKeysRemover(),
                 new LaunchAsAttach(),
-                new AttachDefaults()));
+                new AttachDefaults(),
+                new BreakpointsOutsideMappings()));
     }
 
     Verdict fromClient(DapMessage message, SessionContext session) {

@@ -43,8 +43,12 @@ final class BridgeHarness implements AutoCloseable {
     }
 
     static BridgeHarness to(int port, Duration connectTimeout, int exitCode) throws IOException {
+        return to(port, connectTimeout, exitCode, new PathMapping("/local/code", "/aml/code"));
+    }
+
+    static BridgeHarness to(int port, Duration connectTimeout, int exitCode, PathMapping mapping) throws IOException {
         AtomicBoolean terminated = new AtomicBoolean();
-        BridgeTarget target = new BridgeTarget("127.0.0.1", port, List.of(new PathMapping("/local/code", "/aml/code")),
+        BridgeTarget target = new BridgeTarget("127.0.0.1", port, List.of(mapping),
                 true, connectTimeout, Set.of("runId"), () -> OptionalInt.of(exitCode), () -> terminated.set(true));
         ExecutorService executor = Executors.newCachedThreadPool();
         return new BridgeHarness(executor, new DapBridge(target, DapTrace.NONE, executor), terminated);

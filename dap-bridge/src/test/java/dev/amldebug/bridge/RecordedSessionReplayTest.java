@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.bridge.protocol.DapMessage;
+import dev.amldebug.bridge.target.PathMapping;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class RecordedSessionReplayTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Where the recorded session's script was. */
+    private static final String CODE = "/tmp/shimt";
 
     record Entry(boolean fromClient, byte[] bytes) {
     }
@@ -46,7 +49,8 @@ class RecordedSessionReplayTest {
         List<Entry> session = recorded();
         assertThat(session).hasSizeGreaterThan(40);
         try (ServerSocket debugpy = BridgeHarness.fakeDebugpy();
-             BridgeHarness harness = BridgeHarness.to(debugpy.getLocalPort(), WAIT, 0)) {
+             // The recorded script's folder, mapped: a breakpoint outside every mapped folder would stay in the bridge.
+             BridgeHarness harness = BridgeHarness.to(debugpy.getLocalPort(), WAIT, 0, new PathMapping(CODE, "/aml/code"))) {
             CompletableFuture<List<DapMessage>> debugpyReceived = CompletableFuture.supplyAsync(() -> playDebugpy(debugpy, session));
             for (Entry entry : session) {
                 if (entry.fromClient()) {
@@ -61,7 +65,7 @@ class RecordedSessionReplayTest {
                 if (original.isRequest("attach")) {
                     ObjectNode expected = original.copyJson();
                     expected.withObject("/arguments").putArray("pathMappings").addObject()
-                            .put("localRoot", "/local/code").put("remoteRoot", "/aml/code");
+                            .put("localRoot", CODE).put("remoteRoot", "/aml/code");
                     expected.withObject("/arguments").put("justMyCode", true);
                     assertThat(atDebugpy.get(i).copyJson()).isEqualTo(expected);
                 } else {

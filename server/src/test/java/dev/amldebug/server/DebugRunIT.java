@@ -102,6 +102,27 @@ class DebugRunIT {
     }
 
     @Test
+    void aBreakpointOutsideTheRunsCodeIsAnsweredUnverifiedAndPydevdNeverHearsOfIt(@TempDir Path elsewhere) throws Exception {
+        Path script = write(project, "loop.py", "import time\ntime.sleep(1)\nfor i in range(3):\n    x = i * 2\nprint('done')\n");
+        Path outside = write(elsewhere, "helper.py", "def f():\n    return 1\n");
+        LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
+        CompletableFuture<RunRecord> ended = follow(run);
+        try (DapTestClient client = DapTestClient.bridgedTo(local.runs().debugTarget(run.id(), true))) {
+            client.startSession(Map.of(script.toString(), new SourceBreakpoint[] {DapTestClient.line(4)},
+                    outside.toString(), new SourceBreakpoint[] {DapTestClient.line(2)}));
+            client.await(StoppedEventArguments.class);
+            var answer = client.answer(client.server.setBreakpoints(DapTestClient.breakpointsFor(outside.toString(),
+                    new SourceBreakpoint[] {DapTestClient.line(2)})));
+            assertThat(answer.getBreakpoints()).singleElement().satisfies(breakpoint -> {
+                assertThat(breakpoint.isVerified()).isFalse();
+                assertThat(breakpoint.getMessage()).contains("Not in this run's code", project.toString());
+            });
+        }
+        assertThat(ended.get().status).isEqualTo(RunStatus.Completed);
+        assertThat(read(runner.store().driverLog(run.id()))).contains("done").doesNotContain("unable to find translation");
+    }
+
+    @Test
     void breakpointsSentBeforeTheContainerListensStillHit() throws Exception {
         Path script = write(project, "loop.py", "import time\ntime.sleep(1)\nfor i in range(3):\n    x = i * 2\nprint('done')\n");
         LocalRun run = startDebug(script, DebugOptions.defaults(), List.of());
