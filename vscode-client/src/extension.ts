@@ -57,7 +57,9 @@ function serverOptions(server: { command: string; args: string[] }): ServerOptio
 }
 
 function clientOptions(log: vscode.OutputChannel): LanguageClientOptions {
-    return { outputChannel: log, errorHandler: errorHandler(new RestartPolicy(), log) };
+    // Job, pipeline, deployment and environment YAML: the server checks them as they are typed (Problems panel).
+    return { outputChannel: log, errorHandler: errorHandler(new RestartPolicy(), log),
+        documentSelector: [{ scheme: 'file', pattern: '**/*.{yml,yaml}' }] };
 }
 
 /** Restarts a server that stops, within the policy's limits; past them, says why it stays stopped. */

@@ -34,6 +34,11 @@ public class SpecException extends AmlDebugException {
         return column;
     }
 
+    /** What is wrong, without where (an editor shows where itself). */
+    public String reason() {
+        return super.getMessage();
+    }
+
     /** "job.yml:12:3: unknown key 'comand'; expected one of ..." in the style compilers use. */
     @Override
     public String getMessage() {

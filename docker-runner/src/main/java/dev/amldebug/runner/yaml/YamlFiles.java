@@ -62,7 +62,8 @@ public final class YamlFiles {
         }
     }
 
-    private static YamlValue parse(Path file, String text) {
+    /** Text as it is in an editor, not yet saved: {@code file} names it in errors and anchors its relative paths. */
+    public static YamlValue parse(Path file, String text) {
         try {
             Node root = new Yaml(options()).compose(new StringReader(text));
             if (root == null) {

@@ -26,6 +26,7 @@ import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
@@ -49,6 +50,7 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
     private final LogBatcher logs;
     private volatile AmlLanguageClient client;
     private volatile EditorWorkspace workspace;
+    private final SpecDocuments documents;
 
     public AmlLanguageServer(String baseImage, ServerThreads threads, Runnable exit) {
         this(baseImage, threads, exit, System.getenv());
@@ -61,6 +63,7 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
         this.threads = threads;
         this.exit = exit;
         this.logs = new LogBatcher(params -> client.runLog(params), threads.scheduler());
+        this.documents = new SpecDocuments(() -> client, threads.scheduler());
     }
 
     @Override
@@ -78,6 +81,7 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
             ParentWatch.exitWhenGone(params.getProcessId(), this::exit);
         }
         ServerCapabilities capabilities = new ServerCapabilities();
+        capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
         capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(new ArrayList<>(workspace.commands().ids())));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("aml-debug")));
     }
@@ -166,7 +170,7 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
 
     @Override
     public TextDocumentService getTextDocumentService() {
-        return new NoTextDocuments();
+        return documents;
     }
 
     @Override

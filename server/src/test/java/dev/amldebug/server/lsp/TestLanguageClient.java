@@ -30,6 +30,7 @@ final class TestLanguageClient implements AmlLanguageClient {
     final List<RunLogParams> logs = new CopyOnWriteArrayList<>();
     final List<RunStatusParams> statuses = new CopyOnWriteArrayList<>();
     final List<DebugReadyParams> debugReady = new CopyOnWriteArrayList<>();
+    final List<PublishDiagnosticsParams> diagnostics = new CopyOnWriteArrayList<>();
     final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
     final List<Protocol.AzureLogParams> azureLogs = new CopyOnWriteArrayList<>();
     final List<MessageParams> shown = new CopyOnWriteArrayList<>();
@@ -132,6 +133,7 @@ final class TestLanguageClient implements AmlLanguageClient {
 
     @Override
     public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+        this.diagnostics.add(diagnostics);
     }
 
     @Override

@@ -1,0 +1,119 @@
+package dev.amldebug.server.lsp;
+
+import dev.amldebug.server.documents.SpecCheck;
+import dev.amldebug.server.documents.SpecProblem;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * The YAML documents the editor has open (full sync), checked as the user types: {@link #DEBOUNCE} after the last
+ * change, the parsers' first problem goes to the client as a diagnostic with its range; none clears it; closing the
+ * document clears it too.
+ */
+final class SpecDocuments implements TextDocumentService {
+    static final long DEBOUNCE_MILLIS = 300;
+
+    private final Supplier<? extends LanguageClient> client;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+
+    SpecDocuments(Supplier<? extends LanguageClient> client, ScheduledExecutorService scheduler) {
+        this.client = client;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        schedule(params.getTextDocument().getUri(), params.getTextDocument().getText());
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        var changes = params.getContentChanges();
+        if (!changes.isEmpty()) {
+            schedule(params.getTextDocument().getUri(), changes.get(changes.size() - 1).getText());
+        }
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        Optional.ofNullable(pending.remove(uri)).ifPresent(check -> check.cancel(false));
+        client.get().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+    }
+
+    private void schedule(String uri, String text) {
+        Path file = file(uri);
+        if (file == null) {
+            return;
+        }
+        pending.compute(uri, (key, earlier) -> {
+            if (earlier != null) {
+                earlier.cancel(false);
+            }
+            return scheduler.schedule(() -> publish(uri, file, text), DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void publish(String uri, Path file, String text) {
+        List<Diagnostic> diagnostics = SpecCheck.check(file, text).map(problem -> List.of(diagnostic(problem, text)))
+                .orElse(List.of());
+        client.get().publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics));
+    }
+
+    /** From the problem's place to the end of its word (a key, a value), or the whole first line when it has none. */
+    private static Diagnostic diagnostic(SpecProblem problem, String text) {
+        int line = Math.max(0, problem.line() - 1);
+        int column = Math.max(0, problem.column() - 1);
+        String[] lines = text.split("\n", -1);
+        String content = line < lines.length ? lines[line] : "";
+        int end = column;
+        while (end < content.length() && !Character.isWhitespace(content.charAt(end)) && content.charAt(end) != ':') {
+            end++;
+        }
+        if (problem.line() == 0) {
+            end = content.length();
+        }
+        Diagnostic diagnostic = new Diagnostic(new Range(new Position(line, column), new Position(line, Math.max(end, column + 1))),
+                problem.message(), DiagnosticSeverity.Error, "aml-debug");
+        return diagnostic;
+    }
+
+    /** Only files ending in .yml or .yaml on disk: relative paths in them start from their folder. */
+    private static Path file(String uri) {
+        try {
+            URI parsed = URI.create(uri);
+            if (!"file".equals(parsed.getScheme())) {
+                return null;
+            }
+            Path path = Path.of(parsed);
+            String name = path.getFileName().toString().toLowerCase();
+            return name.endsWith(".yml") || name.endsWith(".yaml") ? path : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
