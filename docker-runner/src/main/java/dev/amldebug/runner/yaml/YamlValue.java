@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -103,8 +103,9 @@ public final class YamlValue {
             for (NodeTuple tuple : mapping.getValue()) {
                 YamlValue key = new YamlValue(file, tuple.getKeyNode());
                 if (!allowed.contains(key.text("a key"))) {
-                    throw key.error("unknown key '" + key.text("a key") + "' in " + what
-                            + "; expected one of: " + String.join(", ", new TreeSet<>(allowed)));
+                    Mark mark = tuple.getKeyNode().getStartMark();
+                    throw new UnknownKeyException(file, mark.getLine() + 1, mark.getColumn() + 1, key.text("a key"), what,
+                            allowed);
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.amldebug.server.documents;
 
 import dev.amldebug.runner.job.JobReader;
 import dev.amldebug.runner.yaml.SpecException;
+import dev.amldebug.runner.yaml.UnknownKeyException;
 import dev.amldebug.runner.yaml.YamlFiles;
 import dev.amldebug.runner.yaml.YamlValue;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ public final class SpecCheck {
                 new JobReader().read(root);
             }
             return Optional.empty();
+        } catch (UnknownKeyException e) {
+            return Optional.of(new SpecProblem(e.line(), e.column(), e.reason(), KeySuggestion.nearest(e.key(), e.allowed())));
         } catch (SpecException e) {
             return Optional.of(new SpecProblem(e.line(), e.column(), e.reason()));
         }

@@ -25,6 +25,8 @@ import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.ServerInfo;
@@ -82,6 +84,7 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
         }
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
+        capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(new ArrayList<>(workspace.commands().ids())));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("aml-debug")));
     }

@@ -2,16 +2,23 @@ package dev.amldebug.server.lsp;
 
 import dev.amldebug.server.documents.SpecCheck;
 import dev.amldebug.server.documents.SpecProblem;
+import com.google.gson.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -21,6 +28,9 @@ import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -31,6 +41,9 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  */
 final class SpecDocuments implements TextDocumentService {
     static final long DEBOUNCE_MILLIS = 300;
+    private static final String SOURCE = "aml-debug";
+    /** In a diagnostic's data: the key a mistyped one most likely meant, for the quick fix. */
+    private static final String REPLACEMENT = "replacement";
 
     private final Supplier<? extends LanguageClient> client;
     private final ScheduledExecutorService scheduler;
@@ -63,6 +76,39 @@ final class SpecDocuments implements TextDocumentService {
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
+    }
+
+    /** For a mistyped key: "Change to 'command'", which replaces it. */
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        List<Either<Command, CodeAction>> actions = new ArrayList<>();
+        for (Diagnostic diagnostic : params.getContext().getDiagnostics()) {
+            replacement(diagnostic).ifPresent(key -> {
+                CodeAction action = new CodeAction("Change to '" + key + "'");
+                action.setKind(CodeActionKind.QuickFix);
+                action.setDiagnostics(List.of(diagnostic));
+                action.setIsPreferred(true);
+                action.setEdit(new WorkspaceEdit(Map.of(params.getTextDocument().getUri(),
+                        List.of(new TextEdit(diagnostic.getRange(), key)))));
+                actions.add(Either.forRight(action));
+            });
+        }
+        return CompletableFuture.completedFuture(actions);
+    }
+
+    /** The data comes back from the client as JSON. */
+    private static Optional<String> replacement(Diagnostic diagnostic) {
+        if (!SOURCE.equals(diagnostic.getSource())) {
+            return Optional.empty();
+        }
+        Object data = diagnostic.getData();
+        if (data instanceof JsonObject json && json.has(REPLACEMENT)) {
+            return Optional.of(json.get(REPLACEMENT).getAsString());
+        }
+        if (data instanceof Map<?, ?> map && map.get(REPLACEMENT) instanceof String key) {
+            return Optional.of(key);
+        }
+        return Optional.empty();
     }
 
     private void schedule(String uri, String text) {
@@ -98,7 +144,8 @@ final class SpecDocuments implements TextDocumentService {
             end = content.length();
         }
         Diagnostic diagnostic = new Diagnostic(new Range(new Position(line, column), new Position(line, Math.max(end, column + 1))),
-                problem.message(), DiagnosticSeverity.Error, "aml-debug");
+                problem.message(), DiagnosticSeverity.Error, SOURCE);
+        problem.replacement().ifPresent(key -> diagnostic.setData(Map.of(REPLACEMENT, key)));
         return diagnostic;
     }
 

@@ -7,6 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -16,7 +22,9 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,7 +58,7 @@ class SpecDiagnosticsTest {
     }
 
     @Test
-    void aMistypedKeyIsADiagnosticOnItsLineAndGoesWhenFixed() {
+    void aMistypedKeyIsADiagnosticOnItsLineWithAQuickFixAndGoesWhenFixed() throws Exception {
         lsp.session().server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                 new TextDocumentItem(uri, "yaml", 1, JOB)));
 
@@ -61,6 +69,17 @@ class SpecDiagnosticsTest {
         assertThat(diagnostic.getRange().getStart().getCharacter()).isZero();
         assertThat(diagnostic.getRange().getEnd().getCharacter()).isEqualTo("comand".length());
         assertThat(diagnostic.getMessage()).contains("comand").doesNotContain("job.yml:");
+
+        List<Either<Command, CodeAction>> actions = lsp.session().server.getTextDocumentService().codeAction(
+                new CodeActionParams(new TextDocumentIdentifier(uri), diagnostic.getRange(),
+                        new CodeActionContext(List.of(diagnostic)))).get(10, TimeUnit.SECONDS);
+        assertThat(actions).singleElement().satisfies(action -> {
+            assertThat(action.getRight().getTitle()).isEqualTo("Change to 'command'");
+            assertThat(action.getRight().getKind()).isEqualTo(CodeActionKind.QuickFix);
+            TextEdit edit = action.getRight().getEdit().getChanges().get(uri).get(0);
+            assertThat(edit.getNewText()).isEqualTo("command");
+            assertThat(edit.getRange()).isEqualTo(diagnostic.getRange());
+        });
 
         lsp.session().server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(uri, 2),
