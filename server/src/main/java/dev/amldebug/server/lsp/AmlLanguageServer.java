@@ -27,6 +27,7 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.ServerInfo;
@@ -85,6 +86,7 @@ public final class AmlLanguageServer implements LanguageServer, LanguageClientAw
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+        capabilities.setCompletionProvider(new CompletionOptions());
         capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(new ArrayList<>(workspace.commands().ids())));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("aml-debug")));
     }

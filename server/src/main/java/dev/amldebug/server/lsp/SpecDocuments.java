@@ -1,5 +1,6 @@
 package dev.amldebug.server.lsp;
 
+import dev.amldebug.server.documents.KeyCompletion;
 import dev.amldebug.server.documents.SpecCheck;
 import dev.amldebug.server.documents.SpecProblem;
 import com.google.gson.JsonObject;
@@ -19,6 +20,10 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -37,7 +42,7 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 /**
  * The YAML documents the editor has open (full sync), checked as the user types: {@link #DEBOUNCE} after the last
  * change, the parsers' first problem goes to the client as a diagnostic with its range; none clears it; closing the
- * document clears it too.
+ * document clears it too. A mistyped key gets a quick fix; a top-level key being typed, completion.
  */
 final class SpecDocuments implements TextDocumentService {
     static final long DEBOUNCE_MILLIS = 300;
@@ -48,6 +53,7 @@ final class SpecDocuments implements TextDocumentService {
     private final Supplier<? extends LanguageClient> client;
     private final ScheduledExecutorService scheduler;
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
 
     SpecDocuments(Supplier<? extends LanguageClient> client, ScheduledExecutorService scheduler) {
         this.client = client;
@@ -71,11 +77,26 @@ final class SpecDocuments implements TextDocumentService {
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
         Optional.ofNullable(pending.remove(uri)).ifPresent(check -> check.cancel(false));
+        texts.remove(uri);
         client.get().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
     }
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
+    }
+
+    /** The top-level keys of a job document that it does not have yet, where a key is being typed. */
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        String text = texts.getOrDefault(params.getTextDocument().getUri(), "");
+        List<CompletionItem> items = KeyCompletion.at(text, params.getPosition().getLine(), params.getPosition().getCharacter())
+                .stream().map(key -> {
+                    CompletionItem item = new CompletionItem(key);
+                    item.setKind(CompletionItemKind.Property);
+                    item.setInsertText(key + ": ");
+                    return item;
+                }).toList();
+        return CompletableFuture.completedFuture(Either.forLeft(items));
     }
 
     /** For a mistyped key: "Change to 'command'", which replaces it. */
@@ -116,6 +137,7 @@ final class SpecDocuments implements TextDocumentService {
         if (file == null) {
             return;
         }
+        texts.put(uri, text);
         pending.compute(uri, (key, earlier) -> {
             if (earlier != null) {
                 earlier.cancel(false);

@@ -13,11 +13,14 @@ import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -29,7 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Job YAML as the user types it, over real LSP: the parsers' problem as a diagnostic with its range, gone once fixed. */
+/**
+ * Job YAML as the user types it, over real LSP: the parsers' problem as a diagnostic with its range and a quick fix, gone
+ * once fixed; the keys completed.
+ */
 class SpecDiagnosticsTest {
     private static final String JOB = """
             $schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
@@ -96,5 +102,16 @@ class SpecDiagnosticsTest {
 
         lsp.session().server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
         await().atMost(Duration.ofSeconds(10)).until(() -> latest().getDiagnostics().isEmpty());
+    }
+
+    @Test
+    void aTopLevelKeyBeingTypedIsCompletedFromTheJobsKeys() throws Exception {
+        String typing = "code: src\ncommand: python train.py\nenv";
+        lsp.session().server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "yaml", 1, typing)));
+        var completion = lsp.session().server.getTextDocumentService().completion(
+                new CompletionParams(new TextDocumentIdentifier(uri), new Position(2, 3))).get(10, TimeUnit.SECONDS);
+        assertThat(completion.getLeft()).extracting(CompletionItem::getLabel).containsExactly("environment", "environment_variables");
+        assertThat(completion.getLeft().get(0).getInsertText()).isEqualTo("environment: ");
     }
 }
