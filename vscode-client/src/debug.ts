@@ -9,6 +9,9 @@ export class AzureMlDebugAdapterFactory implements vscode.DebugAdapterDescriptor
     constructor(private readonly client: LanguageClient) {}
 
     async createDebugAdapterDescriptor(session: vscode.DebugSession): Promise<vscode.DebugAdapterDescriptor> {
+        if (!vscode.workspace.isTrusted) {
+            throw new Error('This folder is not trusted, and debugging runs code from it: trust the folder (Manage Workspace Trust) to debug here.');
+        }
         const endpoint = await this.client.sendRequest(DebugAdapterEndpointRequest, endpointParams(session.configuration));
         if (endpoint.transport === 'pipe' && endpoint.path) {
             return new vscode.DebugAdapterNamedPipeServer(endpoint.path);

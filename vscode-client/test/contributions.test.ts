@@ -6,7 +6,9 @@ import { Commands } from '../src/commands';
 interface Contributed { command: string; title: string; category?: string }
 interface MenuItem { command: string; when: string; group?: string }
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as
-    { contributes: { commands: Contributed[]; menus: Record<string, MenuItem[]> } };
+    { contributes: { commands: (Contributed & { enablement?: string })[]; menus: Record<string, MenuItem[]>;
+        viewsWelcome: { view: string; when: string }[] };
+      capabilities: { untrustedWorkspaces: { supported: boolean | string } } };
 const menus = manifest.contributes.menus;
 
 /** Whether a tree menu item shows on a node with this contextValue (the `viewItem` part of its when clause). */
@@ -21,6 +23,17 @@ function treeMenu(command: string): MenuItem[] {
 }
 
 describe('package.json contributions', () => {
+    it('run, debug, deploy, replay and submit nothing in a folder that is not trusted', () => {
+        assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+        for (const id of [Commands.submitExperiment, Commands.runExperimentLocally, Commands.startDebugger,
+            Commands.debugPipelineStep, Commands.debugDeployment, Commands.replayAzureJob, Commands.attachAzureJob]) {
+            const contributed = manifest.contributes.commands.find(c => c.command === id);
+            assert.strictEqual(contributed?.enablement, 'isWorkspaceTrusted', id);
+        }
+        assert.ok(manifest.contributes.viewsWelcome.some(w => w.view === 'azureml.tree' && w.when.includes('!isWorkspaceTrusted')));
+        assert.ok(manifest.contributes.viewsWelcome.some(w => w.view === 'azureml.tree' && w.when === 'workspaceFolderCount == 0'));
+    });
+
     it('contribute every command of the extension, titled, in the Azure ML category', () => {
         for (const id of Object.values(Commands)) {
             const contributed = manifest.contributes.commands.find(c => c.command === id);
