@@ -212,7 +212,7 @@ async function addRemoteAttachConfiguration(page, workspace) {
     const errors = [];
     const parsed = jsonc.parse(text, errors, { allowTrailingComma: true });
     if (errors.length || !text.includes('// My own configurations stay as they are.') || !text.includes('// trailing comment')
-        || parsed.configurations.length !== 2 || parsed.configurations[1].host !== '10.0.0.4') {
+        || parsed.configurations.length !== 2 || parsed.configurations[1].connect?.host !== '10.0.0.4') {
         throw new Error(`launch.json after the edit is not what it should be (${errors.length} parse errors):\n${text}`);
     }
     await openFile(page, '.vscode/launch.json');

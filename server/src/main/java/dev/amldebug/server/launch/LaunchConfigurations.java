@@ -8,6 +8,8 @@ import dev.amldebug.bridge.target.AddressPolicy;
 /** The attach configurations that azureml.addLaunchConfiguration writes, one per kind. */
 public final class LaunchConfigurations {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The Python Debugger extension's type: attach straight to debugpy (the legacy "python" type is on its way out). */
+    private static final String DEBUGPY = "debugpy";
 
     /** Arguments of azureml.addLaunchConfiguration. */
     public record Request(String kind, String host, Integer port, String localRoot, String remoteRoot, String runId,
@@ -34,8 +36,9 @@ public final class LaunchConfigurations {
                     + " 'ip_address: ...'; the port is the one it listens on, 5678 by default).");
         }
         AddressPolicy.check(request.host(), Boolean.TRUE.equals(request.allowPublic()));
-        ObjectNode config = base("Azure ML: remote attach " + request.host() + ":" + request.port(), "python");
-        config.put("host", request.host()).put("port", request.port()).put("redirectOutput", true);
+        ObjectNode config = base("Azure ML: remote attach " + request.host() + ":" + request.port(), DEBUGPY);
+        config.putObject("connect").put("host", request.host()).put("port", request.port());
+        config.put("redirectOutput", true);
         config.putArray("pathMappings").addObject()
                 .put("localRoot", orDefault(request.localRoot(), "${workspaceFolder}"))
                 .put("remoteRoot", orDefault(request.remoteRoot(), "."));
@@ -44,7 +47,7 @@ public final class LaunchConfigurations {
 
     /** A local inference container: score.py under /var/azureml-app, debugpy on 5678. */
     private static ObjectNode deployment(Request request) {
-        ObjectNode config = base("Azure ML: deployment container", "python");
+        ObjectNode config = base("Azure ML: deployment container", DEBUGPY);
         config.putObject("connect").put("host", orDefault(request.host(), "localhost"))
                 .put("port", request.port() == null ? 5678 : request.port());
         config.putArray("pathMappings").addObject()

@@ -98,7 +98,7 @@ class AzureJobCommandsIT {
 
         assertThat(result).containsEntry("applied", true).containsEntry("host", "10.0.0.5");
         String launch = Files.readString(lsp.workspace().resolve(".vscode/launch.json"));
-        assertThat(launch).contains("\"type\": \"python\"", "\"request\": \"attach\"", "\"host\": \"10.0.0.5\"",
+        assertThat(launch).contains("\"type\": \"debugpy\"", "\"request\": \"attach\"", "\"connect\"", "\"host\": \"10.0.0.5\"",
                 "\"port\": 5679", "\"localRoot\": \"${workspaceFolder}/src\"", "\"remoteRoot\": \".\"");
         assertThat((String) result.get("uri")).endsWith(".vscode/launch.json");
     }

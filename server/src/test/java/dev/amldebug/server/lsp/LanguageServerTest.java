@@ -280,7 +280,8 @@ class LanguageServerTest {
         assertThat(text).contains("// my launch file", "// keep me");
         JsonNode configs = jsonc(file).get("configurations");
         assertThat(configs).hasSize(3);
-        assertThat(configs.get(1).get("host").asText()).isEqualTo("10.0.0.4");
+        assertThat(configs.get(1).get("type").asText()).isEqualTo("debugpy");
+        assertThat(configs.get(1).get("connect").get("host").asText()).isEqualTo("10.0.0.4");
         assertThat(configs.get(1).get("pathMappings").get(0).get("remoteRoot").asText()).isEqualTo("/mnt/azureml/code");
         assertThat(configs.get(2).get("type").asText()).isEqualTo("azureml");
         assertThat(configs.get(2).get("runId").asText()).isEqualTo("digits_1_a");
