@@ -25,6 +25,7 @@ export const Commands = {
     attachAzureJob: 'azureml-debug.attachAzureJob',
     addAzureJobLaunchConfiguration: 'azureml-debug.addAzureJobLaunchConfiguration',
     replayAzureJob: 'azureml-debug.replayAzureJob',
+    pickRun: 'azureml-debug.pickRun',
 } as const;
 
 /** Commands the server executes through workspace/executeCommand. */
@@ -50,4 +51,5 @@ export const ServerCommands = {
     attachJob: 'azureml.azure.attachJob',
     addAttachConfiguration: 'azureml.azure.addAttachConfiguration',
     replayJob: 'azureml.azure.replayJob',
+    debuggableRuns: 'azureml.debuggableRuns',
 } as const;

@@ -1,5 +1,7 @@
 // Debug type azureml: each session gets a fresh endpoint from the server (azureml/debugAdapterEndpoint).
 import * as vscode from 'vscode';
+import { ServerCommands } from './commands';
+import { DebuggableRun, NO_DEBUGGABLE_RUN, runPicks } from './runPicks';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { endpointParams } from './debugSessions';
 import { DebugAdapterEndpointRequest } from './protocol';
@@ -27,4 +29,18 @@ export class AzureMlDebugAdapterFactory implements vscode.DebugAdapterDescriptor
 export function attachToRun(runId: string, name = `Azure ML: ${runId}`, folder?: vscode.WorkspaceFolder): Thenable<boolean> {
     return vscode.debug.startDebugging(folder ?? vscode.workspace.workspaceFolders?.[0],
         { type: 'azureml', request: 'attach', name, runId });
+}
+
+/**
+ * Asks which run to attach to, among those a debugger can join now; undefined when there is none or the user goes
+ * (a launch whose ${command:pickRun} gives undefined does not start).
+ */
+export async function pickRun(execute: <T>(command: string, args: object) => Promise<T>): Promise<string | undefined> {
+    const { runs } = await execute<{ runs: DebuggableRun[] }>(ServerCommands.debuggableRuns, {});
+    if (runs.length === 0) {
+        void vscode.window.showInformationMessage(NO_DEBUGGABLE_RUN);
+        return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(runPicks(runs), { placeHolder: 'The run to attach the debugger to' });
+    return picked?.runId;
 }

@@ -5,7 +5,7 @@ import { AzureActions } from './azure';
 import { AzureLogChannels } from './azureLogs';
 import { Commands, ServerCommands } from './commands';
 import { debugDeployment, sendScoringRequest } from './deployments';
-import { attachToRun, AzureMlDebugAdapterFactory } from './debug';
+import { attachToRun, AzureMlDebugAdapterFactory, pickRun } from './debug';
 import { debuggedRun } from './debugSessions';
 import { attachesAtOnce, debugReadyMessage, needsOffer, offerLabel, RUN_MODES, sessionName } from './debugReady';
 import { Palette } from './palette';
@@ -104,12 +104,13 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
         // The server reruns the pipeline, this step under the debugger; debugReady follows when it starts.
         await s.palette.execute(ServerCommands.debugPipelineStep, { runId: node.runId });
     });
-    command(Commands.startDebugger, async (_, node?: TreeNode) => {
-        const runId = node?.runId ?? await vscode.window.showInputBox({ prompt: 'Run id' });
+    command(Commands.startDebugger, async (s, node?: TreeNode) => {
+        const runId = node?.runId ?? await pickRun((id, args) => s.palette.execute(id, args));
         if (runId) {
             await attachToRun(runId);
         }
     });
+    command(Commands.pickRun, s => pickRun((id, args) => s.palette.execute(id, args)));
     command(Commands.addRemoteAttachConfiguration, s => s.palette.addLaunchConfiguration('remote'));
     command(Commands.addDeploymentAttachConfiguration, s => s.palette.addLaunchConfiguration('deployment'));
     command(Commands.pruneImages, s => s.palette.pruneImages());

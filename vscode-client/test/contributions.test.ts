@@ -23,6 +23,14 @@ function treeMenu(command: string): MenuItem[] {
 }
 
 describe('package.json contributions', () => {
+    it('let an attach configuration pick its run: the snippet asks through ${command:pickRun}', () => {
+        const debuggers = (manifest as unknown as { contributes: { debuggers: { variables: Record<string, string>;
+            configurationSnippets: { body: Record<string, unknown> }[] }[] } }).contributes.debuggers;
+        assert.strictEqual(debuggers[0].variables.pickRun, Commands.pickRun);
+        const attach = debuggers[0].configurationSnippets.find(s => s.body.request === 'attach' && 'runId' in s.body);
+        assert.strictEqual(attach?.body.runId, '^"\\${command:pickRun}"');
+    });
+
     it('run, debug, deploy, replay and submit nothing in a folder that is not trusted', () => {
         assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
         for (const id of [Commands.submitExperiment, Commands.runExperimentLocally, Commands.startDebugger,
@@ -87,10 +95,10 @@ describe('package.json contributions', () => {
         }
     });
 
-    it('keep the commands that need a tree node out of the palette', () => {
+    it('keep the commands that need a tree node, and the launch variable, out of the palette', () => {
         const hidden = menus.commandPalette.filter(item => item.when === 'false').map(item => item.command);
         assert.deepStrictEqual(hidden.sort(), [Commands.cancelJob, Commands.debugPipelineStep, Commands.followAzureLog,
             Commands.openInStudio, Commands.attachAzureJob, Commands.addAzureJobLaunchConfiguration,
-            Commands.replayAzureJob].sort());
+            Commands.replayAzureJob, Commands.pickRun].sort());
     });
 });

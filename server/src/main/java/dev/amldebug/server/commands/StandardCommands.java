@@ -16,6 +16,7 @@ import dev.amldebug.server.tree.local.Experiments;
 import dev.amldebug.server.tree.local.LocalTreeProvider;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -83,7 +84,20 @@ public final class StandardCommands {
                 .register("azureml.pruneImages", args -> prune(docker, editor, Arguments.first(args, PruneArgs.class)))
                 .register("azureml.pruneRuns", args -> pruneRuns(runs, editor, Arguments.first(args, PruneRunsArgs.class)))
                 .register("azureml.addLaunchConfiguration", args -> LaunchJsonEdits.apply(workspace,
-                        Arguments.first(args, LaunchConfigurations.Request.class), editor));
+                        Arguments.first(args, LaunchConfigurations.Request.class), editor))
+                .register("azureml.debuggableRuns", args -> debuggableRuns(runs));
+    }
+
+    /** The runs a debugger can join now (running, with a debugpy or a debug hub), newest first: for "pick a run". */
+    private static Map<String, Object> debuggableRuns(RunService runs) {
+        List<Map<String, String>> found = runs.store().list().stream()
+                .filter(run -> run.isActive() && (run.debugEndpoint != null || runs.debugHub(run.id).isPresent()))
+                .sorted(Comparator.comparing((RunRecord run) -> run.createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .map(run -> Map.of("runId", run.id, "experiment", String.valueOf(run.experiment),
+                        "status", run.status.name(), "kind", run.kind.name(),
+                        "endpoint", run.debugEndpoint == null ? "debug hub" : run.debugEndpoint))
+                .toList();
+        return Map.of("runs", found);
     }
 
     /** Without arguments: runs that ended over 30 days ago, as on the command line. */

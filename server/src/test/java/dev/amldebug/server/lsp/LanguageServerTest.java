@@ -58,6 +58,32 @@ class LanguageServerTest {
         Files.writeString(store.outputs(id).resolve("metrics.json"), "{}");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void debuggableRunsAreTheRunningRunsWithADebuggerToJoin() throws Exception {
+        storeRun("ended_1", "exp", RunStatus.Completed);
+        storeRun("plain_1", "exp", RunStatus.Running);
+        storeRun("debugged_1", "exp", RunStatus.Running);
+        RunStore store = new RunStore(lsp.workspace());
+        for (String id : List.of("ended_1", "plain_1", "debugged_1")) {
+            store.update(id, record -> {
+                record.ownerPid = ProcessHandle.current().pid();
+                record.ownerStartedAt = ProcessHandle.current().info().startInstant().orElse(null);
+                record.endedAt = null;
+                if (!id.startsWith("plain")) {
+                    record.debugEndpoint = "127.0.0.1:5678";
+                }
+            });
+        }
+
+        Map<String, Object> result = session.commandResult("azureml.debuggableRuns", Map.of(), java.time.Duration.ofSeconds(30));
+
+        assertThat((List<Map<String, Object>>) result.get("runs")).singleElement().satisfies(run -> {
+            assertThat(run).containsEntry("runId", "debugged_1").containsEntry("status", "Running")
+                    .containsEntry("endpoint", "127.0.0.1:5678");
+        });
+    }
+
     private static ResponseErrorException error(java.util.concurrent.Future<?> future) {
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> future.get(30, TimeUnit.SECONDS));
