@@ -5,7 +5,7 @@ import { AzureActions } from './azure';
 import { AzureLogChannels } from './azureLogs';
 import { Commands, ServerCommands } from './commands';
 import { debugDeployment, sendScoringRequest } from './deployments';
-import { attachToRun, AzureMlDebugAdapterFactory, pickRun } from './debug';
+import { attachToRun, AzureMlDebugAdapterFactory, AzureMlDynamicConfigurations, pickRun } from './debug';
 import { debuggedRun } from './debugSessions';
 import { attachesAtOnce, debugReadyMessage, needsOffer, offerLabel, RUN_MODES, sessionName } from './debugReady';
 import { Palette } from './palette';
@@ -139,7 +139,9 @@ function connect(context: vscode.ExtensionContext, languageClient: LanguageClien
     const logs = new AzureLogChannels(palette);
     azureLogs = logs;
     context.subscriptions.push(outputs, logs, vscode.window.registerTreeDataProvider('azureml.tree', tree),
-        vscode.debug.registerDebugAdapterDescriptorFactory('azureml', new AzureMlDebugAdapterFactory(languageClient)));
+        vscode.debug.registerDebugAdapterDescriptorFactory('azureml', new AzureMlDebugAdapterFactory(languageClient)),
+        vscode.debug.registerDebugConfigurationProvider('azureml', new AzureMlDynamicConfigurations(),
+            vscode.DebugConfigurationProviderTriggerKind.Dynamic));
     languageClient.onNotification(TreeChangedNotification, params => tree.refresh(params.nodeId));
     languageClient.onNotification(RunLogNotification, params => outputs.append(params));
     languageClient.onNotification(AzureLogNotification, params => logs.deliver(params));
