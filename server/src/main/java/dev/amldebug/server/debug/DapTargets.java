@@ -14,6 +14,9 @@ import dev.amldebug.server.run.RunRequest;
 import dev.amldebug.server.run.RunService;
 import dev.amldebug.server.run.RunServices;
 import dev.amldebug.runner.run.SubmittedRun;
+import dev.amldebug.server.run.deployment.DeploymentRequest;
+import dev.amldebug.server.run.pipeline.PipelineRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +25,12 @@ import java.util.LinkedHashSet;
 
 /**
  * The targets of the {@code azureml} debug type: {@code launch} starts a debug run of a job or
- * script; {@code attach} joins a run by {@code runId}, or any debugpy by {@code host}/{@code port}.
+ * script, a pipeline with one {@code step} under the debugger, or a {@code deployment}; {@code attach} joins a run by {@code runId}, or any debugpy by {@code host}/{@code port}.
  * The keys each form consumes travel with the target, so that debugpy never sees them.
  */
 public final class DapTargets implements TargetResolver {
     static final Set<String> LAUNCH_KEYS = Set.of("job", "script", "args", "experiment", "waitTimeout", "workspace",
-            "debugRanks");
+            "debugRanks", "step", "deployment");
     static final Set<String> ATTACH_KEYS = Set.of("runId", "workspace", "allowPublic");
 
     private final RunServices services;
@@ -79,15 +82,24 @@ public final class DapTargets implements TargetResolver {
     }
 
     private BridgeTarget launch(JsonNode args, RunService runs, boolean justMyCode) throws InterruptedException {
+        if (args.hasNonNull("deployment")) {
+            return deployment(FileArguments.path(runs.workspace(), args.get("deployment").asText()), runs, justMyCode);
+        }
         String file = args.path("job").asText(args.path("script").asText(""));
         if (file.isEmpty()) {
-            throw AmlDebugException.badInput("An azureml launch needs \"job\" (a job YAML or .runconfig) or \"script\".");
+            throw AmlDebugException.badInput("An azureml launch needs \"job\" (a job or pipeline YAML, or a .runconfig),"
+                    + " \"script\" or \"deployment\".");
+        }
+        Integer wait = waitTimeout(args);
+        String experiment = args.hasNonNull("experiment") ? args.get("experiment").asText() : null;
+        Path source = FileArguments.path(runs.workspace(), file);
+        if (PipelineRequest.isPipeline(source)) {
+            String step = args.hasNonNull("step") ? args.get("step").asText() : null;
+            return new PipelineLaunch(runs, listener).launch(source, step, experiment, wait, justMyCode);
         }
         List<String> scriptArgs = new ArrayList<>();
         args.path("args").forEach(arg -> scriptArgs.add(arg.asText()));
-        Integer wait = waitTimeout(args);
-        RunRequest request = RunRequest.of(FileArguments.path(runs.workspace(), file)).withArguments(scriptArgs)
-                .withExperiment(args.hasNonNull("experiment") ? args.get("experiment").asText() : null)
+        RunRequest request = RunRequest.of(source).withArguments(scriptArgs).withExperiment(experiment)
                 .withDebug(DebugOptions.waitingUpTo(wait));
         if (args.path("debugRanks").isArray()) {
             Set<Integer> ranks = new LinkedHashSet<>();
@@ -95,6 +107,21 @@ public final class DapTargets implements TargetResolver {
             request = request.withDebugRanks(ranks);
         }
         SubmittedRun run = runs.submit(request, listener);
+        run.awaitStarted();
+        return runs.debugTarget(run.id(), justMyCode);
+    }
+
+    /**
+     * A deployment YAML served locally (on 127.0.0.1:8000, or a free port if taken): its scoring script waits for this
+     * session before init(), so breakpoints in init() and run() both hold.
+     */
+    private BridgeTarget deployment(Path yaml, RunService runs, boolean justMyCode) throws InterruptedException {
+        if (!Files.isRegularFile(yaml)) {
+            throw AmlDebugException.badInput("\"deployment\" names " + yaml + ", which is not a file: give the path of a"
+                    + " deployment YAML (its model and code_configuration).");
+        }
+        SubmittedRun run = runs.deploy(new DeploymentRequest(yaml, null, null, null, null, null, DebugOptions.defaults(),
+                false), listener);
         run.awaitStarted();
         return runs.debugTarget(run.id(), justMyCode);
     }

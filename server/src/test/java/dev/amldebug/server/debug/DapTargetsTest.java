@@ -11,6 +11,7 @@ import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.server.run.RunServices;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,62 @@ class DapTargetsTest {
     void aLaunchWithoutAJobSaysWhatItNeeds() throws Exception {
         assertThatThrownBy(() -> targets().resolve(request("launch", "{}"))).isInstanceOf(AmlDebugException.class)
                 .hasMessageContaining("needs \"job\"");
+    }
+
+    private void write(String name, String text) throws Exception {
+        Files.createDirectories(workspace.resolve(name).getParent());
+        Files.writeString(workspace.resolve(name), text);
+    }
+
+    private void twoStepPipeline() throws Exception {
+        write("src/a.py", "print('a')\n");
+        write("pipeline.yml", """
+                type: pipeline
+                jobs:
+                  prep:
+                    type: command
+                    code: src
+                    command: python a.py
+                    environment: {image: img}
+                  train:
+                    type: command
+                    code: src
+                    command: python a.py
+                    environment: {image: img}
+                """);
+    }
+
+    @Test
+    void aPipelineLaunchWithSeveralStepsAndNoneNamedSaysWhichStepsToChooseFromBeforeAnythingRuns() throws Exception {
+        twoStepPipeline();
+        assertThatThrownBy(() -> targets().resolve(request("launch", "{\"job\":\"pipeline.yml\"}")))
+                .isInstanceOf(AmlDebugException.class)
+                .hasMessageContaining("name the one to debug with \"step\"").hasMessageContaining("prep, train");
+    }
+
+    @Test
+    void aPipelineLaunchNamingAStepThePipelineLacksIsRefusedBeforeAnythingRuns() throws Exception {
+        twoStepPipeline();
+        assertThatThrownBy(() -> targets().resolve(request("launch", "{\"job\":\"pipeline.yml\",\"step\":\"trian\"}")))
+                .isInstanceOf(AmlDebugException.class).hasMessageContaining("no step named 'trian'")
+                .hasMessageContaining("prep, train");
+    }
+
+    @Test
+    void theOnlyStepOfAPipelineNeedsNoName() throws Exception {
+        write("pipeline.yml", "type: pipeline\njobs:\n  solo:\n    type: command\n    command: echo hi\n"
+                + "    environment: {image: img}\n");
+        assertThat(PipelineLaunch.step(workspace.resolve("pipeline.yml"), null)).isEqualTo("solo");
+    }
+
+    @Test
+    void aDeploymentLaunchOfAFileThatIsNotThereSaysWhatItNeeds() throws Exception {
+        assertThatThrownBy(() -> targets().resolve(request("launch", "{\"deployment\":\"app/deployment.yml\"}")))
+                .isInstanceOf(AmlDebugException.class).hasMessageContaining("give the path of a deployment YAML");
+    }
+
+    @Test
+    void theLaunchKeysOfPipelinesAndDeploymentsAreOursNotDebugpys() {
+        assertThat(DapTargets.LAUNCH_KEYS).contains("step", "deployment");
     }
 }
