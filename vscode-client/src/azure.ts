@@ -87,9 +87,9 @@ export class AzureActions {
         vscode.window.showInformationMessage(`Azure ML: job ${jobName(node)} runs locally as run ${result.runId}.`);
     }
 
-    /** "Submit experiment": a job file, then a target; the local one submits as before. */
-    async submit(): Promise<void> {
-        const configuration = await this.palette.pickConfiguration();
+    /** "Submit experiment": a job file (the one given, from a menu or a CodeLens), then a target; the local one submits as before. */
+    async submit(file?: vscode.Uri): Promise<void> {
+        const configuration = file ? vscode.workspace.asRelativePath(file, false) : await this.palette.pickConfiguration();
         if (!configuration) {
             return;
         }

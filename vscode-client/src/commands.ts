@@ -26,6 +26,8 @@ export const Commands = {
     addAzureJobLaunchConfiguration: 'azureml-debug.addAzureJobLaunchConfiguration',
     replayAzureJob: 'azureml-debug.replayAzureJob',
     pickRun: 'azureml-debug.pickRun',
+    runLocally: 'azureml-debug.runLocally',
+    debugLocally: 'azureml-debug.debugLocally',
 } as const;
 
 /** Commands the server executes through workspace/executeCommand. */

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ServerCommands } from './commands';
 import { DebuggableRun, NO_DEBUGGABLE_RUN, runPicks } from './runPicks';
 import { dynamicConfigurations } from './dynamicConfigurations';
+import { workspaceYaml } from './entryPoints';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { endpointParams } from './debugSessions';
 import { DebugAdapterEndpointRequest } from './protocol';
@@ -46,19 +47,13 @@ export async function pickRun(execute: <T>(command: string, args: object) => Pro
     return picked?.runId;
 }
 
-/** The Azure ML entries of Run and Debug: a launch per command job YAML of the folder, and the current file. */
+/**
+ * The Azure ML entries of Run and Debug: a launch per command job YAML, per pipeline step and per deployment YAML of the
+ * folder, and the current file.
+ */
 export class AzureMlDynamicConfigurations implements vscode.DebugConfigurationProvider {
     async provideDebugConfigurations(folder?: vscode.WorkspaceFolder): Promise<vscode.DebugConfiguration[]> {
         const base = folder ?? vscode.workspace.workspaceFolders?.[0];
-        if (!base) {
-            return [];
-        }
-        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/*.{yml,yaml}'),
-            '**/{node_modules,.azureml,.git,.venv}/**', 200);
-        const files = await Promise.all(uris.map(async uri => ({
-            relative: vscode.workspace.asRelativePath(uri, false),
-            text: Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'),
-        })));
-        return dynamicConfigurations(files);
+        return base ? dynamicConfigurations(await workspaceYaml(base)) : [];
     }
 }

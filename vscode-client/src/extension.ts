@@ -7,6 +7,7 @@ import { Commands, ServerCommands } from './commands';
 import { debugDeployment, sendScoringRequest } from './deployments';
 import { attachToRun, AzureMlDebugAdapterFactory, AzureMlDynamicConfigurations, pickRun } from './debug';
 import { debuggedRun } from './debugSessions';
+import { debugLocally, registerEntryPoints, runLocally } from './entryPoints';
 import { attachesAtOnce, debugReadyMessage, needsOffer, offerLabel, RUN_MODES, sessionName } from './debugReady';
 import { Palette } from './palette';
 import { AzureLogNotification, DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification,
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(log);
     const started = startServer(context, log);
     register(context, started, log);
+    registerEntryPoints(context);
     await started;
 }
 
@@ -97,8 +99,10 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
         }));
     command(Commands.createExperiment, s => s.palette.createExperiment());
     command(Commands.createRunConfiguration, s => s.palette.createRunConfiguration());
-    command(Commands.submitExperiment, s => s.azure.submit());
-    command(Commands.runExperimentLocally, s => runLocally(s.palette));
+    command(Commands.submitExperiment, (s, file?: vscode.Uri) => s.azure.submit(file));
+    command(Commands.runExperimentLocally, (s, file?: vscode.Uri) => runWithMode(s.palette, file));
+    command(Commands.runLocally, (s, file?: vscode.Uri) => runLocally(s.palette, file));
+    command(Commands.debugLocally, (_, file?: vscode.Uri) => debugLocally(file));
     command(Commands.cancelRun, (s, node?: TreeNode) => cancel(s.palette, node));
     command(Commands.debugPipelineStep, async (s, node: TreeNode) => {
         // The server reruns the pipeline, this step under the debugger; debugReady follows when it starts.
@@ -183,11 +187,11 @@ function trackRun(session: vscode.DebugSession, record: (runId: string) => void)
 }
 
 /** "Run experiment locally": asks whether to debug (from the start, or only if it fails), and submits. */
-async function runLocally(palette: Palette): Promise<void> {
+async function runWithMode(palette: Palette, file?: vscode.Uri): Promise<void> {
     const mode = await vscode.window.showQuickPick(RUN_MODES.map(m => m.label), { placeHolder: 'Run experiment locally' });
     const flags = RUN_MODES.find(m => m.label === mode);
     if (flags) {
-        await palette.submit(flags.debug, undefined, flags.postMortem);
+        await palette.submit(flags.debug, file && vscode.workspace.asRelativePath(file, false), flags.postMortem);
     }
 }
 

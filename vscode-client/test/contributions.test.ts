@@ -34,12 +34,31 @@ describe('package.json contributions', () => {
     it('run, debug, deploy, replay and submit nothing in a folder that is not trusted', () => {
         assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
         for (const id of [Commands.submitExperiment, Commands.runExperimentLocally, Commands.startDebugger,
-            Commands.debugPipelineStep, Commands.debugDeployment, Commands.replayAzureJob, Commands.attachAzureJob]) {
+            Commands.debugPipelineStep, Commands.debugDeployment, Commands.replayAzureJob, Commands.attachAzureJob,
+            Commands.runLocally, Commands.debugLocally]) {
             const contributed = manifest.contributes.commands.find(c => c.command === id);
             assert.strictEqual(contributed?.enablement, 'isWorkspaceTrusted', id);
         }
         assert.ok(manifest.contributes.viewsWelcome.some(w => w.view === 'azureml.tree' && w.when.includes('!isWorkspaceTrusted')));
         assert.ok(manifest.contributes.viewsWelcome.some(w => w.view === 'azureml.tree' && w.when === 'workspaceFolderCount == 0'));
+    });
+
+    it('offer Run locally, Debug locally and Submit on YAML files in the Explorer, on job files in the editor, trusted only', () => {
+        const entries = (menu: string) => menus[menu].filter(item => [Commands.runLocally, Commands.debugLocally,
+            Commands.submitExperiment].includes(item.command as never));
+        assert.deepStrictEqual(entries('explorer/context').map(item => item.command), [Commands.runLocally, Commands.debugLocally,
+            Commands.submitExperiment]);
+        assert.deepStrictEqual(entries('editor/context').map(item => item.command), [Commands.runLocally, Commands.debugLocally,
+            Commands.submitExperiment]);
+        assert.deepStrictEqual(entries('editor/title/run').map(item => item.command), [Commands.runLocally, Commands.debugLocally]);
+        for (const item of ['explorer/context', 'editor/context', 'editor/title/run'].flatMap(entries)) {
+            assert.ok(item.when.endsWith('&& isWorkspaceTrusted'), `${item.command}: ${item.when}`);
+        }
+        const debugInEditor = entries('editor/context').find(item => item.command === Commands.debugLocally)!;
+        for (const kind of ['job', 'pipeline', 'deployment', 'score']) {
+            assert.ok(new RegExp(/=~ \/(.+)\/ /.exec(debugInEditor.when)![1]).test(kind), kind);
+        }
+        assert.ok(entries('explorer/context').find(item => item.command === Commands.debugLocally)!.when.includes('resourceFilename == score.py'));
     });
 
     it('contribute every command of the extension, titled, in the Azure ML category', () => {
