@@ -52,8 +52,8 @@ export async function pickRun(execute: <T>(command: string, args: object) => Pro
  * folder, and the current file.
  */
 export class AzureMlDynamicConfigurations implements vscode.DebugConfigurationProvider {
+    /** Asked once per folder, and once without (for the user settings): the entries are the folders'. */
     async provideDebugConfigurations(folder?: vscode.WorkspaceFolder): Promise<vscode.DebugConfiguration[]> {
-        const base = folder ?? vscode.workspace.workspaceFolders?.[0];
-        return base ? dynamicConfigurations(await workspaceYaml(base)) : [];
+        return folder ? dynamicConfigurations(await workspaceYaml(folder)) : [];
     }
 }

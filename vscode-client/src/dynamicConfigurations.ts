@@ -21,8 +21,14 @@ export interface WorkspaceYaml {
 /** What a YAML file is for aml-debug: a command job, a pipeline job, a managed online deployment, or none of them. */
 export type YamlKind = 'job' | 'pipeline' | 'deployment' | undefined;
 
-/** Whether a YAML document is a command job, as the server reads one (type: command, its $schema, or a command of its own). */
+/**
+ * Whether a YAML document is a command job, as the server reads one (type: command, its $schema, or a command of its
+ * own); a command component (a pipeline's step, with its own $schema) is not one.
+ */
 export function isCommandJob(text: string): boolean {
+    if (/Component\.schema\.json/.test(text)) {
+        return false;
+    }
     if (/^type\s*:\s*(\S+)/m.test(text)) {
         return /^type\s*:\s*command\s*$/m.test(text);
     }

@@ -31,6 +31,8 @@ describe('dynamicConfigurations: the Azure ML entries of Run and Debug', () => {
         assert.ok(isCommandJob('command: python train.py\n'));
         assert.ok(!isCommandJob('type: pipeline\ncommand: x\n'));
         assert.ok(!isCommandJob('name: my-env\nimage: python:3.11\n'));
+        assert.ok(!isCommandJob('$schema: https://azuremlschemas.azureedge.net/latest/commandComponent.schema.json\ntype: command\n'),
+            'a pipeline\'s component is not a job of its own');
     });
 
     it('tell jobs, pipelines and deployments from other YAML', () => {
