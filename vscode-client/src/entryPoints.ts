@@ -73,6 +73,11 @@ async function launchConfiguration(file: vscode.Uri): Promise<vscode.DebugConfig
     return steps.length > 1 && !step ? undefined : launchFor(kind, relative, step);
 }
 
+/** A command's argument when it is a file (from a menu, a CodeLens or the editor's ▶); a tree node is not one. */
+export function fileArgument(argument: unknown): vscode.Uri | undefined {
+    return argument instanceof vscode.Uri ? argument : undefined;
+}
+
 /** What needs no server: the lenses, and the file kind the menus read. */
 export function registerEntryPoints(context: vscode.ExtensionContext): void {
     context.subscriptions.push(vscode.languages.registerCodeLensProvider([{ scheme: 'file', pattern: '**/*.{yml,yaml}' },

@@ -7,7 +7,7 @@ import { Commands, ServerCommands } from './commands';
 import { debugDeployment, sendScoringRequest } from './deployments';
 import { attachToRun, AzureMlDebugAdapterFactory, AzureMlDynamicConfigurations, pickRun } from './debug';
 import { debuggedRun } from './debugSessions';
-import { debugLocally, registerEntryPoints, runLocally } from './entryPoints';
+import { debugLocally, fileArgument, registerEntryPoints, runLocally } from './entryPoints';
 import { attachesAtOnce, debugReadyMessage, needsOffer, offerLabel, RUN_MODES, sessionName } from './debugReady';
 import { Palette } from './palette';
 import { AzureLogNotification, DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification,
@@ -99,10 +99,11 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
         }));
     command(Commands.createExperiment, s => s.palette.createExperiment());
     command(Commands.createRunConfiguration, s => s.palette.createRunConfiguration());
-    command(Commands.submitExperiment, (s, file?: vscode.Uri) => s.azure.submit(file));
-    command(Commands.runExperimentLocally, (s, file?: vscode.Uri) => runWithMode(s.palette, file));
-    command(Commands.runLocally, (s, file?: vscode.Uri) => runLocally(s.palette, file));
-    command(Commands.debugLocally, (_, file?: vscode.Uri) => debugLocally(file));
+    // From a menu or a CodeLens these get the file's URI; from the tree, its node (then they ask for a file).
+    command(Commands.submitExperiment, (s, file?: unknown) => s.azure.submit(fileArgument(file)));
+    command(Commands.runExperimentLocally, (s, file?: unknown) => runWithMode(s.palette, fileArgument(file)));
+    command(Commands.runLocally, (s, file?: unknown) => runLocally(s.palette, fileArgument(file)));
+    command(Commands.debugLocally, (_, file?: unknown) => debugLocally(fileArgument(file)));
     command(Commands.cancelRun, (s, node?: TreeNode) => cancel(s.palette, node));
     command(Commands.debugPipelineStep, async (s, node: TreeNode) => {
         // The server reruns the pipeline, this step under the debugger; debugReady follows when it starts.
