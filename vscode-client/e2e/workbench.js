@@ -86,7 +86,13 @@ async function poll(check, timeout, interval = 250) {
  */
 async function continueUntilTheSessionEnds(page, deadline = Date.now() + 300000) {
     const button = page.locator('.debug-toolbar .codicon-debug-continue').first();
-    while (await button.isVisible() && Date.now() < deadline) {
+    // While the debuggee runs, the toolbar shows Pause instead of Continue: wait for the next stop, or the end, before
+    // deciding that the session is over (on a loaded machine the wait below can end while it still runs).
+    const nextStopOrEnd = () => page.waitForFunction(() => {
+        const toolbar = document.querySelector('.debug-toolbar');
+        return !toolbar?.checkVisibility() || toolbar.querySelector('.codicon-debug-continue')?.checkVisibility();
+    }, null, { timeout: Math.max(1, deadline - Date.now()) }).then(() => true, () => false);
+    while (await nextStopOrEnd() && await button.isVisible() && Date.now() < deadline) {
         const variables = await button.evaluate(icon => {
             icon.e2eClicked = true;
             return document.querySelector('.debug-variables')?.textContent ?? '';

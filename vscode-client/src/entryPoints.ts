@@ -9,8 +9,22 @@ import { Palette } from './palette';
 const EXCLUDED = '**/{node_modules,.azureml,.git,.venv}/**';
 export const FILE_KIND_KEY = 'azureml-debug.fileKind';
 
+/** Each folder's YAML files, read once until one of them changes (the lenses ask at every repaint of a score.py). */
+const scanned = new Map<string, Promise<WorkspaceYaml[]>>();
+
 /** The YAML files of a folder, with their text: for the Run and Debug list and to find a script's deployment. */
-export async function workspaceYaml(folder: vscode.WorkspaceFolder): Promise<WorkspaceYaml[]> {
+export function workspaceYaml(folder: vscode.WorkspaceFolder): Promise<WorkspaceYaml[]> {
+    const key = folder.uri.toString();
+    let files = scanned.get(key);
+    if (!files) {
+        files = scan(folder);
+        scanned.set(key, files);
+        files.catch(() => scanned.delete(key));
+    }
+    return files;
+}
+
+async function scan(folder: vscode.WorkspaceFolder): Promise<WorkspaceYaml[]> {
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{yml,yaml}'), EXCLUDED, 200);
     return Promise.all(uris.map(async uri => ({ relative: vscode.workspace.asRelativePath(uri, false), text: await read(uri) })));
 }
@@ -80,8 +94,11 @@ export function fileArgument(argument: unknown): vscode.Uri | undefined {
 
 /** What needs no server: the lenses, and the file kind the menus read. */
 export function registerEntryPoints(context: vscode.ExtensionContext): void {
-    context.subscriptions.push(vscode.languages.registerCodeLensProvider([{ scheme: 'file', pattern: '**/*.{yml,yaml}' },
-        { scheme: 'file', language: 'python' }], new AzureMlCodeLenses()));
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yml,yaml}');
+    const forget = () => scanned.clear();
+    context.subscriptions.push(watcher, watcher.onDidCreate(forget), watcher.onDidChange(forget), watcher.onDidDelete(forget),
+        vscode.languages.registerCodeLensProvider([{ scheme: 'file', pattern: '**/*.{yml,yaml}' },
+            { scheme: 'file', language: 'python' }], new AzureMlCodeLenses()));
     trackFileKind(context);
 }
 
