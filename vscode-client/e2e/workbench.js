@@ -80,19 +80,37 @@ async function poll(check, timeout, interval = 250) {
 }
 
 /**
+ * Whether the session stopped again (Continue shows) rather than ended (the toolbar stays hidden). While the debuggee
+ * runs, the toolbar shows Pause instead of Continue; between states it may be hidden for a moment: an end counts only
+ * when the toolbar stays hidden for 3 s.
+ */
+async function stoppedAgain(page, deadline) {
+    while (Date.now() < deadline) {
+        const state = await page.waitForFunction(() => {
+            const toolbar = document.querySelector('.debug-toolbar');
+            if (!toolbar?.checkVisibility()) {
+                return 'hidden';
+            }
+            return toolbar.querySelector('.codicon-debug-continue')?.checkVisibility() ? 'stopped' : false;
+        }, null, { timeout: Math.max(1, deadline - Date.now()) }).then(handle => handle.jsonValue(), () => 'deadline');
+        if (state !== 'hidden') {
+            return state === 'stopped';
+        }
+        if (!await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/**
  * Continue at each stop until the debug session ends. After each click it waits for the next state: the toolbar gone
  * (the session ended), or stopped again after running: the toolbar rebuilt its buttons (Pause in between), or, when the
  * stop came within the toolbar's 20 ms update, the Variables view shows other values (the loop's next epoch).
  */
 async function continueUntilTheSessionEnds(page, deadline = Date.now() + 300000) {
     const button = page.locator('.debug-toolbar .codicon-debug-continue').first();
-    // While the debuggee runs, the toolbar shows Pause instead of Continue: wait for the next stop, or the end, before
-    // deciding that the session is over (on a loaded machine the wait below can end while it still runs).
-    const nextStopOrEnd = () => page.waitForFunction(() => {
-        const toolbar = document.querySelector('.debug-toolbar');
-        return !toolbar?.checkVisibility() || toolbar.querySelector('.codicon-debug-continue')?.checkVisibility();
-    }, null, { timeout: Math.max(1, deadline - Date.now()) }).then(() => true, () => false);
-    while (await nextStopOrEnd() && await button.isVisible() && Date.now() < deadline) {
+    while (await stoppedAgain(page, deadline)) {
         const variables = await button.evaluate(icon => {
             icon.e2eClicked = true;
             return document.querySelector('.debug-variables')?.textContent ?? '';
