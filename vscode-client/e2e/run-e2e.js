@@ -470,7 +470,8 @@ async function main() {
         '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     try {
-        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+        // A loaded machine can take over 30 s (the default) to serve the workbench page.
+        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120000 });
         await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
         // The workbench is up once the Explorer lists the workspace and the extension's view is in the activity bar.
         await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'digits' }).first().waitFor({ timeout: 60000 });

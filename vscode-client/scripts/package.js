@@ -3,7 +3,8 @@
 // (aml-debug-PLATFORM-<version>.vsix) with a jlink'ed Java runtime in jre/ for machines without Java 17.
 // Each is packed by vsce from a staging folder in target/package/, so nothing is copied into the source folder. The
 // staged manifest gets the repository of `git remote get-url origin` when there is one; without one, vsce is told there
-// is none (--allow-missing-repository) and README images stay relative, inside the .vsix. Any vsce WARNING fails this.
+// is none (--allow-missing-repository) and README links stay relative (the images are inside the .vsix, which a
+// marketplace page cannot show: pack from a GitHub or GitLab clone for that). Any vsce WARNING fails this.
 const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -68,8 +69,7 @@ function vscePackage(folder, out, origin, target) {
         args.push('--allow-missing-repository');
     }
     if (!origin || !/github\.com|gitlab\.com/.test(origin)) {
-        // Without a GitHub or GitLab repository vsce cannot make README links absolute: they stay relative, and
-        // VS Code shows the images from the installed extension's folder.
+        // Without a GitHub or GitLab repository vsce cannot make README links absolute: they stay relative.
         args.push('--no-rewrite-relative-links');
     }
     if (target) {

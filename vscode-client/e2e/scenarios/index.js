@@ -4,4 +4,5 @@
 module.exports = [
     require('./shippedRuntime'),
     require('./missingJava'),
+    require('./extensionPage'),
 ];

@@ -21,7 +21,7 @@ async function run(page, { root }) {
         onOutput: d => { log += d; } });
     const second = await page.context().browser().newPage({ viewport: { width: 1400, height: 900 } });
     try {
-        await second.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
+        await second.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`, { timeout: 120000 });
         const toast = second.locator('.notification-toast', { hasText: NEEDS_JAVA });
         await toast.waitFor({ timeout: 90000 });
         // The extension host records the failed activation after the notification: from then on nothing more comes.
