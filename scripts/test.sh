@@ -29,7 +29,8 @@ phase "maven verify (all modules)" env AML_DEBUG_TEST_ENGINE_RESTART=1 mvn -B ve
 # The VS Code extension: ESLint, then its unit tests (mocha): Java discovery, the server command line,
 # the protocol mirror, the restart policy.
 phase "extension: lint and tests" bash -c 'cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint && npm run --silent compile && npm test'
-# End to end in a real VS Code (code-server) in headless Chromium; screenshots in target/e2e/.
+# End to end in a real VS Code (code-server) in headless Chromium, with the linux-x64 .vsix that build.sh makes and no
+# other Java within its reach, so on the runtime that .vsix ships; screenshots in target/e2e/.
 phase "build: jar and extension" bash scripts/build.sh
 phase "set up: code-server" bash scripts/e2e-setup.sh
 phase "end to end (code-server)" node vscode-client/e2e/run-e2e.js

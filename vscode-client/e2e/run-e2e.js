@@ -16,13 +16,13 @@ const https = require('https');
 const os = require('os');
 const path = require('path');
 
-const { repo, shots, jar, state, freePort, shot, quickInputShows, palette, pick, enterOn, poll, continueUntilTheSessionEnds, expandLocal, openFile, findFiles, treeRow, expand, panelShows } = require('./workbench');
+const { repo, shots, jar, state, shot, quickInputShows, palette, pick, enterOn, poll, continueUntilTheSessionEnds, expandLocal, openFile, findFiles, treeRow, expand, panelShows } = require('./workbench');
 
 const scenarios = require('./scenarios');
+const { findVsix, startCodeServer } = require('./codeServer');
 
 const tools = process.env.E2E_TOOLS || path.join(os.homedir(), '.cache', 'aml-debug-e2e');
 const { chromium } = require(path.join(tools, 'node_modules', 'playwright-core'));
-const entry = path.join(tools, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 let serverLog = '';
 let fakeLog = '';
 
@@ -39,33 +39,6 @@ function prepareWorkspace(root) {
         'workbench.tips.enabled': false,
     }, null, 2));
     return workspace;
-}
-
-async function startCodeServer(root, workspace, env) {
-    const userData = path.join(root, 'user-data');
-    const extensions = path.join(root, 'extensions');
-    const vsix = fs.readdirSync(path.join(repo, 'vscode-client')).find(f => f.endsWith('.vsix'));
-    if (!vsix) {
-        throw new Error('No .vsix in vscode-client/: run bash scripts/build.sh first.');
-    }
-    execFileSync('node', [entry, '--user-data-dir', userData, '--extensions-dir', extensions,
-        '--install-extension', path.join(repo, 'vscode-client', vsix)], { stdio: 'inherit' });
-    const port = await freePort();
-    const server = spawn('node', [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-        '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userData,
-        '--extensions-dir', extensions, workspace], {
-            // code-server gives the extension host a login shell's environment, whose /etc/profile resets PATH
-            // (dropping the stand-in az's folder); VSCODE_CLI=1 makes it keep the environment given here.
-            env: { ...process.env, ...env, AML_DEBUG_WORKSPACE: workspace, VSCODE_CLI: '1' },
-        });
-    server.stdout.on('data', d => { serverLog += d; });
-    server.stderr.on('data', d => { serverLog += d; });
-    await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('code-server did not start:\n' + serverLog)), 60000);
-        const check = () => serverLog.includes('HTTP server listening') ? (clearTimeout(timer), resolve()) : setTimeout(check, 200);
-        check();
-    });
-    return { server, port };
 }
 
 let passed = 0;
@@ -487,7 +460,9 @@ async function main() {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aml-debug-e2e-'));
     const workspace = prepareWorkspace(root);
     const azure = process.env.E2E_SKIP_AZURE === '1' ? undefined : await startAzureFake(root);
-    const { server, port } = await startCodeServer(root, workspace, azure ? azureEnvironment(azure.info) : {}).catch(e => {
+    // Every scenario runs on the Java runtime the linux-x64 .vsix ships: code-server finds no other (codeServer.js).
+    const { server, port } = await startCodeServer({ root, folder: workspace, vsix: findVsix(),
+        env: { ...(azure ? azureEnvironment(azure.info) : {}), AML_DEBUG_WORKSPACE: workspace }, onOutput: d => { serverLog += d; } }).catch(e => {
         azure?.fake.kill();
         throw e;
     });
@@ -495,7 +470,8 @@ async function main() {
         '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     try {
-        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+        // A loaded machine can take over 30 s (the default) to serve the workbench page.
+        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120000 });
         await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
         // The workbench is up once the Explorer lists the workspace and the extension's view is in the activity bar.
         await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'digits' }).first().waitFor({ timeout: 60000 });

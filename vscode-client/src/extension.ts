@@ -1,4 +1,4 @@
-// Entry point: finds Java, starts the server, and shows what it provides. No business logic here.
+// Entry point: finds Java (javaSetup.ts), starts the server, and shows what it provides. No business logic here.
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { AzureActions } from './azure';
@@ -12,8 +12,8 @@ import { attachesAtOnce, debugReadyMessage, needsOffer, offerLabel, RUN_MODES, s
 import { Palette } from './palette';
 import { AzureLogNotification, DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification,
     TreeChangedNotification, TreeNode } from './protocol';
-import { findJava, RequirementsError } from './requirements';
 import { serverCommand } from './javaServerStarter';
+import { resolveJava } from './javaSetup';
 import { RestartPolicy } from './restartPolicy';
 import { RunOutputs } from './runOutput';
 import { AzureMlTree } from './tree';
@@ -34,17 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 async function startServer(context: vscode.ExtensionContext, log: vscode.OutputChannel): Promise<LanguageClient> {
-    let java;
-    try {
-        java = await findJava(vscode.workspace.getConfiguration('azureml').get<string>('java.home'));
-    } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        const choice = await vscode.window.showErrorMessage(message, 'Open setting');
-        if (choice === 'Open setting' || (e instanceof RequirementsError && choice)) {
-            await vscode.commands.executeCommand('workbench.action.openSettings', 'azureml.java.home');
-        }
-        throw e;
-    }
+    const java = await resolveJava(context.extensionPath, log);
     const trace = vscode.workspace.getConfiguration('azureml').get<boolean>('trace.server');
     const server = serverCommand(java.executable, { extensionPath: context.extensionPath,
         traceFile: trace ? vscode.Uri.joinPath(context.logUri, 'lsp-trace.log').fsPath : undefined });

@@ -2,6 +2,9 @@
 // { name, needsAzure?, run(page, { root, workspace, azure }) } and throws when what it checks is not there;
 // it drives the workbench with ../workbench.js.
 module.exports = [
+    require('./shippedRuntime'),
+    require('./missingJava'),
+    require('./extensionPage'),
     require('./dynamicConfigurations'),
     require('./codeLensDebug'),
 ];
