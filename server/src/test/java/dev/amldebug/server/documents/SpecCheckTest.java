@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each kind of document, from the real examples as they are and with a typo in them: what the readers say about it,
@@ -58,6 +59,24 @@ class SpecCheckTest {
         assertThat(check("pipeline/pipeline.yml", pipeline)).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(lineOf(pipeline, "trian.yml"));
             assertThat(problem.message()).contains("trian.yml").contains("does not exist");
+        });
+    }
+
+    @Test
+    void aProblemInAStepsComponentFileStandsWhereThePipelineNamesIt(@TempDir Path folder) throws IOException {
+        for (String file : List.of("pipeline.yml", "conda.yml", "src/prep/prep.py", "src/train/train.py")) {
+            Files.createDirectories(folder.resolve(file).getParent());
+            Files.copy(EXAMPLES.resolve("pipeline").resolve(file), folder.resolve(file));
+        }
+        String component = example("pipeline/train.yml").replace("code: src/train", "cdoe: src/train");
+        Files.writeString(folder.resolve("train.yml"), component);
+        String pipeline = example("pipeline/pipeline.yml");
+        assertThat(SpecCheck.check(folder.resolve("pipeline.yml"), pipeline)).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(lineOf(pipeline, "component: ./train.yml"));
+            assertThat(problem.column()).isEqualTo("    component: ./".length() + 1);
+            assertThat(problem.length()).isEqualTo("train.yml".length());
+            assertThat(problem.message()).startsWith("train.yml:" + lineOf(component, "cdoe") + ":1: unknown key 'cdoe'");
+            assertThat(problem.replacement()).as("no quick fix for another file").isEmpty();
         });
     }
 
