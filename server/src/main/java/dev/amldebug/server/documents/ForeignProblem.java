@@ -2,6 +2,7 @@ package dev.amldebug.server.documents;
 
 import dev.amldebug.runner.yaml.SpecException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A reader's problem as a {@link SpecProblem} of the document being checked. A problem in another file the document
@@ -21,8 +22,7 @@ final class ForeignProblem {
         for (int i = 0; i < lines.length; i++) {
             int at = lines[i].indexOf(name);
             if (at >= 0) {
-                return new SpecProblem(i + 1, at + 1, name.length(), where + ": " + e.reason(), false,
-                        java.util.Optional.empty());
+                return new SpecProblem(i + 1, at + 1, name.length(), where + ": " + e.reason(), false, Optional.empty());
             }
         }
         return new SpecProblem(0, 0, where + ": " + e.reason());

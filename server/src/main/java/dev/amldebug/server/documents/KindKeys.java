@@ -4,6 +4,7 @@ import dev.amldebug.runner.deploy.DeploymentYamlParser;
 import dev.amldebug.runner.job.JobKeys;
 import dev.amldebug.runner.spec.EnvironmentParser;
 import dev.amldebug.runner.spec.RunConfigParser;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ final class KindKeys {
     }
 
     private static Map<String, KeyTree> with(Map<String, KeyTree> parts, String key, KeyTree tree) {
-        Map<String, KeyTree> all = new java.util.HashMap<>(parts);
+        Map<String, KeyTree> all = new HashMap<>(parts);
         all.put(key, tree);
         return Map.copyOf(all);
     }
