@@ -60,6 +60,10 @@ public enum DocumentKind {
         if (top.containsKey("endpoint_name") || top.containsKey("code_configuration")) {
             return Optional.of(DEPLOYMENT);
         }
+        if (type != null && !type.equals("command")) {
+            // A sweep, spark or AutoML job: no reader of aml-debug's reads it.
+            return Optional.empty();
+        }
         boolean command = "command".equals(type) || top.containsKey("command") || top.containsKey("code");
         if (command) {
             return Optional.of(top.keySet().stream().anyMatch(COMPONENT_ONLY::contains) ? COMPONENT : COMMAND_JOB);

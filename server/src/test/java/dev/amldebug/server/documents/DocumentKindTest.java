@@ -23,7 +23,7 @@ class DocumentKindTest {
         assertThat(DocumentKind.of(YML, "type: pipeline  # local\njobs:\n")).hasValue(DocumentKind.PIPELINE_JOB);
         assertThat(DocumentKind.of(YML, "type: command\n")).hasValue(DocumentKind.COMMAND_JOB);
         assertThat(DocumentKind.of(YML, "command: python x.py\nversion: 1\n")).hasValue(DocumentKind.COMPONENT);
-        assertThat(DocumentKind.of(YML, "endpoint_name: e\n")).hasValue(DocumentKind.DEPLOYMENT);
+        assertThat(DocumentKind.of(YML, "type: managed\nendpoint_name: e\n")).hasValue(DocumentKind.DEPLOYMENT);
         assertThat(DocumentKind.of(YML, "name: env\nimage: python\n")).hasValue(DocumentKind.ENVIRONMENT);
         assertThat(DocumentKind.of(Path.of("a", "x.runconfig"), "script: x.py\n")).hasValue(DocumentKind.RUNCONFIG);
     }
@@ -33,5 +33,6 @@ class DocumentKindTest {
         assertThat(DocumentKind.of(YML, "name: digits\nchannels: [conda-forge]\ndependencies: [python]\n")).isEmpty();
         assertThat(DocumentKind.of(YML, "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n")).isEmpty();
         assertThat(DocumentKind.of(YML, "replicaCount: 1\nimage:\n  repository: nginx\n")).isEmpty();
+        assertThat(DocumentKind.of(YML, "type: spark\ncode: src\nentry:\n  file: run.py\n")).as("a spark job").isEmpty();
     }
 }
