@@ -49,9 +49,10 @@ function serverOptions(server: { command: string; args: string[] }): ServerOptio
 }
 
 function clientOptions(log: vscode.OutputChannel): LanguageClientOptions {
-    // Job, pipeline, deployment and environment YAML: the server checks them as they are typed (Problems panel).
+    // Job, pipeline, component, deployment and environment YAML and v1 .runconfig files: the server checks them as
+    // they are typed (Problems panel) and leaves other YAML alone.
     return { outputChannel: log, errorHandler: errorHandler(new RestartPolicy(), log),
-        documentSelector: [{ scheme: 'file', pattern: '**/*.{yml,yaml}' }] };
+        documentSelector: [{ scheme: 'file', pattern: '**/*.{yml,yaml}' }, { scheme: 'file', pattern: '**/*.runconfig' }] };
 }
 
 /** Restarts a server that stops, within the policy's limits; past them, says why it stays stopped. */

@@ -7,4 +7,5 @@ module.exports = [
     require('./extensionPage'),
     require('./dynamicConfigurations'),
     require('./codeLensDebug'),
+    require('./typoQuickFix'),
 ];

@@ -14,21 +14,26 @@ import java.util.Set;
 
 /** Reads an Azure ML v2 managed online deployment YAML, the file `az ml online-deployment create --local` takes. */
 public final class DeploymentYamlParser {
-    private static final Set<String> IGNORED = Set.of("instance_type", "instance_count", "scale_settings",
+    /** Keys that mean nothing for a local deployment: accepted, and said once. */
+    public static final Set<String> IGNORED = Set.of("instance_type", "instance_count", "scale_settings",
             "app_insights_enabled", "egress_public_network_access");
-    private static final Set<String> KEYS = Set.of("$schema", "name", "endpoint_name", "description", "tags",
+    public static final Set<String> KEYS = Set.of("$schema", "name", "endpoint_name", "description", "tags",
             "properties", "model", "code_configuration", "environment", "environment_variables", "request_settings",
             "liveness_probe", "readiness_probe", "instance_type", "instance_count", "scale_settings",
             "app_insights_enabled", "egress_public_network_access", "type", "data_collector");
-    private static final Set<String> MODEL_KEYS = Set.of("name", "version", "path", "type", "description");
-    private static final Set<String> CODE_KEYS = Set.of("code", "scoring_script");
-    private static final Set<String> REQUEST_KEYS = Set.of("request_timeout_ms", "max_concurrent_requests_per_instance",
+    public static final Set<String> MODEL_KEYS = Set.of("name", "version", "path", "type", "description");
+    public static final Set<String> CODE_KEYS = Set.of("code", "scoring_script");
+    public static final Set<String> REQUEST_KEYS = Set.of("request_timeout_ms", "max_concurrent_requests_per_instance",
             "max_queue_wait_ms");
 
     public DeploymentSpec parse(Path file) {
-        Path yaml = file.toAbsolutePath().normalize();
+        return parse(YamlFiles.read(file.toAbsolutePath().normalize()));
+    }
+
+    /** A deployment document already read, such as an editor's unsaved text; its file anchors relative paths. */
+    public DeploymentSpec parse(YamlValue root) {
+        Path yaml = root.file().toAbsolutePath().normalize();
         Path base = yaml.getParent();
-        YamlValue root = YamlFiles.read(yaml);
         Map<String, YamlValue> deployment = root.entries("an online deployment", KEYS);
         YamlValue code = require(deployment, "code_configuration", root, "code_configuration: {code: ., scoring_script: score.py}");
         Map<String, YamlValue> codeEntries = code.entries("'code_configuration'", CODE_KEYS);
@@ -42,12 +47,16 @@ public final class DeploymentYamlParser {
                 "an environment (image: ... with conda_file, or build: ...)"), base);
         List<String> notes = new ArrayList<>();
         IGNORED.stream().filter(deployment::containsKey).sorted()
-                .forEach(key -> notes.add("'" + key + "' means nothing for a local deployment; ignored."));
+                .forEach(key -> notes.add(ignoredNote(key)));
         return new DeploymentSpec(yaml, name(deployment, base), appDir, script.text("'scoring_script'"), environment,
                 model(require(deployment, "model", root, "model: {path: ./model} or a local path"), base),
                 deployment.containsKey("environment_variables")
                         ? deployment.get("environment_variables").textMap("'environment_variables'") : Map.of(),
                 requestSettings(deployment.get("request_settings")), notes);
+    }
+
+    public static String ignoredNote(String key) {
+        return "'" + key + "' means nothing for a local deployment; ignored.";
     }
 
     private static String name(Map<String, YamlValue> deployment, Path base) {

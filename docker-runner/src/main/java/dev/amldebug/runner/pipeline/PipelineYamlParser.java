@@ -24,9 +24,13 @@ public final class PipelineYamlParser {
     private final StepReader steps = new StepReader();
 
     public PipelineSpec parse(Path file) {
-        Path pipelineFile = file.toAbsolutePath().normalize();
+        return parse(YamlFiles.read(file.toAbsolutePath().normalize()));
+    }
+
+    /** A pipeline document already read, such as an editor's unsaved text; its file anchors relative paths. */
+    public PipelineSpec parse(YamlValue root) {
+        Path pipelineFile = root.file().toAbsolutePath().normalize();
         Path baseDir = pipelineFile.getParent();
-        YamlValue root = YamlFiles.read(pipelineFile);
         Map<String, YamlValue> pipeline = root.entries("a pipeline job", KEYS);
         checkType(pipeline.get("type"), root);
         Map<String, YamlValue> settings = pipeline.containsKey("settings")

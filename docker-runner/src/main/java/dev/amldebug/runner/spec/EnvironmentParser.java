@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** Reads an Azure ML v2 environment, inline in a job or as its own YAML file ({@code --env}). */
 public final class EnvironmentParser {
-    private static final Set<String> BUILD_KEYS = Set.of("path", "dockerfile_path");
+    public static final Set<String> BUILD_KEYS = Set.of("path", "dockerfile_path");
 
     /** Reads an environment YAML file such as {@code env.yml}. */
     public EnvironmentSpec parseFile(Path file) {

@@ -13,16 +13,16 @@ import java.util.Set;
 
 /** Reads an Azure ML v1 {@code .runconfig} YAML into a {@link RunSpec} for a local run. */
 public final class RunConfigParser {
-    private static final Set<String> KEYS = Set.of("script", "arguments", "target", "framework", "communicator",
+    public static final Set<String> KEYS = Set.of("script", "arguments", "target", "framework", "communicator",
             "maxRunDurationSeconds", "nodeCount", "priority", "environment", "history", "spark", "hdi", "tensorflow",
             "mpi", "pyTorch", "paralleltask", "dataReferences", "data", "outputData", "datacaches",
             "sourceDirectoryDataStore", "amlcompute", "kubernetescompute", "credentialPassthrough", "command",
             "docker", "instanceTypes", "environmentVariables", "services", "autoPrepareEnvironment");
-    private static final Set<String> ENVIRONMENT_KEYS = Set.of("name", "version", "environmentVariables", "python",
+    public static final Set<String> ENVIRONMENT_KEYS = Set.of("name", "version", "environmentVariables", "python",
             "docker", "spark", "r", "inferencingStackVersion", "assetId", "databricks");
-    private static final Set<String> PYTHON_KEYS = Set.of("userManagedDependencies", "interpreterPath",
+    public static final Set<String> PYTHON_KEYS = Set.of("userManagedDependencies", "interpreterPath",
             "condaDependenciesFile", "condaDependencies", "baseCondaEnvironment");
-    private static final Set<String> DOCKER_KEYS = Set.of("enabled", "baseImage", "platform", "baseDockerfile",
+    public static final Set<String> DOCKER_KEYS = Set.of("enabled", "baseImage", "platform", "baseDockerfile",
             "sharedVolumes", "shmSize", "arguments", "baseImageRegistry", "buildContext", "gpuSupport");
 
     private final String defaultImage;
@@ -32,8 +32,12 @@ public final class RunConfigParser {
     }
 
     public RunSpec parse(Path file, EnvironmentSpec environmentOverride) {
-        Path runconfig = file.toAbsolutePath().normalize();
-        YamlValue root = YamlFiles.read(runconfig);
+        return parse(YamlFiles.read(file.toAbsolutePath().normalize()), environmentOverride);
+    }
+
+    /** A run configuration already read, such as an editor's unsaved text; its file anchors relative paths. */
+    public RunSpec parse(YamlValue root, EnvironmentSpec environmentOverride) {
+        Path runconfig = root.file().toAbsolutePath().normalize();
         Map<String, YamlValue> config = root.entries("a run configuration", KEYS);
         Path codeDir = codeDir(runconfig);
         YamlValue script = config.get("script");

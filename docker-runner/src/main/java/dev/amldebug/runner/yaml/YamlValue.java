@@ -36,6 +36,27 @@ public final class YamlValue {
         return new SpecException(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1, message);
     }
 
+    /** Where the node starts, 1-based, for an editor. */
+    public int line() {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    public int column() {
+        return node.getStartMark().getColumn() + 1;
+    }
+
+    /** The keys of a mapping in file order, each with its value, so an editor can point at a key. */
+    public List<Map.Entry<YamlValue, YamlValue>> pairs(String what) {
+        if (!(node instanceof MappingNode mapping)) {
+            throw error("expected " + what + " (a mapping of key: value), found " + kind());
+        }
+        List<Map.Entry<YamlValue, YamlValue>> result = new ArrayList<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            result.add(Map.entry(new YamlValue(file, tuple.getKeyNode()), new YamlValue(file, tuple.getValueNode())));
+        }
+        return result;
+    }
+
     public boolean isMapping() {
         return node instanceof MappingNode;
     }

@@ -1,54 +1,80 @@
 package dev.amldebug.server.documents;
 
+import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.deploy.DeploymentYamlParser;
 import dev.amldebug.runner.job.JobReader;
+import dev.amldebug.runner.pipeline.PipelineYamlParser;
+import dev.amldebug.runner.spec.EnvironmentParser;
+import dev.amldebug.runner.spec.RunConfigParser;
 import dev.amldebug.runner.yaml.SpecException;
 import dev.amldebug.runner.yaml.UnknownKeyException;
 import dev.amldebug.runner.yaml.YamlFiles;
 import dev.amldebug.runner.yaml.YamlValue;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks a YAML document as it stands in the editor, unsaved, with the readers a run or a submit uses, so the editor
- * shows the same file:line:column sentence before anything runs. Every YAML file gets the YAML checks (syntax, a key
- * given twice, limits); a command job (type: command, a command job's $schema, or neither and a command or code) also
- * the job model's (known keys, types,
- * inputs and outputs). Other documents are left alone: this is not a YAML linter.
+ * Checks a document as it stands in the editor, unsaved, with the reader the command line uses for its kind
+ * ({@link DocumentKind}), so the editor shows the same sentences before anything runs: the reader's first problem, and
+ * besides it every unknown key and every key the reader ignores ({@link KeyWalk}). A file of no known kind gets nothing,
+ * not even YAML checks: this is not a YAML linter.
  */
 public final class SpecCheck {
+    /** Only for a run configuration without a base image; nothing is built here. */
+    private static final String ANY_IMAGE = "python";
+
     private SpecCheck() {
     }
 
-    /** The document's first problem, if any. */
-    public static Optional<SpecProblem> check(Path file, String text) {
+    /** The document's problems in the order of their place. */
+    public static List<SpecProblem> check(Path file, String text) {
+        Optional<DocumentKind> kind = DocumentKind.of(file, text);
+        if (kind.isEmpty()) {
+            return List.of();
+        }
+        YamlValue root;
         try {
-            YamlValue root = YamlFiles.parse(file, text);
-            if (isCommandJob(root)) {
-                new JobReader().read(root);
-            }
+            root = YamlFiles.parse(file, text);
+        } catch (SpecException e) {
+            return List.of(ForeignProblem.of(file, text, e));
+        }
+        List<SpecProblem> problems = new ArrayList<>(KeyWalk.problems(root, kind.get()));
+        readerProblem(kind.get(), root, file, text).ifPresent(first -> {
+            // The reader's own words for a key the walk found too.
+            problems.removeIf(p -> !p.warning() && p.line() == first.line() && p.column() == first.column());
+            problems.add(first);
+        });
+        problems.sort(Comparator.comparingInt(SpecProblem::line).thenComparingInt(SpecProblem::column));
+        return problems;
+    }
+
+    private static Optional<SpecProblem> readerProblem(DocumentKind kind, YamlValue root, Path file, String text) {
+        try {
+            read(kind, root);
             return Optional.empty();
         } catch (UnknownKeyException e) {
-            return Optional.of(new SpecProblem(e.line(), e.column(), e.reason(), KeySuggestion.nearest(e.key(), e.allowed())));
+            return Optional.of(ForeignProblem.isForeign(file, e) ? ForeignProblem.of(file, text, e)
+                    : new SpecProblem(e.line(), e.column(), e.reason(), KeySuggestion.nearest(e.key(), e.allowed())));
         } catch (SpecException e) {
-            return Optional.of(new SpecProblem(e.line(), e.column(), e.reason()));
+            return Optional.of(ForeignProblem.of(file, text, e));
+        } catch (AmlDebugException | InvalidPathException e) {
+            return Optional.of(new SpecProblem(0, 0, e.getMessage()));
         }
     }
 
-    private static boolean isCommandJob(YamlValue root) {
-        if (!root.isMapping()) {
-            return false;
+    private static void read(DocumentKind kind, YamlValue root) {
+        Path folder = root.file().toAbsolutePath().normalize().getParent();
+        switch (kind) {
+            case COMMAND_JOB -> new JobReader().read(root);
+            case PIPELINE_JOB -> new PipelineYamlParser().parse(root);
+            case COMPONENT -> new JobReader().readComponent(root, folder);
+            case DEPLOYMENT -> new DeploymentYamlParser().parse(root);
+            case ENVIRONMENT -> new EnvironmentParser().parse(root, folder);
+            case RUNCONFIG -> new RunConfigParser(ANY_IMAGE).parse(root, null);
         }
-        YamlValue type = JobReader.typeOf(root);
-        if (type != null) {
-            return type.isScalar() && type.text("the job's type").equals("command");
-        }
-        Map<String, YamlValue> entries = root.entries("a YAML document");
-        YamlValue schema = entries.get("$schema");
-        if (schema != null && schema.isScalar()) {
-            return schema.text("$schema").contains("commandJob");
-        }
-        // No type and no schema: Azure ML reads it as a command job when it has a command or code of its own.
-        return entries.containsKey("command") || entries.containsKey("code");
     }
 }

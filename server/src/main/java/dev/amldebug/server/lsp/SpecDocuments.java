@@ -40,12 +40,14 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * The YAML documents the editor has open (full sync), checked as the user types: {@link #DEBOUNCE} after the last
- * change, the parsers' first problem goes to the client as a diagnostic with its range; none clears it; closing the
- * document clears it too. A mistyped key gets a quick fix; a top-level key being typed, completion.
+ * The YAML and .runconfig documents the editor has open (full sync), checked as the user types: {@link #DEBOUNCE_MILLIS}
+ * after the last change, the problems the readers find ({@link SpecCheck}) go to the client as diagnostics with their
+ * ranges, errors and warnings; none clears them; closing the document clears them too. A mistyped key gets a quick fix;
+ * a key being typed, at any level its reader knows, completion.
  */
 final class SpecDocuments implements TextDocumentService {
-    static final long DEBOUNCE_MILLIS = 300;
+    /** Short: with full sync, VS Code's client already sends a document 250 ms after the last keystroke. */
+    static final long DEBOUNCE_MILLIS = 100;
     private static final String SOURCE = "aml-debug";
     /** In a diagnostic's data: the key a mistyped one most likely meant, for the quick fix. */
     private static final String REPLACEMENT = "replacement";
@@ -85,12 +87,15 @@ final class SpecDocuments implements TextDocumentService {
     public void didSave(DidSaveTextDocumentParams params) {
     }
 
-    /** The top-level keys of a job document that it does not have yet, where a key is being typed. */
+    /** Where a key is being typed, the keys its mapping takes and does not have yet. */
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-        String text = texts.getOrDefault(params.getTextDocument().getUri(), "");
-        List<CompletionItem> items = KeyCompletion.at(text, params.getPosition().getLine(), params.getPosition().getCharacter())
-                .stream().map(key -> {
+        String uri = params.getTextDocument().getUri();
+        Path file = file(uri);
+        String text = texts.getOrDefault(uri, "");
+        List<String> keys = file == null ? List.of()
+                : KeyCompletion.at(file, text, params.getPosition().getLine(), params.getPosition().getCharacter());
+        List<CompletionItem> items = keys.stream().map(key -> {
                     CompletionItem item = new CompletionItem(key);
                     item.setKind(CompletionItemKind.Property);
                     item.setInsertText(key + ": ");
@@ -147,31 +152,34 @@ final class SpecDocuments implements TextDocumentService {
     }
 
     private void publish(String uri, Path file, String text) {
-        List<Diagnostic> diagnostics = SpecCheck.check(file, text).map(problem -> List.of(diagnostic(problem, text)))
-                .orElse(List.of());
+        List<Diagnostic> diagnostics = SpecCheck.check(file, text).stream().map(problem -> diagnostic(problem, text)).toList();
         client.get().publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics));
     }
 
-    /** From the problem's place to the end of its word (a key, a value), or the whole first line when it has none. */
+    /**
+     * Over the problem's length, else from its place to the end of its word (a key, a value), or the whole first line
+     * when it has no place.
+     */
     private static Diagnostic diagnostic(SpecProblem problem, String text) {
         int line = Math.max(0, problem.line() - 1);
         int column = Math.max(0, problem.column() - 1);
-        String[] lines = text.split("\n", -1);
+        String[] lines = text.split("\r?\n", -1);
         String content = line < lines.length ? lines[line] : "";
-        int end = column;
-        while (end < content.length() && !Character.isWhitespace(content.charAt(end)) && content.charAt(end) != ':') {
+        int end = column + problem.length();
+        while (problem.length() == 0 && end < content.length() && !Character.isWhitespace(content.charAt(end))
+                && content.charAt(end) != ':') {
             end++;
         }
         if (problem.line() == 0) {
             end = content.length();
         }
         Diagnostic diagnostic = new Diagnostic(new Range(new Position(line, column), new Position(line, Math.max(end, column + 1))),
-                problem.message(), DiagnosticSeverity.Error, SOURCE);
+                problem.message(), problem.warning() ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, SOURCE);
         problem.replacement().ifPresent(key -> diagnostic.setData(Map.of(REPLACEMENT, key)));
         return diagnostic;
     }
 
-    /** Only files ending in .yml or .yaml on disk: relative paths in them start from their folder. */
+    /** Only files ending in .yml, .yaml or .runconfig on disk: relative paths in them start from their folder. */
     private static Path file(String uri) {
         try {
             URI parsed = URI.create(uri);
@@ -180,7 +188,7 @@ final class SpecDocuments implements TextDocumentService {
             }
             Path path = Path.of(parsed);
             String name = path.getFileName().toString().toLowerCase();
-            return name.endsWith(".yml") || name.endsWith(".yaml") ? path : null;
+            return name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".runconfig") ? path : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
