@@ -26,6 +26,9 @@ export const Commands = {
     addAzureJobLaunchConfiguration: 'azureml-debug.addAzureJobLaunchConfiguration',
     replayAzureJob: 'azureml-debug.replayAzureJob',
     pickRun: 'azureml-debug.pickRun',
+    showMetrics: 'azureml-debug.showMetrics',
+    showPipelineGraph: 'azureml-debug.showPipelineGraph',
+    showRanksTimeline: 'azureml-debug.showRanksTimeline',
 } as const;
 
 /** Commands the server executes through workspace/executeCommand. */
@@ -52,4 +55,7 @@ export const ServerCommands = {
     addAttachConfiguration: 'azureml.azure.addAttachConfiguration',
     replayJob: 'azureml.azure.replayJob',
     debuggableRuns: 'azureml.debuggableRuns',
+    runMetrics: 'azureml.runMetrics',
+    pipelineGraph: 'azureml.pipelineGraph',
+    rankTimeline: 'azureml.rankTimeline',
 } as const;
