@@ -178,9 +178,22 @@ async function expand(page, label, level) {
     }
 }
 
+/** Folds the experiments (tree level 3) that are open, so that the rows of the one opened next are in view. */
+async function foldExperiments(page) {
+    const unfolded = '.sidebar .monaco-list-row[aria-level="3"][aria-expanded="true"]';
+    const opened = page.locator(unfolded);
+    // Each click folds one (the tree may render the rows anew, so it is their number that tells); one that a refresh of
+    // the tree moved off its row is made again on the row then first.
+    for (let count = await opened.count(); count > 0; count = await opened.count()) {
+        await opened.first().click();
+        await page.waitForFunction(([selector, before]) => document.querySelectorAll(selector).length !== before, [unfolded, count],
+            { timeout: 5000 }).catch(() => {});
+    }
+}
+
 function panelShows(page, text, timeout) {
     return page.waitForFunction(t => [...document.querySelectorAll('.panel .view-lines')].some(lines => lines.textContent.includes(t)),
         text, { timeout }).then(() => true, () => false);
 }
 
-module.exports = { repo, shots, jar, state, freePort, shot, quickInputShows, palette, pick, enterOn, poll, continueUntilTheSessionEnds, expandLocal, openFile, findFiles, treeRow, expand, panelShows };
+module.exports = { repo, shots, jar, state, freePort, shot, quickInputShows, palette, pick, enterOn, poll, continueUntilTheSessionEnds, expandLocal, openFile, findFiles, treeRow, expand, panelShows, foldExperiments };

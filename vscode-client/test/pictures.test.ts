@@ -99,6 +99,14 @@ describe('ranks timeline', () => {
         assert.strictEqual(lanes[1].exit?.exitCode, 3);
     });
 
+    it('starts a rank that dialled the hub before the run\'s recorded start with its wait', () => {
+        const early = { ...timeline, ranks: [{ rank: 0, node: 0, events: [{ at: 1000, state: 'started' },
+            { at: 900, state: 'waiting' }, { at: 8000, state: 'exited', exitCode: 0 }] }] };
+        const lanes = rankLanes(early, new Map([[0, [{ at: 1500, state: 'attached' }]]]));
+        assert.deepStrictEqual(lanes[0].segments.map(s => [s.state, s.from, s.to]), [['waiting', 900, 1500], ['running', 1500, 8000]]);
+        assert.match(timelineHtml(early, new Map()), /<rect class="segment seg-waiting" x="120" /);
+    });
+
     it('runs a lane up to now while the run runs', () => {
         const running = { ...timeline, active: true, ranks: [{ rank: 0, node: 0, events: [{ at: 1000, state: 'started' }] }] };
         assert.deepStrictEqual(rankLanes(running, new Map())[0].segments, [{ state: 'running', from: 1000, to: 20000, detail: undefined }]);

@@ -2,4 +2,7 @@
 // { name, needsAzure?, run(page, { root, workspace, azure }) } and throws when what it checks is not there;
 // it drives the workbench with ../workbench.js.
 module.exports = [
+    require('./ranksTimeline'),
+    require('./metricsChart'),
+    require('./pipelineGraph'),
 ];

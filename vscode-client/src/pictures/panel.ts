@@ -21,8 +21,9 @@ export class PicturePanel {
             existing.panel.reveal();
             return;
         }
-        const panel = vscode.window.createWebviewPanel('azureml.picture', title, vscode.ViewColumn.Active,
-            { enableScripts: true, localResourceRoots: [] });
+        // Beside the code: a debugger that stops reveals its file in the code's group, and the picture stays in view.
+        const panel = vscode.window.createWebviewPanel('azureml.picture', title,
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
         PicturePanel.open.set(key, new PicturePanel(key, panel, load, act));
     }
 

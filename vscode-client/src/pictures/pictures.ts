@@ -56,7 +56,7 @@ export class Pictures {
             return { html: pipelineHtml(graph), active: graph.active };
         }, async action => {
             if (action.action === 'openLog' && action.uri) {
-                await vscode.window.showTextDocument(vscode.Uri.parse(action.uri), { viewColumn: vscode.ViewColumn.Beside });
+                await vscode.window.showTextDocument(vscode.Uri.parse(action.uri), { viewColumn: vscode.ViewColumn.One });
             } else if (action.action === 'debug' && action.runId && action.state === 'running') {
                 await attachToRun(action.runId);
             } else if (action.action === 'debug' && action.runId) {

@@ -18,8 +18,10 @@ export function rankLanes(timeline: RankTimeline, editorEvents: Map<number, Rank
     return timeline.ranks.map(lane => {
         const exit = lane.events.find(e => e.state === 'exited');
         const until = exit ? exit.at : end;
+        // A rank that dialled the hub before the run's record says it started was waiting from then on.
         const events = [...lane.events.filter(e => e.state !== 'exited'), ...(editorEvents.get(lane.rank) ?? [])]
-            .filter(e => e.at <= until).sort((a, b) => a.at - b.at);
+            .filter(e => e.at <= until).sort((a, b) => a.at - b.at)
+            .filter((e, i) => e.state !== 'started' || i === 0);
         const segments: Segment[] = [];
         events.forEach((event, i) => {
             const to = i + 1 < events.length ? events[i + 1].at : until;
@@ -43,7 +45,7 @@ function seconds(ms: number): string {
 
 export function timelineHtml(timeline: RankTimeline, editorEvents: Map<number, RankEvent[]>): string {
     const lanes = rankLanes(timeline, editorEvents);
-    const start = timeline.startedAt ?? Math.min(...lanes.flatMap(l => l.segments.map(s => s.from)), timeline.now);
+    const start = Math.min(timeline.startedAt ?? timeline.now, ...lanes.flatMap(l => l.segments.map(s => s.from)));
     const end = Math.max(start + 1000, timeline.active ? timeline.now : timeline.endedAt ?? timeline.now,
         ...lanes.flatMap(l => l.exit ? [l.exit.at] : []));
     const x = (at: number) => LANE.label + (at - start) / (end - start) * (LANE.width - LANE.label - 90);
@@ -60,8 +62,8 @@ export function timelineHtml(timeline: RankTimeline, editorEvents: Map<number, R
             + ` (node ${lane.node})</text>${bars}${exit}</g>`;
     }).join('');
     const height = LANE.top + lanes.length * (LANE.height + LANE.gap) + 20;
-    const legend = ['running', 'waiting', 'paused'].map((state, i) => `<rect class="segment seg-${state}" x="${LANE.label + i * 150}"`
-        + ` y="4" width="14" height="14"/><text class="tick" x="${LANE.label + i * 150 + 20}" y="16">${state === 'waiting'
+    const legend = ['running', 'waiting', 'paused'].map((state, i) => `<rect class="segment seg-${state}" x="${LANE.label + i * 190}"`
+        + ` y="4" width="14" height="14"/><text class="tick" x="${LANE.label + i * 190 + 20}" y="16">${state === 'waiting'
             ? 'waiting for its debugger' : state === 'paused' ? 'paused in the debugger' : state}</text>`).join('');
     const axis = `<text class="tick" x="${LANE.label}" y="${height - 4}">0 s</text><text class="tick" x="${px(x(end))}"`
         + ` y="${height - 4}" text-anchor="end">${seconds(end - start)}</text>`;
