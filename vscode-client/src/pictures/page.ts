@@ -14,6 +14,7 @@ svg text { fill: var(--vscode-foreground); font-family: var(--vscode-font-family
 .status { color: var(--vscode-descriptionForeground); }
 .note { color: var(--vscode-editorWarning-foreground); }
 .grid { display: flex; flex-wrap: wrap; gap: 12px; }
+svg.graph, svg.timeline, svg.chart { max-width: 100%; height: auto; }
 .chart { background: var(--vscode-editorWidget-background); border: 1px solid var(--vscode-widget-border, transparent); border-radius: 4px; }
 svg text.title { font-weight: 600; font-size: 12px; }
 svg text.source, svg text.tick, svg text.edge-label { fill: var(--vscode-descriptionForeground); }
