@@ -86,12 +86,7 @@ async function poll(check, timeout, interval = 250) {
  */
 async function continueUntilTheSessionEnds(page, deadline = Date.now() + 300000) {
     const button = page.locator('.debug-toolbar .codicon-debug-continue').first();
-    // Stopped (Continue shows) or ended (no toolbar): while the program runs on between stops, the toolbar shows Pause.
-    const stoppedOrEnded = () => page.waitForFunction(() => {
-        const toolbar = document.querySelector('.debug-toolbar');
-        return !toolbar?.checkVisibility() || !!toolbar.querySelector('.codicon-debug-continue')?.checkVisibility();
-    }, null, { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
-    while (await stoppedOrEnded().then(() => button.isVisible()) && Date.now() < deadline) {
+    while (await button.isVisible() && Date.now() < deadline) {
         const variables = await button.evaluate(icon => {
             icon.e2eClicked = true;
             return document.querySelector('.debug-variables')?.textContent ?? '';

@@ -1,8 +1,8 @@
 // The metrics chart of the digits example grows while it runs: run it under the debugger (the breakpoint in the
 // training loop holds each epoch), open "Show metrics" on its run, and see the chart's points go up with each
 // Continue (train.py rewrites outputs/metrics.json after every epoch), then the run complete with every epoch drawn.
-const { shot, palette, pick, poll, openFile, continueUntilTheSessionEnds } = require('../workbench');
-const { fromContextMenu, pictureFrame, storedRuns, breakpointOn, oneEditorGroup } = require('./pictureHelpers');
+const { shot, palette, pick, poll, openFile } = require('../workbench');
+const { fromContextMenu, pictureFrame, storedRuns, breakpointOn, oneEditorGroup, runToTheEnd } = require('./pictureHelpers');
 
 /** The number of points the chart of `runId` draws now (the webview's frame found anew: a hidden one goes). */
 async function points(page, runId) {
@@ -40,7 +40,7 @@ module.exports = {
         await continueAndSeeItGrow(page, run.id, second);
         await pictureFrame(page, 'svg.chart[data-metric="test_accuracy"]', 10000);
         await shot(page, '35-metrics-growing');
-        await continueUntilTheSessionEnds(page);
+        await runToTheEnd(page);
         const done = await poll(async () => await pictureFrame(page, `p.status[data-status="Completed"]:has-text("${run.id}")`, 1000)
             .then(() => true, () => false) && await points(page, run.id) === 10, 120000, 500);
         if (!done) {

@@ -70,4 +70,15 @@ async function breakpointOn(page, line) {
     await page.waitForSelector('.editor-group-container.active .codicon-debug-breakpoint', { timeout: 30000 });
 }
 
-module.exports = { fromContextMenu, pictureFrame, storedRuns, breakpointOn, oneEditorGroup };
+/**
+ * Lets the stopped program run to its end: the breakpoints off, Continue, the session gone, the breakpoints on again
+ * (they stay for whatever comes next).
+ */
+async function runToTheEnd(page) {
+    await palette(page, 'Debug: Disable All Breakpoints');
+    await page.click('.debug-toolbar .codicon-debug-continue');
+    await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 300000 });
+    await palette(page, 'Debug: Enable All Breakpoints');
+}
+
+module.exports = { fromContextMenu, pictureFrame, storedRuns, breakpointOn, oneEditorGroup, runToTheEnd };

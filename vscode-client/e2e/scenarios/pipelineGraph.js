@@ -1,8 +1,8 @@
 // The pipeline graph: debug the example pipeline (its train step stops at a breakpoint), open "Show pipeline graph"
 // on its run, see a box per step with its state and the arrow of prep's table into train, see train turn completed
 // after Continue, and click prep's box to open its log.
-const { shot, palette, pick, poll, openFile, continueUntilTheSessionEnds } = require('../workbench');
-const { fromContextMenu, pictureFrame, storedRuns, breakpointOn, oneEditorGroup } = require('./pictureHelpers');
+const { shot, palette, pick, poll, openFile } = require('../workbench');
+const { fromContextMenu, pictureFrame, storedRuns, breakpointOn, oneEditorGroup, runToTheEnd } = require('./pictureHelpers');
 
 /** The webview frame of the graph of `pipelineId`, found anew each time: a hidden webview's frame goes. */
 function graphFrame(page, pipelineId, timeout = 10000) {
@@ -44,7 +44,7 @@ module.exports = {
             throw new Error('The graph lacks the one arrow of prep\'s table into train');
         }
         await shot(page, '37-pipeline-graph-running');
-        await continueUntilTheSessionEnds(page);
+        await runToTheEnd(page);
         if (!await poll(async () => await state('train') === 'completed', 120000, 500)) {
             throw new Error(`train shows ${await state('train')} in the graph after the pipeline ran on`);
         }

@@ -28,6 +28,7 @@ module.exports = {
                 }
             }
         }
+        await page.mouse.move(1100, 750);
         await shot(page, '39-ranks-timeline');
     },
 };
