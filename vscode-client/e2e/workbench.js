@@ -85,16 +85,17 @@ async function poll(check, timeout, interval = 250) {
  * stop came within the toolbar's 20 ms update, the Variables view shows other values (the loop's next epoch).
  */
 async function continueUntilTheSessionEnds(page, deadline = Date.now() + 300000) {
-    const button = page.locator('.debug-toolbar .codicon-debug-continue').first();
+    // The workbench may keep a hidden toolbar of an earlier session beside the live one: only a visible one counts.
+    const button = page.locator('.debug-toolbar .codicon-debug-continue >> visible=true').first();
     while (await button.isVisible() && Date.now() < deadline) {
         const variables = await button.evaluate(icon => {
             icon.e2eClicked = true;
             return document.querySelector('.debug-variables')?.textContent ?? '';
         }).catch(() => '');
-        await page.click('.debug-toolbar .codicon-debug-continue').catch(() => {});
+        await button.click().catch(() => {});
         await page.waitForFunction(before => {
-            const toolbar = document.querySelector('.debug-toolbar');
-            if (!toolbar?.checkVisibility()) {
+            const toolbar = [...document.querySelectorAll('.debug-toolbar')].find(t => t.checkVisibility());
+            if (!toolbar) {
                 return true;
             }
             const icon = toolbar.querySelector('.codicon-debug-continue');
