@@ -75,10 +75,10 @@ async function breakpointOn(page, line) {
  * (they stay for whatever comes next).
  */
 async function runToTheEnd(page) {
-    await palette(page, 'Debug: Disable All Breakpoints');
+    await palette(page, 'Disable All Breakpoints');
     await page.click('.debug-toolbar .codicon-debug-continue');
     await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 300000 });
-    await palette(page, 'Debug: Enable All Breakpoints');
+    await palette(page, 'Enable All Breakpoints');
 }
 
 module.exports = { fromContextMenu, pictureFrame, storedRuns, breakpointOn, oneEditorGroup, runToTheEnd };
