@@ -1,7 +1,7 @@
 """Train a digit classifier on scikit-learn's bundled digits data set (no download needed).
 
-Prints the metrics of every epoch and writes the model and the final metrics to ./outputs,
-as Azure ML expects. Runs unchanged locally, in a container, or on Azure ML.
+Prints the metrics of every epoch, rewrites ./outputs/metrics.json after each one, and writes
+the model to ./outputs, as Azure ML expects. Runs unchanged locally, in a container, or on Azure ML.
 """
 import argparse
 import json
@@ -43,13 +43,20 @@ def main():
         test_accuracy = accuracy_score(y_test, model.predict(x_test))
         history.append({"epoch": epoch, "train_accuracy": train_accuracy, "test_accuracy": test_accuracy})
         print(f"epoch {epoch}: train_accuracy={train_accuracy:.4f} test_accuracy={test_accuracy:.4f}")
+        write_metrics(history)
 
-    os.makedirs("outputs", exist_ok=True)
     with open(os.path.join("outputs", "model.pkl"), "wb") as f:
         pickle.dump({"scaler": scaler, "model": model}, f)
-    with open(os.path.join("outputs", "metrics.json"), "w") as f:
-        json.dump({"test_accuracy": history[-1]["test_accuracy"], "history": history}, f, indent=2)
     print(f"final test_accuracy={history[-1]['test_accuracy']:.4f}; wrote outputs/model.pkl and outputs/metrics.json")
+
+
+def write_metrics(history):
+    """Rewrites outputs/metrics.json after every epoch (whole, then renamed), so that a chart of it grows as it runs."""
+    os.makedirs("outputs", exist_ok=True)
+    path = os.path.join("outputs", "metrics.json")
+    with open(path + ".tmp", "w") as f:
+        json.dump({"test_accuracy": history[-1]["test_accuracy"], "history": history}, f, indent=2)
+    os.replace(path + ".tmp", path)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ const https = require('https');
 const os = require('os');
 const path = require('path');
 
-const { repo, shots, jar, state, shot, quickInputShows, palette, pick, enterOn, poll, continueUntilTheSessionEnds, expandLocal, openFile, findFiles, treeRow, expand, panelShows } = require('./workbench');
+const { repo, shots, jar, state, shot, quickInputShows, palette, pick, enterOn, poll, continueUntilTheSessionEnds, expandLocal, openFile, findFiles, treeRow, expand, panelShows, foldExperiments } = require('./workbench');
 
 const scenarios = require('./scenarios');
 const { findVsix, startCodeServer } = require('./codeServer');
@@ -317,15 +317,7 @@ async function debugEveryRankOfADistributedJob(page, workspace) {
     await expand(page, 'Local workspace', 1);
     await expand(page, 'Experiments', 2);
     // The experiments earlier scenarios opened fold, so that this run's rows are in view.
-    const unfolded = '.sidebar .monaco-list-row[aria-level="3"][aria-expanded="true"]';
-    const opened = page.locator(unfolded);
-    // Each click folds one (the tree may render the rows anew, so it is their number that tells); one that a refresh of
-    // the tree moved off its row is made again on the row then first.
-    for (let count = await opened.count(); count > 0; count = await opened.count()) {
-        await opened.first().click();
-        await page.waitForFunction(([selector, before]) => document.querySelectorAll(selector).length !== before, [unfolded, count],
-            { timeout: 5000 }).catch(() => {});
-    }
+    await foldExperiments(page);
     for (const [label, level] of [['ranks', 3], [runId, 4], ['Ranks', 5]]) {
         await expand(page, label, level);
     }

@@ -87,8 +87,8 @@ async function poll(check, timeout, interval = 250) {
 async function stoppedAgain(page, deadline) {
     while (Date.now() < deadline) {
         const state = await page.waitForFunction(() => {
-            const toolbar = document.querySelector('.debug-toolbar');
-            if (!toolbar?.checkVisibility()) {
+            const toolbar = [...document.querySelectorAll('.debug-toolbar')].find(t => t.checkVisibility());
+            if (!toolbar) {
                 return 'hidden';
             }
             return toolbar.querySelector('.codicon-debug-continue')?.checkVisibility() ? 'stopped' : false;
@@ -96,7 +96,7 @@ async function stoppedAgain(page, deadline) {
         if (state !== 'hidden') {
             return state === 'stopped';
         }
-        if (!await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) {
+        if (!await page.locator('.debug-toolbar >> visible=true').first().waitFor({ timeout: 3000 }).then(() => true, () => false)) {
             return false;
         }
     }
@@ -109,16 +109,17 @@ async function stoppedAgain(page, deadline) {
  * stop came within the toolbar's 20 ms update, the Variables view shows other values (the loop's next epoch).
  */
 async function continueUntilTheSessionEnds(page, deadline = Date.now() + 300000) {
-    const button = page.locator('.debug-toolbar .codicon-debug-continue').first();
+    // The workbench may keep a hidden toolbar of an earlier session beside the live one: only a visible one counts.
+    const button = page.locator('.debug-toolbar .codicon-debug-continue >> visible=true').first();
     while (await stoppedAgain(page, deadline)) {
         const variables = await button.evaluate(icon => {
             icon.e2eClicked = true;
             return document.querySelector('.debug-variables')?.textContent ?? '';
         }).catch(() => '');
-        await page.click('.debug-toolbar .codicon-debug-continue').catch(() => {});
+        await button.click().catch(() => {});
         await page.waitForFunction(before => {
-            const toolbar = document.querySelector('.debug-toolbar');
-            if (!toolbar?.checkVisibility()) {
+            const toolbar = [...document.querySelectorAll('.debug-toolbar')].find(t => t.checkVisibility());
+            if (!toolbar) {
                 return true;
             }
             const icon = toolbar.querySelector('.codicon-debug-continue');
@@ -202,9 +203,22 @@ async function expand(page, label, level) {
     }
 }
 
+/** Folds the experiments (tree level 3) that are open, so that the rows of the one opened next are in view. */
+async function foldExperiments(page) {
+    const unfolded = '.sidebar .monaco-list-row[aria-level="3"][aria-expanded="true"]';
+    const opened = page.locator(unfolded);
+    // Each click folds one (the tree may render the rows anew, so it is their number that tells); one that a refresh of
+    // the tree moved off its row is made again on the row then first.
+    for (let count = await opened.count(); count > 0; count = await opened.count()) {
+        await opened.first().click();
+        await page.waitForFunction(([selector, before]) => document.querySelectorAll(selector).length !== before, [unfolded, count],
+            { timeout: 5000 }).catch(() => {});
+    }
+}
+
 function panelShows(page, text, timeout) {
     return page.waitForFunction(t => [...document.querySelectorAll('.panel .view-lines')].some(lines => lines.textContent.includes(t)),
         text, { timeout }).then(() => true, () => false);
 }
 
-module.exports = { repo, shots, jar, state, freePort, shot, quickInputShows, palette, pick, enterOn, poll, continueUntilTheSessionEnds, expandLocal, openFile, findFiles, treeRow, expand, panelShows };
+module.exports = { repo, shots, jar, state, freePort, shot, quickInputShows, palette, pick, enterOn, poll, continueUntilTheSessionEnds, expandLocal, openFile, findFiles, treeRow, expand, panelShows, foldExperiments };

@@ -28,6 +28,9 @@ export const Commands = {
     pickRun: 'azureml-debug.pickRun',
     runLocally: 'azureml-debug.runLocally',
     debugLocally: 'azureml-debug.debugLocally',
+    showMetrics: 'azureml-debug.showMetrics',
+    showPipelineGraph: 'azureml-debug.showPipelineGraph',
+    showRanksTimeline: 'azureml-debug.showRanksTimeline',
 } as const;
 
 /** Commands the server executes through workspace/executeCommand. */
@@ -54,4 +57,7 @@ export const ServerCommands = {
     addAttachConfiguration: 'azureml.azure.addAttachConfiguration',
     replayJob: 'azureml.azure.replayJob',
     debuggableRuns: 'azureml.debuggableRuns',
+    runMetrics: 'azureml.runMetrics',
+    pipelineGraph: 'azureml.pipelineGraph',
+    rankTimeline: 'azureml.rankTimeline',
 } as const;

@@ -10,6 +10,7 @@ import { debuggedRun } from './debugSessions';
 import { debugLocally, fileArgument, registerEntryPoints, runLocally } from './entryPoints';
 import { attachesAtOnce, debugReadyMessage, needsOffer, offerLabel, RUN_MODES, sessionName } from './debugReady';
 import { Palette } from './palette';
+import { Pictures } from './pictures/pictures';
 import { AzureLogNotification, DebugReadyNotification, DebugReadyParams, RunLogNotification, RunStatusNotification,
     TreeChangedNotification, TreeNode } from './protocol';
 import { serverCommand } from './javaServerStarter';
@@ -74,7 +75,7 @@ function errorHandler(policy: RestartPolicy, log: vscode.OutputChannel): ErrorHa
     };
 }
 
-interface Services { tree: AzureMlTree; palette: Palette; azure: AzureActions; azureLogs: AzureLogChannels }
+interface Services { tree: AzureMlTree; palette: Palette; azure: AzureActions; azureLogs: AzureLogChannels; pictures: Pictures }
 
 /** Commands are registered at once; each waits for the server, so one run during start-up still works. */
 function register(context: vscode.ExtensionContext, started: Promise<LanguageClient>, log: vscode.OutputChannel): void {
@@ -124,6 +125,9 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
     command(Commands.attachAzureJob, (s, node: TreeNode) => s.azure.attachJob(node));
     command(Commands.addAzureJobLaunchConfiguration, (s, node: TreeNode) => s.azure.addAttachConfiguration(node));
     command(Commands.replayAzureJob, (s, node: TreeNode) => s.azure.replayJob(node));
+    command(Commands.showMetrics, (s, node: TreeNode) => s.pictures.showMetrics(node.runId!));
+    command(Commands.showPipelineGraph, (s, node: TreeNode) => s.pictures.showPipelineGraph(node.runId!));
+    command(Commands.showRanksTimeline, (s, node: TreeNode) => s.pictures.showRanksTimeline(node.runId!));
     context.subscriptions.push(vscode.commands.registerCommand(Commands.showServerLog, () => log.show()));
 }
 
@@ -149,7 +153,9 @@ function connect(context: vscode.ExtensionContext, languageClient: LanguageClien
         offerDebugger(params).catch(e =>
             vscode.window.showErrorMessage(`Azure ML: ${e instanceof Error ? e.message : String(e)}`));
     });
-    return { tree, palette, azure: new AzureActions(palette, tree), azureLogs: logs };
+    const pictures = new Pictures((id, args) => palette.execute(id, args));
+    context.subscriptions.push(pictures.trackRankSessions());
+    return { tree, palette, azure: new AzureActions(palette, tree), azureLogs: logs, pictures };
 }
 
 /**

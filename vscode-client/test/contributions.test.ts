@@ -118,6 +118,18 @@ describe('package.json contributions', () => {
         const hidden = menus.commandPalette.filter(item => item.when === 'false').map(item => item.command);
         assert.deepStrictEqual(hidden.sort(), [Commands.cancelJob, Commands.debugPipelineStep, Commands.followAzureLog,
             Commands.openInStudio, Commands.attachAzureJob, Commands.addAzureJobLaunchConfiguration,
-            Commands.replayAzureJob, Commands.pickRun].sort());
+            Commands.replayAzureJob, Commands.pickRun, Commands.showMetrics, Commands.showPipelineGraph,
+            Commands.showRanksTimeline].sort());
+    });
+
+    it('offer each picture on the nodes it draws: metrics on runs and steps, the graph on pipelines, the timeline on ranks', () => {
+        const [metrics] = treeMenu(Commands.showMetrics);
+        const [graph] = treeMenu(Commands.showPipelineGraph);
+        const [timeline] = treeMenu(Commands.showRanksTimeline);
+        assert.ok(showsOn(metrics, 'azureml.run.running') && showsOn(metrics, 'azureml.pipelineStep.completed'));
+        assert.ok(!showsOn(metrics, 'azureml.pipelineRun.running') && !showsOn(metrics, 'azureml.runs'));
+        assert.ok(showsOn(graph, 'azureml.pipelineRun.failed') && !showsOn(graph, 'azureml.run.failed'));
+        assert.ok(showsOn(timeline, 'azureml.ranks') && showsOn(timeline, 'azureml.rank.failed'));
+        assert.ok(!showsOn(timeline, 'azureml.run.completed') && !showsOn(timeline, 'azureml.rankings'));
     });
 });

@@ -8,4 +8,7 @@ module.exports = [
     require('./dynamicConfigurations'),
     require('./codeLensDebug'),
     require('./typoQuickFix'),
+    require('./ranksTimeline'),
+    require('./metricsChart'),
+    require('./pipelineGraph'),
 ];

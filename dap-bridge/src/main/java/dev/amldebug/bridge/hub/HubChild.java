@@ -22,7 +22,7 @@ public final class HubChild {
     public static final String PORT_KEY = "hubPort";
     public static final String TICKET_KEY = "hubTicket";
     /** Ours: debugpy never sees them. */
-    public static final Set<String> OWN_KEYS = Set.of(PORT_KEY, TICKET_KEY, "rank", "node", "pid");
+    public static final Set<String> OWN_KEYS = Set.of(PORT_KEY, TICKET_KEY, "rank", "node", "pid", "runId");
     private static final String REFUSED = "the debug hub refused this session's ticket: it was used already, or the"
             + " run has ended";
 
@@ -43,6 +43,9 @@ public final class HubChild {
         }
         if (debuggee.node() != null) {
             configuration.put("node", debuggee.node());
+        }
+        if (debuggee.run() != null) {
+            configuration.put("runId", debuggee.run());
         }
         return configuration.put("pid", debuggee.pid());
     }

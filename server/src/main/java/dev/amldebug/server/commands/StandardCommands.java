@@ -56,7 +56,7 @@ public final class StandardCommands {
                 .registerOn(new AzureCommands(azure.access(), workspace, editor, azure.executor(), azure.signInChanged(),
                         azure.remoteTargets())
                         .registerOn(new AzureLogCommands(azure.access(), editor, azure.executor())
-                                .registerOn(new CommandRegistry())));
+                                .registerOn(new PictureCommands(runs).registerOn(new CommandRegistry()))));
         return registry
                 .register("azureml.createExperiment", args -> {
                     String name = Arguments.first(args, NameArgs.class).name();

@@ -12,6 +12,7 @@ import dev.amldebug.runner.docker.HostRouteFinder;
 import dev.amldebug.runner.distributed.RankDebug;
 import dev.amldebug.runner.spec.RunSpec;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ final class RankHubs {
     private final Supplier<DockerClient> docker;
     private final Executor executor;
     private final Map<String, DebugHub> hubs = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, Instant>> joins = new ConcurrentHashMap<>();
 
     RankHubs(Supplier<DockerClient> docker, Executor executor) {
         this.docker = docker;
@@ -55,6 +57,12 @@ final class RankHubs {
                     + HostRouteFinder.VARIABLE + " to an address of this machine that containers reach.", e);
         }
         hubs.put(runId, hub);
+        Map<Integer, Instant> joined = joins.computeIfAbsent(runId, id -> new ConcurrentHashMap<>());
+        hub.addListener(debuggee -> {
+            if (debuggee.rank() != null) {
+                joined.putIfAbsent(debuggee.rank(), Instant.now());
+            }
+        });
         List<String> prefix = new ArrayList<>(List.of(interpreter(spec.command()), DebugOptions.SHIM));
         prefix.addAll(List.of(options.connectArguments(HostRoute.HOST_NAME + ":" + hub.address().getPort())));
         prefix.add("--");
@@ -65,6 +73,11 @@ final class RankHubs {
             }
         }
         return new RankDebug(chosen, prefix, HubShim.environment(hub), route.extraHost().stream().toList());
+    }
+
+    /** When each rank dialled the run's hub (empty for a run this process did not debug). */
+    Map<Integer, Instant> joins(String runId) {
+        return Map.copyOf(joins.getOrDefault(runId, Map.of()));
     }
 
     Optional<DebugHub> of(String runId) {

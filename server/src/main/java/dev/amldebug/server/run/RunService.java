@@ -24,6 +24,8 @@ import dev.amldebug.runner.run.RunStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -87,6 +89,11 @@ public final class RunService {
     /** The debug hub of a distributed run debugged by this process, while it runs. */
     public Optional<DebugHub> debugHub(String runId) {
         return hubs.of(runId);
+    }
+
+    /** When each rank of a distributed run debugged by this process dialled its debug hub, by rank; kept after the run. */
+    public Map<Integer, Instant> rankHubJoins(String runId) {
+        return hubs.joins(runId);
     }
 
     /**
