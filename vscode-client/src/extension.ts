@@ -4,6 +4,7 @@ import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientO
 import { AzureActions } from './azure';
 import { AzureLogChannels } from './azureLogs';
 import { Commands, ServerCommands } from './commands';
+import { DEFAULT_WORKSPACE_KEY, DEFAULT_WORKSPACE_SECTION } from './defaultWorkspace';
 import { debugDeployment, sendScoringRequest } from './deployments';
 import { attachToRun, AzureMlDebugAdapterFactory, AzureMlDynamicConfigurations, pickRun } from './debug';
 import { debuggedRun } from './debugSessions';
@@ -85,7 +86,7 @@ interface Services { tree: AzureMlTree; palette: Palette; azure: AzureActions; a
 
 /** Commands are registered at once; each waits for the server, so one run during start-up still works. */
 function register(context: vscode.ExtensionContext, started: Promise<LanguageClient>, log: vscode.OutputChannel): void {
-    const services = started.then(languageClient => connect(context, languageClient));
+    const services = started.then(languageClient => connect(context, languageClient, log));
     services.catch(e => log.appendLine(`The Azure ML server did not start: ${e instanceof Error ? e.message : e}`));
     const command = <A extends unknown[]>(id: string, run: (s: Services, ...args: A) => unknown) =>
         context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: A) => {
@@ -122,6 +123,8 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
         vscode.Uri.parse(node.resourceUri!)));
     command(Commands.refresh, s => s.tree.refresh());
     command(Commands.azureSignIn, s => s.azure.signIn());
+    command(Commands.azureSignInTenant, (s, node?: TreeNode) => s.azure.signInToTenant(node));
+    command(Commands.checkDocker, s => checkDocker(s.palette));
     command(Commands.openInStudio, (s, node: TreeNode) => s.azure.openInStudio(node));
     command(Commands.cancelJob, (s, node: TreeNode) => s.azure.cancelJob(node));
     command(Commands.followAzureLog, (s, node: TreeNode) => s.azureLogs.follow(node));
@@ -132,7 +135,7 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
 }
 
 /** What needs the server: the tree, the output channels, the debug adapter, the notifications. */
-function connect(context: vscode.ExtensionContext, languageClient: LanguageClient): Services {
+function connect(context: vscode.ExtensionContext, languageClient: LanguageClient, log: vscode.OutputChannel): Services {
     const tree = new AzureMlTree(languageClient);
     const outputs = new RunOutputs();
     const palette = new Palette(languageClient);
@@ -153,7 +156,17 @@ function connect(context: vscode.ExtensionContext, languageClient: LanguageClien
         offerDebugger(params).catch(e =>
             vscode.window.showErrorMessage(`Azure ML: ${e instanceof Error ? e.message : String(e)}`));
     });
-    return { tree, palette, azure: new AzureActions(palette, tree), azureLogs: logs };
+    const azure = new AzureActions(palette, tree);
+    tree.azureRootExtras = () => azure.tenantNodes();
+    context.subscriptions.push(vscode.window.registerTreeDataProvider('azureml.signIn', { getChildren: () => [], getTreeItem: n => n }),
+        vscode.workspace.onDidChangeConfiguration(e => {
+            if (e.affectsConfiguration(`${DEFAULT_WORKSPACE_SECTION}.${DEFAULT_WORKSPACE_KEY}`)) {
+                void azure.useDefaultWorkspace();
+            }
+        }));
+    const report = (e: unknown) => log.appendLine(`Azure ML: ${e instanceof Error ? e.message : String(e)}`);
+    void azure.useDefaultWorkspace().catch(report).finally(() => azure.checkSignedIn().catch(report));
+    return { tree, palette, azure, azureLogs: logs };
 }
 
 /**
@@ -189,6 +202,13 @@ async function runLocally(palette: Palette): Promise<void> {
     if (flags) {
         await palette.submit(flags.debug, undefined, flags.postMortem);
     }
+}
+
+/** The walkthrough's "Set up Docker": whether the engine answers; the step completes when it does. */
+async function checkDocker(palette: Palette): Promise<void> {
+    const docker = await palette.execute<{ version: string; apiVersion: string }>(ServerCommands.checkDocker, {});
+    await vscode.commands.executeCommand('setContext', 'azureml.dockerReady', true);
+    vscode.window.showInformationMessage(`Azure ML: Docker Engine ${docker.version} (API ${docker.apiVersion}) is running.`);
 }
 
 async function cancel(palette: Palette, node?: TreeNode): Promise<void> {

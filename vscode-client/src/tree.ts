@@ -1,7 +1,7 @@
 // The Azure ML view: every node comes from azureml/treeChildren.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { azureClick } from './azure';
+import { AZURE_ROOT_ID, azureClick } from './azure';
 import { iconSpec } from './icons';
 import { TreeChildrenRequest, TreeNode } from './protocol';
 
@@ -9,6 +9,8 @@ export class AzureMlTree implements vscode.TreeDataProvider<TreeNode> {
     private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
     readonly onDidChangeTreeData = this.changed.event;
     private readonly known = new Map<string, TreeNode>();
+    /** Nodes the extension adds under the Azure root: "Sign in to tenant X" (AzureActions.tenantNodes). */
+    azureRootExtras: () => TreeNode[] = () => [];
 
     constructor(private readonly client: LanguageClient) {}
 
@@ -20,6 +22,9 @@ export class AzureMlTree implements vscode.TreeDataProvider<TreeNode> {
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
         const request = node?.kind === 'more' ? { nodeId: node.pageOf, page: node.page } : { nodeId: node?.id };
         const children = await this.client.sendRequest(TreeChildrenRequest, request);
+        if (node?.id === AZURE_ROOT_ID) {
+            children.push(...this.azureRootExtras());
+        }
         children.forEach(child => this.known.set(child.id, child));
         return children;
     }

@@ -90,7 +90,8 @@ final class AzureCommands {
                     "description", c.computeType() + (c.state() == null ? "" : " · " + c.state()))));
             page = computes.nextLink();
         } while (page != null);
-        return Map.of("workspace", id.workspaceName(), "targets", targets);
+        return Map.of("workspace", id.workspaceName(), "targets", targets,
+                "isDefault", access.defaultWorkspace().map(id::equals).orElse(false));
     }
 
     private Object submit(List<Object> arguments) {

@@ -115,7 +115,9 @@ class AzureTenantsIT {
             TreeNode first = session.children("azure/s/" + fake().guestSubscriptionId()).get(0);
             assertThat(first.label()).isEqualTo("guest-ws");
             assertThat(first.description()).startsWith("(default)");
-            assertThat(session.commandResult("azureml.azure.computeTargets", Map.of(), WAIT).get("workspace")).isEqualTo("guest-ws");
+            Map<String, Object> targets = session.commandResult("azureml.azure.computeTargets", Map.of(), WAIT);
+            assertThat(targets.get("workspace")).isEqualTo("guest-ws");
+            assertThat(targets.get("isDefault")).isEqualTo(true);
         });
     }
 
