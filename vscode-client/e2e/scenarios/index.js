@@ -2,4 +2,5 @@
 // { name, needsAzure?, run(page, { root, workspace, azure }) } and throws when what it checks is not there;
 // it drives the workbench with ../workbench.js.
 module.exports = [
+    require('./walkthrough'),
 ];
