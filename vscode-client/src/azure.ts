@@ -7,7 +7,7 @@ import { Palette, workspaceRelative } from './palette';
 import { AddAttachConfigurationResult, AttachJobResult, AzureSignInArguments, AzureSignInResult, AzureSubmitResult, CancelJobResult,
     ComputeTargets, PipelineStepsResult, ReplayJobResult, SignedInResult, StudioUrlResult, Tenant, TenantsResult, TreeNode } from './protocol';
 import { Debugging, NOT_DEBUGGED, RemoteDebugSettings, SubmitTarget, TargetChoice, azureSubmitArguments, debugStepChoices, targetChoices } from './submitTargets';
-import { tenantNodeId, tenantSessions, tenantSignInNodes } from './tenantSessions';
+import { SignInRequest, tenantNodeId, tenantSessions, tenantSignInNodes } from './tenantSessions';
 
 /** The Azure provider's root node (docs/protocol.md). */
 export const AZURE_ROOT_ID = 'azure';
@@ -24,10 +24,18 @@ export class AzureActions {
 
     constructor(private readonly palette: Palette, private readonly tree: Refreshable) {}
 
-    /** At start: whether the server's credential chain signs in, for the signed-out welcome view. */
+    /**
+     * At start: whether the server's credential chain signs in; if not, VS Code's Microsoft sessions, silently (a
+     * reloaded window stays signed in). For the signed-out welcome view.
+     */
     async checkSignedIn(): Promise<void> {
         const { signedIn } = await this.palette.execute<SignedInResult>(ServerCommands.azureSignedIn, {});
-        await setSignedIn(signedIn);
+        // No Microsoft provider (some VS Code builds), or a token the server refuses: signed out, nothing said.
+        const result = signedIn ? undefined : await this.microsoftSignIn({ silent: true }).catch(() => undefined);
+        await setSignedIn(signedIn || result !== undefined);
+        if (result) {
+            this.tree.refresh(AZURE_ROOT_ID);
+        }
     }
 
     /** The Azure root's extra children: a node per tenant to sign in to. */
@@ -42,6 +50,8 @@ export class AzureActions {
             result = await progress('Signing in to Azure', () =>
                 this.palette.execute<AzureSignInResult>(ServerCommands.azureSignIn, {}));
         } catch (e) {
+            // The server has dropped the earlier sign-in: signed out until the Microsoft sign-in succeeds.
+            await setSignedIn(false);
             result = await this.signInWithMicrosoft(errorMessage(e));
         }
         await this.signedIn(result);
@@ -53,7 +63,7 @@ export class AzureActions {
             ?? (await vscode.window.showQuickPick(this.needSignIn.map(t => ({ label: t.displayName, description: t.defaultDomain, tenant: t })),
                 { placeHolder: this.needSignIn.length ? 'Tenant to sign in to' : 'Every tenant is signed in to' }))?.tenant;
         if (tenant) {
-            await this.signedIn(await this.microsoftSignIn(tenant.tenantId));
+            await this.signedIn(await this.microsoftSignIn({ signInTo: tenant.tenantId }));
         }
     }
 
@@ -73,11 +83,11 @@ export class AzureActions {
     }
 
     /** VS Code's Microsoft sign-in, a token per tenant, handed to the server. */
-    private async microsoftSignIn(tenantToSignIn?: string): Promise<AzureSignInResult | undefined> {
+    private async microsoftSignIn(request: SignInRequest = {}): Promise<AzureSignInResult | undefined> {
         const sessions = await tenantSessions(
             (scopes, options) => Promise.resolve(vscode.authentication.getSession('microsoft', scopes, options)),
             async token => (await this.palette.execute<TenantsResult>(ServerCommands.azureTenants, { token })).tenants,
-            tenantToSignIn);
+            request);
         if (!sessions) {
             return undefined;
         }

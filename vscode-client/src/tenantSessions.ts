@@ -20,16 +20,19 @@ export function tenantScopes(tenantId: string): string[] {
     return [...ARM_SCOPES, `VSCODE_TENANT:${tenantId}`];
 }
 
+/** signInTo: the tenant the user asked to sign in to; silent: nothing may ask the user (at start-up). */
+export interface SignInRequest { signInTo?: string; silent?: boolean }
+
 /**
- * A token per tenant of the account. The default session is created if there is none; the tenants' sessions are only
- * looked up (silent), except the one of {@code signInTo}, the tenant the user asked to sign in to. Undefined when there
- * is no default session (the user cancelled).
+ * A token per tenant of the account. The default session is created if there is none (unless silent); the tenants'
+ * sessions are only looked up (silent), except the one of signInTo. Undefined when there is no default session (the
+ * user cancelled, or nobody is signed in to VS Code and nothing may ask).
  */
-export async function tenantSessions(getSession: GetSession, listTenants: ListTenants, signInTo?: string): Promise<TenantSessions | undefined> {
-    if (signInTo) {
-        await getSession(tenantScopes(signInTo), { createIfNone: true });
+export async function tenantSessions(getSession: GetSession, listTenants: ListTenants, request: SignInRequest = {}): Promise<TenantSessions | undefined> {
+    if (request.signInTo) {
+        await getSession(tenantScopes(request.signInTo), { createIfNone: true });
     }
-    const first = await getSession(ARM_SCOPES, { createIfNone: true });
+    const first = await getSession(ARM_SCOPES, request.silent ? { silent: true } : { createIfNone: true });
     if (!first) {
         return undefined;
     }

@@ -52,10 +52,20 @@ describe('tenantSessions', () => {
         const guestKey = tenantScopes('guest-id').join(' ');
         const { getSession, calls } = signIn({ [ARM_SCOPES.join(' ')]: 'default-token', [tenantScopes('home-id').join(' ')]: 'home-token' },
             { [guestKey]: 'guest-token' });
-        const sessions = await tenantSessions(getSession, () => Promise.resolve([HOME, GUEST]), 'guest-id');
+        const sessions = await tenantSessions(getSession, () => Promise.resolve([HOME, GUEST]), { signInTo: 'guest-id' });
         assert.deepStrictEqual(calls[0], { scopes: tenantScopes('guest-id'), options: { createIfNone: true } });
         assert.deepStrictEqual(sessions?.tokens.map(t => t.token), ['home-token', 'guest-token']);
         assert.deepStrictEqual(sessions?.needSignIn, []);
+    });
+
+    it('at start-up asks nothing: no VS Code session, no sign-in; a session, its tenants silently', async () => {
+        const none = signIn({});
+        assert.strictEqual(await tenantSessions(none.getSession, () => Promise.resolve([HOME]), { silent: true }), undefined);
+        assert.deepStrictEqual(none.calls, [{ scopes: ARM_SCOPES, options: { silent: true } }]);
+        const some = signIn({ [ARM_SCOPES.join(' ')]: 'default-token', [tenantScopes('home-id').join(' ')]: 'home-token' });
+        const sessions = await tenantSessions(some.getSession, () => Promise.resolve([HOME, GUEST]), { silent: true });
+        assert.deepStrictEqual(sessions?.tokens.map(t => t.tenantId), ['home-id']);
+        assert.ok(some.calls.every(c => c.options.silent && !c.options.createIfNone));
     });
 
     it('hands over the default token when the account lists no tenant, and nothing when the user cancels', async () => {
