@@ -38,9 +38,13 @@ export class AzureActions {
         }
     }
 
-    /** The Azure root's extra children: a node per tenant to sign in to. */
-    tenantNodes(): TreeNode[] {
-        return tenantSignInNodes(this.needSignIn);
+    /**
+     * The Azure root's children, with a node per tenant to sign in to. They also say whether a sign-in works now (the
+     * server's chain may sign in on its own, after `az login`, say): the context keys follow.
+     */
+    azureRoot(children: TreeNode[]): TreeNode[] {
+        void setSignedIn(!children.some(child => child.contextValue === 'azureml.azureSignIn'));
+        return [...children, ...tenantSignInNodes(this.needSignIn)];
     }
 
     /** The server's credential chain (az login, ...) first; if it finds no sign-in, VS Code's Microsoft account. */

@@ -157,7 +157,7 @@ function connect(context: vscode.ExtensionContext, languageClient: LanguageClien
             vscode.window.showErrorMessage(`Azure ML: ${e instanceof Error ? e.message : String(e)}`));
     });
     const azure = new AzureActions(palette, tree);
-    tree.azureRootExtras = () => azure.tenantNodes();
+    tree.azureRoot = children => azure.azureRoot(children);
     context.subscriptions.push(vscode.window.registerTreeDataProvider('azureml.signIn', { getChildren: () => [], getTreeItem: n => n }),
         vscode.workspace.onDidChangeConfiguration(e => {
             if (e.affectsConfiguration(`${DEFAULT_WORKSPACE_SECTION}.${DEFAULT_WORKSPACE_KEY}`)) {

@@ -9,8 +9,8 @@ export class AzureMlTree implements vscode.TreeDataProvider<TreeNode> {
     private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
     readonly onDidChangeTreeData = this.changed.event;
     private readonly known = new Map<string, TreeNode>();
-    /** Nodes the extension adds under the Azure root: "Sign in to tenant X" (AzureActions.tenantNodes). */
-    azureRootExtras: () => TreeNode[] = () => [];
+    /** What the Azure root's children become (AzureActions.azureRoot: "Sign in to tenant X" nodes added). */
+    azureRoot: (children: TreeNode[]) => TreeNode[] = children => children;
 
     constructor(private readonly client: LanguageClient) {}
 
@@ -21,10 +21,8 @@ export class AzureMlTree implements vscode.TreeDataProvider<TreeNode> {
 
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
         const request = node?.kind === 'more' ? { nodeId: node.pageOf, page: node.page } : { nodeId: node?.id };
-        const children = await this.client.sendRequest(TreeChildrenRequest, request);
-        if (node?.id === AZURE_ROOT_ID) {
-            children.push(...this.azureRootExtras());
-        }
+        const answered = await this.client.sendRequest(TreeChildrenRequest, request);
+        const children = node?.id === AZURE_ROOT_ID ? this.azureRoot(answered) : answered;
         children.forEach(child => this.known.set(child.id, child));
         return children;
     }
