@@ -21,6 +21,8 @@ export interface Refreshable { refresh(nodeId?: string): void }
 export class AzureActions {
     /** The tenants whose session needs the user (VS Code's sign-in asks, one at a time): "Sign in to tenant" nodes. */
     private needSignIn: Tenant[] = [];
+    /** How many times the signed-in state was set: a slow start-up check must not undo a newer answer. */
+    private changes = 0;
 
     constructor(private readonly palette: Palette, private readonly tree: Refreshable) {}
 
@@ -29,12 +31,16 @@ export class AzureActions {
      * reloaded window stays signed in). For the signed-out welcome view.
      */
     async checkSignedIn(): Promise<void> {
+        const before = this.changes;
         const { signedIn } = await this.palette.execute<SignedInResult>(ServerCommands.azureSignedIn, {});
         // No Microsoft provider (some VS Code builds), or a token the server refuses: signed out, nothing said.
         const result = signedIn ? undefined : await this.microsoftSignIn({ silent: true }).catch(() => undefined);
-        await setSignedIn(signedIn || result !== undefined);
         if (result) {
             this.tree.refresh(AZURE_ROOT_ID);
+        }
+        if (this.changes === before) {
+            // Only if nothing newer (a sign-in, the tree's answer) has said otherwise while this was asked.
+            await this.setSignedIn(signedIn || result !== undefined);
         }
     }
 
@@ -43,7 +49,7 @@ export class AzureActions {
      * server's chain may sign in on its own, after `az login`, say): the context keys follow.
      */
     azureRoot(children: TreeNode[]): TreeNode[] {
-        void setSignedIn(!children.some(child => child.contextValue === 'azureml.azureSignIn'));
+        void this.setSignedIn(!children.some(child => child.contextValue === 'azureml.azureSignIn'));
         return [...children, ...tenantSignInNodes(this.needSignIn)];
     }
 
@@ -55,7 +61,7 @@ export class AzureActions {
                 this.palette.execute<AzureSignInResult>(ServerCommands.azureSignIn, {}));
         } catch (e) {
             // The server has dropped the earlier sign-in: signed out until the Microsoft sign-in succeeds.
-            await setSignedIn(false);
+            await this.setSignedIn(false);
             result = await this.signInWithMicrosoft(errorMessage(e));
         }
         await this.signedIn(result);
@@ -73,7 +79,7 @@ export class AzureActions {
 
     private async signedIn(result: AzureSignInResult | undefined): Promise<void> {
         if (result) {
-            await setSignedIn(true);
+            await this.setSignedIn(true);
             this.tree.refresh(AZURE_ROOT_ID);
             const more = this.needSignIn.length ? ` ${this.needSignIn.length} more tenant(s) need you to sign in: see the Azure ML view.` : '';
             vscode.window.showInformationMessage(`Azure ML: signed in as ${result.account}.${more}`);
@@ -107,6 +113,12 @@ export class AzureActions {
             vscode.window.showWarningMessage(`Azure ML: ${setting.problem}`);
         }
         await this.palette.execute(ServerCommands.azureDefaultWorkspace, { workspaceId: setting.workspaceId ?? '' });
+    }
+
+    private async setSignedIn(signedIn: boolean): Promise<void> {
+        this.changes++;
+        await vscode.commands.executeCommand('setContext', SIGNED_IN, signedIn);
+        await vscode.commands.executeCommand('setContext', SIGNED_OUT, !signedIn);
     }
 
     async cancelJob(node: TreeNode): Promise<void> {
@@ -254,10 +266,6 @@ function toItem(choice: TargetChoice): TargetItem {
         : { label: choice.label, description: choice.description, detail: choice.detail, target: choice.target };
 }
 
-async function setSignedIn(signedIn: boolean): Promise<void> {
-    await vscode.commands.executeCommand('setContext', SIGNED_IN, signedIn);
-    await vscode.commands.executeCommand('setContext', SIGNED_OUT, !signedIn);
-}
 
 function progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Azure ML: ${title}…` }, task);
