@@ -2,21 +2,56 @@
 // Every call goes to the server's azureml.azure.* commands (docs/protocol.md).
 import * as vscode from 'vscode';
 import { Commands, ServerCommands } from './commands';
+import { DEFAULT_WORKSPACE_KEY, DEFAULT_WORKSPACE_SECTION, defaultWorkspace } from './defaultWorkspace';
 import { Palette, workspaceRelative } from './palette';
-import { AddAttachConfigurationResult, AttachJobResult, AzureSignInResult, AzureSubmitResult, CancelJobResult, ComputeTargets,
-    PipelineStepsResult, ReplayJobResult, StudioUrlResult, TreeNode } from './protocol';
+import { AddAttachConfigurationResult, AttachJobResult, AzureSignInArguments, AzureSignInResult, AzureSubmitResult, CancelJobResult,
+    ComputeTargets, PipelineStepsResult, ReplayJobResult, SignedInResult, StudioUrlResult, Tenant, TenantsResult, TreeNode } from './protocol';
 import { Debugging, NOT_DEBUGGED, RemoteDebugSettings, SubmitTarget, TargetChoice, azureSubmitArguments, debugStepChoices, targetChoices } from './submitTargets';
+import { SignInRequest, tenantNodeId, tenantSessions, tenantSignInNodes } from './tenantSessions';
 
 /** The Azure provider's root node (docs/protocol.md). */
 export const AZURE_ROOT_ID = 'azure';
-/** What VS Code's Microsoft sign-in is asked for: a token for Azure Resource Manager. */
-export const ARM_SCOPES = ['https://management.azure.com/.default'];
+/** Context keys: whether a sign-in to Azure works (the signed-out welcome view and the walkthrough's step follow them). */
+const SIGNED_IN = 'azureml.azureSignedIn';
+const SIGNED_OUT = 'azureml.azureSignedOut';
 
 /** What the tree needs: a refresh of one node, or of all. */
 export interface Refreshable { refresh(nodeId?: string): void }
 
 export class AzureActions {
+    /** The tenants whose session needs the user (VS Code's sign-in asks, one at a time): "Sign in to tenant" nodes. */
+    private needSignIn: Tenant[] = [];
+    /** How many times the signed-in state was set: a slow start-up check must not undo a newer answer. */
+    private changes = 0;
+
     constructor(private readonly palette: Palette, private readonly tree: Refreshable) {}
+
+    /**
+     * At start: whether the server's credential chain signs in; if not, VS Code's Microsoft sessions, silently (a
+     * reloaded window stays signed in). For the signed-out welcome view.
+     */
+    async checkSignedIn(): Promise<void> {
+        const before = this.changes;
+        const { signedIn } = await this.palette.execute<SignedInResult>(ServerCommands.azureSignedIn, {});
+        // No Microsoft provider (some VS Code builds), or a token the server refuses: signed out, nothing said.
+        const result = signedIn ? undefined : await this.microsoftSignIn({ silent: true }).catch(() => undefined);
+        if (result) {
+            this.tree.refresh(AZURE_ROOT_ID);
+        }
+        if (this.changes === before) {
+            // Only if nothing newer (a sign-in, the tree's answer) has said otherwise while this was asked.
+            await this.setSignedIn(signedIn || result !== undefined);
+        }
+    }
+
+    /**
+     * The Azure root's children, with a node per tenant to sign in to. They also say whether a sign-in works now (the
+     * server's chain may sign in on its own, after `az login`, say): the context keys follow.
+     */
+    azureRoot(children: TreeNode[]): TreeNode[] {
+        void this.setSignedIn(!children.some(child => child.contextValue === 'azureml.azureSignIn'));
+        return [...children, ...tenantSignInNodes(this.needSignIn)];
+    }
 
     /** The server's credential chain (az login, ...) first; if it finds no sign-in, VS Code's Microsoft account. */
     async signIn(): Promise<void> {
@@ -25,23 +60,65 @@ export class AzureActions {
             result = await progress('Signing in to Azure', () =>
                 this.palette.execute<AzureSignInResult>(ServerCommands.azureSignIn, {}));
         } catch (e) {
+            // The server has dropped the earlier sign-in: signed out until the Microsoft sign-in succeeds.
+            await this.setSignedIn(false);
             result = await this.signInWithMicrosoft(errorMessage(e));
         }
+        await this.signedIn(result);
+    }
+
+    /** "Sign in to tenant X": VS Code's sign-in for that tenant (the node's, or one picked), then every tenant again. */
+    async signInToTenant(node?: TreeNode): Promise<void> {
+        const tenant = this.needSignIn.find(t => tenantNodeId(t) === node?.id)
+            ?? (await vscode.window.showQuickPick(this.needSignIn.map(t => ({ label: t.displayName, description: t.defaultDomain, tenant: t })),
+                { placeHolder: this.needSignIn.length ? 'Tenant to sign in to' : 'Every tenant is signed in to' }))?.tenant;
+        if (tenant) {
+            await this.signedIn(await this.microsoftSignIn({ signInTo: tenant.tenantId }));
+        }
+    }
+
+    private async signedIn(result: AzureSignInResult | undefined): Promise<void> {
         if (result) {
+            await this.setSignedIn(true);
             this.tree.refresh(AZURE_ROOT_ID);
-            vscode.window.showInformationMessage(`Azure ML: signed in as ${result.account}.`);
+            const more = this.needSignIn.length ? ` ${this.needSignIn.length} more tenant(s) need you to sign in: see the Azure ML view.` : '';
+            vscode.window.showInformationMessage(`Azure ML: signed in as ${result.account}.${more}`);
         }
     }
 
     private async signInWithMicrosoft(problem: string): Promise<AzureSignInResult | undefined> {
         const choice = await vscode.window.showWarningMessage(`Azure ML: ${problem} Or sign in with your Microsoft account in VS Code.`,
             'Sign in with Microsoft');
-        if (!choice) {
+        return choice ? this.microsoftSignIn() : undefined;
+    }
+
+    /** VS Code's Microsoft sign-in, a token per tenant, handed to the server. */
+    private async microsoftSignIn(request: SignInRequest = {}): Promise<AzureSignInResult | undefined> {
+        const sessions = await tenantSessions(
+            (scopes, options) => Promise.resolve(vscode.authentication.getSession('microsoft', scopes, options)),
+            async token => (await this.palette.execute<TenantsResult>(ServerCommands.azureTenants, { token })).tenants,
+            request);
+        if (!sessions) {
             return undefined;
         }
-        const session = await vscode.authentication.getSession('microsoft', ARM_SCOPES, { createIfNone: true });
-        return progress('Signing in to Azure', () =>
-            this.palette.execute<AzureSignInResult>(ServerCommands.azureSignIn, { token: session.accessToken }));
+        this.needSignIn = sessions.needSignIn;
+        const args: AzureSignInArguments = { tokens: sessions.tokens };
+        return progress('Signing in to Azure', () => this.palette.execute<AzureSignInResult>(ServerCommands.azureSignIn, args));
+    }
+
+    /** azureML.defaultWorkspaceId, for the tree and "Submit experiment"; a value that is not a workspace id is said once. */
+    async useDefaultWorkspace(): Promise<void> {
+        const setting = defaultWorkspace(vscode.workspace.getConfiguration(DEFAULT_WORKSPACE_SECTION).get(DEFAULT_WORKSPACE_KEY));
+        if (setting.problem) {
+            vscode.window.showWarningMessage(`Azure ML: ${setting.problem}`);
+        }
+        await this.palette.execute(ServerCommands.azureDefaultWorkspace, { workspaceId: setting.workspaceId ?? '' });
+    }
+
+    private async setSignedIn(signedIn: boolean): Promise<void> {
+        this.changes++;
+        await vscode.commands.executeCommand('setContext', SIGNED_IN, signedIn);
+        await vscode.commands.executeCommand('setContext', SIGNED_OUT, !signedIn);
     }
 
     async cancelJob(node: TreeNode): Promise<void> {
@@ -126,6 +203,7 @@ export class AzureActions {
 export function azureClick(node: TreeNode): vscode.Command | undefined {
     switch (node.contextValue) {
         case 'azureml.azureSignIn': return { command: Commands.azureSignIn, title: 'Sign in to Azure' };
+        case 'azureml.azureTenantSignIn': return { command: Commands.azureSignInTenant, title: 'Sign in to tenant', arguments: [node] };
         case 'azureml.azureLog': return { command: Commands.followAzureLog, title: 'Follow log', arguments: [node] };
         default: return undefined;
     }
@@ -187,6 +265,7 @@ function toItem(choice: TargetChoice): TargetItem {
     return choice.separator ? { label: choice.label, kind: vscode.QuickPickItemKind.Separator }
         : { label: choice.label, description: choice.description, detail: choice.detail, target: choice.target };
 }
+
 
 function progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Azure ML: ${title}…` }, task);

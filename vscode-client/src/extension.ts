@@ -4,6 +4,7 @@ import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientO
 import { AzureActions } from './azure';
 import { AzureLogChannels } from './azureLogs';
 import { Commands, ServerCommands } from './commands';
+import { DEFAULT_WORKSPACE_KEY, DEFAULT_WORKSPACE_SECTION } from './defaultWorkspace';
 import { debugDeployment, sendScoringRequest } from './deployments';
 import { attachToRun, AzureMlDebugAdapterFactory, AzureMlDynamicConfigurations, pickRun } from './debug';
 import { debuggedRun } from './debugSessions';
@@ -79,7 +80,7 @@ interface Services { tree: AzureMlTree; palette: Palette; azure: AzureActions; a
 
 /** Commands are registered at once; each waits for the server, so one run during start-up still works. */
 function register(context: vscode.ExtensionContext, started: Promise<LanguageClient>, log: vscode.OutputChannel): void {
-    const services = started.then(languageClient => connect(context, languageClient));
+    const services = started.then(languageClient => connect(context, languageClient, log));
     services.catch(e => log.appendLine(`The Azure ML server did not start: ${e instanceof Error ? e.message : e}`));
     const command = <A extends unknown[]>(id: string, run: (s: Services, ...args: A) => unknown) =>
         context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: A) => {
@@ -119,6 +120,8 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
         vscode.Uri.parse(node.resourceUri!)));
     command(Commands.refresh, s => s.tree.refresh());
     command(Commands.azureSignIn, s => s.azure.signIn());
+    command(Commands.azureSignInTenant, (s, node?: TreeNode) => s.azure.signInToTenant(node));
+    command(Commands.checkDocker, s => checkDocker(s.palette));
     command(Commands.openInStudio, (s, node: TreeNode) => s.azure.openInStudio(node));
     command(Commands.cancelJob, (s, node: TreeNode) => s.azure.cancelJob(node));
     command(Commands.followAzureLog, (s, node: TreeNode) => s.azureLogs.follow(node));
@@ -132,7 +135,7 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
 }
 
 /** What needs the server: the tree, the output channels, the debug adapter, the notifications. */
-function connect(context: vscode.ExtensionContext, languageClient: LanguageClient): Services {
+function connect(context: vscode.ExtensionContext, languageClient: LanguageClient, log: vscode.OutputChannel): Services {
     const tree = new AzureMlTree(languageClient);
     const outputs = new RunOutputs();
     const palette = new Palette(languageClient);
@@ -153,9 +156,19 @@ function connect(context: vscode.ExtensionContext, languageClient: LanguageClien
         offerDebugger(params).catch(e =>
             vscode.window.showErrorMessage(`Azure ML: ${e instanceof Error ? e.message : String(e)}`));
     });
+    const azure = new AzureActions(palette, tree);
+    tree.azureRoot = children => azure.azureRoot(children);
+    context.subscriptions.push(vscode.window.registerTreeDataProvider('azureml.signIn', { getChildren: () => [], getTreeItem: n => n }),
+        vscode.workspace.onDidChangeConfiguration(e => {
+            if (e.affectsConfiguration(`${DEFAULT_WORKSPACE_SECTION}.${DEFAULT_WORKSPACE_KEY}`)) {
+                void azure.useDefaultWorkspace();
+            }
+        }));
+    const report = (e: unknown) => log.appendLine(`Azure ML: ${e instanceof Error ? e.message : String(e)}`);
+    void azure.useDefaultWorkspace().catch(report).finally(() => azure.checkSignedIn().catch(report));
     const pictures = new Pictures((id, args) => palette.execute(id, args));
     context.subscriptions.push(pictures.trackRankSessions());
-    return { tree, palette, azure: new AzureActions(palette, tree), azureLogs: logs, pictures };
+    return { tree, palette, azure, azureLogs: logs, pictures };
 }
 
 /**
@@ -191,6 +204,13 @@ async function runWithMode(palette: Palette, file?: vscode.Uri): Promise<void> {
     if (flags) {
         await palette.submit(flags.debug, file && vscode.workspace.asRelativePath(file, false), flags.postMortem);
     }
+}
+
+/** The walkthrough's "Set up Docker": whether the engine answers; the step completes when it does. */
+async function checkDocker(palette: Palette): Promise<void> {
+    const docker = await palette.execute<{ version: string; apiVersion: string }>(ServerCommands.checkDocker, {});
+    await vscode.commands.executeCommand('setContext', 'azureml.dockerReady', true);
+    vscode.window.showInformationMessage(`Azure ML: Docker Engine ${docker.version} (API ${docker.apiVersion}) is running.`);
 }
 
 async function cancel(palette: Palette, node?: TreeNode): Promise<void> {

@@ -39,6 +39,7 @@ const FIXED: Record<string, IconSpec> = {
     'azureml.deployment.stopped': { id: 'circle-slash' },
     'azureml.azureRoot': { id: 'cloud' },
     'azureml.azureSignIn': { id: 'account' },
+    'azureml.azureTenantSignIn': { id: 'account' },
     'azureml.subscription': { id: 'azure' },
     'azureml.azureWorkspace': { id: 'azure' },
     'azureml.azureExperiments': { id: 'beaker' },

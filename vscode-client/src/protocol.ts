@@ -43,9 +43,19 @@ export interface AzureLogParams { streamId: string; source: string; text: string
 
 // Results of the azureml.azure.* commands (workspace/executeCommand).
 export interface AzureSignInResult { account: string }
+/** One token of VS Code's Microsoft sign-in: for tenantId (absent: the token's own tid claim says it). A secret. */
+export interface TenantToken { tenantId?: string; token: string; tenantName?: string }
+/** azureml.azure.signIn's arguments: tokens, one per tenant; none: the server's credential chain (az login, ...). */
+export interface AzureSignInArguments { tokens?: TenantToken[] }
+export interface Tenant { tenantId: string; displayName: string; defaultDomain?: string }
+export interface TenantsResult { tenants: Tenant[] }
+export interface SignedInResult { signedIn: boolean; account?: string }
 export interface ComputeTarget { compute: string; workspaceId: string; description: string }
-/** workspace: the folder's configured workspace, absent when there is none (targets is then empty). */
-export interface ComputeTargets { workspace?: string; targets: ComputeTarget[] }
+/**
+ * workspace: the folder's configured workspace, else the default one (azureML.defaultWorkspaceId; isDefault then), absent
+ * when there is neither (targets is then empty).
+ */
+export interface ComputeTargets { workspace?: string; isDefault?: boolean; targets: ComputeTarget[] }
 /** The debugSteps of azureml.azure.submit: the pipeline steps to run under the debugger and attach to. */
 export interface AzureSubmitArguments { config: string; compute: string; workspaceId?: string; experiment?: string;
     debugSteps?: string[]; debug?: boolean; postMortem?: boolean; waitTimeout?: number; installDebugpy?: boolean;

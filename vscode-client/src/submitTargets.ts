@@ -20,10 +20,11 @@ export function targetChoices(state: ComputeState): TargetChoice[] {
     if ('problem' in state) {
         return [LOCAL_TARGET, heading('Azure ML'), { label: 'Azure ML computes are not available', detail: state.problem }];
     }
-    const { workspace, targets } = state.targets;
+    const { workspace: name, isDefault, targets } = state.targets;
+    const workspace = name && isDefault ? `${name} (default)` : name;
     if (!workspace) {
         return [LOCAL_TARGET, heading('Azure ML'), { label: 'No Azure ML workspace for this folder',
-            detail: 'To submit to a compute, run `aml-debug azure use <workspace id>` or add .azureml/config.json.' }];
+            detail: 'To submit to a compute, set azureML.defaultWorkspaceId, run `aml-debug azure use <workspace id>` or add .azureml/config.json.' }];
     }
     if (targets.length === 0) {
         return [LOCAL_TARGET, heading(`Azure ML workspace ${workspace}`), { label: 'No computes in this workspace',

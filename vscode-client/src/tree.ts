@@ -1,7 +1,7 @@
 // The Azure ML view: every node comes from azureml/treeChildren.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { azureClick } from './azure';
+import { AZURE_ROOT_ID, azureClick } from './azure';
 import { iconSpec } from './icons';
 import { TreeChildrenRequest, TreeNode } from './protocol';
 
@@ -9,6 +9,8 @@ export class AzureMlTree implements vscode.TreeDataProvider<TreeNode> {
     private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
     readonly onDidChangeTreeData = this.changed.event;
     private readonly known = new Map<string, TreeNode>();
+    /** What the Azure root's children become (AzureActions.azureRoot: "Sign in to tenant X" nodes added). */
+    azureRoot: (children: TreeNode[]) => TreeNode[] = children => children;
 
     constructor(private readonly client: LanguageClient) {}
 
@@ -19,7 +21,8 @@ export class AzureMlTree implements vscode.TreeDataProvider<TreeNode> {
 
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
         const request = node?.kind === 'more' ? { nodeId: node.pageOf, page: node.page } : { nodeId: node?.id };
-        const children = await this.client.sendRequest(TreeChildrenRequest, request);
+        const answered = await this.client.sendRequest(TreeChildrenRequest, request);
+        const children = node?.id === AZURE_ROOT_ID ? this.azureRoot(answered) : answered;
         children.forEach(child => this.known.set(child.id, child));
         return children;
     }

@@ -61,6 +61,32 @@ describe('package.json contributions', () => {
         assert.ok(entries('explorer/context').find(item => item.command === Commands.debugLocally)!.when.includes('resourceFilename == score.py'));
     });
 
+    it('welcome a signed-out user with a Sign in button, and a window with no folder with Open Folder and the walkthrough', () => {
+        const welcome = manifest.contributes.viewsWelcome as { view: string; when: string; contents: string }[];
+        const signedOut = welcome.find(w => w.view === 'azureml.signIn');
+        assert.strictEqual(signedOut?.when, 'azureml.azureSignedOut');
+        assert.ok(signedOut.contents.includes(`(command:${Commands.azureSignIn})`));
+        const noFolder = welcome.find(w => w.when === 'workspaceFolderCount == 0')?.contents ?? '';
+        assert.ok(noFolder.includes('(command:vscode.openFolder)'));
+        const id = `${(manifest as unknown as { publisher: string }).publisher}.${(manifest as unknown as { name: string }).name}`;
+        assert.ok(noFolder.includes(encodeURIComponent(`"${id}#azureml.gettingStarted"`)), noFolder);
+    });
+
+    it('walk through Docker, the example, debugging, sign-in and a cloud step, each button one of our commands', () => {
+        const walkthroughs = (manifest as unknown as { contributes: { walkthroughs: { id: string; steps: { id: string;
+            description: string; completionEvents: string[]; media: { markdown: string } }[] }[] } }).contributes.walkthroughs;
+        const steps = walkthroughs[0].steps;
+        assert.deepStrictEqual(steps.map(s => s.id), ['docker', 'run', 'debug', 'signIn', 'cloudStep']);
+        const ours = new Set<string>(Object.values(Commands));
+        for (const step of steps) {
+            const buttons = [...step.description.matchAll(/\(command:([^)?]+)\)/g)].map(m => m[1]);
+            assert.ok(buttons.length > 0 && buttons.every(b => ours.has(b)), `${step.id}: ${buttons.join(', ')}`);
+            assert.ok(step.completionEvents.length > 0, step.id);
+            assert.ok(fs.existsSync(path.join(__dirname, '..', '..', step.media.markdown)), step.media.markdown);
+        }
+        assert.deepStrictEqual(steps[0].completionEvents, ['onContext:azureml.dockerReady']);
+    });
+
     it('contribute every command of the extension, titled, in the Azure ML category', () => {
         for (const id of Object.values(Commands)) {
             const contributed = manifest.contributes.commands.find(c => c.command === id);

@@ -4,7 +4,7 @@ import { iconSpec } from '../src/icons';
 describe('icons: a codicon for each kind of tree node', () => {
     it('gives every Azure node the server sends an icon', () => {
         const expected: Record<string, string> = {
-            'azureml.azureRoot': 'cloud', 'azureml.azureSignIn': 'account', 'azureml.subscription': 'azure',
+            'azureml.azureRoot': 'cloud', 'azureml.azureSignIn': 'account', 'azureml.azureTenantSignIn': 'account', 'azureml.subscription': 'azure',
             'azureml.azureWorkspace': 'azure', 'azureml.azureExperiments': 'beaker', 'azureml.azureExperiment': 'beaker',
             'azureml.azureLog': 'output', 'azureml.azureCompute.steady': 'vm', 'azureml.azureCompute': 'vm',
             'azureml.azureAsset': 'package',

@@ -20,6 +20,12 @@ describe('submitTargets: where "Submit experiment" runs a job', () => {
         assert.strictEqual(choices[3].description, 'ComputeInstance · Running');
     });
 
+    it('marks the workspace "(default)" when it is azureML.defaultWorkspaceId, the folder naming none', () => {
+        const choices = targetChoices({ targets: { workspace: 'w', isDefault: true, targets: [
+            { compute: 'cpu-cluster', workspaceId, description: 'AmlCompute' }] } });
+        assert.strictEqual(choices[1].label, 'Azure ML workspace w (default)');
+    });
+
     it('says how to name a workspace when the folder has none', () => {
         const choices = targetChoices({ targets: { targets: [] } });
         assert.strictEqual(choices.length, 3);

@@ -11,4 +11,5 @@ module.exports = [
     require('./ranksTimeline'),
     require('./metricsChart'),
     require('./pipelineGraph'),
+    require('./walkthrough'),
 ];

@@ -11,6 +11,10 @@ final class ArmMapping {
         return new Subscription(Json.text(node, "subscriptionId"), Json.text(node, "displayName"), Json.text(node, "state"));
     }
 
+    static Tenant tenant(JsonNode node) {
+        return new Tenant(Json.text(node, "tenantId"), Json.text(node, "displayName"), Json.text(node, "defaultDomain"));
+    }
+
     static Workspace workspace(JsonNode node) {
         JsonNode properties = node.path("properties");
         return new Workspace(Json.text(node, "id"), Json.text(node, "name"), Json.text(node, "location"),

@@ -14,6 +14,8 @@ import dev.amldebug.azure.http.What;
 import dev.amldebug.errors.AmlDebugException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -49,6 +51,19 @@ public final class AzureMlClient {
     public Page<Subscription> subscriptions(String pageLink) {
         return lists.page(endpoints.resolve("/subscriptions?" + SUBSCRIPTIONS_API), pageLink, ArmMapping::subscription,
                 What.of("your subscriptions", "`az account list`"));
+    }
+
+    /** Every tenant the signed-in account can use (Tenants_List), whichever tenant the token is for. */
+    public List<Tenant> tenants() {
+        List<Tenant> tenants = new ArrayList<>();
+        String link = null;
+        do {
+            Page<Tenant> page = lists.page(endpoints.resolve("/tenants?" + SUBSCRIPTIONS_API), link, ArmMapping::tenant,
+                    What.of("your tenants", "`az account tenant list`"));
+            tenants.addAll(page.items());
+            link = page.nextLink();
+        } while (link != null);
+        return tenants;
     }
 
     public Page<Workspace> workspaces(String subscriptionId, String pageLink) {

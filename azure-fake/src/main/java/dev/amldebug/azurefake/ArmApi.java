@@ -44,8 +44,9 @@ final class ArmApi {
         this.datastores = new DatastoreApi(checks, storage);
     }
 
-    void register(Router router) {
-        router.add("GET", "/subscriptions", this::subscriptions)
+    void register(Router router, TenantsApi tenants) {
+        router.add("GET", "/tenants", tenants::tenants)
+                .add("GET", "/subscriptions", c -> paged(c, tenants.subscriptions(c)))
                 .add("GET", "/subscriptions/{s}/providers/Microsoft.MachineLearningServices/workspaces", this::workspaces)
                 .add("GET", W, c -> inWorkspace(c, ws -> Response.ok(resources.workspace(ws, workspaces.discoveryUrl(ws)))))
                 .add("GET", W + "/jobs", c -> inWorkspace(c, ws -> paged(c, ws.jobs.topLevel().stream().map(j -> resources.job(ws, j)).toList())))
@@ -74,16 +75,6 @@ final class ArmApi {
                 .add("POST", W + "/codes/{n}/versions/{v}/startPendingUpload", c -> inWorkspace(c, ws -> versions.startPendingUpload(c, ws)));
     }
 
-    private Response subscriptions(Call call) {
-        List<ObjectNode> items = workspaces.all().stream().map(ws -> ws.subscriptionId).distinct().map(id -> {
-            ObjectNode s = Json.object().put("id", "/subscriptions/" + id).put("subscriptionId", id).put("tenantId", FakeToken.TENANT_ID)
-                    .put("displayName", "Fake subscription " + id.substring(0, 8)).put("state", "Enabled").put("authorizationSource", "RoleBased");
-            s.putObject("subscriptionPolicies").put("locationPlacementId", "Public_2014-09-01").put("quotaId", "PayAsYouGo_2014-09-01").put("spendingLimit", "Off");
-            return s;
-        }).toList();
-        return paged(call, items);
-    }
-
     private Response workspaces(Call call) {
         String sub = call.group(0);
         if (workspaces.all().stream().noneMatch(ws -> ws.subscriptionId.equalsIgnoreCase(sub))) {
@@ -93,7 +84,7 @@ final class ArmApi {
                 .map(ws -> resources.workspace(ws, workspaces.discoveryUrl(ws))).toList());
     }
 
-    private Response paged(Call call, List<? extends JsonNode> items) {
+    Response paged(Call call, List<? extends JsonNode> items) {
         Paging.Page<? extends JsonNode> page = Paging.page(items, call.query("$skipToken"), options.pageSize());
         ObjectNode body = Json.object();
         ArrayNode value = body.putArray("value");

@@ -23,7 +23,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class FakeAzureMl implements AutoCloseable {
     private final FakeAzureMlOptions options;
-    private final FakeTokens tokens = new FakeTokens();
+    private final Tenants tenants = new Tenants();
+    private final FakeTokens tokens = new FakeTokens(tenants);
     private final Faults faults = new Faults();
     private final RequestChecks checks = new RequestChecks();
     private final FakeStorage storage = new FakeStorage();
@@ -40,11 +41,13 @@ public final class FakeAzureMl implements AutoCloseable {
         this.workspaces = new Workspaces(http.origin());
         FakeWorkspace main = addWorkspace(options.subscriptionId(), options.resourceGroup(), options.workspace(), FakeWorkspace.PrivateLink.NONE);
         main.jobs.seed(options.jobs());
+        tenants.assign(Tenants.GUEST_SUBSCRIPTION_ID, FakeToken.GUEST_TENANT_ID);
+        addWorkspace(Tenants.GUEST_SUBSCRIPTION_ID, Tenants.GUEST_RESOURCE_GROUP, Tenants.GUEST_WORKSPACE, FakeWorkspace.PrivateLink.NONE);
         new ControlApi(this).register(router);
         new EntraApi(this).register(router);
         new DataPlaneApi(options, workspaces, storage, checks).register(router);
         new ArmApi(options, workspaces, storage, checks, Optional.ofNullable(realRuns), new ArmResources(armEndpoint()),
-                new CancelOperations(options.cancelPolls())).register(router);
+                new CancelOperations(options.cancelPolls())).register(router, new TenantsApi(tenants, tokens, workspaces));
     }
 
     public static FakeAzureMl start(FakeAzureMlOptions options) throws IOException {
@@ -88,6 +91,18 @@ public final class FakeAzureMl implements AutoCloseable {
 
     public Instant tokenExpiresOn() {
         return tokens.valid().expiresOn();
+    }
+
+    /**
+     * A valid token of the guest tenant ({@link FakeToken#GUEST_TENANT_ID}): it lists and reaches only the guest
+     * subscription ({@link #guestSubscriptionId()}); the home tenant's subscriptions refuse it, as the guest's refuses {@link #token()}.
+     */
+    public String guestToken() {
+        return tokens.guest().value();
+    }
+
+    public String guestSubscriptionId() {
+        return Tenants.GUEST_SUBSCRIPTION_ID;
     }
 
     /** A token the fake treats as expired: any call with it gets 401 ExpiredAuthenticationToken. */

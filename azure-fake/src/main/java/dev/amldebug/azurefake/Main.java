@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the fake until killed: {@code java -jar azure-fake.jar --port P --state DIR [--jobs N] [--page-size K] [--real-runs]}.
  * With --real-runs, submitted command jobs really run in Docker containers (the stand-in compute).
- * Prints one JSON line {armEndpoint, caBundle, storageEndpoint, token, azPath, subscriptionId, resourceGroup, workspace} for the caller.
+ * Prints one JSON line {armEndpoint, caBundle, storageEndpoint, token, guestToken, guestSubscriptionId, azPath, subscriptionId, resourceGroup, workspace} for the caller.
  */
 public final class Main {
     private Main() {
@@ -49,6 +49,8 @@ public final class Main {
                 .put("caBundle", fake.caBundle().toAbsolutePath().toString())
                 .put("storageEndpoint", fake.storageEndpoint())
                 .put("token", fake.token())
+                .put("guestToken", fake.guestToken())
+                .put("guestSubscriptionId", fake.guestSubscriptionId())
                 .put("azPath", az.toAbsolutePath().toString())
                 .put("subscriptionId", options.subscriptionId())
                 .put("resourceGroup", options.resourceGroup())

@@ -23,6 +23,7 @@ public final class AzureErrors {
     private static final Pattern OBJECT_ID = Pattern.compile("object id '([^']+)'");
     private static final Pattern ACTION = Pattern.compile("action '([^']+)'");
     private static final Pattern SCOPE = Pattern.compile("scope '([^']+)'");
+    private static final Pattern TENANT = Pattern.compile("must match the tenant 'https://[^/]+/([^/']+)/?'");
 
     private AzureErrors() {
     }
@@ -32,7 +33,7 @@ public final class AzureErrors {
         ArmError error = ArmError.parse(body);
         String code = error.code();
         if (status == 401 || code.startsWith("ExpiredAuthenticationToken") || code.startsWith("InvalidAuthenticationToken")) {
-            return new AmlDebugException(ErrorKind.ENVIRONMENT, signInSentence(code));
+            return new AmlDebugException(ErrorKind.ENVIRONMENT, signInSentence(code, group(TENANT, error.message())));
         }
         if (status == 403 && privateLink(error)) {
             return new AmlDebugException(ErrorKind.ENVIRONMENT, privateLinkSentence(workspace == null ? "" : workspace));
@@ -81,13 +82,16 @@ public final class AzureErrors {
                 + " public network access.";
     }
 
-    private static String signInSentence(String code) {
+    /** @param tenant the subscription's tenant, when Resource Manager named it */
+    private static String signInSentence(String code, String tenant) {
         if (code.startsWith("InvalidAuthenticationToken") && !code.equals("InvalidAuthenticationTokenTenant")) {
             return "Azure did not accept your sign-in: run `az login` or `aml-debug azure login`, then try again.";
         }
         if (code.equals("InvalidAuthenticationTokenTenant")) {
-            return "Your Azure sign-in is for another tenant than this subscription's: run `az login --tenant <tenant>`"
-                    + " or `aml-debug azure login`, then try again.";
+            String named = tenant == null ? "<tenant>" : tenant;
+            return "Your Azure sign-in is for another tenant than this subscription's" + (tenant == null ? "" : " (tenant " + tenant + ")")
+                    + ": sign in to that tenant (in VS Code, Azure ML: Sign in to Azure) or run `az login --tenant " + named
+                    + "`, then try again.";
         }
         return SIGN_IN_EXPIRED;
     }

@@ -68,6 +68,18 @@ class AzureErrorsTest {
     }
 
     @Test
+    void aTokenOfAnotherTenantNamesTheSubscriptionsTenant() {
+        AmlDebugException error = fromResponse(401, """
+                {"error":{"code":"InvalidAuthenticationTokenTenant","message":"The access token is from the wrong issuer \
+                'https://sts.windows.net/aaaa/'. It must match the tenant 'https://sts.windows.net/bbbb/' associated with this \
+                subscription. Please use the authority (URL) 'https://login.windows.net/bbbb' to get the token."}}""");
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.ENVIRONMENT);
+        assertThat(error.getMessage()).isEqualTo("Your Azure sign-in is for another tenant than this subscription's (tenant bbbb):"
+                + " sign in to that tenant (in VS Code, Azure ML: Sign in to Azure) or run `az login --tenant bbbb`, then try again.");
+    }
+
+    @Test
     void privateLinkRefusalOfTheDataPlaneSaysSo() {
         AmlDebugException error = AzureErrors.fromResponse(403, bytes("""
                 {"error":{"code":"UserError","message":"Public network access is disabled for this workspace; use a private \

@@ -4,7 +4,6 @@ import dev.amldebug.azure.Compute;
 import dev.amldebug.azure.Job;
 import dev.amldebug.azure.Page;
 import dev.amldebug.azure.WorkspaceClient;
-import dev.amldebug.azure.config.WorkspaceConfig;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
@@ -20,7 +19,6 @@ import dev.amldebug.server.tree.NodeId;
 import dev.amldebug.server.tree.azure.AzureNodeIds;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,11 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
-/** The azureml.azure.* commands: sign in, submit to a compute, cancel, open in Studio, follow a log. */
+/** The azureml.azure.* commands: sign in ({@link AzureSignInCommands}), submit to a compute, cancel, open in Studio. */
 final class AzureCommands {
-    record SignIn(String token, String expiresOn) {
-    }
-
     record NodeArgs(String nodeId) {
     }
 
@@ -72,7 +67,7 @@ final class AzureCommands {
     }
 
     CommandRegistry registerOn(CommandRegistry registry) {
-        return registry.register("azureml.azure.signIn", this::signIn)
+        return new AzureSignInCommands(access, editor, signInChanged).registerOn(registry)
                 .register("azureml.azure.computeTargets", args -> computeTargets())
                 .register("azureml.azure.submit", this::submit)
                 .register("azureml.azure.pipelineSteps", this::pipelineSteps)
@@ -80,24 +75,9 @@ final class AzureCommands {
                 .register("azureml.azure.studioUrl", this::studioUrl);
     }
 
-    /** With a token, the editor's own Microsoft sign-in; without, the credential chain (az login, ...). */
-    private Object signIn(List<Object> arguments) {
-        SignIn args = arguments.isEmpty() ? new SignIn(null, null) : Arguments.first(arguments, SignIn.class);
-        if (args.token() != null) {
-            access.useToken(args.token(), args.expiresOn() == null ? OffsetDateTime.now().plusHours(1)
-                    : OffsetDateTime.parse(args.expiresOn()));
-        } else {
-            access.forget();
-        }
-        String account = access.signIn();
-        signInChanged.run();
-        editor.treeChanged(AzureNodeIds.ROOT);
-        return Map.of("account", account);
-    }
-
-    /** The computes of the folder's workspace, for "Submit experiment"; none without a workspace. */
+    /** The computes of the folder's workspace (else the editor's default one), for "Submit experiment"; none without. */
     private Object computeTargets() {
-        var configured = WorkspaceConfig.find(workspace);
+        var configured = WorkspaceSelection.find(null, workspace, access.defaultWorkspace());
         if (configured.isEmpty()) {
             return Map.of("targets", List.of());
         }
@@ -105,12 +85,13 @@ final class AzureCommands {
         List<Map<String, String>> targets = new ArrayList<>();
         String page = null;
         do {
-            Page<Compute> computes = access.client().workspaceClient(id).computes().list(page);
+            Page<Compute> computes = access.workspaceClient(id).computes().list(page);
             computes.items().forEach(c -> targets.add(Map.of("compute", c.name(), "workspaceId", id.armId(),
                     "description", c.computeType() + (c.state() == null ? "" : " · " + c.state()))));
             page = computes.nextLink();
         } while (page != null);
-        return Map.of("workspace", id.workspaceName(), "targets", targets);
+        return Map.of("workspace", id.workspaceName(), "targets", targets,
+                "isDefault", access.defaultWorkspace().map(id::equals).orElse(false));
     }
 
     private Object submit(List<Object> arguments) {
@@ -119,8 +100,8 @@ final class AzureCommands {
             throw AmlDebugException.badInput("azureml.azure.submit needs config (a command or pipeline job YAML) and compute.");
         }
         WorkspaceId id = args.workspaceId() != null ? WorkspaceId.parse(args.workspaceId())
-                : WorkspaceSelection.resolve(null, workspace);
-        WorkspaceClient client = access.client().workspaceClient(id);
+                : WorkspaceSelection.resolve(null, workspace, access.defaultWorkspace());
+        WorkspaceClient client = access.workspaceClient(id);
         EditorDebuggees debuggees = new EditorDebuggees(editor, targets, executor, Boolean.TRUE.equals(args.allowPublic()),
                 Boolean.FALSE.equals(args.justMyCode()));
         SubmittedJob submitted = new JobService(client, id, workspace, executor)
@@ -145,14 +126,14 @@ final class AzureCommands {
     private Object cancel(List<Object> arguments) {
         NodeId node = node(arguments);
         WorkspaceId id = AzureNodeIds.workspaceOf(node);
-        Job job = access.client().workspaceClient(id).jobs().cancel(AzureNodeIds.jobOf(node), CANCEL_TIMEOUT);
+        Job job = access.workspaceClient(id).jobs().cancel(AzureNodeIds.jobOf(node), CANCEL_TIMEOUT);
         editor.treeChanged(AzureNodeIds.workspace(id).child("experiments", job.experimentName()));
         return Map.of("jobName", job.name(), "status", job.status().name());
     }
 
     private Object studioUrl(List<Object> arguments) {
         NodeId node = node(arguments);
-        return Map.of("url", access.client().workspaceClient(AzureNodeIds.workspaceOf(node))
+        return Map.of("url", access.workspaceClient(AzureNodeIds.workspaceOf(node))
                 .studioUrl(AzureNodeIds.jobOf(node)));
     }
 

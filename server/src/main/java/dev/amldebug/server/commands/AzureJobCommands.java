@@ -113,7 +113,7 @@ final class AzureJobCommands {
     /** The job service of the node's workspace, for this folder. */
     private JobService jobs(NodeId node) {
         WorkspaceId id = AzureNodeIds.workspaceOf(node);
-        return new JobService(access.client().workspaceClient(id), id, runs.workspace(), executor);
+        return new JobService(access.workspaceClient(id), id, runs.workspace(), executor);
     }
 
     private static int port(Attach args) {

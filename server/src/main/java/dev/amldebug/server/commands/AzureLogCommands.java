@@ -37,7 +37,7 @@ final class AzureLogCommands {
     /** Streams the log into azureml/azureLog notifications until the job ends or stopLog. */
     private Object followLog(List<Object> arguments) {
         NodeId node = AzureCommands.node(arguments);
-        WorkspaceClient client = access.client().workspaceClient(AzureNodeIds.workspaceOf(node));
+        WorkspaceClient client = access.workspaceClient(AzureNodeIds.workspaceOf(node));
         String job = AzureNodeIds.jobOf(node);
         String file = AzureNodeIds.logFileOf(node);
         String streamId = UUID.randomUUID().toString();

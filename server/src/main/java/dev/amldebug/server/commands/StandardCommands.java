@@ -85,7 +85,8 @@ public final class StandardCommands {
                 .register("azureml.pruneRuns", args -> pruneRuns(runs, editor, Arguments.first(args, PruneRunsArgs.class)))
                 .register("azureml.addLaunchConfiguration", args -> LaunchJsonEdits.apply(workspace,
                         Arguments.first(args, LaunchConfigurations.Request.class), editor))
-                .register("azureml.debuggableRuns", args -> debuggableRuns(runs));
+                .register("azureml.debuggableRuns", args -> debuggableRuns(runs))
+                .register("azureml.checkDocker", args -> DockerCheck.run());
     }
 
     /** The runs a debugger can join now (running, with a debugpy or a debug hub), newest first: for "pick a run". */

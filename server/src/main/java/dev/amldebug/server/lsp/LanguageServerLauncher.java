@@ -20,7 +20,7 @@ public final class LanguageServerLauncher {
     private LanguageServerLauncher() {
     }
 
-    /** @param trace where to write every message, or null */
+    /** @param trace where to write every message (tokens redacted), or null */
     public static Future<Void> start(AmlLanguageServer server, InputStream in, OutputStream out, PrintWriter trace,
                                      ExecutorService executor) {
         Launcher<AmlLanguageClient> launcher = new BoundedBuilder()
@@ -30,7 +30,7 @@ public final class LanguageServerLauncher {
                 .setRemoteInterface(AmlLanguageClient.class)
                 .setInput(in)
                 .setOutput(out)
-                .traceMessages(trace)
+                .traceMessages(TraceRedaction.wrap(trace))
                 .create();
         server.connect(launcher.getRemoteProxy());
         return launcher.startListening();

@@ -35,10 +35,15 @@ final class LspSession implements AutoCloseable {
 
     /** @param environment the server's Azure ML settings come from here */
     LspSession(Map<String, String> environment) throws Exception {
+        this(environment, null);
+    }
+
+    /** @param trace where the server writes its LSP trace (as --trace-lsp), or null */
+    LspSession(Map<String, String> environment, java.io.PrintWriter trace) throws Exception {
         pair = LoopbackPair.open();
         AmlLanguageServer implementation = new AmlLanguageServer("aml-debug/python:bookworm", threads,
                 () -> exited.set(true), environment);
-        LanguageServerLauncher.start(implementation, pair.right().getInputStream(), pair.right().getOutputStream(), null,
+        LanguageServerLauncher.start(implementation, pair.right().getInputStream(), pair.right().getOutputStream(), trace,
                 threads.blocking());
         Launcher<Remote> launcher = new Launcher.Builder<Remote>().setLocalService(client).setRemoteInterface(Remote.class)
                 .setInput(pair.left().getInputStream()).setOutput(pair.left().getOutputStream()).create();

@@ -19,9 +19,10 @@ final class AzureNodes {
     private AzureNodes() {
     }
 
-    static Node subscription(Subscription subscription) {
+    /** @param tenant the name of its tenant when more than one is signed in to, else null */
+    static Node subscription(Subscription subscription, String tenant) {
         return Node.folder(AzureNodeIds.subscription(subscription.subscriptionId()), subscription.displayName(),
-                "subscription").withDescription(subscription.subscriptionId());
+                "subscription").withDescription(tenant == null ? subscription.subscriptionId() : tenant + " · " + subscription.subscriptionId());
     }
 
     static Node workspace(Workspace workspace) {

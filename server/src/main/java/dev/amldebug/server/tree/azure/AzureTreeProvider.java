@@ -15,6 +15,7 @@ import dev.amldebug.server.tree.TreeRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -83,14 +84,15 @@ public final class AzureTreeProvider implements TreeProvider {
     }
 
     private Children load(NodeId id, String page) {
+        Optional<WorkspaceId> preferred = access.defaultWorkspace();
         if (id.isRoot()) {
-            return paged(access.client().subscriptions(page), AzureNodes::subscription);
+            return DefaultFirst.subscriptions(access.subscriptions(page), preferred);
         }
         if (!AzureNodeIds.isWorkspaceOrBelow(id)) {
-            return paged(access.client().workspaces(id.segment(1), page), AzureNodes::workspace);
+            return DefaultFirst.workspaces(access.client(id.segment(1)).workspaces(id.segment(1), page), preferred);
         }
         WorkspaceId workspaceId = AzureNodeIds.workspaceOf(id);
-        WorkspaceClient workspace = access.client().workspaceClient(workspaceId);
+        WorkspaceClient workspace = access.workspaceClient(workspaceId);
         NodeId workspaceNode = AzureNodeIds.workspace(workspaceId);
         return switch (AzureNodeIds.section(id)) {
             case "" -> Children.all(AzureNodes.sections(workspaceNode));
