@@ -2,18 +2,25 @@
 // the runs of the workspace's store.
 const fs = require('fs');
 const path = require('path');
-const { palette, poll, expand, treeRow, foldExperiments } = require('../workbench');
+const { palette, poll, treeRow, foldExperiments } = require('../workbench');
 
-/** Opens the tree down to `labels` ([label, level] pairs) and chooses `item` from the last row's context menu. */
+/**
+ * Opens the local tree down to `labels` ([label, level] pairs) and chooses `item` from the last row's context menu.
+ * The Azure ML root is folded first (its rows share the levels), and a level that does not show within 20 s (a
+ * refresh of the tree, after a sign-in or a run's end, can fold what was just opened) starts the way down again.
+ */
 async function fromContextMenu(page, labels, item) {
     // The activity bar's icon toggles: it opens the view only when another one shows.
     if (!await treeRow(page, 'Local workspace', 1).isVisible()) {
         await page.click('.activitybar [aria-label^="Azure ML"]');
     }
-    for (const [label, level] of labels.slice(0, -1)) {
-        await expand(page, label, level);
-        if (level === 2) {
-            await foldExperiments(page);
+    const azure = treeRow(page, 'Azure ML', 1);
+    if (await azure.getAttribute('aria-expanded', { timeout: 5000 }).catch(() => null) === 'true') {
+        await azure.click();
+    }
+    for (let attempt = 1; !await openedDownTo(page, labels); attempt++) {
+        if (attempt === 3) {
+            throw new Error(`The tree does not show ${labels.map(([label]) => label).join(' > ')}`);
         }
     }
     const [label, level] = labels[labels.length - 1];
@@ -27,6 +34,23 @@ async function fromContextMenu(page, labels, item) {
         await page.keyboard.press('ArrowDown');
         await page.keyboard.press('Enter');
     }
+}
+
+/** Whether every row of `labels` showed, each but the last unfolded; false at the first that did not within 20 s. */
+async function openedDownTo(page, labels) {
+    for (const [index, [label, level]] of labels.entries()) {
+        const row = treeRow(page, label, level);
+        if (!await row.waitFor({ timeout: 20000 }).then(() => true, () => false)) {
+            return false;
+        }
+        if (index < labels.length - 1 && await row.getAttribute('aria-expanded').catch(() => null) !== 'true') {
+            await row.click().catch(() => {});
+        }
+        if (level === 2) {
+            await foldExperiments(page);
+        }
+    }
+    return true;
 }
 
 /** The webview frame (inside the panel's iframes) that has `selector`, within `timeout`. */
