@@ -39,4 +39,9 @@ final class AmlDebugCommand {
     @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show debug logging and stack traces.")
     boolean verbose;
+
+    /** Read by {@link dev.amldebug.cli.output.Terminal#detect} before parsing; declared here for help and parsing. */
+    @Option(names = "--no-color", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "No colour in the output (also: the NO_COLOR variable, or output that is not a terminal).")
+    boolean noColor;
 }

@@ -1,9 +1,11 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.cli.output.Terminal;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.runner.docker.LazyDocker;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.server.threads.ServerThreads;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import java.util.Map;
@@ -20,9 +22,11 @@ final class CliContext implements CommandLine.IFactory {
     private ServerThreads threads;
     private AzureAccess azure;
     private final Map<String, String> environment;
+    private final Terminal terminal;
 
-    private CliContext(Map<String, String> environment) {
+    private CliContext(Map<String, String> environment, Terminal terminal) {
         this.environment = environment;
+        this.terminal = terminal;
     }
 
     static CliContext forArguments(String... args) {
@@ -31,7 +35,7 @@ final class CliContext implements CommandLine.IFactory {
 
     /** @param environment the variables Azure ML settings come from (the process's, or a test's) */
     static CliContext forArguments(Map<String, String> environment, String... args) {
-        CliContext context = new CliContext(environment);
+        CliContext context = new CliContext(environment, Terminal.detect(environment, List.of(args)));
         if (args.length > 0 && NEED_DOCKER_AT_ONCE.contains(args[0])) {
             context.docker.prefetch(context.threads().blocking());
             context.threads().blocking().execute(RunStore::warmUp);
@@ -52,6 +56,11 @@ final class CliContext implements CommandLine.IFactory {
             azure = new AzureAccess(environment);
         }
         return azure;
+    }
+
+    /** Whether a person reads stdout and stderr, and whether to colour them. */
+    Terminal terminal() {
+        return terminal;
     }
 
     LazyDocker docker() {
