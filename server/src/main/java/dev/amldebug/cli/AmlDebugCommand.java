@@ -33,6 +33,8 @@ final class AmlDebugCommand {
         all.put("serve", ServeCommand.class);
         all.put("deploy", DeployCommand.class);
         all.put("azure", AzureCommand.class);
+        all.put("completion", CompletionCommand.class);
+        all.put("completion-words", CompletionWordsCommand.class);
         return all;
     }
 
