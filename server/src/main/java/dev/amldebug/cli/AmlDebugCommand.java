@@ -6,16 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 @Command(name = "aml-debug", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Run and debug Azure ML experiments locally in Docker, with no changes to your scripts.",
-        footer = {"", "Examples:",
-                "  aml-debug run examples/digits/job.yml           run a v2 command job locally",
-                "  aml-debug run train.py -- --epochs 3            run a script with the default environment",
-                "  aml-debug run examples/digits/job.yml --break train.py:44   debug it, no script change",
-                "  aml-debug attach RUN                             attach the console debugger to a debug run",
-                "  aml-debug runs list                              the runs of this workspace",
-                "  aml-debug runs logs RUN --follow                 follow a run's driver log",
-                "  aml-debug images prune --older-than 7d           remove images unused for a week",
-                "  aml-debug azure jobs logs JOB --follow --all     follow every rank of an Azure ML job"})
+        description = {"Run and debug Azure ML experiments locally in Docker, with no changes to your scripts."},
+        footer = {"",
+                "Examples:",
+                "  # Run a v2 command job locally",
+                "  aml-debug run examples/digits/job.yml",
+                "  # Debug it: stop at line 44 of train.py, with no change to the script",
+                "  aml-debug run examples/digits/job.yml --break train.py:44",
+                "  # The runs of this folder, as JSON for a script",
+                "  aml-debug runs list -o json",
+                "  # Follow every rank of an Azure ML job",
+                "  aml-debug azure jobs logs JOB --follow --all",
+                "  # Complete commands, run ids and job names with [TAB] in bash",
+                "  source <(aml-debug completion bash)"})
 final class AmlDebugCommand {
     /**
      * The subcommands, by name. picocli reflects over every command it is given, which takes a good

@@ -17,13 +17,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "attach", mixinStandardHelpOptions = true,
         description = {"Attach the console debugger to a debug run, or to any debugpy that listens.",
-                "The second form also serves scripts that start debugpy themselves (the Azure ML guide's"
-                        + " --remote_debug style). On a terminal it prompts at each stop (c, n, s, finish, bt, p EXPR,"
-                        + " b FILE:LINE, q); otherwise it prints each stop and its locals, and continues."},
-        footer = {"", "Examples:",
+                "The second form also serves scripts that start debugpy themselves (the Azure ML guide's "
+                        + "--remote_debug style). On a terminal it prompts at each stop (c, n, s, finish, bt, p EXPR, b "
+                        + "FILE:LINE, q); otherwise it prints each stop and its locals, and continues."},
+        footer = {"",
+                "Examples:",
+                "  # Attach to a run started with --debug, stopping at a line",
                 "  aml-debug attach digits_1732438000_a1b2c3d4 --break train.py:44",
-                "  aml-debug attach --host 10.0.0.4 --port 5678 --path-mapping .=/mnt/azureml/code --break train.py:44",
-                "", "Exit code: the debuggee's, when debugpy reports it; otherwise 0."})
+                "  # Attach to a debugpy listening on a node, mapping this folder to its code",
+                "  aml-debug attach --host 10.0.0.4 --port 5678 --path-mapping .=/mnt/azureml/code --break "
+                        + "train.py:44",
+                "",
+                "Exit code: the debuggee's, when debugpy reports it; otherwise 0."})
 final class AttachCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "A run started with --debug.")
     String runId;

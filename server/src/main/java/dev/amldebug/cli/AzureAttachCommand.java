@@ -20,17 +20,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "attach", mixinStandardHelpOptions = true,
-        description = {"Attach the console debugger to a running Azure ML job (or pipeline step) whose script starts",
-                "debugpy itself, as the Azure ML debugging guide shows: debugpy.listen((\"0.0.0.0\", 5678)) and a print of",
-                "`ip_address: <the node's address>`. The log is followed until that line appears; then it attaches as",
-                "`aml-debug attach --host ADDRESS --port PORT` does. The compute must be reachable from this machine:",
-                "the compute's virtual network, a VPN into it, or a compute instance in it."},
-        footer = {"", "Examples:",
+        description = {"Attach the console debugger to a running Azure ML job (or pipeline step) whose script starts "
+                        + "debugpy itself.",
+                "That is how the Azure ML debugging guide does it: debugpy.listen((\"0.0.0.0\", 5678)) and a print "
+                        + "of `ip_address: <the node's address>`. The log is followed until that line appears; then it "
+                        + "attaches as `aml-debug attach --host ADDRESS --port PORT` does. The compute must be reachable "
+                        + "from this machine: the compute's virtual network, a VPN into it, or a compute instance in it.",
+                "Paths: the current folder maps to the job's working directory ('.'), as the guide maps them, "
+                        + "unless --path-mapping says otherwise."},
+        footer = {"",
+                "Examples:",
+                "  # Attach to a job, stopping at a line",
                 "  aml-debug azure attach JOB --break train.py:44",
+                "  # Attach to one step of a pipeline job",
                 "  aml-debug azure attach PIPELINE_JOB --step train --break train.py:44",
+                "  # Attach to node 1, with a mapping of your own",
                 "  aml-debug azure attach JOB --node 1 --path-mapping src=/mnt/azureml/cr/j/ID/exe/wd",
-                "", "Paths: the current folder maps to the job's working directory ('.'), as the guide maps them,",
-                "unless --path-mapping says otherwise.",
+                "",
                 "Exit code: the debuggee's, when debugpy reports it; otherwise 0."})
 final class AzureAttachCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job (for a pipeline, the pipeline job with --step).")

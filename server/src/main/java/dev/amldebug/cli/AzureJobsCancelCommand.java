@@ -10,8 +10,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a job and wait until Azure ML says it is Canceled.",
-        footer = {"", "Example:", "  aml-debug azure jobs cancel JOB"})
+@Command(name = "cancel", mixinStandardHelpOptions = true, description = {"Cancel a job and wait until Azure ML says it is Canceled."},
+        footer = {"",
+                "Examples:",
+                "  # Cancel a job",
+                "  aml-debug azure jobs cancel JOB",
+                "  # Wait at most 2 minutes for it to be Canceled",
+                "  aml-debug azure jobs cancel JOB --timeout 120"})
 final class AzureJobsCancelCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job's name.")
     String name;

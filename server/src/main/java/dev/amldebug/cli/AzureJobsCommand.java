@@ -3,12 +3,16 @@ package dev.amldebug.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "jobs", mixinStandardHelpOptions = true,
-        description = "The jobs of the workspace: list, show, cancel, follow their logs, download their outputs.",
+        description = {"List, show, cancel, follow and download the jobs of the workspace."},
         subcommands = {AzureJobsListCommand.class, AzureJobsShowCommand.class, AzureJobsCancelCommand.class,
                 AzureJobsLogsCommand.class, AzureJobsDownloadCommand.class},
-        footer = {"", "Examples:",
+        footer = {"",
+                "Examples:",
+                "  # The jobs that run now",
                 "  aml-debug azure jobs list --status Running",
+                "  # Follow rank 1's log",
                 "  aml-debug azure jobs logs JOB --follow --rank 1",
+                "  # Download a job's outputs",
                 "  aml-debug azure jobs download JOB --outputs --to ./job-outputs"})
 final class AzureJobsCommand {
 }

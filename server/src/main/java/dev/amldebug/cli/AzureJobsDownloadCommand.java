@@ -10,8 +10,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = "Download a job's outputs and/or logs (both when neither is named).",
-        footer = {"", "Examples:", "  aml-debug azure jobs download JOB",
+        description = {"Download a job's outputs and/or logs (both when neither is named)."},
+        footer = {"",
+                "Examples:",
+                "  # Outputs and logs, into ./JOB",
+                "  aml-debug azure jobs download JOB",
+                "  # The outputs alone, into ./model",
                 "  aml-debug azure jobs download JOB --outputs --to ./model"})
 final class AzureJobsDownloadCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job's name.")

@@ -12,8 +12,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the workspace's jobs, newest first as the service returns them.",
-        footer = {"", "Examples:", "  aml-debug azure jobs list", "  aml-debug azure jobs list --experiment digits --status Failed --top 5"})
+@Command(name = "list", mixinStandardHelpOptions = true, description = {"List the workspace's jobs, newest first as the service returns them."},
+        footer = {"",
+                "Examples:",
+                "  # The newest 5 failed jobs of an experiment",
+                "  aml-debug azure jobs list --experiment digits --status Failed --top 5",
+                "  # The names of the running jobs, one a line, for a script",
+                "  aml-debug azure jobs list -o tsv --query \"[?status=='Running'].name\"",
+                "  # Every job as JSON",
+                "  aml-debug azure jobs list -o json"})
 final class AzureJobsListCommand implements Callable<Integer> {
     @Option(names = "--experiment", paramLabel = "E", description = "Only jobs of this experiment.")
     String experiment;

@@ -12,15 +12,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Print a job's log, or follow it live with --follow until the job ends. Any file, any rank:",
-                "only the new bytes are read on each poll."},
-        footer = {"", "Examples:",
-                "  aml-debug azure jobs logs JOB                           its own log: a command job's user_logs/std_log.txt",
-                "                                                          (or rank 0's), a pipeline's executionlogs.txt,",
-                "                                                          a sweep's hyperdrive.txt",
-                "  aml-debug azure jobs logs JOB --follow --rank 3         rank 3's std_log_process_3.txt",
-                "  aml-debug azure jobs logs JOB --follow --all            every log, each line prefixed",
-                "  aml-debug azure jobs logs JOB --file azureml-logs/70_driver_log.txt   a v1 run's driver log"})
+        description = {"Print a job's log, or follow it live with --follow until the job ends.",
+                "Its own log is a command job's user_logs/std_log.txt (or rank 0's), a pipeline's "
+                        + "executionlogs.txt or a sweep's hyperdrive.txt; any file and any rank can be named. Only the new "
+                        + "bytes are read on each poll."},
+        footer = {"",
+                "Examples:",
+                "  # Follow a job's own log until it ends",
+                "  aml-debug azure jobs logs JOB --follow",
+                "  # Rank 3's std_log_process_3.txt",
+                "  aml-debug azure jobs logs JOB --follow --rank 3",
+                "  # Every log, each line prefixed",
+                "  aml-debug azure jobs logs JOB --follow --all",
+                "  # A v1 run's driver log",
+                "  aml-debug azure jobs logs JOB --file azureml-logs/70_driver_log.txt"})
 final class AzureJobsLogsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job's (or a pipeline step's) name.")
     String name;

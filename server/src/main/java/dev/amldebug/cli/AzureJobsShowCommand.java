@@ -11,8 +11,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one job: status, experiment, compute, times, log files and its Studio URL.",
-        footer = {"", "Example:", "  aml-debug azure jobs show JOB"})
+@Command(name = "show", mixinStandardHelpOptions = true, description = {"Show one job: status, experiment, compute, times, log files and its Studio URL."},
+        footer = {"",
+                "Examples:",
+                "  # A job",
+                "  aml-debug azure jobs show JOB",
+                "  # Its status alone, for a script",
+                "  aml-debug azure jobs show JOB -o tsv --query status"})
 final class AzureJobsShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job's name.")
     String name;

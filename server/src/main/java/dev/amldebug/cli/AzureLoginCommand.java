@@ -8,9 +8,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "login", mixinStandardHelpOptions = true,
-        description = {"Sign in with a device code: open the URL it prints, enter the code, and later commands use",
-                "that sign-in. Not needed after `az login` or with AZURE_* service principal variables."},
-        footer = {"", "Example:", "  aml-debug azure login"})
+        description = {"Sign in with a device code: open the URL it prints and enter the code; later commands use that "
+                        + "sign-in.",
+                "Not needed after `az login` or with AZURE_* service principal variables."},
+        footer = {"",
+                "Examples:",
+                "  # Sign in",
+                "  aml-debug azure login",
+                "  # Then check who you are",
+                "  aml-debug azure status"})
 final class AzureLoginCommand implements Callable<Integer> {
     @Mixin
     AzureOption azure;

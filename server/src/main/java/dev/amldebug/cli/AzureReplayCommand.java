@@ -18,16 +18,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Run an Azure ML job (or one step of a pipeline job) again on this machine, in Docker: its code",
-                "snapshot, its environment's image and conda file, and its inputs when they are files or folders in the",
-                "workspace storage are downloaded under the workspace's .azureml/replays/ folder (never into your code),",
-                "and it runs as `aml-debug run` runs a job, under the debugger with --debug or --break. The local run",
-                "records which job it replays."},
-        footer = {"", "Examples:",
-                "  aml-debug azure replay JOB                               the same command, locally",
+        description = {"Run an Azure ML job (or one step of a pipeline job) again on this machine, in Docker.",
+                "Its code snapshot, its environment's image and conda file, and its inputs when they are files "
+                        + "or folders in the workspace storage are downloaded under the folder's .azureml/replays/ (never "
+                        + "into your code), and it runs as `aml-debug run` runs a job, under the debugger with --debug or "
+                        + "--break. The local run records which job it replays."},
+        footer = {"",
+                "Examples:",
+                "  # The same command, locally",
+                "  aml-debug azure replay JOB",
+                "  # One step of a pipeline job, stopping at a line",
                 "  aml-debug azure replay PIPELINE_JOB --step train --break train.py:44",
-                "  aml-debug azure replay JOB --input data=./sample.csv     an input outside the workspace storage",
-                "", "Exit codes: the script's own; 2 for invalid input; 3 when Azure ML, Docker or the image build fails."})
+                "  # With an input from outside the workspace storage",
+                "  aml-debug azure replay JOB --input data=./sample.csv",
+                "",
+                "Exit codes: the script's own; 2 for invalid input; 3 when Azure ML, Docker or the image build fails."})
 final class AzureReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job (for a pipeline, the pipeline job with --step).")
     String job;

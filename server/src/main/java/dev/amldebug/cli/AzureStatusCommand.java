@@ -10,8 +10,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Who you are signed in as, the Resource Manager endpoint, and the workspace this folder uses.",
-        footer = {"", "Example:", "  aml-debug azure status"})
+        description = {"Show who you are signed in as, the Resource Manager endpoint, and the workspace this folder uses."},
+        footer = {"",
+                "Examples:",
+                "  # Who you are, and which workspace",
+                "  aml-debug azure status",
+                "  # The workspace's name alone, for a script",
+                "  aml-debug azure status -o tsv --query workspace.name"})
 final class AzureStatusCommand implements Callable<Integer> {
     @Mixin
     AzureOption azure;

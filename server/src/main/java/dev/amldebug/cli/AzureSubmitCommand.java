@@ -25,20 +25,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Submit a v2 command or pipeline job YAML to a compute of the workspace. Each code folder is uploaded",
-                "as a snapshot (minus .amlignore or .gitignore), and only when it changed; local inputs are uploaded;",
-                "azureml: references and ${{parent...}} bindings are passed as written.",
-                "With --debug-step, that pipeline step runs under the debug shim (no edit to your script; the shim",
-                "travels in a separate snapshot of the step's code), and the console debugger attaches to it as soon",
-                "as it listens; --debug does the same for a command job. On several nodes or processes (resources:",
-                "instance_count, distribution: process_count_per_instance), it attaches to each in turn. The compute",
-                "must be reachable from this machine: the compute's virtual network, a VPN into it, or a compute",
-                "instance in it."},
-        footer = {"", "Examples:", "  aml-debug azure submit examples/digits/job.yml --compute cpu-cluster",
+        description = {"Submit a v2 command or pipeline job YAML to a compute of the workspace.",
+                "Each code folder is uploaded as a snapshot (minus .amlignore or .gitignore), and only when it "
+                        + "changed; local inputs are uploaded; azureml: references and ${{parent...}} bindings are passed "
+                        + "as written.",
+                "With --debug-step, that pipeline step runs under the debug shim (no edit to your script; the "
+                        + "shim travels in a separate snapshot of the step's code), and the console debugger attaches to "
+                        + "it as soon as it listens; --debug does the same for a command job. On several nodes or "
+                        + "processes (resources: instance_count, distribution: process_count_per_instance), it attaches to "
+                        + "each in turn. The compute must be reachable from this machine: the compute's virtual network, a "
+                        + "VPN into it, or a compute instance in it."},
+        footer = {"",
+                "Examples:",
+                "  # Submit a job and wait for it",
+                "  aml-debug azure submit examples/digits/job.yml --compute cpu-cluster",
+                "  # Submit it under another experiment and stream its log",
                 "  aml-debug azure submit job.yml --compute gpu-cluster --experiment tuning --stream",
-                "  aml-debug azure submit examples/pipeline/pipeline.yml --debug-step train --break src/train/train.py:40",
+                "  # Debug one step of a pipeline on the compute",
+                "  aml-debug azure submit examples/pipeline/pipeline.yml --debug-step train --break "
+                        + "src/train/train.py:40",
+                "  # Debug a command job on the compute",
                 "  aml-debug azure submit job.yml --compute gpu-cluster --debug --break src/train.py:40",
-                "", "Exit code: 0 when the job (pipeline) completed, or when it was submitted without waiting; 1 otherwise."})
+                "",
+                "Exit code: 0 when the job (pipeline) completed, or when it was submitted without waiting; 1 "
+                        + "otherwise."})
 final class AzureSubmitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB.yml", description = "The command or pipeline job YAML.")
     Path jobFile;

@@ -11,10 +11,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "use", mixinStandardHelpOptions = true,
-        description = {"Use this workspace from this folder on: writes .azureml/config.json, the file the Azure ML",
-                "SDK's from_config() reads. Checks first that the workspace exists and you can see it."},
-        footer = {"", "Example:",
-                "  aml-debug azure use /subscriptions/S/resourceGroups/G/providers/Microsoft.MachineLearningServices/workspaces/W"})
+        description = {"Use this workspace from this folder on, as the Azure ML SDK's from_config() would.",
+                "It checks first that the workspace exists and that you can see it, then writes the folder's "
+                        + ".azureml/config.json, the file from_config() reads."},
+        footer = {"",
+                "Examples:",
+                "  # Use a workspace by its id (see `aml-debug azure workspaces`)",
+                "  aml-debug azure use "
+                        + "/subscriptions/S/resourceGroups/G/providers/Microsoft.MachineLearningServices/workspaces/W",
+                "  # Use it for another folder",
+                "  aml-debug azure use "
+                        + "/subscriptions/S/resourceGroups/G/providers/Microsoft.MachineLearningServices/workspaces/W "
+                        + "--folder ~/projects/digits"})
 final class AzureUseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The workspace's ARM id (see `aml-debug azure workspaces`).")
     String id;

@@ -15,9 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "workspaces", mixinStandardHelpOptions = true,
-        description = "List the Azure ML workspaces you can see, with the ids `aml-debug azure use` takes.",
-        footer = {"", "Examples:", "  aml-debug azure workspaces",
-                "  aml-debug azure workspaces --subscription 00000000-0000-0000-0000-000000000000"})
+        description = {"List the Azure ML workspaces you can see, with the ids `aml-debug azure use` takes."},
+        footer = {"",
+                "Examples:",
+                "  # Every workspace you can see",
+                "  aml-debug azure workspaces",
+                "  # Their ids, one a line",
+                "  aml-debug azure workspaces -o tsv --query \"[].id\""})
 final class AzureWorkspacesCommand implements Callable<Integer> {
     @Option(names = "--subscription", paramLabel = "S", description = "Only this subscription (its id).")
     String subscription;

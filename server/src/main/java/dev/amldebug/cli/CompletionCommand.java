@@ -8,7 +8,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = "Print a shell completion script for bash or zsh.")
+        description = {"Print a shell completion script for bash or zsh.",
+                "It completes commands and options, and the words only your workspace knows: run ids, Azure ML "
+                        + "job names, a pipeline's step names and compute names."},
+        footer = {"",
+                "Examples:",
+                "  # Turn completion on in this bash",
+                "  source <(aml-debug completion bash)",
+                "  # Turn it on in every new bash",
+                "  aml-debug completion bash > ~/.local/share/bash-completion/completions/aml-debug",
+                "  # In zsh (add the line to ~/.zshrc)",
+                "  source <(aml-debug completion zsh)"})
 final class CompletionCommand implements Callable<Integer> {
     enum Shell { bash, zsh }
 

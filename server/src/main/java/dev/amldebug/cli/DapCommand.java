@@ -13,10 +13,15 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "dap", mixinStandardHelpOptions = true,
         description = {"Serve the azureml debug adapter on stdin/stdout, for any DAP client.",
-                "launch: {\"job\" | \"script\", \"args\", \"experiment\", \"waitTimeout\", \"justMyCode\", \"workspace\"}"
-                        + " runs a job or script under the debugger.",
+                "launch: {\"job\" | \"script\", \"args\", \"experiment\", \"waitTimeout\", \"justMyCode\", \"workspace\"} runs "
+                        + "a job or script under the debugger.",
                 "attach: {\"runId\"} joins a debug run; {\"host\", \"port\", \"pathMappings\"} joins any debugpy."},
-        footer = {"", "Example (a DAP client's adapter command):", "  aml-debug dap --workspace ~/proj"})
+        footer = {"",
+                "Examples:",
+                "  # A DAP client's adapter command, for the runs of ~/proj",
+                "  aml-debug dap --folder ~/proj",
+                "  # The same, with the DAP traffic written to a file",
+                "  aml-debug dap --folder ~/proj --trace-dap /tmp/dap.log"})
 final class DapCommand implements Callable<Integer> {
     @Mixin
     BaseImageOption baseImage;

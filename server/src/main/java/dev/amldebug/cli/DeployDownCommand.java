@@ -9,8 +9,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Bring a local deployment down: its container stops; its logs are kept.",
-        footer = {"", "Example:", "  aml-debug deploy down RUN"})
+        description = {"Bring a local deployment down: its container stops; its logs are kept."},
+        footer = {"",
+                "Examples:",
+                "  # Bring a deployment down",
+                "  aml-debug deploy down RUN",
+                "  # Bring every running deployment down",
+                "  aml-debug deploy list -o tsv --query \"[?status=='Running'].id\" | xargs -n1 aml-debug deploy down"})
 final class DeployDownCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The deployment's run id.")
     String runId;

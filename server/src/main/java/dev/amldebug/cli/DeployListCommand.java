@@ -10,8 +10,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List local deployments and their health.",
-        footer = {"", "Example:", "  aml-debug deploy list"})
+@Command(name = "list", mixinStandardHelpOptions = true, description = {"List local deployments and their health."},
+        footer = {"",
+                "Examples:",
+                "  # The deployments of this folder",
+                "  aml-debug deploy list",
+                "  # As JSON",
+                "  aml-debug deploy list -o json"})
 final class DeployListCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;

@@ -8,8 +8,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
-        description = "Restart a local deployment to pick up edits to its code; nothing is rebuilt.",
-        footer = {"", "Example:", "  aml-debug deploy restart RUN"})
+        description = {"Restart a local deployment to pick up edits to its code; nothing is rebuilt."},
+        footer = {"",
+                "Examples:",
+                "  # Restart a deployment",
+                "  aml-debug deploy restart RUN",
+                "  # Restart the deployment of another folder",
+                "  aml-debug deploy restart RUN --folder ~/projects/scoring"})
 final class DeployRestartCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The deployment's run id.")
     String runId;

@@ -16,10 +16,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Send a scoring request to a local deployment; prints the status and the body.",
-        footer = {"", "Examples:", "  aml-debug deploy score RUN --data sample-request.json",
+        description = {"Send a scoring request to a local deployment; prints the status and the body."},
+        footer = {"",
+                "Examples:",
+                "  # The body of a file",
+                "  aml-debug deploy score RUN --data sample-request.json",
+                "  # A body and a header on the command line",
                 "  aml-debug deploy score RUN --json '{\"data\": [[0, 1]]}' --header x-request-id=abc",
-                "", "Exit code: 0 for a 2xx answer, 1 otherwise."})
+                "",
+                "Exit code: 0 for a 2xx answer, 1 otherwise."})
 final class DeployScoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The deployment's run id.")
     String runId;

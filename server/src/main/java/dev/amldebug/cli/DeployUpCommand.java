@@ -24,9 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start a local deployment and stream its log; Ctrl-C brings it down (logs are kept).",
                 "Takes a managed online deployment YAML, or --score with --model and --env or --image."},
-        footer = {"", "Examples:", "  aml-debug deploy up deployment.yml --debug --wait",
+        footer = {"",
+                "Examples:",
+                "  # A deployment YAML, under the debugger, waiting for it to be healthy",
+                "  aml-debug deploy up deployment.yml --debug --wait",
+                "  # A scoring script and a registered model's file, on port 8001",
                 "  aml-debug deploy up --score score.py --model ../digits/outputs/model.pkl:digits:1 --port 8001",
-                "  aml-debug deploy up deployment.yml --post-mortem   if init() raises, the debugger shows where"})
+                "  # If init() raises, the debugger shows where",
+                "  aml-debug deploy up deployment.yml --post-mortem"})
 final class DeployUpCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DEPLOYMENT.yml", description = "A managed online deployment YAML.")
     Path deployment;

@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List environment images, last used first.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = {"List the environment images aml-debug built, last used first."},
+        footer = {"",
+                "Examples:",
+                "  # The images, last used first",
+                "  aml-debug images list",
+                "  # Their tags and sizes as JSON",
+                "  aml-debug images list -o json"})
 final class ImagesListCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());

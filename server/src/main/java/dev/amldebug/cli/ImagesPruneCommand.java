@@ -16,7 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"Remove environment images not used for a while (default: 7 days), or all with --all.",
                 "Images that a running container uses are always kept. Only images aml-debug built are touched."},
-        footer = {"", "Examples:", "  aml-debug images prune", "  aml-debug images prune --older-than 12h",
+        footer = {"",
+                "Examples:",
+                "  # Images not used for a week",
+                "  aml-debug images prune",
+                "  # Images not used for 12 hours",
+                "  aml-debug images prune --older-than 12h",
+                "  # Every image aml-debug built that no container uses",
                 "  aml-debug images prune --all"})
 final class ImagesPruneCommand implements Callable<Integer> {
     @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "7d",

@@ -42,6 +42,8 @@ public final class Main {
         });
         commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // As wide as the terminal: an example's command line then stays on one line.
+        commandLine.setUsageHelpAutoWidth(true);
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
                 context.terminal().colourOut() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         return commandLine;

@@ -18,24 +18,29 @@ import java.util.Set;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a job in a local Docker container.",
-                "Takes an Azure ML v2 command job (.yml), a v1 .runconfig, or a Python script. Prints 'run: <id>',"
-                        + " streams the driver log, and exits with the script's exit code. Ctrl-C cancels the run;"
-                        + " its logs and outputs are kept."},
-        footer = {"", "Examples:",
+                "Takes an Azure ML v2 command job (.yml), a v1 .runconfig, or a Python script. Prints 'run: "
+                        + "<id>', streams the driver log, and exits with the script's exit code. Ctrl-C cancels the run; "
+                        + "its logs and outputs are kept.",
+                "A pipeline (type: pipeline) prints a line per step start and end and each step's log, prefixed "
+                        + "by the step's name; it exits 0 when the pipeline completed, 1 otherwise. --post-mortem holds a "
+                        + "failed step for the debugger: every step, or only the --debug-step ones when given."},
+        footer = {"",
+                "Examples:",
+                "  # Run a v2 command job",
                 "  aml-debug run examples/digits/job.yml",
-                "  aml-debug run examples/digits/.azureml/digits.runconfig",
+                "  # Run a script with the default environment, passing it arguments",
                 "  aml-debug run train.py --env env.yml -- --epochs 3",
-                "  aml-debug run job.yml --detach && aml-debug runs logs <id> --follow",
-                "  aml-debug run examples/digits/job.yml --break train.py:52   debug, stop in the training loop",
-                "  aml-debug run job.yml --debug --wait-timeout 60 --on-timeout abort",
+                "  # Debug: stop in the training loop, no change to the script",
+                "  aml-debug run examples/digits/job.yml --break train.py:52",
+                "  # Debug one step of a pipeline",
                 "  aml-debug run examples/pipeline/pipeline.yml --debug-step train --break train.py:20",
-                "  aml-debug run examples/pipeline/pipeline.yml --force-rerun",
-                "  aml-debug run job.yml --post-mortem   if it fails, the console debugger shows where, with the locals",
-                "", "A pipeline (type: pipeline) prints a line per step start and end and each step's log, prefixed by"
-                        + " the step's name; it exits 0 when the pipeline completed, 1 otherwise. --post-mortem holds a"
-                        + " failed step for the debugger: every step, or only the --debug-step ones when given.",
-                "", "Exit codes: the script's own; 86 when --on-timeout abort found no debugger; 2 for invalid input;"
-                        + " 3 when Docker or the image build fails."})
+                "  # If it fails, the console debugger shows where, with the locals",
+                "  aml-debug run job.yml --post-mortem",
+                "  # Start it in the background, then follow its log",
+                "  aml-debug run job.yml --detach && aml-debug runs logs RUN --follow",
+                "",
+                "Exit codes: the script's own; 86 when --on-timeout abort found no debugger; 2 for invalid "
+                        + "input; 3 when Docker or the image build fails."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB", description = "A job YAML, a .runconfig or a .py script.")
     Path job;

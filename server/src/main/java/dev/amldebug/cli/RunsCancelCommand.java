@@ -10,8 +10,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "cancel", mixinStandardHelpOptions = true,
-        description = {"Cancel a run: SIGTERM to its container, SIGKILL after 10 s. Logs and outputs are kept."},
-        footer = {"", "Example:", "  aml-debug runs cancel digits_1732438000_a1b2c3d4"})
+        description = {"Cancel a run: SIGTERM to its container, SIGKILL after 10 s; its logs and outputs are kept."},
+        footer = {"",
+                "Examples:",
+                "  # Cancel a run",
+                "  aml-debug runs cancel digits_1732438000_a1b2c3d4",
+                "  # Cancel a run of another folder",
+                "  aml-debug runs cancel digits_1732438000_a1b2c3d4 --folder ~/projects/digits"})
 final class RunsCancelCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The run id.")
     String runId;

@@ -16,8 +16,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List runs, newest first.",
-        footer = {"", "Example:", "  aml-debug runs list --experiment digits"})
+@Command(name = "list", mixinStandardHelpOptions = true, description = {"List runs, newest first; a pipeline's steps follow it, indented."},
+        footer = {"",
+                "Examples:",
+                "  # The runs of one experiment",
+                "  aml-debug runs list --experiment digits",
+                "  # The ids of the failed runs, one a line, for a script",
+                "  aml-debug runs list -o tsv --query \"[?status=='Failed'].id\"",
+                "  # Every run as JSON",
+                "  aml-debug runs list -o json"})
 final class RunsListCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());

@@ -29,14 +29,16 @@ import java.io.PrintWriter;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"Print a run's driver log (the script's output), or its control log with --control.",
-                "A distributed run's driver log has every rank's lines, prefixed [rank N]; --rank N prints one rank's"
-                        + " log (user_logs/std_log_process_N.txt), --all every rank's log, prefixed."},
-        footer = {"", "Examples:",
-                "  aml-debug runs logs digits_1732438000_a1b2c3d4",
+                "A distributed run's driver log has every rank's lines, prefixed [rank N]; --rank N prints one "
+                        + "rank's log (user_logs/std_log_process_N.txt), --all every rank's log, prefixed."},
+        footer = {"",
+                "Examples:",
+                "  # Follow a run's log until it ends",
                 "  aml-debug runs logs digits_1732438000_a1b2c3d4 --follow",
+                "  # What aml-debug did: image build, container, debugger",
                 "  aml-debug runs logs digits_1732438000_a1b2c3d4 --control",
-                "  aml-debug runs logs distributed_1732438000_a1b2c3d4 --rank 3 --follow",
-                "  aml-debug runs logs distributed_1732438000_a1b2c3d4 --all"})
+                "  # One rank of a distributed run",
+                "  aml-debug runs logs distributed_1732438000_a1b2c3d4 --rank 3 --follow"})
 final class RunsLogsCommand implements Callable<Integer> {
     private static final long POLL_MILLIS = 200;
 

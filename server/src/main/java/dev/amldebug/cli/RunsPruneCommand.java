@@ -15,9 +15,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"Remove old runs from the run store: their record, logs, outputs and code snapshot.",
                 "A run that is still going is never removed, nor one of the newest --keep runs."},
-        footer = {"", "Examples:", "  aml-debug runs prune                     runs that ended over 30 days ago",
-                "  aml-debug runs prune --older-than 7d", "  aml-debug runs prune --keep 20           all but the newest 20",
-                "  aml-debug runs prune --older-than 7d --keep 5"})
+        footer = {"",
+                "Examples:",
+                "  # Runs that ended over 30 days ago (the default)",
+                "  aml-debug runs prune",
+                "  # Runs older than a week, but keep the newest 5",
+                "  aml-debug runs prune --older-than 7d --keep 5",
+                "  # All but the newest 20",
+                "  aml-debug runs prune --keep 20"})
 final class RunsPruneCommand implements Callable<Integer> {
     @Option(names = "--older-than", paramLabel = "AGE",
             description = "Remove runs that ended longer ago than this: 30m, 12h, 7d (default: 30d, or any age with"

@@ -11,8 +11,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a run's record and where its files are.",
-        footer = {"", "Example:", "  aml-debug runs show digits_1732438000_a1b2c3d4"})
+@Command(name = "show", mixinStandardHelpOptions = true, description = {"Show a run's record and where its logs and outputs are."},
+        footer = {"",
+                "Examples:",
+                "  # A run's record",
+                "  aml-debug runs show digits_1732438000_a1b2c3d4",
+                "  # Its status alone, for a script",
+                "  aml-debug runs show digits_1732438000_a1b2c3d4 -o tsv --query status"})
 final class RunsShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The run id.")
     String runId;

@@ -24,7 +24,12 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the Azure ML language server (LSP) on stdin/stdout, or on loopback TCP with --port.",
                 "The VS Code extension starts it; --port lets a developer attach a client by hand."},
-        footer = {"", "Examples:", "  aml-debug serve", "  aml-debug serve --port 5007 --trace-lsp /tmp/lsp.log"})
+        footer = {"",
+                "Examples:",
+                "  # What the VS Code extension starts",
+                "  aml-debug serve",
+                "  # On a port, with the LSP traffic written to a file",
+                "  aml-debug serve --port 5007 --trace-lsp /tmp/lsp.log"})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Listen on 127.0.0.1:N for one client instead of stdio.")
     Integer port;
