@@ -40,7 +40,7 @@ public final class Main {
                 commandLine.addSubcommand(name, new CommandLine(type, context));
             }
         });
-        commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
+        commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose, context.terminal().colourErr()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
                 context.terminal().colourOut() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
