@@ -22,7 +22,7 @@ public final class Query {
         try {
             return new Query(text, RUNTIME.compile(text));
         } catch (JmesPathException e) {
-            throw AmlDebugException.badInput("--query '" + text + "' is not a JMESPath expression (" + firstLine(e)
+            throw AmlDebugException.badInput("--query '" + text + "' is not a JMESPath expression (" + reason(e)
                     + "); see https://jmespath.org for the syntax.");
         }
     }
@@ -31,14 +31,15 @@ public final class Query {
         try {
             return expression.search(value);
         } catch (JmesPathException e) {
-            throw AmlDebugException.badInput("--query '" + text + "' failed on this output (" + firstLine(e)
+            throw AmlDebugException.badInput("--query '" + text + "' failed on this output (" + reason(e)
                     + "); check its field names and functions against `-o json`.");
         }
     }
 
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage()).strip();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+    /** The library's reason, without the expression it repeats and the parser's list of the tokens it expected. */
+    private static String reason(Exception e) {
+        String message = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+        return message.replaceFirst("^Unable to compile expression \".*?\": ", "")
+                .replaceAll(" expecting (\\{[^}]*\\}|\\S+)", "");
     }
 }
