@@ -58,10 +58,10 @@ final class AttachCommand implements Callable<Integer> {
         if (runId != null) {
             BridgeTarget target = workspace.runs().debugTarget(runId, !console.allCode);
             exitCode = ConsoleAttach.debug(target, Path.of(workspace.store().read(runId).codeDir), console.breakpoints, true,
-                    console.trace(), workspace.threads().blocking());
+                    console.trace(), workspace.threads().blocking(), CliContext.of(command).terminal());
         } else {
             exitCode = ConsoleAttach.debug(hostTarget(), HostTarget.localRoot(pathMappings), console.breakpoints, true, console.trace(),
-                    workspace.threads().blocking());
+                    workspace.threads().blocking(), CliContext.of(command).terminal());
         }
         exitCode.ifPresent(code -> {
             command.commandLine().getOut().println("exit code: " + code);

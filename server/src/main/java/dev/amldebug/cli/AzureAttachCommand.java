@@ -78,7 +78,7 @@ final class AzureAttachCommand implements Callable<Integer> {
         OptionalInt exitCode;
         try {
             exitCode = ConsoleAttach.debug(target, HostTarget.localRoot(mappings), console.breakpoints, true, console.trace(),
-                    threads().blocking());
+                    threads().blocking(), CliContext.of(command).terminal());
         } catch (Exception e) {
             if (ConsoleAttach.unreachable(e)) {
                 throw GuideAttach.unreachable(target);

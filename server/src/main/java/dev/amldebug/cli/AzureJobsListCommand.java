@@ -4,7 +4,12 @@ import dev.amldebug.azure.Job;
 import dev.amldebug.azure.JobStatus;
 import dev.amldebug.azure.Jobs;
 import dev.amldebug.azure.Page;
-import java.io.PrintWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.amldebug.cli.output.OutputOptions;
+import dev.amldebug.cli.output.Table;
+import dev.amldebug.cli.output.Table.Column;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,31 +42,31 @@ final class AzureJobsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
-        PrintWriter out = command.commandLine().getOut();
         Jobs jobs = azure.workspace().jobs();
-        int shown = 0;
+        ArrayNode shown = JsonNodeFactory.instance.arrayNode();
         String page = null;
         do {
             Page<Job> jobsPage = jobs.list(page);
-            for (Job job : jobsPage.items()) {
-                if (shown < top && matches(job)) {
-                    if (shown == 0) {
-                        out.printf("%-40s %-16s %-24s %s%n", "JOB", "STATUS", "EXPERIMENT", "DURATION");
-                    }
-                    out.printf("%-40s %-16s %-24s %s%n", job.name(), job.status(), job.experimentName(),
-                            AzureJobsShowCommand.duration(job));
-                    shown++;
-                }
-            }
+            jobsPage.items().stream().filter(this::matches).limit(top - shown.size()).map(JobJson::of).forEach(shown::add);
             page = jobsPage.nextLink();
-        } while (page != null && shown < top);
-        if (shown == 0) {
-            out.println("No jobs" + (experiment == null && status == null ? "" : " match") + ". Submit one with:"
-                    + " aml-debug azure submit JOB.yml --compute NAME");
-        }
+        } while (page != null && shown.size() < top);
+        output.printList(shown, table(shown), "No jobs" + (experiment == null && status == null ? "" : " match")
+                + ". Submit one with: aml-debug azure submit JOB.yml --compute NAME", command.commandLine().getOut(),
+                command.commandLine().getErr());
         return 0;
+    }
+
+    private static Table table(JsonNode jobs) {
+        Table table = new Table(Column.left("JOB", 40), Column.left("STATUS", 16).statuses(), Column.left("EXPERIMENT", 24),
+                Column.left("DURATION", 0));
+        jobs.forEach(job -> table.row(job.get("name").textValue(), job.get("status").textValue(),
+                job.get("experiment").textValue(), AzureJobsShowCommand.duration(job)));
+        return table;
     }
 
     private boolean matches(Job job) {

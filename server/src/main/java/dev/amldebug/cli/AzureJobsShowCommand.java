@@ -2,8 +2,13 @@ package dev.amldebug.cli;
 
 import dev.amldebug.azure.Job;
 import dev.amldebug.azure.WorkspaceClient;
-import java.io.PrintWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amldebug.cli.output.OutputOptions;
+import dev.amldebug.cli.output.StatusStyle;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,31 +33,44 @@ final class AzureJobsShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
-        PrintWriter out = command.commandLine().getOut();
         WorkspaceClient workspace = azure.workspace();
         Job job = workspace.jobs().get(name);
-        out.println("job:        " + job.name());
-        out.println("display:    " + (job.displayName() == null ? "-" : job.displayName()));
-        out.println("type:       " + job.jobType());
-        out.println("experiment: " + job.experimentName());
-        out.println("status:     " + job.status());
-        out.println("compute:    " + (job.computeId() == null ? "-" : job.computeId().replaceAll(".*/", "")));
-        out.println("started:    " + (job.startTime() == null ? "-" : job.startTime()));
-        out.println("ended:      " + (job.endTime() == null ? "-" : job.endTime()));
-        out.println("duration:   " + duration(job));
-        if (job.parentJobName() != null) {
-            out.println("pipeline:   " + job.parentJobName());
-        }
-        var logs = workspace.logs().files(job.name());
-        out.println("logs:       " + (logs.isEmpty() ? "none yet" : String.join(", ", logs.stream().map(f -> f.name()).toList())));
-        out.println("studio:     " + workspace.studioUrl(job.name()));
+        ObjectNode json = JobJson.of(job);
+        json.put("studioUrl", workspace.studioUrl(job.name()));
+        ArrayNode logs = json.putArray("logs");
+        List<String> logNames = workspace.logs().files(job.name()).stream().map(file -> file.name()).toList();
+        logNames.forEach(logs::add);
+        output.print(json, (out, colour) -> {
+            out.println("job:        " + job.name());
+            out.println("display:    " + text(json, "displayName"));
+            out.println("type:       " + job.jobType());
+            out.println("experiment: " + job.experimentName());
+            out.println("status:     " + StatusStyle.paint(String.valueOf(job.status()), colour));
+            out.println("compute:    " + text(json, "compute"));
+            out.println("started:    " + (job.startTime() == null ? "-" : job.startTime()));
+            out.println("ended:      " + (job.endTime() == null ? "-" : job.endTime()));
+            out.println("duration:   " + duration(json));
+            if (job.parentJobName() != null) {
+                out.println("pipeline:   " + job.parentJobName());
+            }
+            out.println("logs:       " + (logs.isEmpty() ? "none yet" : String.join(", ", logNames)));
+            out.println("studio:     " + json.get("studioUrl").asText());
+        }, command.commandLine().getOut());
         return 0;
     }
 
-    static String duration(Job job) {
-        Duration duration = job.duration();
-        return duration == null ? "-" : RunsListCommand.duration(duration);
+    private static String text(JsonNode json, String field) {
+        return json.path(field).isNull() ? "-" : json.path(field).asText();
+    }
+
+    /** A job's duration from its JSON, as 3m07s; "-" when it has not started. */
+    static String duration(JsonNode job) {
+        JsonNode seconds = job.path("durationSeconds");
+        return seconds.isNumber() ? RunsListCommand.duration(Duration.ofSeconds(seconds.asLong())) : "-";
     }
 }

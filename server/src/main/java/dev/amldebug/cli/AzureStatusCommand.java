@@ -1,8 +1,13 @@
 package dev.amldebug.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azure.config.AzureEndpoints;
 import dev.amldebug.azure.config.WorkspaceConfig;
+import dev.amldebug.azure.config.WorkspaceId;
+import dev.amldebug.cli.output.OutputOptions;
 import dev.amldebug.errors.AmlDebugException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,21 +26,35 @@ final class AzureStatusCommand implements Callable<Integer> {
     @Mixin
     AzureOption azure;
 
+    @Mixin
+    OutputOptions output;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
-        var out = command.commandLine().getOut();
-        out.println("Resource Manager: " + AzureEndpoints.fromEnvironment(azure.access().environment()).resourceManager());
-        out.println("Workspace:        " + WorkspaceConfig.find(azure.folder()).map(Object::toString)
-                .orElse("none (run `aml-debug azure use <workspace id>`)"));
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("resourceManager", AzureEndpoints.fromEnvironment(azure.access().environment()).resourceManager().toString());
+        Optional<WorkspaceId> workspace = WorkspaceConfig.find(azure.folder());
+        json.putNull("workspace");
+        workspace.ifPresent(id -> json.putObject("workspace").put("id", id.armId())
+                .put("subscriptionId", id.subscriptionId()).put("resourceGroup", id.resourceGroup())
+                .put("name", id.workspaceName()));
+        int exitCode = 0;
         try {
-            out.println("Signed in as:     " + azure.access().signIn());
-            return 0;
+            json.put("signedInAs", azure.access().signIn()).putNull("signInError");
         } catch (AmlDebugException e) {
-            out.println("Signed in as:     nobody (" + e.getMessage() + ")");
-            return ErrorReporter.exitCode(e.kind());
+            json.putNull("signedInAs").put("signInError", e.getMessage());
+            exitCode = ErrorReporter.exitCode(e.kind());
         }
+        output.print(json, (out, colour) -> {
+            out.println("Resource Manager: " + json.get("resourceManager").asText());
+            out.println("Workspace:        " + workspace.map(Object::toString)
+                    .orElse("none (run `aml-debug azure use <workspace id>`)"));
+            out.println("Signed in as:     " + (json.get("signedInAs").isNull()
+                    ? "nobody (" + json.get("signInError").asText() + ")" : json.get("signedInAs").asText()));
+        }, command.commandLine().getOut());
+        return exitCode;
     }
 }

@@ -113,7 +113,7 @@ final class AzureSubmitCommand implements Callable<Integer> {
         WorkspaceClient workspace = azure.workspace();
         ExecutorService executor = azure.threads().blocking();
         JobService jobs = new JobService(workspace, azure.workspaceId(), azure.folder(), executor);
-        ConsoleDebuggees console = new ConsoleDebuggees(out, this.console, executor);
+        ConsoleDebuggees console = new ConsoleDebuggees(out, this.console, executor, CliContext.of(command).terminal());
         SubmittedJob submitted = jobs.submit(request(), console);
         out.println("job: " + submitted.job().name());
         out.println("studio: " + submitted.studioUrl());

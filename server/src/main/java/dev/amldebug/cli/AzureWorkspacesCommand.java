@@ -4,7 +4,9 @@ import dev.amldebug.azure.AzureMlClient;
 import dev.amldebug.azure.Page;
 import dev.amldebug.azure.Subscription;
 import dev.amldebug.azure.Workspace;
-import java.io.PrintWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.amldebug.cli.output.OutputOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,27 +34,28 @@ final class AzureWorkspacesCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
-        PrintWriter out = command.commandLine().getOut();
         AzureMlClient client = azure.client();
         List<String> subscriptions = subscription != null ? List.of(subscription) : subscriptionIds(client);
-        int count = 0;
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
         for (String id : subscriptions) {
             String page = null;
             do {
                 Page<Workspace> workspaces = client.workspaces(id, page);
-                for (Workspace workspace : workspaces.items()) {
-                    out.printf("%-24s %-12s %s%n", workspace.name(), workspace.location(), workspace.id());
-                    count++;
-                }
+                workspaces.items().forEach(workspace -> json.addObject().put("name", workspace.name())
+                        .put("location", workspace.location()).put("id", workspace.id()).put("subscriptionId", id));
                 page = workspaces.nextLink();
             } while (page != null);
         }
-        if (count == 0) {
-            out.println("No workspaces" + (subscription == null ? "" : " in subscription " + subscription)
-                    + ". Create one in the Azure portal, or check the subscription with `az account list`.");
-        }
+        output.printList(json, (out, colour) -> json.forEach(workspace -> out.printf("%-24s %-12s %s%n",
+                        workspace.get("name").asText(), workspace.get("location").asText(), workspace.get("id").asText())),
+                "No workspaces" + (subscription == null ? "" : " in subscription " + subscription)
+                        + ". Create one in the Azure portal, or check the subscription with `az account list`.",
+                command.commandLine().getOut(), command.commandLine().getErr());
         return 0;
     }
 

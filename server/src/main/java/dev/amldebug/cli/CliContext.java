@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.cli.output.OutputOptions;
 import dev.amldebug.cli.output.Terminal;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.runner.docker.LazyDocker;
@@ -63,6 +64,11 @@ final class CliContext implements CommandLine.IFactory {
         return terminal;
     }
 
+    /** The context of the invocation that made {@code command} (its factory). */
+    static CliContext of(CommandLine.Model.CommandSpec command) {
+        return (CliContext) command.commandLine().getFactory();
+    }
+
     LazyDocker docker() {
         return docker;
     }
@@ -75,6 +81,9 @@ final class CliContext implements CommandLine.IFactory {
         }
         if (type == AzureOption.class) {
             return type.cast(new AzureOption(this));
+        }
+        if (type == OutputOptions.class) {
+            return type.cast(new OutputOptions(terminal));
         }
         return CommandLine.defaultFactory().create(type);
     }

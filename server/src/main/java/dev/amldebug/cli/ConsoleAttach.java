@@ -7,6 +7,8 @@ import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.console.ConsoleOptions;
 import dev.amldebug.bridge.console.Location;
 import dev.amldebug.bridge.protocol.DapErrorCode;
+import dev.amldebug.cli.output.Style;
+import dev.amldebug.cli.output.Terminal;
 import dev.amldebug.errors.Sentences;
 import dev.amldebug.server.debug.ConsoleSession;
 import dev.amldebug.server.run.RunService;
@@ -46,12 +48,12 @@ final class ConsoleAttach {
      * {@code oneAtATime} take the terminal in turn. Why it stopped early goes to {@code err}.
      */
     static Future<?> onRun(RunService runs, String runId, List<String> breakpoints, DapTrace trace,
-                           ExecutorService executor, Object oneAtATime, PrintWriter err) {
+                           ExecutorService executor, Object oneAtATime, PrintWriter err, Terminal terminal) {
         return executor.submit(() -> {
             synchronized (oneAtATime) {
                 try {
                     debug(runs.debugTarget(runId, true), Path.of(runs.store().read(runId).codeDir), breakpoints, false,
-                            trace, executor);
+                            trace, executor, terminal);
                 } catch (Exception e) {
                     err.println("aml-debug: the console debugger stopped: " + Sentences.of(e));
                 }
@@ -60,9 +62,9 @@ final class ConsoleAttach {
     }
 
     static OptionalInt debug(BridgeTarget target, Path codeDir, List<String> breakpoints, boolean programOutput,
-                             DapTrace trace, ExecutorService executor) throws Exception {
+                             DapTrace trace, ExecutorService executor, Terminal terminal) throws Exception {
         try (trace) {
-            return new ConsoleSession(executor, trace).debug(target, options(codeDir, breakpoints, programOutput));
+            return new ConsoleSession(executor, trace).debug(target, options(codeDir, breakpoints, programOutput, terminal));
         }
     }
 
@@ -71,19 +73,22 @@ final class ConsoleAttach {
      * {@code c all}), until {@code expected} ranks have joined and ended.
      */
     static OptionalInt debugRanks(DebugHub hub, List<PathMapping> mappings, boolean justMyCode, Path codeDir,
-                                  List<String> breakpoints, int expected, DapTrace trace, ExecutorService executor)
-            throws Exception {
+                                  List<String> breakpoints, int expected, DapTrace trace, ExecutorService executor,
+                                  Terminal terminal) throws Exception {
         try (trace) {
             return new ConsoleSession(executor, trace).debugRanks(hub, mappings, justMyCode,
-                    options(codeDir, breakpoints, true), expected);
+                    options(codeDir, breakpoints, true, terminal), expected);
         }
     }
 
-    private static ConsoleOptions options(Path codeDir, List<String> breakpoints, boolean programOutput) {
+    /** The console prints to this process's stdout: its stop lines are coloured when that is a colour terminal. */
+    private static ConsoleOptions options(Path codeDir, List<String> breakpoints, boolean programOutput,
+                                          Terminal terminal) {
         List<Location> locations = breakpoints.stream().map(b -> Location.parse(b, codeDir)).toList();
         PrintStream out = System.out;
         boolean interactive = System.console() != null;
         return new ConsoleOptions(codeDir, locations, Map.of("name", "aml-debug console"),
-                interactive, programOutput, out, new BufferedReader(new InputStreamReader(System.in)), args -> { });
+                interactive, programOutput, out, new BufferedReader(new InputStreamReader(System.in)), args -> { },
+                line -> Style.BUSY.paint(line, terminal.colourOut()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.bridge.target.BridgeTarget;
+import dev.amldebug.cli.output.Terminal;
 import dev.amldebug.errors.Sentences;
 import dev.amldebug.server.azure.GuideAttach;
 import dev.amldebug.server.jobs.Debuggee;
@@ -30,15 +31,17 @@ final class ConsoleDebuggees implements Debuggees {
     private final PrintWriter out;
     private final ConsoleDebugOptions console;
     private final ExecutorService executor;
+    private final Terminal terminal;
     private final LinkedBlockingQueue<Debuggee> waiting = new LinkedBlockingQueue<>();
     private final List<RuntimeException> failures = new ArrayList<>();
     private volatile Future<?> ranks;
     private String lastSaid;
 
-    ConsoleDebuggees(PrintWriter out, ConsoleDebugOptions console, ExecutorService executor) {
+    ConsoleDebuggees(PrintWriter out, ConsoleDebugOptions console, ExecutorService executor, Terminal terminal) {
         this.out = out;
         this.console = console;
         this.executor = executor;
+        this.terminal = terminal;
     }
 
     @Override
@@ -51,7 +54,7 @@ final class ConsoleDebuggees implements Debuggees {
         ranks = executor.submit(() -> {
             try {
                 ConsoleAttach.debugRanks(hub.hub(), hub.mappings(), !console.allCode, hub.codeFolder(), console.breakpoints,
-                        hub.processes(), console.trace(), executor);
+                        hub.processes(), console.trace(), executor, terminal);
             } catch (Exception e) {
                 say("aml-debug: the console debugger stopped: " + Sentences.of(e));
             }
@@ -112,7 +115,8 @@ final class ConsoleDebuggees implements Debuggees {
                 + debuggee.pid() + "); attaching...");
         OptionalInt exitCode;
         try {
-            exitCode = ConsoleAttach.debug(target, debuggee.codeFolder(), console.breakpoints, true, console.trace(), executor);
+            exitCode = ConsoleAttach.debug(target, debuggee.codeFolder(), console.breakpoints, true, console.trace(), executor,
+                    terminal);
         } catch (Exception e) {
             if (ConsoleAttach.unreachable(e)) {
                 throw GuideAttach.unreachable(target);

@@ -1,9 +1,12 @@
 package dev.amldebug.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.amldebug.cli.output.OutputOptions;
+import dev.amldebug.cli.output.Table;
+import dev.amldebug.cli.output.Table.Column;
 import dev.amldebug.runner.run.RunKind;
-import dev.amldebug.runner.run.RunRecord;
-import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,19 +27,31 @@ final class DeployListCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = command.commandLine().getOut();
         workspace.reconcile(command.commandLine().getErr());
-        List<RunRecord> deployments = workspace.store().list().stream().filter(r -> r.kind == RunKind.deployment).toList();
-        if (deployments.isEmpty()) {
-            out.println("No deployments. Start one with: aml-debug deploy up DEPLOYMENT.yml");
-            return 0;
-        }
-        out.printf("%-40s %-10s %-10s %s%n", "RUN", "STATUS", "HEALTH", "SCORING");
-        deployments.forEach(d -> out.printf("%-40s %-10s %-10s %s%n", d.id, d.status,
-                d.deployment().health() == null ? "-" : d.deployment().health(),
-                d.deployment().scoringUri() == null ? "-" : d.deployment().scoringUri()));
+        ArrayNode deployments = JsonNodeFactory.instance.arrayNode();
+        workspace.store().list().stream().filter(r -> r.kind == RunKind.deployment).forEach(d -> deployments.addObject()
+                .put("id", d.id)
+                .put("status", d.status == null ? null : d.status.name())
+                .put("health", d.deployment().health() == null ? null : d.deployment().health().name())
+                .put("scoringUri", d.deployment().scoringUri())
+                .put("startedAt", RunJson.time(d.startedAt))
+                .put("debugEndpoint", d.debugEndpoint));
+        output.printList(deployments, table(deployments),
+                "No deployments. Start one with: aml-debug deploy up DEPLOYMENT.yml", command.commandLine().getOut(),
+                command.commandLine().getErr());
         return 0;
+    }
+
+    private static Table table(JsonNode deployments) {
+        Table table = new Table(Column.left("RUN", 40), Column.left("STATUS", 10).statuses(),
+                Column.left("HEALTH", 10).statuses(), Column.left("SCORING", 0));
+        deployments.forEach(d -> table.row(d.get("id").textValue(), d.get("status").textValue(),
+                d.get("health").textValue(), d.get("scoringUri").textValue()));
+        return table;
     }
 }

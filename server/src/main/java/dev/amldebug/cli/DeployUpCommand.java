@@ -84,7 +84,7 @@ final class DeployUpCommand implements Callable<Integer> {
                 : waitForDebugger ? DebugOptions.defaults() : new DebugOptions(0, false, true));
         // init() raising under --post-mortem: the console debugger shows where, unless detached.
         PostMortemAttach failures = new PostMortemAttach(err, runId -> ConsoleAttach.onRun(runs, runId, List.of(),
-                DapTrace.NONE, workspace.threads().blocking(), new Object(), err));
+                DapTrace.NONE, workspace.threads().blocking(), new Object(), err, CliContext.of(command).terminal()));
         SubmittedRun run = runs.deploy(new DeploymentRequest(absolute(deployment), absolute(score), absolute(environment),
                 image, model, port, options, detach), new ConsoleListener(out, err, failures::on));
         out.println("run: " + run.id());

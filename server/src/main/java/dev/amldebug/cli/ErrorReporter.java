@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.cli.output.Style;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.errors.ErrorKind;
 import dev.amldebug.errors.Sentences;
@@ -19,9 +20,12 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     static final int ENVIRONMENT = 3;
 
     private final boolean verbose;
+    private final String prefix;
 
-    ErrorReporter(boolean verbose) {
+    /** @param colour paint the "aml-debug:" prefix red (stderr is a terminal that takes colour) */
+    ErrorReporter(boolean verbose, boolean colour) {
         this.verbose = verbose;
+        this.prefix = Style.BAD.paint("aml-debug:", colour) + " ";
     }
 
     static int exitCode(ErrorKind kind) {
@@ -40,9 +44,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         }
         ErrorKind kind = AmlDebugException.kindOf(Sentences.unwrap(e));
         if (kind == ErrorKind.INTERNAL) {
-            err.println("aml-debug: " + Sentences.of(e) + (verbose ? "" : " (run with --verbose for details)"));
+            err.println(prefix + Sentences.of(e) + (verbose ? "" : " (run with --verbose for details)"));
         } else {
-            err.println("aml-debug: " + Sentences.of(e));
+            err.println(prefix + Sentences.of(e));
         }
         if (e instanceof BuildFailedException build) {
             err.println("Last lines of the build:");

@@ -131,7 +131,7 @@ final class ForegroundRun {
             try {
                 ConsoleAttach.debugRanks(hub, List.of(new PathMapping(started.codeDir, ContainerPaths.CODE)), true,
                         Path.of(started.codeDir), debugFlags.breakpoints, expected, debugFlags.trace(),
-                        workspace.threads().blocking());
+                        workspace.threads().blocking(), CliContext.of(command).terminal());
             } catch (Exception e) {
                 err.println("aml-debug: the console debugger stopped: " + Sentences.of(e));
             }
@@ -141,7 +141,7 @@ final class ForegroundRun {
     /** The console debugger on a run; attachments that share {@code oneAtATime} take the terminal in turn. */
     private Future<?> attachConsole(RunService runs, String runId, Object oneAtATime) {
         return ConsoleAttach.onRun(runs, runId, debugFlags.breakpoints, debugFlags.trace(), workspace.threads().blocking(),
-                oneAtATime, command.commandLine().getErr());
+                oneAtATime, command.commandLine().getErr(), CliContext.of(command).terminal());
     }
 
     private static void awaitQuietly(Future<?> work) throws InterruptedException {

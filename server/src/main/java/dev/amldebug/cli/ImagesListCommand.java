@@ -4,12 +4,17 @@ import dev.amldebug.runner.docker.DockerConnection;
 import dev.amldebug.runner.image.ImageInventory;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.image.ManagedImage;
-import java.io.PrintWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.amldebug.cli.output.OutputOptions;
+import dev.amldebug.cli.output.Table;
+import dev.amldebug.cli.output.Table.Column;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,19 +32,29 @@ final class ImagesListCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
-        PrintWriter out = command.commandLine().getOut();
         List<ManagedImage> images = new ImageInventory(DockerConnection.open(), ImageUsage.inUserCache()).list();
-        if (images.isEmpty()) {
-            out.println("No aml-debug images. They are built by the first run of each environment.");
-            return 0;
-        }
-        out.printf("%-30s %10s %-16s %-6s %s%n", "IMAGE", "SIZE", "LAST USED", "IN USE", "ENVIRONMENT");
-        for (ManagedImage image : images) {
-            out.printf("%-30s %10s %-16s %-6s %s%n", image.tag(), ByteSizes.format(image.sizeBytes()),
-                    TIME.format(image.lastUsed()), image.inUse() ? "yes" : "no", image.environment());
-        }
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        images.forEach(image -> json.addObject()
+                .put("tag", image.tag())
+                .put("id", image.id())
+                .put("sizeBytes", image.sizeBytes())
+                .put("createdAt", RunJson.time(image.created()))
+                .put("lastUsedAt", RunJson.time(image.lastUsed()))
+                .put("inUse", image.inUse())
+                .put("environment", image.environment()));
+        output.printList(json, (out, colour) -> {
+            Table table = new Table(Column.left("IMAGE", 30), Column.right("SIZE", 10), Column.left("LAST USED", 16),
+                    Column.left("IN USE", 6), Column.left("ENVIRONMENT", 0));
+            images.forEach(image -> table.row(image.tag(), ByteSizes.format(image.sizeBytes()),
+                    TIME.format(image.lastUsed()), image.inUse() ? "yes" : "no", image.environment()));
+            table.print(out, colour);
+        }, "No aml-debug images. They are built by the first run of each environment.", command.commandLine().getOut(),
+                command.commandLine().getErr());
         return 0;
     }
 }

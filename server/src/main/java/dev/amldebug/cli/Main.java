@@ -40,7 +40,7 @@ public final class Main {
                 commandLine.addSubcommand(name, new CommandLine(type, context));
             }
         });
-        commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
+        commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose, context.terminal().colourErr()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         // As wide as the terminal: an example's command line then stays on one line.
         commandLine.setUsageHelpAutoWidth(true);

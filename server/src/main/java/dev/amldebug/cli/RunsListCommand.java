@@ -1,5 +1,11 @@
 package dev.amldebug.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.amldebug.cli.output.OutputOptions;
+import dev.amldebug.cli.output.Table;
+import dev.amldebug.cli.output.Table.Column;
 import dev.amldebug.runner.run.RunRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -38,47 +44,43 @@ final class RunsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = command.commandLine().getOut();
-        workspace.reconcile(command.commandLine().getErr());
-        workspace.store().broken().forEach(broken -> command.commandLine().getErr().println("note: "
-                + broken.getMessage()));
+        PrintWriter err = command.commandLine().getErr();
+        workspace.reconcile(err);
+        workspace.store().broken().forEach(broken -> err.println("note: " + broken.getMessage()));
         List<RunRecord> all = workspace.store().list();
         Map<String, RunRecord> byId = all.stream().collect(Collectors.toMap(r -> r.id, r -> r));
-        List<RunRecord> runs = all.stream().filter(r -> !r.step().isStep())
-                .filter(r -> experiment == null || experiment.equals(r.experiment)).toList();
-        if (runs.isEmpty()) {
-            out.println("No runs in " + workspace.store().runsDir() + ". Start one with: aml-debug run JOB.yml");
-            return 0;
-        }
-        out.printf("%-40s %-12s %-10s %-19s %9s %5s%n", "RUN", "EXPERIMENT", "STATUS", "STARTED", "DURATION", "EXIT");
-        for (RunRecord run : runs) {
-            row(out, run.id, run);
-            if (!run.pipeline().steps().isEmpty()) {
-                run.pipeline().steps().forEach((step, id) -> {
-                    RunRecord child = byId.get(id);
-                    if (child != null) {
-                        row(out, "  " + step + (child.step().reusedFrom() == null ? "" : " (reused)"), child);
-                    }
-                });
-            }
-        }
+        ArrayNode runs = JsonNodeFactory.instance.arrayNode();
+        all.stream().filter(r -> !r.step().isStep())
+                .filter(r -> experiment == null || experiment.equals(r.experiment))
+                .forEach(run -> runs.add(RunJson.of(run, byId::get)));
+        output.printList(runs, table(runs), "No runs in " + workspace.store().runsDir()
+                + ". Start one with: aml-debug run JOB.yml", command.commandLine().getOut(), err);
         return 0;
     }
 
-    /** A run's row; a pipeline's steps follow it, indented, by step name. */
-    private static void row(PrintWriter out, String name, RunRecord run) {
-        out.printf("%-40s %-12s %-10s %-19s %9s %5s%n", name, run.experiment, run.status,
-                run.startedAt == null ? "-" : TIME.format(run.startedAt), duration(run),
-                run.exitCode == null ? "-" : run.exitCode);
+    /** A row per run; a pipeline's steps follow it, indented, by step name. */
+    private static Table table(JsonNode runs) {
+        Table table = new Table(Column.left("RUN", 40), Column.left("EXPERIMENT", 12), Column.left("STATUS", 10).statuses(),
+                Column.left("STARTED", 19), Column.right("DURATION", 9), Column.right("EXIT", 5));
+        for (JsonNode run : runs) {
+            row(table, run.path("id").asText(), run);
+            for (JsonNode step : run.path("steps")) {
+                row(table, "  " + step.path("name").asText() + (step.path("reusedFrom").isNull() ? "" : " (reused)"), step);
+            }
+        }
+        return table;
     }
 
-    static String duration(RunRecord run) {
-        if (run.startedAt == null) {
-            return "-";
-        }
-        return duration(Duration.between(run.startedAt, run.endedAt == null ? Instant.now() : run.endedAt));
+    private static void row(Table table, String name, JsonNode run) {
+        table.row(name, run.path("experiment").textValue(), run.path("status").textValue(),
+                run.path("startedAt").isNull() ? null : TIME.format(Instant.parse(run.path("startedAt").asText())),
+                run.path("durationSeconds").isNull() ? null : duration(Duration.ofSeconds(run.path("durationSeconds").asLong())),
+                run.path("exitCode").isNull() ? null : run.path("exitCode").asText());
     }
 
     /** 1h05m, or 3m07s. */

@@ -3,6 +3,9 @@ package dev.amldebug.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.amldebug.azure.JobStatus;
 import dev.amldebug.azurefake.FakeAzureMl;
 import dev.amldebug.azurefake.FakeAzureMlExtension;
 import dev.amldebug.azurefake.faults.Fault;
@@ -11,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +89,54 @@ class AzureCliIT {
 
         Cli top = azure("jobs", "list", "--top", "3");
         assertThat(top.out.lines().filter(line -> !line.startsWith("JOB "))).as("other tests submit jobs too").hasSize(3);
+    }
+
+    @Test
+    void jobsListAndShowAsJsonHaveTheDocumentedFields() throws Exception {
+        azure("use", workspaceId());
+        fake.setJobStatus("job-0010", "Failed");
+        fake.appendLog("job-0010", "user_logs/std_log.txt", "Traceback\n".getBytes(StandardCharsets.UTF_8));
+        ObjectMapper mapper = new ObjectMapper();
+
+        Cli list = azure("jobs", "list", "--top", "100", "-o", "json");
+        assertThat(list.exitCode).as(list.toString()).isZero();
+        JsonNode jobs = mapper.readTree(list.out);
+        assertThat(jobs.findValuesAsText("name")).as("other tests submit jobs too").contains("job-0000", "job-0011");
+        for (JsonNode job : jobs) {
+            assertThat(job.get("status").asText()).isIn(Arrays.stream(JobStatus.values()).map(Enum::name).toList());
+            assertThat(job.has("experiment") && job.has("type") && job.has("startedAt") && job.has("durationSeconds")
+                    && job.has("compute") && job.has("id")).as(job.toString()).isTrue();
+        }
+
+        Cli show = azure("jobs", "show", "job-0010", "-o", "json");
+        assertThat(show.exitCode).as(show.toString()).isZero();
+        JsonNode job = mapper.readTree(show.out);
+        assertThat(job.get("name").asText()).isEqualTo("job-0010");
+        assertThat(job.get("status").asText()).isEqualTo("Failed");
+        assertThat(job.get("studioUrl").asText()).startsWith("https://");
+        assertThat(job.get("logs").toString()).contains("user_logs/std_log.txt");
+
+        Cli failed = azure("jobs", "list", "--top", "100", "-o", "tsv", "--query", "[?status=='Failed'].[name, status]");
+        assertThat(failed.out.lines()).as(failed.toString()).contains("job-0010\tFailed")
+                .allMatch(line -> line.split("\t", -1).length == 2 && line.endsWith("\tFailed"));
+    }
+
+    @Test
+    void workspacesAndStatusAsJson() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode workspaces = mapper.readTree(azure("workspaces", "-o", "json").out);
+        assertThat(workspaces.findValuesAsText("id")).contains(workspaceId());
+        assertThat(workspaces.findValuesAsText("name")).contains(fake.options().workspace());
+
+        azure("use", workspaceId());
+        Cli status = azure("status", "-o", "json");
+        assertThat(status.exitCode).as(status.toString()).isZero();
+        JsonNode json = mapper.readTree(status.out);
+        assertThat(json.get("workspace").get("name").asText()).isEqualTo(fake.options().workspace());
+        assertThat(json.get("workspace").get("id").asText()).isEqualTo(workspaceId());
+        assertThat(json.get("signedInAs").isTextual()).isTrue();
+        assertThat(json.get("signInError").isNull()).isTrue();
+        assertThat(azure("status", "--query", "workspace.name", "-o", "tsv").out).isEqualTo(fake.options().workspace() + "\n");
     }
 
     @Test

@@ -17,7 +17,7 @@ class ErrorReporterTest {
     private int report(Exception e, boolean verbose) {
         CommandLine commandLine = new CommandLine(new AmlDebugCommand(), CliContext.forArguments());
         commandLine.setErr(new PrintWriter(err, true));
-        return new ErrorReporter(verbose).handleExecutionException(e, commandLine, null);
+        return new ErrorReporter(verbose, false).handleExecutionException(e, commandLine, null);
     }
 
     @Test

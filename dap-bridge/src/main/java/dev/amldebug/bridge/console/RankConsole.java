@@ -115,8 +115,8 @@ public final class RankConsole {
         }
         rank.stopped(thread, frames[0]);
         commands.newLineAfterPrompt();
-        options.out().println(rank.label() + " stopped at " + Location.of(frames[0], options.codeDir()) + " in "
-                + frames[0].getName());
+        options.out().println(options.stopLine().apply(rank.label() + " stopped at "
+                + Location.of(frames[0], options.codeDir()) + " in " + frames[0].getName()));
         commands.stopped(rank);
     }
 

@@ -56,8 +56,8 @@ final class Session {
             return true;
         }
         StackFrame top = frames[0];
-        out.println("stopped at " + Location.relative(top.getSource() == null ? null : top.getSource().getPath(),
-                options.codeDir()) + ":" + top.getLine() + " in " + top.getName());
+        out.println(options.stopLine().apply("stopped at " + Location.relative(top.getSource() == null ? null
+                : top.getSource().getPath(), options.codeDir()) + ":" + top.getLine() + " in " + top.getName()));
         printLocals(top);
         if (!options.interactive()) {
             resume(thread, "c");

@@ -1,0 +1,106 @@
+package dev.amldebug.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.run.RunStatus;
+import dev.amldebug.runner.run.RunStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Colour as a person at a terminal sees it: the real jar under a real pseudo-terminal (util-linux's {@code script})
+ * paints statuses and the error prefix, and paints nothing with NO_COLOR, with --no-color, or through a pipe.
+ */
+class ColourIT {
+    private static final String ESCAPE = "\u001b[";
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void aCompletedAndAFailedRun() {
+        RunStore store = new RunStore(dir);
+        for (RunStatus status : List.of(RunStatus.Completed, RunStatus.Failed)) {
+            RunRecord record = new RunRecord();
+            record.id = "colour_" + status.ordinal() + "_aaaaaaaa";
+            record.experiment = "colour";
+            record.status = status;
+            record.createdAt = Instant.now();
+            record.startedAt = record.createdAt;
+            record.endedAt = record.createdAt.plusSeconds(3);
+            record.exitCode = status == RunStatus.Completed ? 0 : 1;
+            store.create(record);
+        }
+    }
+
+    /** The jar under a pseudo-terminal that {@code script} opens: stdout and stderr both go to it. */
+    private static String underTerminal(Map<String, String> variables, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-jar",
+                Path.of("target/aml-debug.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        String line = command.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", line, "/dev/null").redirectErrorStream(true);
+        environment(builder, variables);
+        return collect(builder.start());
+    }
+
+    private static String throughPipe(String... args) throws Exception {
+        ProcessBuilder builder = JarProcess.builder(args).redirectErrorStream(true);
+        environment(builder, Map.of());
+        return collect(builder.start());
+    }
+
+    private static void environment(ProcessBuilder builder, Map<String, String> variables) {
+        builder.environment().remove("NO_COLOR");
+        builder.environment().put("TERM", "xterm-256color");
+        builder.environment().putAll(variables);
+    }
+
+    /** Everything it printed; stdin stays open until it ends, as a terminal's would. */
+    private static String collect(Process process) throws IOException, InterruptedException {
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("it did not end; output:\n" + new String(output, StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        return new String(output, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void statusesAreColouredAtATerminal() throws Exception {
+        String out = underTerminal(Map.of(), "runs", "list", "-w", dir.toString());
+        assertThat(out).contains(ESCAPE + "32mCompleted" + ESCAPE + "0m").contains(ESCAPE + "31mFailed" + ESCAPE + "0m");
+        assertThat(out.lines().filter(l -> l.startsWith("colour_")).toList()).hasSize(2);
+    }
+
+    @Test
+    void theErrorPrefixIsRedAtATerminal() throws Exception {
+        String out = underTerminal(Map.of(), "runs", "show", "nope_1_aaaaaaaa", "-w", dir.toString());
+        assertThat(out).contains(ESCAPE + "31maml-debug:" + ESCAPE + "0m No run 'nope_1_aaaaaaaa'");
+    }
+
+    @Test
+    void noColourWithNoColorWithTheFlagThroughAPipeOrAsJson() throws Exception {
+        String noColorVariable = underTerminal(Map.of("NO_COLOR", "1"), "runs", "list", "-w", dir.toString());
+        String flag = underTerminal(Map.of(), "runs", "list", "--no-color", "-w", dir.toString());
+        String pipe = throughPipe("runs", "list", "-w", dir.toString());
+        String json = underTerminal(Map.of(), "runs", "list", "-o", "json", "-w", dir.toString());
+        String error = underTerminal(Map.of("NO_COLOR", "1"), "runs", "show", "nope_1_aaaaaaaa", "-w", dir.toString());
+        for (String out : List.of(noColorVariable, flag, pipe, json)) {
+            assertThat(out).contains("Completed").contains("Failed").doesNotContain(ESCAPE);
+        }
+        assertThat(error).contains("aml-debug: No run").doesNotContain(ESCAPE);
+    }
+}
