@@ -4,7 +4,6 @@ import dev.amldebug.azure.Compute;
 import dev.amldebug.azure.Job;
 import dev.amldebug.runner.pipeline.PipelineStep;
 import dev.amldebug.runner.pipeline.PipelineYamlParser;
-import dev.amldebug.runner.run.RunStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,7 +30,7 @@ final class CompletionWordsCommand implements Callable<Integer> {
     Path file;
 
     @Mixin
-    AzureOption azure;
+    WorkspaceOption workspace;
 
     @Spec
     CommandSpec command;
@@ -48,11 +47,12 @@ final class CompletionWordsCommand implements Callable<Integer> {
 
     private List<String> words() {
         return switch (kind) {
-            case runs -> new RunStore(azure.folder()).list().stream().map(run -> run.id).toList();
+            case runs -> workspace.store().list().stream().map(run -> run.id).toList();
             case steps -> file == null ? List.of()
                     : new PipelineYamlParser().parse(file).steps().stream().map(PipelineStep::name).toList();
-            case jobs -> azure.workspace().jobs().list(null).items().stream().map(Job::name).toList();
-            case computes -> azure.workspace().computes().list(null).items().stream().map(Compute::name).toList();
+            case jobs -> workspace.azure(null).workspace().jobs().list(null).items().stream().map(Job::name).toList();
+            case computes -> workspace.azure(null).workspace().computes().list(null).items().stream().map(Compute::name)
+                    .toList();
         };
     }
 }
