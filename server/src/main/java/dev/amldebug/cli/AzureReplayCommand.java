@@ -50,6 +50,9 @@ final class AzureReplayCommand implements Callable<Integer> {
     @Mixin
     DebugFlags debugFlags;
 
+    @Mixin
+    ProgressDisplay progressDisplay;
+
     @Spec
     CommandSpec command;
 
@@ -61,7 +64,7 @@ final class AzureReplayCommand implements Callable<Integer> {
                     err.println(line);
                     err.flush();
                 });
-        return new ForegroundRun(workspace, debugFlags, false, command).run(workspace.runs(),
+        return new ForegroundRun(workspace, debugFlags, false, command, progressDisplay.progress()).run(workspace.runs(),
                 request.withDebug(debugFlags.runOptions()));
     }
 

@@ -40,6 +40,9 @@ public final class Main {
                 commandLine.addSubcommand(name, new CommandLine(type, context));
             }
         });
+        if (context.bars()) {
+            commandLine.setErr(context.stickyErr().writer());
+        }
         commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
