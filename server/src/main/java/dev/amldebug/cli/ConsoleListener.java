@@ -6,6 +6,7 @@ import dev.amldebug.runner.run.RunListener;
 import dev.amldebug.runner.run.RunRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,7 @@ final class ConsoleListener implements RunListener {
     private Progress.Task build;
     private int buildStep;
     private Progress.Task debuggerWait;
+    private Instant waitEnds = Instant.MAX;
 
     /** @param events hears the run's typed events (a post-mortem wait, for one) */
     ConsoleListener(PrintWriter out, PrintWriter err, Progress progress, Consumer<RunEvent> events) {
@@ -50,8 +52,9 @@ final class ConsoleListener implements RunListener {
         build = closed(build);
         if (event instanceof RunEvent.WaitingForDebugger waiting) {
             debuggerWait = closed(debuggerWait);
-            debuggerWait = progress.waiting("Waiting for a debugger on " + waiting.endpoint(),
-                    waiting.timeoutSeconds() > 0 ? Duration.ofSeconds(waiting.timeoutSeconds()) : null);
+            Duration limit = waiting.timeoutSeconds() > 0 ? Duration.ofSeconds(waiting.timeoutSeconds()) : null;
+            debuggerWait = progress.waiting("Waiting for a debugger on " + waiting.endpoint(), limit);
+            waitEnds = limit == null ? Instant.MAX : Instant.now().plus(limit);
         } else if (event instanceof RunEvent.DebuggerAttached || event instanceof RunEvent.PostMortemWaiting) {
             debuggerWait = closed(debuggerWait);
         }
@@ -74,7 +77,10 @@ final class ConsoleListener implements RunListener {
     @Override
     public void driverOutput(String text) {
         synchronized (this) {
-            debuggerWait = closed(debuggerWait);
+            // The shim's own lines come before the wait; the script's, once the wait is over.
+            if (debuggerWait != null && Instant.now().isAfter(waitEnds)) {
+                debuggerWait = closed(debuggerWait);
+            }
         }
         out.print(text);
         out.flush();

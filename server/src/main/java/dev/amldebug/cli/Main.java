@@ -42,6 +42,9 @@ public final class Main {
         });
         if (context.bars()) {
             commandLine.setErr(context.stickyErr().writer());
+            if (context.terminal().stdoutIsTerminal()) {
+                commandLine.setOut(context.stickyErr().writer(System.out));
+            }
         }
         commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

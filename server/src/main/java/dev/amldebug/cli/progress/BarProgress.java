@@ -27,7 +27,7 @@ final class BarProgress implements Progress {
         if (!line.claim(consumer)) {
             return plain.steps(task);
         }
-        return new Bar(base(task, consumer).setUnit(" steps", 1).hideEta().setInitialMax(1));
+        return new Bar(base(task, consumer).setUnit(" steps", 1).hideEta().setInitialMax(1), consumer);
     }
 
     @Override
@@ -38,7 +38,7 @@ final class BarProgress implements Progress {
         }
         String unit = Amounts.unit(totalBytes);
         return new Bar(base(task, consumer).setInitialMax(totalBytes).setUnit(" " + unit, Amounts.unitSize(unit))
-                .showSpeed());
+                .showSpeed(), consumer);
     }
 
     @Override
@@ -47,7 +47,7 @@ final class BarProgress implements Progress {
         if (!line.claim(consumer)) {
             return plain.waiting(what, limit);
         }
-        return new Bar(base(what, consumer).setInitialMax(-1).setRenderer(new WaitRenderer(limit)));
+        return new Bar(base(what, consumer).setInitialMax(-1).setRenderer(new WaitRenderer(limit)), consumer);
     }
 
     private static ProgressBarBuilder base(String task, Sticky consumer) {
@@ -57,9 +57,11 @@ final class BarProgress implements Progress {
 
     private static final class Bar implements Task {
         private final ProgressBar bar;
+        private final Sticky consumer;
 
-        Bar(ProgressBarBuilder builder) {
+        Bar(ProgressBarBuilder builder, Sticky consumer) {
             this.bar = builder.build();
+            this.consumer = consumer;
         }
 
         @Override
@@ -73,9 +75,11 @@ final class BarProgress implements Progress {
             bar.stepBy(amount);
         }
 
+        /** The library closes its consumer on its own thread, not always before this returns: the line is freed here. */
         @Override
         public void close() {
             bar.close();
+            consumer.close();
         }
     }
 

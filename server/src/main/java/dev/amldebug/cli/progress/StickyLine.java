@@ -23,27 +23,32 @@ public final class StickyLine {
 
     public StickyLine(PrintStream stream) {
         this.stream = stream;
-        this.writer = new PrintWriter(new Writer() {
-            @Override
-            public void write(char[] text, int offset, int length) {
-                text(new String(text, offset, length));
-            }
-
-            @Override
-            public void flush() {
-                stream.flush();
-            }
-
-            @Override
-            public void close() {
-                stream.flush();
-            }
-        }, true);
+        this.writer = writer(stream);
     }
 
     /** Text for this stream that is not a bar (autoflush). */
     public PrintWriter writer() {
         return writer;
+    }
+
+    /** Text for {@code other}, a stream to the same terminal (stdout beside stderr): the bar steps aside for it too. */
+    public PrintWriter writer(PrintStream other) {
+        return new PrintWriter(new Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) {
+                text(other, new String(text, offset, length));
+            }
+
+            @Override
+            public void flush() {
+                other.flush();
+            }
+
+            @Override
+            public void close() {
+                other.flush();
+            }
+        }, true);
     }
 
     /** The terminal's width less a margin, as the library finds it (JLine; 80 when it cannot tell). */
@@ -89,18 +94,21 @@ public final class StickyLine {
         barShown = false;
     }
 
-    private synchronized void text(String text) {
+    private synchronized void text(PrintStream target, String text) {
         if (text.isEmpty()) {
             return;
         }
         if (barShown) {
             stream.print(CLEAR_LINE);
+            stream.flush();
             barShown = false;
         }
-        stream.print(text);
+        target.print(text);
+        target.flush();
         lineOpen = !text.endsWith("\n");
         if (!lineOpen && bar != null) {
             stream.print(bar);
+            stream.flush();
             barShown = true;
         }
     }
