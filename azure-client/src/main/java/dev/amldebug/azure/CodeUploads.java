@@ -39,14 +39,19 @@ public final class CodeUploads {
 
     /** {@code excluded} gets paths relative to {@code folder}. Returns the code version's ARM id. */
     public String uploadCode(Path folder, Predicate<Path> excluded) {
+        return uploadCode(folder, excluded, TransferListener.NONE);
+    }
+
+    /** As {@link #uploadCode(Path, Predicate)}, telling {@code listener} the upload's bytes (when there is one). */
+    public String uploadCode(Path folder, Predicate<Path> excluded, TransferListener listener) {
         List<String> files = SnapshotFiles.of(folder, excluded);
-        JsonNode version = ensureVersion(CODE_ASSET, folder, files);
+        JsonNode version = ensureVersion(CODE_ASSET, folder, files, listener);
         String versionId = Json.text(version, "id");
         return versionId != null ? versionId
                 : id.armId() + "/codes/" + CODE_ASSET + "/versions/" + ContentHash.of(folder, files);
     }
 
-    private JsonNode ensureVersion(String asset, Path root, List<String> files) {
+    private JsonNode ensureVersion(String asset, Path root, List<String> files, TransferListener listener) {
         String hash = ContentHash.of(root, files);
         URI version = client.endpoints().resolve(id.armId() + "/codes/" + asset + "/versions/" + hash + "?" + AzureMlClient.ML_API);
         What what = What.of("code version " + asset + ":" + hash + " in workspace " + id.workspaceName(),
@@ -64,13 +69,13 @@ public final class CodeUploads {
         if (blobUri == null || sasUri == null) {
             throw AmlDebugException.environment("Azure ML gave no upload location for " + asset + ": try again in a minute.", null);
         }
-        upload(root, files, sasUri);
+        upload(root, files, sasUri, listener);
         ObjectNode body = JSON.createObjectNode();
         body.putObject("properties").put("codeUri", blobUri).put("isAnonymous", true);
         return client.arm().send(HttpMethod.PUT, version, body, Map.of(), what).json();
     }
 
-    private void upload(Path root, List<String> files, String sasUri) {
+    private void upload(Path root, List<String> files, String sasUri, TransferListener listener) {
         BlobContainerClient container = new BlobContainerClientBuilder()
                 .endpoint(sasUri)
                 .httpClient(client.transport())
@@ -79,13 +84,16 @@ public final class CodeUploads {
                 .buildClient();
         String prefix = BlobUrlParts.parse(sasUri).getBlobName();
         String folder = prefix == null || prefix.isEmpty() ? "" : (prefix.endsWith("/") ? prefix : prefix + "/");
+        listener.started("Uploading the code snapshot of " + root.getFileName(), BlobTransfers.size(root, files));
         try {
             for (String relative : files) {
-                container.getBlobClient(folder + relative).uploadFromFile(root.resolve(relative).toString(), true);
+                BlobTransfers.upload(container.getBlobClient(folder + relative), root.resolve(relative), listener);
             }
         } catch (RuntimeException e) {
             throw AmlDebugException.environment("Uploading to the workspace storage failed: check your network and that the"
                     + " storage account allows access from here, then submit again.", null);
+        } finally {
+            listener.ended();
         }
     }
 }

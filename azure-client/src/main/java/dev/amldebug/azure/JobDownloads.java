@@ -42,6 +42,11 @@ public final class JobDownloads {
 
     /** Neither outputs nor logs asked for means both. Returns the folder. */
     public Path download(String jobName, boolean outputs, boolean logs, Path to) {
+        return download(jobName, outputs, logs, to, TransferListener.NONE);
+    }
+
+    /** As {@link #download(String, boolean, boolean, Path)}, telling {@code listener} the bytes as they come. */
+    public Path download(String jobName, boolean outputs, boolean logs, Path to, TransferListener listener) {
         boolean both = !outputs && !logs;
         List<String> prefixes = new ArrayList<>();
         if (outputs || both) {
@@ -53,16 +58,24 @@ public final class JobDownloads {
         Path root = to.toAbsolutePath().normalize();
         String folder = artifactFolder(jobName);
         BlobContainerClient store = storage.datastoreContainer(ARTIFACT_STORE);
+        List<BlobItem> blobs = new ArrayList<>();
         for (String prefix : prefixes) {
-            for (BlobItem blob : list(store, folder + prefix, jobName)) {
+            blobs.addAll(list(store, folder + prefix, jobName));
+        }
+        listener.started("Downloading job " + jobName, blobs.stream().mapToLong(JobDownloads::size).sum());
+        try {
+            for (BlobItem blob : blobs) {
                 String name = blob.getName().substring(folder.length());
                 Path target = root.resolve(name).normalize();
                 if (!target.startsWith(root) || target.equals(root)) {
                     LOG.warn("Skipped artifact {} of job {}: its path leads outside {}", name, jobName, root);
+                    listener.transferred(size(blob));
                     continue;
                 }
-                fetch(store, blob.getName(), name, target);
+                fetch(store, blob, name, target, listener);
             }
+        } finally {
+            listener.ended();
         }
         return root;
     }
@@ -101,14 +114,19 @@ public final class JobDownloads {
         return What.of("job " + jobName + " in workspace " + id.workspaceName(), "`aml-debug azure jobs list`");
     }
 
-    private void fetch(BlobContainerClient store, String blob, String name, Path target) {
+    private static long size(BlobItem blob) {
+        Long length = blob.getProperties() == null ? null : blob.getProperties().getContentLength();
+        return length == null ? 0 : length;
+    }
+
+    private void fetch(BlobContainerClient store, BlobItem blob, String name, Path target, TransferListener listener) {
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
             throw AmlDebugException.environment("Cannot create " + target.getParent() + ": check that it is writable.", e);
         }
         try {
-            store.getBlobClient(blob).downloadToFile(target.toString(), true);
+            BlobTransfers.download(store.getBlobClient(blob.getName()), target.toString(), size(blob), listener);
         } catch (BlobStorageException e) {
             if (e.getStatusCode() != 416) {
                 throw failed(name);

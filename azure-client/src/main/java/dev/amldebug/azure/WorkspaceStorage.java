@@ -64,6 +64,11 @@ public final class WorkspaceStorage {
      * identity reads as the datastore allows (recorded in test_command_job_builder).
      */
     public URI uploadLocal(Path fileOrFolder) {
+        return uploadLocal(fileOrFolder, TransferListener.NONE);
+    }
+
+    /** As {@link #uploadLocal(Path)}, telling {@code listener} the upload's bytes. */
+    public URI uploadLocal(Path fileOrFolder, TransferListener listener) {
         boolean folder = Files.isDirectory(fileOrFolder);
         if (!folder && !Files.isRegularFile(fileOrFolder)) {
             throw AmlDebugException.badInput("The input " + fileOrFolder + " does not exist: give an existing file or folder,"
@@ -74,16 +79,21 @@ public final class WorkspaceStorage {
         String name = fileOrFolder.toAbsolutePath().normalize().getFileName().toString();
         String prefix = "LocalUpload/" + ContentHash.of(root, files) + "/" + (folder ? name + "/" : "");
         BlobContainerClient blobs = datastoreContainer(DATASTORE);
+        listener.started("Uploading the input " + name, BlobTransfers.size(root, files));
         try {
             for (String relative : files) {
                 var blob = blobs.getBlobClient(prefix + relative);
-                if (!blob.exists()) {
-                    blob.uploadFromFile(root.resolve(relative).toString(), true);
+                if (blob.exists()) {
+                    listener.transferred(BlobTransfers.size(root, List.of(relative)));
+                } else {
+                    BlobTransfers.upload(blob, root.resolve(relative), listener);
                 }
             }
         } catch (RuntimeException e) {
             throw AmlDebugException.environment("Uploading " + fileOrFolder + " to the workspace's datastore " + DATASTORE
                     + " failed: check your network and that its storage account allows access from here.", null);
+        } finally {
+            listener.ended();
         }
         return URI.create(DATASTORE_PATHS + prefix + (folder ? "" : DataPlane.encode(files.get(0))));
     }

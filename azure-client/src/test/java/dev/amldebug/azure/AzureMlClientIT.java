@@ -275,6 +275,57 @@ class AzureMlClientIT {
     }
 
     @Test
+    void aCodeUploadTellsItsListenerEveryByteOnce() throws Exception {
+        Path code = Files.createDirectories(temp.resolve("counted"));
+        Files.write(code.resolve("model.bin"), new byte[300_000]);
+        Files.writeString(code.resolve("train.py"), "print('counted " + System.nanoTime() + "')\n");
+        Transfers heard = new Transfers();
+
+        workspace().codes().uploadCode(code, path -> false, heard);
+
+        long size = 300_000 + Files.size(code.resolve("train.py"));
+        assertThat(heard.started).containsExactly("Uploading the code snapshot of counted: " + size);
+        assertThat(heard.bytes).isEqualTo(size);
+        assertThat(heard.ended).isEqualTo(1);
+    }
+
+    @Test
+    void aJobDownloadTellsItsListenerEveryByteOnce() throws Exception {
+        fake().appendLog("job-0011", "user_logs/std_log.txt", new byte[250_000]);
+        fake().appendLog("job-0011", "user_logs/empty.txt", new byte[0]);
+        Transfers heard = new Transfers();
+
+        Path to = workspace().downloads().download("job-0011", false, true, temp.resolve("job-0011"), heard);
+
+        assertThat(to.resolve("user_logs/std_log.txt")).hasSize(250_000);
+        assertThat(heard.started).containsExactly("Downloading job job-0011: 250000");
+        assertThat(heard.bytes).isEqualTo(250_000);
+        assertThat(heard.ended).isEqualTo(1);
+    }
+
+    /** What a transfer told its listener. */
+    private static final class Transfers implements TransferListener {
+        final List<String> started = new ArrayList<>();
+        long bytes;
+        int ended;
+
+        @Override
+        public synchronized void started(String what, long totalBytes) {
+            started.add(what + ": " + totalBytes);
+        }
+
+        @Override
+        public synchronized void transferred(long count) {
+            bytes += count;
+        }
+
+        @Override
+        public synchronized void ended() {
+            ended++;
+        }
+    }
+
+    @Test
     void throttlingIsRetriedAfterRetryAfter() {
         fake().queueFault("/jobs/job-0001", Fault.throttle(1));
         long start = System.nanoTime();

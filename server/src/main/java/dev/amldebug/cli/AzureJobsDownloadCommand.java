@@ -33,6 +33,9 @@ final class AzureJobsDownloadCommand implements Callable<Integer> {
     @Mixin
     AzureOption azure;
 
+    @Mixin
+    ProgressDisplay progressDisplay;
+
     @Spec
     CommandSpec command;
 
@@ -40,7 +43,8 @@ final class AzureJobsDownloadCommand implements Callable<Integer> {
     public Integer call() {
         boolean both = !outputs && !logs;
         Path target = (to != null ? to : Path.of(name)).toAbsolutePath().normalize();
-        Path written = azure.workspace().downloads().download(name, outputs || both, logs || both, target);
+        Path written = azure.workspace().downloads().download(name, outputs || both, logs || both, target,
+                progressDisplay.progress().transfers());
         command.commandLine().getOut().println("Downloaded to " + written);
         return 0;
     }

@@ -55,6 +55,9 @@ final class AzureReplayCommand implements Callable<Integer> {
     @Mixin
     DebugFlags debugFlags;
 
+    @Mixin
+    ProgressDisplay progressDisplay;
+
     @Spec
     CommandSpec command;
 
@@ -66,7 +69,7 @@ final class AzureReplayCommand implements Callable<Integer> {
                     err.println(line);
                     err.flush();
                 });
-        return new ForegroundRun(workspace, debugFlags, false, command).run(workspace.runs(),
+        return new ForegroundRun(workspace, debugFlags, false, command, progressDisplay.progress()).run(workspace.runs(),
                 request.withDebug(debugFlags.runOptions()));
     }
 

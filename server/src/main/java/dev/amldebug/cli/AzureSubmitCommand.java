@@ -104,6 +104,9 @@ final class AzureSubmitCommand implements Callable<Integer> {
     @Mixin
     PostMortemFlags postMortem;
 
+    @Mixin
+    ProgressDisplay progressDisplay;
+
     @Spec
     CommandSpec command;
 
@@ -113,7 +116,8 @@ final class AzureSubmitCommand implements Callable<Integer> {
         WorkspaceClient workspace = azure.workspace();
         ExecutorService executor = azure.threads().blocking();
         JobService jobs = new JobService(workspace, azure.workspaceId(), azure.folder(), executor);
-        ConsoleDebuggees console = new ConsoleDebuggees(out, this.console, executor, CliContext.of(command).terminal());
+        ConsoleDebuggees console = new ConsoleDebuggees(out, this.console, executor, CliContext.of(command).terminal(),
+                progressDisplay.progress().transfers());
         SubmittedJob submitted = jobs.submit(request(), console);
         out.println("job: " + submitted.job().name());
         out.println("studio: " + submitted.studioUrl());
@@ -121,7 +125,7 @@ final class AzureSubmitCommand implements Callable<Integer> {
         console.attachUntil(submitted.watching());
         boolean debugging = debug || postMortem.enabled || !debugSteps.isEmpty();
         if (debugging || (stream && JobRequest.isPipeline(jobFile))) {
-            int exit = new JobEnd(workspace, out).await(submitted.job().name());
+            int exit = new JobEnd(workspace, out, connectBack == null ? progressDisplay.spinners() : null).await(submitted.job().name());
             console.awaitRanks();
             return exit;
         }

@@ -2,6 +2,9 @@ package dev.amldebug.cli;
 
 import dev.amldebug.cli.output.OutputOptions;
 import dev.amldebug.cli.output.Terminal;
+import dev.amldebug.cli.progress.Progress;
+import dev.amldebug.cli.progress.StickyLine;
+import java.io.PrintWriter;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.runner.docker.LazyDocker;
 import dev.amldebug.runner.run.RunStore;
@@ -24,10 +27,13 @@ final class CliContext implements CommandLine.IFactory {
     private AzureAccess azure;
     private final Map<String, String> environment;
     private final Terminal terminal;
+    private final boolean bars;
+    private StickyLine stickyErr;
 
-    private CliContext(Map<String, String> environment, Terminal terminal) {
+    private CliContext(Map<String, String> environment, Terminal terminal, boolean bars) {
         this.environment = environment;
         this.terminal = terminal;
+        this.bars = bars;
     }
 
     static CliContext forArguments(String... args) {
@@ -36,7 +42,9 @@ final class CliContext implements CommandLine.IFactory {
 
     /** @param environment the variables Azure ML settings come from (the process's, or a test's) */
     static CliContext forArguments(Map<String, String> environment, String... args) {
-        CliContext context = new CliContext(environment, Terminal.detect(environment, List.of(args)));
+        Terminal terminal = Terminal.detect(environment, List.of(args));
+        CliContext context = new CliContext(environment, terminal,
+                Progress.wanted(terminal.stderrIsTerminal(), environment.get("TERM"), List.of(args)));
         if (args.length > 0 && NEED_DOCKER_AT_ONCE.contains(args[0])) {
             context.docker.prefetch(context.threads().blocking());
             context.threads().blocking().execute(RunStore::warmUp);
@@ -69,6 +77,24 @@ final class CliContext implements CommandLine.IFactory {
         return (CliContext) command.commandLine().getFactory();
     }
 
+    /** Whether progress is drawn as bars on stderr (a person reads it), rather than told in plain lines. */
+    boolean bars() {
+        return bars;
+    }
+
+    /** stderr with room for a bar on its last line; everything the command writes to stderr goes through it. */
+    synchronized StickyLine stickyErr() {
+        if (stickyErr == null) {
+            stickyErr = new StickyLine(System.err);
+        }
+        return stickyErr;
+    }
+
+    /** Long work shown on stderr: bars for a person, else plain lines on {@code err}. */
+    Progress progress(PrintWriter err) {
+        return bars ? Progress.bars(stickyErr()) : Progress.lines(err);
+    }
+
     LazyDocker docker() {
         return docker;
     }
@@ -84,6 +110,9 @@ final class CliContext implements CommandLine.IFactory {
         }
         if (type == OutputOptions.class) {
             return type.cast(new OutputOptions(terminal));
+        }
+        if (type == ProgressDisplay.class) {
+            return type.cast(new ProgressDisplay(this));
         }
         return CommandLine.defaultFactory().create(type);
     }

@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.azure.TransferListener;
 import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.cli.output.Terminal;
 import dev.amldebug.errors.Sentences;
@@ -35,13 +36,22 @@ final class ConsoleDebuggees implements Debuggees {
     private final LinkedBlockingQueue<Debuggee> waiting = new LinkedBlockingQueue<>();
     private final List<RuntimeException> failures = new ArrayList<>();
     private volatile Future<?> ranks;
+    private final TransferListener transfers;
     private String lastSaid;
 
-    ConsoleDebuggees(PrintWriter out, ConsoleDebugOptions console, ExecutorService executor, Terminal terminal) {
+    /** @param transfers hears the bytes of the submit's uploads */
+    ConsoleDebuggees(PrintWriter out, ConsoleDebugOptions console, ExecutorService executor, Terminal terminal,
+                     TransferListener transfers) {
         this.out = out;
         this.console = console;
         this.executor = executor;
         this.terminal = terminal;
+        this.transfers = transfers;
+    }
+
+    @Override
+    public TransferListener transfers() {
+        return transfers;
     }
 
     @Override

@@ -69,6 +69,9 @@ final class DeployUpCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
+    @Mixin
+    ProgressDisplay progressDisplay;
+
     @Spec
     CommandSpec command;
 
@@ -86,7 +89,7 @@ final class DeployUpCommand implements Callable<Integer> {
         PostMortemAttach failures = new PostMortemAttach(err, runId -> ConsoleAttach.onRun(runs, runId, List.of(),
                 DapTrace.NONE, workspace.threads().blocking(), new Object(), err, CliContext.of(command).terminal()));
         SubmittedRun run = runs.deploy(new DeploymentRequest(absolute(deployment), absolute(score), absolute(environment),
-                image, model, port, options, detach), new ConsoleListener(out, err, failures::on));
+                image, model, port, options, detach), new ConsoleListener(out, err, progressDisplay.progress(), failures::on));
         out.println("run: " + run.id());
         out.flush();
         RunRecord started = run.awaitStarted();

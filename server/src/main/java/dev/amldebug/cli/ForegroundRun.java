@@ -2,6 +2,7 @@ package dev.amldebug.cli;
 
 import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.bridge.hub.DebugHub;
+import dev.amldebug.cli.progress.Progress;
 import dev.amldebug.errors.Sentences;
 import dev.amldebug.runner.spec.ContainerPaths;
 import dev.amldebug.runner.run.RunRecord;
@@ -30,12 +31,14 @@ final class ForegroundRun {
     private final DebugFlags debugFlags;
     private final boolean detach;
     private final CommandSpec command;
+    private final Progress progress;
 
-    ForegroundRun(WorkspaceOption workspace, DebugFlags debugFlags, boolean detach, CommandSpec command) {
+    ForegroundRun(WorkspaceOption workspace, DebugFlags debugFlags, boolean detach, CommandSpec command, Progress progress) {
         this.workspace = workspace;
         this.debugFlags = debugFlags;
         this.detach = detach;
         this.command = command;
+        this.progress = progress;
     }
 
     int run(RunService runs, RunRequest request) throws Exception {
@@ -43,7 +46,7 @@ final class ForegroundRun {
         PrintWriter err = command.commandLine().getErr();
         Object oneAtATime = new Object();
         PostMortemAttach postMortem = new PostMortemAttach(err, runId -> attachConsole(runs, runId, oneAtATime));
-        SubmittedRun run = runs.submit(request, new ConsoleListener(out, err, postMortem::on));
+        SubmittedRun run = runs.submit(request, new ConsoleListener(out, err, progress, postMortem::on));
         out.println("run: " + run.id());
         out.flush();
         Future<?> reconciling = null;

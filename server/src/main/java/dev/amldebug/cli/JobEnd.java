@@ -4,6 +4,7 @@ import dev.amldebug.azure.Job;
 import dev.amldebug.azure.JobStatus;
 import dev.amldebug.azure.Page;
 import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.cli.progress.Progress;
 import dev.amldebug.server.jobs.JobWait;
 import java.io.PrintWriter;
 
@@ -11,16 +12,22 @@ import java.io.PrintWriter;
 final class JobEnd {
     private final WorkspaceClient workspace;
     private final PrintWriter out;
+    private final Progress spinners;
 
-    JobEnd(WorkspaceClient workspace, PrintWriter out) {
+    /** @param spinners shows the wait as a spinner too (or null) */
+    JobEnd(WorkspaceClient workspace, PrintWriter out, Progress spinners) {
         this.workspace = workspace;
         this.out = out;
+        this.spinners = spinners;
     }
 
     int await(String jobName) throws InterruptedException {
         out.println("Waiting for job " + jobName + " to end...");
         out.flush();
-        Job job = new JobWait(workspace).awaitEnd(jobName);
+        Job job;
+        try (Progress.Task waiting = spinners == null ? null : spinners.waiting("Waiting for job " + jobName + " to end", null)) {
+            job = new JobWait(workspace).awaitEnd(jobName);
+        }
         Page<Job> steps = workspace.jobs().children(jobName, null);
         for (Job step : steps.items()) {
             out.println("  " + (step.displayName() != null ? step.displayName() : step.name()) + ": " + step.status());

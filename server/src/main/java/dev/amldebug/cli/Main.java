@@ -40,6 +40,12 @@ public final class Main {
                 commandLine.addSubcommand(name, new CommandLine(type, context));
             }
         });
+        if (context.bars()) {
+            commandLine.setErr(context.stickyErr().writer());
+            if (context.terminal().stdoutIsTerminal()) {
+                commandLine.setOut(context.stickyErr().writer(System.out));
+            }
+        }
         commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose, context.terminal().colourErr()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         // As wide as the terminal: an example's command line then stays on one line.

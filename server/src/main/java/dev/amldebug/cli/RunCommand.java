@@ -66,6 +66,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DebugFlags debugFlags;
 
+    @Mixin
+    ProgressDisplay progressDisplay;
+
     @Option(names = "--debug-step", paramLabel = "NAME",
             description = "Pipelines: run this step under the debugger (repeatable); --break attaches to each in turn.")
     List<String> debugSteps = new ArrayList<>();
@@ -93,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
             if (debugFlags.postMortem.enabled && debugSteps.isEmpty()) {
                 request = request.withPostMortem(debugFlags.postMortem.timeout());
             }
-            return new ForegroundRun(workspace, debugFlags, false, command).runPipeline(runs, request);
+            return new ForegroundRun(workspace, debugFlags, false, command, progressDisplay.progress()).runPipeline(runs, request);
         }
         if (!debugSteps.isEmpty() || forceRerun) {
             throw AmlDebugException.badInput("--debug-step and --force-rerun are for pipeline jobs (type: pipeline);"
@@ -103,6 +106,6 @@ final class RunCommand implements Callable<Integer> {
                 .withEnvironment(environment == null ? null : environment.toAbsolutePath()).withArguments(args)
                 .withExperiment(experiment).withDebug(debugFlags.runOptions()).detached(detach)
                 .withDebugRanks(Set.copyOf(debugFlags.debugRanks));
-        return new ForegroundRun(workspace, debugFlags, detach, command).run(runs, request);
+        return new ForegroundRun(workspace, debugFlags, detach, command, progressDisplay.progress()).run(runs, request);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.runner.spec.SnapshotIgnore;
 import dev.amldebug.azure.Components;
 import dev.amldebug.azure.Job;
+import dev.amldebug.azure.TransferListener;
 import dev.amldebug.azure.WorkspaceClient;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.runner.run.RunIds;
@@ -18,12 +19,18 @@ public final class AzureSubmitter {
     private final WorkspaceClient workspace;
     private final WorkspaceId workspaceId;
     private final Consumer<String> progress;
+    private final TransferListener transfers;
 
-    /** @param progress one line per step (uploading the code, creating the job) */
-    public AzureSubmitter(WorkspaceClient workspace, WorkspaceId workspaceId, Consumer<String> progress) {
+    /**
+     * @param progress  one line per step (uploading the code, creating the job)
+     * @param transfers hears the bytes of each upload
+     */
+    public AzureSubmitter(WorkspaceClient workspace, WorkspaceId workspaceId, Consumer<String> progress,
+                          TransferListener transfers) {
         this.workspace = workspace;
         this.workspaceId = workspaceId;
         this.progress = progress;
+        this.transfers = transfers;
     }
 
     public Job submit(Path jobFile, String compute, String experiment) {
@@ -71,13 +78,13 @@ public final class AzureSubmitter {
         @Override
         public String code(Path folder) {
             progress.accept("Uploading the code snapshot of " + folder + "...");
-            return workspace.codes().uploadCode(folder, SnapshotIgnore.of(folder));
+            return workspace.codes().uploadCode(folder, SnapshotIgnore.of(folder), transfers);
         }
 
         @Override
         public URI input(Path fileOrFolder) {
             progress.accept("Uploading the input " + fileOrFolder + "...");
-            return workspace.storage().uploadLocal(fileOrFolder);
+            return workspace.storage().uploadLocal(fileOrFolder, transfers);
         }
 
         @Override

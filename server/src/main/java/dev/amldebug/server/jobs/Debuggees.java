@@ -1,5 +1,7 @@
 package dev.amldebug.server.jobs;
 
+import dev.amldebug.azure.TransferListener;
+
 /**
  * Where a surface takes what the job service finds while it follows a submitted job: the console attaches to each
  * debuggee in turn, the editor is told to attach. Called from the service's threads.
@@ -13,6 +15,11 @@ public interface Debuggees {
 
     /** A line of progress: an upload, a step that started, a process still missing. */
     void say(String line);
+
+    /** Hears the bytes of the submit's uploads (the code snapshots, local inputs); nothing by default. */
+    default TransferListener transfers() {
+        return TransferListener.NONE;
+    }
 
     /** A watch ended without every process it waited for; {@code sentence} says why (often the last line said). */
     void warn(String sentence);

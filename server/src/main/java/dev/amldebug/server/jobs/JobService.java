@@ -49,7 +49,7 @@ public final class JobService {
     }
 
     public SubmittedJob submit(JobRequest request, Debuggees to) {
-        AzureSubmitter submitter = new AzureSubmitter(workspace, workspaceId, to::say);
+        AzureSubmitter submitter = new AzureSubmitter(workspace, workspaceId, to::say, to.transfers());
         Path file = request.jobFile();
         return switch (request.mode(PipelineJobBody.isPipeline(file))) {
             case PLAIN -> submitted(submitter.submit(file, request.compute(), request.experiment()), List.of(), to);
