@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:", "  aml-debug azure login"})
 final class AzureLoginCommand implements Callable<Integer> {
     @Mixin
-    AzureOption azure;
+    AzureAccount azure;
 
     @Spec
     CommandSpec command;

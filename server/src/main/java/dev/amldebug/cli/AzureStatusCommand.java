@@ -1,7 +1,6 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.azure.config.AzureEndpoints;
-import dev.amldebug.azure.config.WorkspaceConfig;
 import dev.amldebug.errors.AmlDebugException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,14 +22,23 @@ final class AzureStatusCommand implements Callable<Integer> {
     public Integer call() {
         var out = command.commandLine().getOut();
         out.println("Resource Manager: " + AzureEndpoints.fromEnvironment(azure.access().environment()).resourceManager());
-        out.println("Workspace:        " + WorkspaceConfig.find(azure.folder()).map(Object::toString)
-                .orElse("none (run `aml-debug azure use <workspace id>`)"));
+        out.println("Workspace:        " + workspace());
         try {
             out.println("Signed in as:     " + azure.access().signIn());
             return 0;
         } catch (AmlDebugException e) {
             out.println("Signed in as:     nobody (" + e.getMessage() + ")");
             return ErrorReporter.exitCode(e.kind());
+        }
+    }
+
+    /** The workspace and where it came from, or why there is none. */
+    private String workspace() {
+        try {
+            var resolved = azure.resolved();
+            return resolved.id() + " (" + resolved.sources() + ")";
+        } catch (AmlDebugException e) {
+            return "none: " + e.getMessage();
         }
     }
 }
