@@ -102,7 +102,7 @@ public class BridgeOverhead {
             report(paths);
         } finally {
             if (runId != null) {
-                new ProcessBuilder("bin/aml-debug", "runs", "cancel", runId, "-w", work.toString()).inheritIO().start().waitFor();
+                new ProcessBuilder("bin/aml-debug", "runs", "cancel", runId, "--folder", work.toString()).inheritIO().start().waitFor();
                 // Nothing reads this run again: its container goes too.
                 new ProcessBuilder("docker", "rm", "-f", "aml-debug-" + runId).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
@@ -135,7 +135,7 @@ public class BridgeOverhead {
 
     /** A detached debug run of the loop; returns its id and where its debugpy is. */
     static String[] startRun(Path script, Path work) throws Exception {
-        Process start = new ProcessBuilder("bin/aml-debug", "run", script.toString(), "-w", work.toString(),
+        Process start = new ProcessBuilder("bin/aml-debug", "run", script.toString(), "--folder", work.toString(),
                 "--debug", "--no-wait", "--detach").redirectErrorStream(true).start();
         String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         start.waitFor();

@@ -39,8 +39,8 @@ def main():
         script = os.path.join(work, "first.py")
         with open(script, "w") as f:
             f.write("value = 41\nprint('first line', value + 1, flush=True)\n")
-        plain = [launcher, "run", script, "-w", work]
-        debug = [launcher, "run", script, "-w", work, "--break", "first.py:2"]
+        plain = [launcher, "run", script, "--folder", work]
+        debug = [launcher, "run", script, "--folder", work, "--break", "first.py:2"]
         subprocess.run(plain, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm
         subprocess.run(debug, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
         plain_times, debug_times = [], []

@@ -49,7 +49,7 @@ def healthy(port):
 def up(launcher, work, score, model):
     start = time.perf_counter()
     out = subprocess.run([launcher, "deploy", "up", "--score", score, "--model", model, "--image", IMAGE, "--detach",
-                          "-w", work], check=True, capture_output=True, text=True).stdout
+                          "--folder", work], check=True, capture_output=True, text=True).stdout
     run_id = re.search(r"run: (\S+)", out).group(1)
     port = int(re.search(r"scoring: http://127.0.0.1:(\d+)/score", out).group(1))
     while not healthy(port):
@@ -92,7 +92,7 @@ def main():
             if i > 0:
                 starts.append(took)
             if i < args.starts:
-                subprocess.run([launcher, "deploy", "down", run_id, "-w", work], check=True, capture_output=True)
+                subprocess.run([launcher, "deploy", "down", run_id, "--folder", work], check=True, capture_output=True)
                 time.sleep(0.5)
         echo = subprocess.run(["docker", "run", "-d", "--rm", "-p", "127.0.0.1::5001", IMAGE, "python3", "-c", ECHO],
                               check=True, capture_output=True, text=True).stdout.strip()
@@ -108,7 +108,7 @@ def main():
                 bare.append(post(echo_port, body))
         finally:
             subprocess.run(["docker", "rm", "-f", echo], capture_output=True)
-            subprocess.run([launcher, "deploy", "down", run_id, "-w", work], capture_output=True)
+            subprocess.run([launcher, "deploy", "down", run_id, "--folder", work], capture_output=True)
     print(f"| deploy up (warm image) to Healthy | median (s), {args.starts} starts | all (s) |\n|---|---|---|")
     print(f"| `aml-debug deploy up --detach` | {statistics.median(starts):.3f} | {' '.join(f'{s:.2f}' for s in starts)} |")
     print(f"\n| POST /score, {args.requests} requests each | median (ms) | p99 (ms) |\n|---|---|---|")

@@ -42,7 +42,7 @@ def main():
         os.makedirs(os.path.join(code, "outputs"))
         with open(os.path.join(code, "hello.py"), "w") as f:
             f.write(f"print({MARKER!r}, flush=True)\n")
-        ours = [launcher, "run", os.path.join(code, "hello.py"), "-w", work]
+        ours = [launcher, "run", os.path.join(code, "hello.py"), "--folder", work]
         subprocess.run(ours, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm: builds the image
         runs_dir = os.path.join(work, ".azureml", "runs")
         image = json.load(open(os.path.join(runs_dir, os.listdir(runs_dir)[0], "run.json")))["image"]

@@ -41,7 +41,7 @@ if { [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; } && timeout 10 docker in
   work=$(mktemp -d)
   printf 'print("warm-up")\n' > "$work/warmup.py"
   # The class path is recorded as given: it must be the absolute one bin/aml-debug starts the jar with.
-  java -XX:ArchiveClassesAtExit="$PWD/$archive" -Xlog:disable -jar "$PWD/$jar" run "$work/warmup.py" -w "$work" >/dev/null 2>&1 \
+  java -XX:ArchiveClassesAtExit="$PWD/$archive" -Xlog:disable -jar "$PWD/$jar" run "$work/warmup.py" --folder "$work" >/dev/null 2>&1 \
     || log "The warm-up run failed; starting without the archive."
   rm -rf "$work"
 fi

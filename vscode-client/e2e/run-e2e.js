@@ -60,7 +60,7 @@ async function f5OnALaunchConfiguration(page, workspace) {
 /** A run started and cancelled with the CLI shows up, then shows as canceled, in the tree without a manual refresh. */
 async function cancelFromTheCommandLine(page, workspace) {
     fs.writeFileSync(path.join(workspace, 'digits', 'wait.py'), 'import time\nprint("waiting", flush=True)\ntime.sleep(300)\n');
-    const started = execFileSync('java', ['-jar', jar, 'run', path.join(workspace, 'digits', 'wait.py'), '-w', workspace,
+    const started = execFileSync('java', ['-jar', jar, 'run', path.join(workspace, 'digits', 'wait.py'), '--folder', workspace,
         '--experiment', 'cli', '--detach'], { encoding: 'utf8' });
     const runId = /run: (\S+)/.exec(started)[1];
     await page.click('.activitybar [aria-label^="Azure ML"]');
@@ -68,7 +68,7 @@ async function cancelFromTheCommandLine(page, workspace) {
     await sidebar.getByText('cli', { exact: true }).first().click({ timeout: 60000 });
     await sidebar.getByText(runId).first().waitFor({ timeout: 60000 });
     await shot(page, '06-cli-run-in-tree');
-    execFileSync('java', ['-jar', jar, 'runs', 'cancel', runId, '-w', workspace], { stdio: 'inherit' });
+    execFileSync('java', ['-jar', jar, 'runs', 'cancel', runId, '--folder', workspace], { stdio: 'inherit' });
     await page.waitForSelector('.sidebar .codicon-circle-slash', { timeout: 60000 });
     await shot(page, '07-cli-cancel-in-tree');
 }
@@ -113,7 +113,7 @@ async function debugAndScoreTheExampleDeployment(page, workspace) {
     await pick(page, 'deployment/deployment.yml');
     await pick(page, 'Stop in run()');
     const runId = await poll(() => (/^(\S+)\s+Running\s+Healthy/m
-        .exec(execFileSync('java', ['-jar', jar, 'deploy', 'list', '-w', workspace], { encoding: 'utf8' })) || [])[1], 180000, 1000);
+        .exec(execFileSync('java', ['-jar', jar, 'deploy', 'list', '--folder', workspace], { encoding: 'utf8' })) || [])[1], 180000, 1000);
     if (!runId) {
         throw new Error('the deployment did not become Healthy');
     }
@@ -126,7 +126,7 @@ async function debugAndScoreTheExampleDeployment(page, workspace) {
     await page.click('.debug-toolbar .codicon-debug-continue');
     await page.waitForFunction(() => /predictions/.test(document.body.innerText), null, { timeout: 60000 });
     await shot(page, '10-deployment-response');
-    execFileSync('java', ['-jar', jar, 'deploy', 'down', runId, '-w', workspace], { stdio: 'inherit' });
+    execFileSync('java', ['-jar', jar, 'deploy', 'down', runId, '--folder', workspace], { stdio: 'inherit' });
 }
 
 /**
@@ -135,7 +135,7 @@ async function debugAndScoreTheExampleDeployment(page, workspace) {
  * and after continue the pipeline completes.
  */
 async function debugAPipelineStepFromTheTree(page, workspace) {
-    const first = execFileSync('java', ['-jar', jar, 'run', path.join(workspace, 'pipeline', 'pipeline.yml'), '-w', workspace],
+    const first = execFileSync('java', ['-jar', jar, 'run', path.join(workspace, 'pipeline', 'pipeline.yml'), '--folder', workspace],
         { encoding: 'utf8' });
     const pipelineId = /run: (\S+)/.exec(first)[1];
     await openFile(page, 'pipeline/src/train/train.py');
@@ -168,12 +168,12 @@ async function debugAPipelineStepFromTheTree(page, workspace) {
     await continueUntilTheSessionEnds(page, deadline);
     let listed = '';
     await poll(() => {
-        listed = execFileSync('java', ['-jar', jar, 'runs', 'list', '--experiment', 'digits-pipeline', '-w', workspace],
+        listed = execFileSync('java', ['-jar', jar, 'runs', 'list', '--experiment', 'digits-pipeline', '--folder', workspace],
             { encoding: 'utf8' });
         const newest = listed.split('\n').find(line => line.startsWith('digits-pipeline_') && !line.includes(pipelineId));
         return newest && /Completed/.test(newest);
     }, deadline - Date.now(), 1000);
-    if (!/reused/.test(execFileSync('java', ['-jar', jar, 'runs', 'list', '-w', workspace], { encoding: 'utf8' }))
+    if (!/reused/.test(execFileSync('java', ['-jar', jar, 'runs', 'list', '--folder', workspace], { encoding: 'utf8' }))
         && !listed.split('\n').some(line => !line.includes(pipelineId) && /Completed/.test(line))) {
         throw new Error(`the rerun of the pipeline did not complete:\n${listed}`);
     }
@@ -296,7 +296,7 @@ async function debugEveryRankOfADistributedJob(page, workspace) {
     await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 120000 });
     // The run completed: in the tree (Experiments > ranks > the run, with its Ranks), and each rank's log has its check.
     const runId = await poll(() => {
-        const listed = execFileSync('java', ['-jar', jar, 'runs', 'list', '--experiment', 'ranks', '-w', workspace],
+        const listed = execFileSync('java', ['-jar', jar, 'runs', 'list', '--experiment', 'ranks', '--folder', workspace],
             { encoding: 'utf8' });
         const completed = (/^(ranks_\S+)\s+ranks\s+Completed/m.exec(listed) || [])[1];
         if (!completed && /Failed|Canceled/.test(listed)) {
@@ -307,7 +307,7 @@ async function debugEveryRankOfADistributedJob(page, workspace) {
     if (!runId) {
         throw new Error('the distributed run did not show as Completed within 2 minutes of its debug sessions ending');
     }
-    const logs = execFileSync('java', ['-jar', jar, 'runs', 'logs', runId, '--all', '-w', workspace], { encoding: 'utf8' });
+    const logs = execFileSync('java', ['-jar', jar, 'runs', 'logs', runId, '--all', '--folder', workspace], { encoding: 'utf8' });
     for (let rank = 0; rank < RANK_SESSIONS.length; rank++) {
         if (!logs.includes(`rank ${rank}: all_reduce sum = 10 (expected 10)`)) {
             throw new Error(`rank ${rank}'s log lacks its all_reduce:\n${logs}`);
@@ -454,7 +454,7 @@ async function main() {
     const azure = process.env.E2E_SKIP_AZURE === '1' ? undefined : await startAzureFake(root);
     // Every scenario runs on the Java runtime the linux-x64 .vsix ships: code-server finds no other (codeServer.js).
     const { server, port } = await startCodeServer({ root, folder: workspace, vsix: findVsix(),
-        env: { ...(azure ? azureEnvironment(azure.info) : {}), AML_DEBUG_WORKSPACE: workspace }, onOutput: d => { serverLog += d; } }).catch(e => {
+        env: { ...(azure ? azureEnvironment(azure.info) : {}), AML_DEBUG_FOLDER: workspace }, onOutput: d => { serverLog += d; } }).catch(e => {
         azure?.fake.kill();
         throw e;
     });

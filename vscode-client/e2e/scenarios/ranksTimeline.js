@@ -7,7 +7,7 @@ const { fromContextMenu, pictureFrame } = require('./pictureHelpers');
 module.exports = {
     name: 'the ranks timeline',
     async run(page, { workspace }) {
-        const listed = execFileSync('java', ['-jar', jar, 'runs', 'list', '--experiment', 'ranks', '-w', workspace],
+        const listed = execFileSync('java', ['-jar', jar, 'runs', 'list', '--experiment', 'ranks', '--folder', workspace],
             { encoding: 'utf8' });
         const runId = (/^(ranks_\S+)\s+ranks\s+Completed/m.exec(listed) || [])[1];
         if (!runId) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 "  aml-debug azure status"})
 final class AzureLoginCommand implements Callable<Integer> {
     @Mixin
-    AzureOption azure;
+    AzureAccount azure;
 
     @Spec
     CommandSpec command;

@@ -2,23 +2,27 @@ package dev.amldebug.cli;
 
 import dev.amldebug.azure.AzureMlClient;
 import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.azure.config.ResolvedWorkspace;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.server.azure.WorkspaceSelection;
 import java.nio.file.Path;
 import dev.amldebug.server.jobs.JobService;
 import dev.amldebug.server.threads.ServerThreads;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The Azure ML workspace a command talks to: --workspace-id, else the folder's config.json. */
+/**
+ * The Azure ML workspace a command talks to: the flags, else the folder's config.json, the SDK's variables, az's
+ * defaults ({@link WorkspaceSelection}).
+ */
 final class AzureOption {
-    @Option(names = "--workspace-id", paramLabel = "ID",
-            description = "The workspace's ARM id: /subscriptions/S/resourceGroups/G/providers/"
-                    + "Microsoft.MachineLearningServices/workspaces/W (default: .azureml/config.json or config.json).")
-    String workspaceId;
+    @Mixin
+    AzureWorkspaceOptions names = new AzureWorkspaceOptions();
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = "${env:AML_DEBUG_WORKSPACE:-.}",
-            description = "Folder whose .azureml/config.json names the workspace (default: the current folder).")
+    @Option(names = "--folder", paramLabel = "DIR",
+            description = "Folder whose .azureml/config.json (or a parent's) names the workspace (default: the current"
+                    + " folder, or AML_DEBUG_FOLDER).")
     Path folder;
 
     private final CliContext context;
@@ -28,7 +32,7 @@ final class AzureOption {
     }
 
     Path folder() {
-        return folder.toAbsolutePath().normalize();
+        return (folder == null ? context.defaultFolder() : folder).toAbsolutePath().normalize();
     }
 
     AzureAccess access() {
@@ -44,8 +48,13 @@ final class AzureOption {
         return context.azure().client();
     }
 
+    /** The workspace and where each part of its name came from. */
+    ResolvedWorkspace resolved() {
+        return WorkspaceSelection.resolve(names.flags(), folder(), access());
+    }
+
     WorkspaceId workspaceId() {
-        return WorkspaceSelection.resolve(workspaceId, folder());
+        return resolved().id();
     }
 
     WorkspaceClient workspace() {

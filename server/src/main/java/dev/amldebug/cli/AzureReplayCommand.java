@@ -46,8 +46,8 @@ final class AzureReplayCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "ENV.yml", description = "An Azure ML v2 environment YAML to run in instead of the job's.")
     Path environment;
 
-    @Option(names = "--workspace-id", paramLabel = "ID", description = "The Azure ML workspace's ARM id (default: .azureml/config.json).")
-    String workspaceId;
+    @Mixin
+    AzureWorkspaceOptions azureWorkspace;
 
     @Mixin
     WorkspaceOption workspace;
@@ -64,7 +64,7 @@ final class AzureReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
-        RunRequest request = workspace.azure(workspaceId).jobs().replay(new ReplayRequest(job, step, localInputs(),
+        RunRequest request = workspace.azure(azureWorkspace).jobs().replay(new ReplayRequest(job, step, localInputs(),
                 environment, null), line -> {
                     err.println(line);
                     err.flush();

@@ -3,11 +3,10 @@ package dev.amldebug.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amldebug.azure.config.AzureEndpoints;
-import dev.amldebug.azure.config.WorkspaceConfig;
+import dev.amldebug.azure.config.ResolvedWorkspace;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.cli.output.OutputOptions;
 import dev.amldebug.errors.AmlDebugException;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,11 +35,18 @@ final class AzureStatusCommand implements Callable<Integer> {
     public Integer call() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("resourceManager", AzureEndpoints.fromEnvironment(azure.access().environment()).resourceManager().toString());
-        Optional<WorkspaceId> workspace = WorkspaceConfig.find(azure.folder());
-        json.putNull("workspace");
-        workspace.ifPresent(id -> json.putObject("workspace").put("id", id.armId())
-                .put("subscriptionId", id.subscriptionId()).put("resourceGroup", id.resourceGroup())
-                .put("name", id.workspaceName()));
+        String workspaceLine;
+        try {
+            ResolvedWorkspace resolved = azure.resolved();
+            WorkspaceId id = resolved.id();
+            json.putObject("workspace").put("id", id.armId()).put("subscriptionId", id.subscriptionId())
+                    .put("resourceGroup", id.resourceGroup()).put("name", id.workspaceName())
+                    .put("source", resolved.sources());
+            workspaceLine = id + " (" + resolved.sources() + ")";
+        } catch (AmlDebugException e) {
+            json.putNull("workspace");
+            workspaceLine = "none: " + e.getMessage();
+        }
         int exitCode = 0;
         try {
             json.put("signedInAs", azure.access().signIn()).putNull("signInError");
@@ -48,10 +54,10 @@ final class AzureStatusCommand implements Callable<Integer> {
             json.putNull("signedInAs").put("signInError", e.getMessage());
             exitCode = ErrorReporter.exitCode(e.kind());
         }
+        String workspace = workspaceLine;
         output.print(json, (out, colour) -> {
             out.println("Resource Manager: " + json.get("resourceManager").asText());
-            out.println("Workspace:        " + workspace.map(Object::toString)
-                    .orElse("none (run `aml-debug azure use <workspace id>`)"));
+            out.println("Workspace:        " + workspace);
             out.println("Signed in as:     " + (json.get("signedInAs").isNull()
                     ? "nobody (" + json.get("signInError").asText() + ")" : json.get("signedInAs").asText()));
         }, command.commandLine().getOut());

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
                         + "/subscriptions/S/resourceGroups/G/providers/Microsoft.MachineLearningServices/workspaces/W "
                         + "--folder ~/projects/digits"})
 final class AzureUseCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "ID", description = "The workspace's ARM id (see `aml-debug azure workspaces`).")
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "The workspace's ARM id (see `aml-debug azure workspaces`);"
+            + " without it, the workspace -w, -g and --subscription (or their defaults) name.")
     String id;
 
     @Mixin
@@ -35,7 +36,7 @@ final class AzureUseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WorkspaceId workspace = WorkspaceId.parse(id);
+        WorkspaceId workspace = id != null ? WorkspaceId.parse(id) : azure.workspaceId();
         azure.client().workspace(workspace);
         Path file = WorkspaceConfig.write(azure.folder(), workspace);
         command.commandLine().getOut().println("Using " + workspace.workspaceName() + " (written to " + file + ").");

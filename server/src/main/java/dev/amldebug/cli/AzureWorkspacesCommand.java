@@ -29,7 +29,7 @@ final class AzureWorkspacesCommand implements Callable<Integer> {
     String subscription;
 
     @Mixin
-    AzureOption azure;
+    AzureAccount azure;
 
     @Spec
     CommandSpec command;

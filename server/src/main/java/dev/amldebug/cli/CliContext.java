@@ -9,6 +9,7 @@ import dev.amldebug.server.azure.AzureAccess;
 import dev.amldebug.runner.docker.LazyDocker;
 import dev.amldebug.runner.run.RunStore;
 import dev.amldebug.server.threads.ServerThreads;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
@@ -67,6 +68,17 @@ final class CliContext implements CommandLine.IFactory {
         return azure;
     }
 
+    /** The folder a command works in when --folder is not given: AML_DEBUG_FOLDER, AML_DEBUG_WORKSPACE (its old name), or ".". */
+    Path defaultFolder() {
+        for (String variable : List.of("AML_DEBUG_FOLDER", "AML_DEBUG_WORKSPACE")) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return Path.of(value);
+            }
+        }
+        return Path.of(".");
+    }
+
     /** Whether a person reads stdout and stderr, and whether to colour them. */
     Terminal terminal() {
         return terminal;
@@ -113,6 +125,9 @@ final class CliContext implements CommandLine.IFactory {
         }
         if (type == ProgressDisplay.class) {
             return type.cast(new ProgressDisplay(this));
+        }
+        if (type == AzureAccount.class) {
+            return type.cast(new AzureAccount(this));
         }
         return CommandLine.defaultFactory().create(type);
     }

@@ -12,14 +12,14 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The --workspace option and what hangs off it for one command: the workspace's run service
+ * The --folder option and what hangs off it for one command: the workspace's run service
  * (built once, on first use), the threads it runs on, and Docker when a command needs it.
  */
 final class WorkspaceOption {
-    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = "${env:AML_DEBUG_WORKSPACE:-.}",
+    @Option(names = "--folder", paramLabel = "DIR",
             description = "Folder whose .azureml/runs holds the run store (default: the current folder,"
-                    + " or AML_DEBUG_WORKSPACE).")
-    Path workspace;
+                    + " or AML_DEBUG_FOLDER).")
+    Path folder;
 
     private final CliContext context;
     private RunServices services;
@@ -29,7 +29,7 @@ final class WorkspaceOption {
     }
 
     Path path() {
-        return workspace.toAbsolutePath().normalize();
+        return (folder == null ? context.defaultFolder() : folder).toAbsolutePath().normalize();
     }
 
     ServerThreads threads() {
@@ -48,10 +48,10 @@ final class WorkspaceOption {
         return services(baseImage).forWorkspace(path());
     }
 
-    /** The Azure ML workspace of this folder (its .azureml/config.json), or the one {@code workspaceId} names. */
-    AzureOption azure(String workspaceId) {
+    /** The Azure ML workspace {@code names} and this folder's .azureml/config.json say. */
+    AzureOption azure(AzureWorkspaceOptions names) {
         AzureOption azure = new AzureOption(context);
-        azure.workspaceId = workspaceId;
+        azure.names = names;
         azure.folder = path();
         return azure;
     }

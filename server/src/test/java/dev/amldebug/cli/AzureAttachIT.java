@@ -36,7 +36,7 @@ class AzureAttachIT extends FakeComputeCliTest {
         String job = submit("python guide.py");
 
         JarProcess attach = JarProcess.startIn(code, environment, "azure", "attach", job, "--break", "guide.py:8",
-                "--timeout", "120", "--workspace", folder.toString());
+                "--timeout", "120", "--folder", folder.toString());
         int exit = attach.waitFor(180);
 
         assertThat(attach.output()).contains("debugpy: 1", "stopped at guide.py:8 in <module>", "  message = 'remote debugging'");
@@ -53,7 +53,7 @@ class AzureAttachIT extends FakeComputeCliTest {
         String job = submit("python quick.py");
         FakeJobs.awaitStatus(fake, job, "Completed", Duration.ofSeconds(60));
 
-        JarProcess attach = JarProcess.startIn(code, environment, "azure", "attach", job, "--workspace", folder.toString());
+        JarProcess attach = JarProcess.startIn(code, environment, "azure", "attach", job, "--folder", folder.toString());
         assertThat(attach.waitFor(60)).isEqualTo(2);
         assertThat(attach.output()).contains("has ended (Completed)").contains("aml-debug azure replay " + job);
     }
@@ -68,7 +68,7 @@ class AzureAttachIT extends FakeComputeCliTest {
                   image: aml-debug/python:bookworm
                 """.formatted(command));
         Cli submit = Cli.run(FakeAzure.inProcess(environment), "azure", "submit", folder.resolve("job.yml").toString(), "--compute", "cpu-cluster",
-                "--workspace", folder.toString());
+                "--folder", folder.toString());
         assertThat(submit.exitCode).as(submit.toString()).isZero();
         assertThat(project).isDirectory();
         return jobName(submit.out);

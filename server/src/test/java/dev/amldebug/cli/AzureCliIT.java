@@ -49,7 +49,7 @@ class AzureCliIT {
         String[] all = new String[args.length + 3];
         all[0] = "azure";
         System.arraycopy(args, 0, all, 1, args.length);
-        all[args.length + 1] = "--workspace";
+        all[args.length + 1] = "--folder";
         all[args.length + 2] = folder.toString();
         return Cli.run(environment, all);
     }
@@ -63,16 +63,46 @@ class AzureCliIT {
     void statusWorkspacesAndUseNameTheWorkspaceAndWriteTheSdksConfig() throws Exception {
         Cli status = azure("status");
         assertThat(status.exitCode).as(status.toString()).isZero();
-        assertThat(status.out).contains("Signed in as:").contains("none (run `aml-debug azure use");
+        assertThat(status.out).contains("Signed in as:").contains("Workspace:        none: No Azure ML workspace is set")
+                .contains("aml-debug azure use");
 
-        Cli workspaces = azure("workspaces");
+        Cli workspaces = Cli.run(environment, "azure", "workspaces");
         assertThat(workspaces.out).as(workspaces.toString()).contains(fake.options().workspace()).contains(workspaceId());
 
         Cli use = azure("use", workspaceId());
         assertThat(use.exitCode).as(use.toString()).isZero();
         String config = Files.readString(folder.resolve(".azureml/config.json"));
         assertThat(config).contains("\"subscription_id\"").contains(fake.options().workspace());
-        assertThat(azure("status").out).contains(fake.options().workspace());
+        assertThat(azure("status").out).contains(workspaceId() + " (from " + folder.resolve(".azureml/config.json") + ")");
+    }
+
+    @Test
+    void withoutAConfigJsonTheWorkspaceComesFromTheSdksVariablesOrTheFlags() throws Exception {
+        Map<String, String> variables = new java.util.HashMap<>(environment);
+        variables.put("AZURE_SUBSCRIPTION_ID", fake.options().subscriptionId());
+        variables.put("AZURE_RESOURCE_GROUP", fake.options().resourceGroup());
+        variables.put("AZUREML_WORKSPACE_NAME", fake.options().workspace());
+        Cli status = Cli.run(variables, "azure", "status", "--folder", folder.toString());
+        assertThat(status.out).as(status.toString()).contains("Workspace:        " + workspaceId()
+                + " (workspace name from AZUREML_WORKSPACE_NAME, resource group from AZURE_RESOURCE_GROUP,"
+                + " subscription from AZURE_SUBSCRIPTION_ID)");
+        Cli listed = Cli.run(variables, "azure", "jobs", "list", "--folder", folder.toString());
+        assertThat(listed.out).as(listed.toString()).contains("job-0000");
+
+        Cli named = azure("jobs", "list", "-w", fake.options().workspace(), "-g", fake.options().resourceGroup(),
+                "--subscription", fake.options().subscriptionId());
+        assertThat(named.out).as(named.toString()).contains("job-0000");
+        Cli wrongName = Cli.run(variables, "azure", "status", "-w", "other-ws", "--folder", folder.toString());
+        assertThat(wrongName.out).contains("/workspaces/other-ws (workspace name from --workspace-name,");
+
+        Cli noGroup = azure("jobs", "list", "-w", fake.options().workspace(), "--subscription", fake.options().subscriptionId());
+        assertThat(noGroup.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(noGroup.err).contains("has no resource group: pass -g/--resource-group");
+
+        Cli use = azure("use", "-w", fake.options().workspace(), "-g", fake.options().resourceGroup(),
+                "--subscription", fake.options().subscriptionId());
+        assertThat(use.exitCode).as(use.toString()).isZero();
+        assertThat(azure("status").out).contains(workspaceId() + " (from " + folder.resolve(".azureml/config.json") + ")");
     }
 
     @Test
@@ -320,7 +350,7 @@ class AzureCliIT {
                 new String[] {"jobs", "show", "no-such"}, new String[] {"status"})) {
             List<String> command = new java.util.ArrayList<>(List.of("--verbose", "azure"));
             command.addAll(List.of(args));
-            command.addAll(List.of("--workspace", folder.toString()));
+            command.addAll(List.of("--folder", folder.toString()));
             JarProcess jar = JarProcess.start(variables, command.toArray(String[]::new));
             jar.waitFor(120);
             output.append(jar.output());

@@ -45,7 +45,7 @@ public class AzureCommandDebugIT extends FakeComputeCliTest {
     @Test
     void debugAttachesToEveryProcessOfATwoNodeJobInTurnAndTheJobCompletes() throws Exception {
         JarProcess submit = JarProcess.startIn(folder, environment, "azure", "submit", "job.yml", "--debug", "--break",
-                "src/spread.py:4", "--wait-timeout", "120", "--workspace", folder.toString());
+                "src/spread.py:4", "--wait-timeout", "120", "--folder", folder.toString());
         int exit = submit.waitFor(300);
 
         String output = submit.output();

@@ -34,7 +34,7 @@ class AzureConnectBackIT extends FakeComputeCliTest {
             port = probe.getLocalPort();
         }
         JarProcess submit = JarProcess.startIn(folder, environment, "azure", "submit", "job.yml", "--debug", "--connect-back",
-                gateway + ":" + port, "--break", "src/spread.py:4", "--wait-timeout", "120", "--workspace", folder.toString());
+                gateway + ":" + port, "--break", "src/spread.py:4", "--wait-timeout", "120", "--folder", folder.toString());
         int exit = submit.waitFor(300);
 
         String output = submit.output();

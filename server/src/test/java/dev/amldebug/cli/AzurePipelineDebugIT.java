@@ -98,7 +98,7 @@ public class AzurePipelineDebugIT extends FakeComputeCliTest {
     @Test
     void submitDebugsTheChosenStepOnTheComputeStopsAtABreakpointAndThePipelineCompletes() throws Exception {
         JarProcess submit = JarProcess.startIn(folder, environment, "azure", "submit", "pipeline.yml", "--debug-step", "train",
-                "--break", "train.py:8", "--wait-timeout", "120", "--workspace", folder.toString());
+                "--break", "train.py:8", "--wait-timeout", "120", "--folder", folder.toString());
         int exit = submit.waitFor(300);
 
         String pipeline = jobName(submit.output());
@@ -116,7 +116,7 @@ public class AzurePipelineDebugIT extends FakeComputeCliTest {
     @Test
     void aDebugStepWithoutDebugpySaysSoInItsLogAndRunsOnWithoutADebugger() throws Exception {
         JarProcess submit = JarProcess.startIn(folder, environment, "azure", "submit", "pipeline.yml", "--debug-step", "prep",
-                "--workspace", folder.toString());
+                "--folder", folder.toString());
         int exit = submit.waitFor(300);
 
         String pipeline = jobName(submit.output());

@@ -26,7 +26,7 @@ class AzurePostMortemIT extends FakeComputeCliTest {
     @Test
     void aStepThatRaisesIsHeldAndTheConsoleStopsWhereItRaisedThenThePipelineFails() throws Exception {
         JarProcess submit = JarProcess.startIn(folder, environment, "azure", "submit", "pipeline.yml", "--post-mortem",
-                "--post-mortem-timeout", "120", "--workspace", folder.toString());
+                "--post-mortem-timeout", "120", "--folder", folder.toString());
         int exit = submit.waitFor(300);
 
         String output = submit.output();

@@ -41,7 +41,7 @@ class AzureReplayIT extends FakeComputeCliTest {
         String cloudLog = log(job, "user_logs/std_log.txt");
         assertThat(cloudLog).contains("rows: 3", "lr: 0.5", "ValueError: bad rows: total 6");
 
-        Cli replay = Cli.run(inProcess, "azure", "replay", job, "--workspace", folder.toString());
+        Cli replay = Cli.run(inProcess, "azure", "replay", job, "--folder", folder.toString());
 
         assertThat(replay.exitCode).as(replay.toString()).isEqualTo(1);
         // stdout and stderr are two streams in both places: their lines may interleave differently.
@@ -85,7 +85,7 @@ class AzureReplayIT extends FakeComputeCliTest {
                     path: azureml://datastores/partner_lake/paths/data.csv
                 """);
         String job = submit();
-        Cli replay = Cli.run(inProcess, "azure", "replay", job, "--workspace", folder.toString());
+        Cli replay = Cli.run(inProcess, "azure", "replay", job, "--folder", folder.toString());
         assertThat(replay.exitCode).as(replay.toString()).isEqualTo(2);
         assertThat(replay.err).contains("Input 'data'").contains("--input data=PATH");
     }
@@ -114,7 +114,7 @@ class AzureReplayIT extends FakeComputeCliTest {
 
     private String submit() {
         Cli submit = Cli.run(inProcess, "azure", "submit", folder.resolve("job.yml").toString(), "--compute", "cpu-cluster",
-                "--workspace", folder.toString());
+                "--folder", folder.toString());
         assertThat(submit.exitCode).as(submit.toString()).isZero();
         return jobName(submit.out);
     }

@@ -28,7 +28,7 @@ class CliTest {
     @Test
     void malformedJobFileNamesFileLineAndColumnAndExitsWithTwo() throws Exception {
         Path job = Files.writeString(dir.resolve("job.yml"), "command: python t.py\nenvironment:\n  image: [x\n");
-        Cli cli = Cli.run("run", job.toString(), "-w", dir.toString());
+        Cli cli = Cli.run("run", job.toString(), "--folder", dir.toString());
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
         assertThat(cli.err).startsWith("aml-debug: " + job + ":").contains("invalid YAML");
         assertThat(cli.err).doesNotContain("at dev.amldebug");
@@ -37,7 +37,7 @@ class CliTest {
     @Test
     void aBreakpointWhoseLineIsNotANumberIsRefusedBeforeAnythingRuns() throws Exception {
         Path script = Files.writeString(dir.resolve("w.py"), "print(1)\n");
-        Cli cli = Cli.run("run", script.toString(), "--break", "w.py:abc", "-w", dir.toString());
+        Cli cli = Cli.run("run", script.toString(), "--break", "w.py:abc", "--folder", dir.toString());
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
         assertThat(cli.err).contains("the line of breakpoint 'w.py:abc' is not a number");
         assertThat(dir.resolve(".azureml/runs")).doesNotExist();
@@ -54,9 +54,9 @@ class CliTest {
                 environment: {image: img}
                 """);
 
-        Cli rootModel = Cli.run("deploy", "up", "--score", score.toString(), "--model", "/", "-w", dir.toString());
-        Cli etcFile = Cli.run("deploy", "up", "--score", score.toString(), "--model", "/etc/shadow", "-w", dir.toString());
-        Cli etcCode = Cli.run("deploy", "up", yaml.toString(), "-w", dir.toString());
+        Cli rootModel = Cli.run("deploy", "up", "--score", score.toString(), "--model", "/", "--folder", dir.toString());
+        Cli etcFile = Cli.run("deploy", "up", "--score", score.toString(), "--model", "/etc/shadow", "--folder", dir.toString());
+        Cli etcCode = Cli.run("deploy", "up", yaml.toString(), "--folder", dir.toString());
 
         assertThat(rootModel.exitCode).as(rootModel.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
         assertThat(rootModel.err).contains("the model would be the root of the file system");
@@ -70,7 +70,7 @@ class CliTest {
     @Test
     void aBinaryJobFileNamesTheFileAndExitsWithTwo() throws Exception {
         Path job = Files.write(dir.resolve("job.yml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
-        Cli cli = Cli.run("run", job.toString(), "-w", dir.toString());
+        Cli cli = Cli.run("run", job.toString(), "--folder", dir.toString());
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
         assertThat(cli.err).isEqualTo("aml-debug: " + job + ": this is not a UTF-8 text file (is it binary, or saved in"
                 + " another encoding?); give a YAML file saved as UTF-8\n");
@@ -79,7 +79,7 @@ class CliTest {
     @Test
     void anExperimentNameWithANewlineIsRefused() throws Exception {
         Path script = Files.writeString(dir.resolve("t.py"), "print(1)\n");
-        Cli cli = Cli.run("run", script.toString(), "--experiment", "a\nb", "-w", dir.toString());
+        Cli cli = Cli.run("run", script.toString(), "--experiment", "a\nb", "--folder", dir.toString());
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ErrorReporter.BAD_INPUT);
         assertThat(cli.err).contains("An experiment name takes").contains("'a\\nb'");
     }
@@ -113,14 +113,14 @@ class CliTest {
 
     @Test
     void missingScriptIsABadInputError() {
-        Cli cli = Cli.run("run", dir.resolve("nope.py").toString(), "-w", dir.toString());
+        Cli cli = Cli.run("run", dir.resolve("nope.py").toString(), "--folder", dir.toString());
         assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
         assertThat(cli.err).contains("nope.py: script not found");
     }
 
     @Test
     void emptyStoreSaysHowToStartARun() {
-        Cli cli = Cli.run("runs", "list", "-w", dir.toString());
+        Cli cli = Cli.run("runs", "list", "--folder", dir.toString());
         assertThat(cli.exitCode).isZero();
         assertThat(cli.out).contains("No runs in").contains("aml-debug run");
     }
@@ -129,7 +129,7 @@ class CliTest {
     void aBrokenRunJsonIsNamedAndTheListGoesOn() throws Exception {
         Path run = Files.createDirectories(dir.resolve(".azureml/runs/cut_1_aaaaaaaa"));
         Files.writeString(run.resolve("run.json"), "{\"id\": \"cut_1");
-        Cli cli = Cli.run("runs", "list", "-w", dir.toString());
+        Cli cli = Cli.run("runs", "list", "--folder", dir.toString());
         assertThat(cli.exitCode).as(cli.toString()).isZero();
         assertThat(cli.err).contains("note: Run cut_1_aaaaaaaa is broken: " + run.resolve("run.json"));
         assertThat(cli.out).contains("No runs in");
@@ -147,16 +147,16 @@ class CliTest {
             record.endedAt = record.createdAt;
             store.create(record);
         }
-        Cli cli = Cli.run("runs", "prune", "-w", dir.toString());
+        Cli cli = Cli.run("runs", "prune", "--folder", dir.toString());
         assertThat(cli.exitCode).as(cli.toString()).isZero();
         assertThat(cli.out).contains("removed old_1_a (Completed)").contains("Removed 1 run(s)");
         assertThat(store.exists("new_2_b")).isTrue();
-        assertThat(Cli.run("runs", "prune", "--keep", "-1", "-w", dir.toString()).exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(Cli.run("runs", "prune", "--keep", "-1", "--folder", dir.toString()).exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
     }
 
     @Test
     void unknownRunIsABadInputError() {
-        Cli cli = Cli.run("runs", "show", "nope_1_2", "-w", dir.toString());
+        Cli cli = Cli.run("runs", "show", "nope_1_2", "--folder", dir.toString());
         assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
         assertThat(cli.err).contains("No run 'nope_1_2'");
     }

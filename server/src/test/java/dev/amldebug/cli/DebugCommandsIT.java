@@ -41,7 +41,7 @@ class DebugCommandsIT {
     @Test
     void runWithBreakPrintsEachStopAndItsLocalsThenTheExitCodeItAlsoReturns() throws Exception {
         Path script = write(project, "answer.py", "for x in range(40, 42):\n    y = x + 1\nraise SystemExit(3)\n");
-        JarProcess cli = JarProcess.start("run", script.toString(), "-w", workspace.toString(), "--break", "answer.py:2");
+        JarProcess cli = JarProcess.start("run", script.toString(), "--folder", workspace.toString(), "--break", "answer.py:2");
         int exit = cli.waitFor(120);
         String output = cli.output();
         assertThat(exit).as(output).isEqualTo(3);
@@ -146,7 +146,7 @@ class DebugCommandsIT {
     }
 
     private Adapter initializedAdapter() throws Exception {
-        JarProcess adapter = JarProcess.startPiped("dap", "-w", workspace.toString());
+        JarProcess adapter = JarProcess.startPiped("dap", "--folder", workspace.toString());
         // As long as the adapter's own waits: a launch may build the image first.
         DapTestClient client = new DapTestClient(adapter.stdout(), adapter.stdin(), () -> { })
                 .waitingUpTo(Duration.ofSeconds(120));

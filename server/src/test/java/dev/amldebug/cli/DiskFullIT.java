@@ -42,9 +42,9 @@ class DiskFullIT {
     void aRunThatFillsTheDiskEndsFailedSayingSoAndLeavesNothingRunning() throws Exception {
         Path script = write(project, "big.py", "for i in range(40000):\n    print('line', i, 'x' * 60)\nprint('done')\n");
 
-        JarProcess run = JarProcess.start("run", script.toString(), "-w", workspace.toString());
+        JarProcess run = JarProcess.start("run", script.toString(), "--folder", workspace.toString());
         int exit = run.waitFor(180);
-        JarProcess list = JarProcess.start("runs", "list", "-w", workspace.toString());
+        JarProcess list = JarProcess.start("runs", "list", "--folder", workspace.toString());
 
         String output = run.output();
         assertThat(exit).isEqualTo(1);

@@ -50,7 +50,7 @@ class DistributedCliIT {
 
     private Cli cli(String... args) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "-w";
+        all[args.length] = "--folder";
         all[args.length + 1] = workspace.toString();
         return Cli.run(all);
     }

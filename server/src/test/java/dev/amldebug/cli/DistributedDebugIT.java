@@ -44,7 +44,7 @@ class DistributedDebugIT {
     @Test
     void debugRanksStopsOnlyThatRankWhileTheOthersWaitInTheAllReduceThenAllComplete() throws Exception {
         JarProcess run = JarProcess.start("run", job().toString(), "--debug-ranks", "1", "--break",
-                "train.py:" + BEFORE_ALL_REDUCE, "-w", workspace.toString());
+                "train.py:" + BEFORE_ALL_REDUCE, "--folder", workspace.toString());
         int exit = run.waitFor(240);
 
         String output = run.output();
@@ -60,7 +60,7 @@ class DistributedDebugIT {
     @Test
     void everyRankThroughTheHubStopsAtTheBreakpointWithItsLocals() throws Exception {
         JarProcess run = JarProcess.start("run", job().toString(), "--break", "train.py:" + AFTER_ALL_REDUCE,
-                "-w", workspace.toString());
+                "--folder", workspace.toString());
         int exit = run.waitFor(240);
 
         String output = run.output();
@@ -76,7 +76,7 @@ class DistributedDebugIT {
         String script = "import os\nif os.environ['RANK'] != '3':\n    raise SystemExit(0)\n"
                 + dev.amldebug.runner.testing.FailingScript.DIVIDE;
         JarProcess run = JarProcess.start("run", DistributedCliIT.twoByTwo(project, script).toString(), "--post-mortem",
-                "--post-mortem-timeout", "120", "-w", workspace.toString());
+                "--post-mortem-timeout", "120", "--folder", workspace.toString());
         int exit = run.waitFor(240);
 
         String output = run.output();
@@ -125,7 +125,7 @@ class DistributedDebugIT {
     void aHubThatCannotOpenEndsTheRunAsFailedWithTheReason() throws Exception {
         // 192.0.2.1 (TEST-NET-1) is no address of this machine: the hub cannot listen there.
         JarProcess run = JarProcess.start(java.util.Map.of("AML_DEBUG_HOST_ADDRESS", "192.0.2.1"), "run", job().toString(),
-                "--break", "train.py:" + AFTER_ALL_REDUCE, "-w", workspace.toString());
+                "--break", "train.py:" + AFTER_ALL_REDUCE, "--folder", workspace.toString());
 
         int exit = run.waitFor(120);
 

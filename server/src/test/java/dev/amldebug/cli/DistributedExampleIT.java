@@ -28,7 +28,7 @@ class DistributedExampleIT {
     @Test
     void everyRankOfTheExampleCompletesAfterCheckingItsAllReduce() {
         Instant start = Instant.now();
-        Cli run = Cli.run("run", "../examples/distributed/job.yml", "-w", workspace.toString());
+        Cli run = Cli.run("run", "../examples/distributed/job.yml", "--folder", workspace.toString());
         System.out.println("examples/distributed (image build included) took " + Duration.between(start, Instant.now()));
 
         assertThat(run.exitCode).as(run.toString()).isZero();

@@ -42,9 +42,9 @@ class EngineRestartIT {
                 resources: {instance_count: 1}
                 """.formatted(BASE_IMAGE));
 
-        JarProcess debug = JarProcess.start("run", script.toString(), "--break", "w.py:2", "-w", workspace.toString());
+        JarProcess debug = JarProcess.start("run", script.toString(), "--break", "w.py:2", "--folder", workspace.toString());
         assertThat(debug.waitFor(120)).as(debug.output()).isZero();
-        JarProcess ranks = JarProcess.start("run", job.toString(), "--break", "train.py:3", "-w", workspace.toString());
+        JarProcess ranks = JarProcess.start("run", job.toString(), "--break", "train.py:3", "--folder", workspace.toString());
         assertThat(ranks.waitFor(120)).as(ranks.output()).isZero();
 
         assertThat(debug.output()).contains("stopped at w.py:2", "x = 41", "x is 42");

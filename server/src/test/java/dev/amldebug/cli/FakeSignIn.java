@@ -16,7 +16,7 @@ final class FakeSignIn {
     static Map<String, String> into(FakeAzureMl fake, Path folder) throws java.io.IOException {
         FakeAzure.signIn(fake);
         Map<String, String> environment = FakeAzure.environment(fake, folder.resolve("home"));
-        Cli use = Cli.run(FakeAzure.inProcess(environment), "azure", "use", fake.workspace().armId(), "--workspace", folder.toString());
+        Cli use = Cli.run(FakeAzure.inProcess(environment), "azure", "use", fake.workspace().armId(), "--folder", folder.toString());
         assertThat(use.exitCode).as(use.toString()).isZero();
         return environment;
     }

@@ -76,7 +76,7 @@ class ImageMatrixIT {
         Path script = write(project, "w.py", SCRIPT);
 
         JarProcess run = JarProcess.start("run", script.toString(), "--break", "w.py:5", "--base-image",
-                ImageVariants.image(variant), "-w", workspace.toString());
+                ImageVariants.image(variant), "--folder", workspace.toString());
 
         assertThat(run.waitFor(120)).as(run.output()).isZero();
         assertThat(run.output()).contains("stopped at w.py:5 in <module>", "  x = 41");
@@ -87,7 +87,7 @@ class ImageMatrixIT {
         Path script = write(project, "w.py", SCRIPT);
 
         JarProcess run = JarProcess.start("run", script.toString(), "--debug", "--no-wait", "--base-image",
-                ImageVariants.image("no-debugpy-no-pip"), "-w", workspace.toString());
+                ImageVariants.image("no-debugpy-no-pip"), "--folder", workspace.toString());
 
         assertThat(run.waitFor(120)).as(run.output()).isZero();
         assertThat(run.output()).contains("debugpy is not in this image, and pip could not add it", "wrote 42")
@@ -125,7 +125,7 @@ class ImageMatrixIT {
                 resources: {instance_count: 1}
                 """.formatted(ImageVariants.image(variant)));
 
-        JarProcess run = JarProcess.start("run", job.toString(), "--break", "train.py:3", "-w", workspace.toString());
+        JarProcess run = JarProcess.start("run", job.toString(), "--break", "train.py:3", "--folder", workspace.toString());
 
         assertThat(run.waitFor(120)).as(run.output()).isZero();
         assertThat(run.output()).contains("rank 0 stopped at train.py:3", "rank 1 stopped at train.py:3");
@@ -154,7 +154,7 @@ class ImageMatrixIT {
         assertThat(debug.exitCode).as(debug.toString()).isZero();
         String debugId = runId(debug);
         await().atMost(Duration.ofSeconds(60)).until(() -> store.read(debugId).deployment().health() == DeploymentHealth.Healthy);
-        JarProcess attach = JarProcess.start("attach", debugId, "--break", "score.py:9", "-w", workspace.toString());
+        JarProcess attach = JarProcess.start("attach", debugId, "--break", "score.py:9", "--folder", workspace.toString());
 
         // Until the console has set its breakpoint, a request passes; the console continues after each stop.
         await().atMost(Duration.ofSeconds(60)).until(() -> cli("deploy", "score", debugId, "--json", "{}").out.startsWith("200 (")
@@ -197,7 +197,7 @@ class ImageMatrixIT {
 
     private Cli cli(String... args) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "-w";
+        all[args.length] = "--folder";
         all[args.length + 1] = workspace.toString();
         return Cli.run(all);
     }

@@ -28,7 +28,7 @@ class PipelineCliTest {
     void aCycleIsBadInputWithItsStepsAndWhereTheyBind() {
         Path file = write(project, "pipeline.yml", "type: pipeline\njobs:\n" + STEP.formatted("a", "b")
                 + STEP.formatted("b", "a"));
-        Cli cli = Cli.run("run", file.toString(), "-w", workspace.toString());
+        Cli cli = Cli.run("run", file.toString(), "--folder", workspace.toString());
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(2);
         assertThat(cli.err).containsPattern("pipeline\\.yml:\\d+:\\d+: steps a -> b -> a bind to each other's outputs"
                 + " in a cycle");
@@ -38,7 +38,7 @@ class PipelineCliTest {
     @Test
     void aBindingToAStepThatDoesNotExistNamesTheSteps() {
         Path file = write(project, "pipeline.yml", "type: pipeline\njobs:\n" + STEP.formatted("a", "missing"));
-        Cli cli = Cli.run("run", file.toString(), "-w", workspace.toString());
+        Cli cli = Cli.run("run", file.toString(), "--folder", workspace.toString());
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(2);
         assertThat(cli.err).containsPattern("pipeline\\.yml:6:10: there is no step named 'missing'")
                 .contains("the steps are: a");
@@ -53,7 +53,7 @@ class PipelineCliTest {
                     command: echo hi
                     environment: {image: python:3.11}
                 """);
-        Cli cli = Cli.run("run", file.toString(), "--debug-step", "b", "-w", workspace.toString());
+        Cli cli = Cli.run("run", file.toString(), "--debug-step", "b", "--folder", workspace.toString());
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(2);
         assertThat(cli.err).contains("no step named 'b'");
     }
@@ -61,7 +61,7 @@ class PipelineCliTest {
     @Test
     void pipelineFlagsOnACommandJobSayWhatToUseInstead() {
         Path script = write(project, "hello.py", "print('hi')\n");
-        Cli cli = Cli.run("run", script.toString(), "--debug-step", "a", "-w", workspace.toString());
+        Cli cli = Cli.run("run", script.toString(), "--debug-step", "a", "--folder", workspace.toString());
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(2);
         assertThat(cli.err).contains("--debug-step and --force-rerun are for pipeline jobs");
     }

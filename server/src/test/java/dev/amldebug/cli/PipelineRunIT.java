@@ -37,7 +37,7 @@ class PipelineRunIT {
         Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 0, false, 0);
         RunStore store = new RunStore(workspace);
 
-        Cli first = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+        Cli first = Cli.run("run", pipeline.toString(), "--folder", workspace.toString());
         assertThat(first.exitCode).as(first.toString()).isZero();
         assertThat(first.out).startsWith("run: pipe-it_").contains("step prep: Running", "step prep: Completed\n",
                 "[prep] prep wrote 4 rows", "[train] train sum 10", "step train: Completed\n", "[report] report read done");
@@ -48,7 +48,7 @@ class PipelineRunIT {
         assertThat(store.read(train).step().parentId()).isEqualTo(pipelineRun.id);
         assertThat(read(store.outputs(train).resolve("model/model.txt"))).isEqualTo("sum=10\n");
 
-        Cli second = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+        Cli second = Cli.run("run", pipeline.toString(), "--folder", workspace.toString());
         assertThat(second.exitCode).as(second.toString()).isZero();
         assertThat(second.out).contains("step prep: Completed (reused " + pipelineRun.pipeline().stepRunId("prep") + ")",
                 "step train: Completed (reused " + train + ")").doesNotContain("[train] train sum");
@@ -58,14 +58,14 @@ class PipelineRunIT {
                 + " (unchanged code, command, environment and inputs)");
         assertThat(store.outputsOf(reusedTrain).resolve("model/model.txt")).exists();
 
-        Cli forced = Cli.run("run", pipeline.toString(), "--force-rerun", "-w", workspace.toString());
+        Cli forced = Cli.run("run", pipeline.toString(), "--force-rerun", "--folder", workspace.toString());
         assertThat(forced.exitCode).as(forced.toString()).isZero();
         assertThat(forced.out).doesNotContain("reused").contains("[train] train sum 10");
 
-        Cli list = Cli.run("runs", "list", "-w", workspace.toString());
+        Cli list = Cli.run("runs", "list", "--folder", workspace.toString());
         assertThat(list.out).contains(pipelineRun.id, "  prep ", "  train (reused)");
         assertThat(list.out).as("steps are listed under their pipeline only").doesNotContain(train);
-        Cli show = Cli.run("runs", "show", pipelineRun.id, "-w", workspace.toString());
+        Cli show = Cli.run("runs", "show", pipelineRun.id, "--folder", workspace.toString());
         assertThat(show.out).contains("steps:", "train", train, "Completed");
     }
 
@@ -73,12 +73,12 @@ class PipelineRunIT {
     void editedOrDeletedOutputsOfACompletedStepAreNeverReused() throws Exception {
         Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 0, false, 0);
         RunStore store = new RunStore(workspace);
-        Cli first = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+        Cli first = Cli.run("run", pipeline.toString(), "--folder", workspace.toString());
         assertThat(first.exitCode).as(first.toString()).isZero();
         RunRecord firstRun = store.read(runId(first));
         java.nio.file.Files.writeString(store.outputs(firstRun.pipeline().stepRunId("train")).resolve("model/model.txt"), "edited\n");
 
-        Cli second = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+        Cli second = Cli.run("run", pipeline.toString(), "--folder", workspace.toString());
 
         assertThat(second.exitCode).as(second.toString()).isZero();
         assertThat(second.out).contains("step prep: Completed (reused " + firstRun.pipeline().stepRunId("prep") + ")",
@@ -90,7 +90,7 @@ class PipelineRunIT {
     @Test
     void aFailedStepStopsItsDependentsAndTheStepsNotStarted() {
         Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 3, false, 6);
-        Cli cli = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+        Cli cli = Cli.run("run", pipeline.toString(), "--folder", workspace.toString());
 
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(1);
         assertThat(cli.out).contains("step prep: Failed", "step train: Canceled (step prep failed, and this step needs"
@@ -107,7 +107,7 @@ class PipelineRunIT {
     @Test
     void withContinueOnStepFailureTheStepsThatDoNotNeedTheFailedOneGoOn() {
         Path pipeline = PipelineProjects.pipeline(project, BASE_IMAGE, 3, true, 6);
-        Cli cli = Cli.run("run", pipeline.toString(), "-w", workspace.toString());
+        Cli cli = Cli.run("run", pipeline.toString(), "--folder", workspace.toString());
 
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(1);
         assertThat(cli.out).contains("step prep: Failed", "step train: Canceled (step prep failed",

@@ -62,7 +62,7 @@ class PodmanIT {
         Path script = write(project, "w.py", "print('hello')\n");
 
         JarProcess run = JarProcess.start(PODMAN, "run", script.toString(), "--base-image", TINY,
-                "-w", workspace.toString());
+                "--folder", workspace.toString());
 
         int exit = run.waitFor(120);
         String output = run.output();

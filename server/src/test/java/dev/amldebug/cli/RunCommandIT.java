@@ -37,7 +37,7 @@ class RunCommandIT {
 
     @Test
     void runsTheExampleJobPrintingRunIdDriverLogAndWhereThingsLanded() {
-        Cli cli = Cli.run("run", "../examples/digits/job.yml", "-w", workspace.toString());
+        Cli cli = Cli.run("run", "../examples/digits/job.yml", "--folder", workspace.toString());
 
         assertThat(cli.exitCode).as(cli.toString()).isZero();
         assertThat(cli.out).startsWith("run: digits_").contains("epoch 1: ").contains("final test_accuracy=");
@@ -50,7 +50,7 @@ class RunCommandIT {
     @Test
     void scriptExitCodeIsTheCliExitCode() {
         Path script = write(project, "fail.py", "raise SystemExit(7)\n");
-        Cli cli = Cli.run("run", script.toString(), "-w", workspace.toString());
+        Cli cli = Cli.run("run", script.toString(), "--folder", workspace.toString());
         assertThat(cli.exitCode).as(cli.toString()).isEqualTo(7);
         assertThat(cli.err).contains("Failed (exit code 7)");
     }
@@ -58,7 +58,7 @@ class RunCommandIT {
     @Test
     void postMortemShowsWhereTheScriptFailedWithTheLocalsThenExitsWithItsCode() throws Exception {
         Path script = write(project, "train.py", FailingScript.DIVIDE);
-        JarProcess jar = JarProcess.start("run", script.toString(), "--post-mortem", "-w", workspace.toString());
+        JarProcess jar = JarProcess.start("run", script.toString(), "--post-mortem", "--folder", workspace.toString());
         assertThat(jar.waitFor(180)).as(jar.output()).isEqualTo(1);
         assertThat(jar.output()).contains("Waiting for a debugger to inspect " + FailingScript.EXCEPTION,
                 "post-mortem: " + runId(jar.output()) + " raised " + FailingScript.EXCEPTION, "stopped at train.py:2 in divide",
@@ -69,35 +69,35 @@ class RunCommandIT {
     @Test
     void scriptArgumentsAfterDoubleDashReachTheScript() {
         Path script = write(project, "args.py", "import sys\nprint('args:', sys.argv[1:])\n");
-        Cli cli = Cli.run("run", script.toString(), "-w", workspace.toString(), "--", "--epochs", "3");
+        Cli cli = Cli.run("run", script.toString(), "--folder", workspace.toString(), "--", "--epochs", "3");
         assertThat(cli.out).as(cli.toString()).contains("args: ['--epochs', '3']");
     }
 
     @Test
     void detachedRunIsListedFollowedAndCancelledWithItsLogsKept() {
         Path script = write(project, "long.py", "import time\nprint('working', flush=True)\ntime.sleep(300)\n");
-        Cli started = Cli.run("run", script.toString(), "-w", workspace.toString(), "--detach");
+        Cli started = Cli.run("run", script.toString(), "--folder", workspace.toString(), "--detach");
         assertThat(started.exitCode).as(started.toString()).isZero();
         String id = runId(started.out);
         assertThat(started.err).contains("runs logs " + id + " --follow");
 
-        assertThat(Cli.run("runs", "list", "-w", workspace.toString()).out).contains(id).contains("Running");
-        Cli cancel = Cli.run("runs", "cancel", id, "-w", workspace.toString());
+        assertThat(Cli.run("runs", "list", "--folder", workspace.toString()).out).contains(id).contains("Running");
+        Cli cancel = Cli.run("runs", "cancel", id, "--folder", workspace.toString());
         assertThat(cancel.exitCode).as(cancel.toString()).isZero();
         assertThat(cancel.out).contains("Canceled");
 
         RunStore store = new RunStore(workspace);
         assertThat(store.read(id).status).isEqualTo(RunStatus.Canceled);
         assertThat(read(store.driverLog(id))).contains("working");
-        assertThat(Cli.run("runs", "show", id, "-w", workspace.toString()).out)
+        assertThat(Cli.run("runs", "show", id, "--folder", workspace.toString()).out)
                 .contains("\"status\" : \"Canceled\"").contains("driver log:");
-        assertThat(Cli.run("runs", "cancel", id, "-w", workspace.toString()).out).contains("already ended");
+        assertThat(Cli.run("runs", "cancel", id, "--folder", workspace.toString()).out).contains("already ended");
     }
 
     @Test
     void ctrlCCancelsTheRunAndKeepsItsLogs() throws Exception {
         Path script = write(project, "long.py", "import time\nprint('started', flush=True)\ntime.sleep(300)\n");
-        Process cli = JarProcess.builder("run", script.toString(), "-w", workspace.toString()).redirectErrorStream(true)
+        Process cli = JarProcess.builder("run", script.toString(), "--folder", workspace.toString()).redirectErrorStream(true)
                 .start();
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> {
@@ -138,7 +138,7 @@ class RunCommandIT {
         write(project, "t.py", "import os\nprint('token length', len(os.environ['TOKEN']))\n");
         Path job = write(project, "job.yml", "command: python t.py\nenvironment:\n  image: " + DockerResources.BASE_IMAGE
                 + "\nenvironment_variables:\n  TOKEN: s3cr3t-value-xyz\n");
-        JarProcess jar = JarProcess.start("--verbose", "run", job.toString(), "-w", workspace.toString());
+        JarProcess jar = JarProcess.start("--verbose", "run", job.toString(), "--folder", workspace.toString());
         assertThat(jar.waitFor(120)).as(jar.output()).isZero();
         assertThat(jar.output()).contains("token length 16").doesNotContain("s3cr3t-value-xyz");
         String id = runId(jar.output());
@@ -151,7 +151,7 @@ class RunCommandIT {
     @Test
     void aDetachedRunIsRecordedAndItsContainerRemovedWhenItEndsWithNobodyLooking() throws Exception {
         Path script = write(project, "late.py", "import time\ntime.sleep(2)\nprint('done late')\n");
-        JarProcess jar = JarProcess.start("run", script.toString(), "--detach", "-w", workspace.toString());
+        JarProcess jar = JarProcess.start("run", script.toString(), "--detach", "--folder", workspace.toString());
         assertThat(jar.waitFor(120)).as(jar.output()).isZero();
         String id = runId(jar.output());
         RunStore store = new RunStore(workspace);
@@ -167,25 +167,25 @@ class RunCommandIT {
         Path score = write(project, "app/score.py", "def init():\n    pass\n\n\ndef run(raw_data):\n    return {'v': 1}\n");
         Path model = write(project, "m.txt", "w\n");
         Cli up = Cli.run("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach",
-                "--port", String.valueOf(FreePorts.any()), "-w", workspace.toString());
+                "--port", String.valueOf(FreePorts.any()), "--folder", workspace.toString());
         assertThat(up.exitCode).as(up.toString()).isZero();
         assertThat(up.out).contains("scoring: http://127.0.0.1:");
         String id = runId(up.out);
         RunStore store = new RunStore(workspace);
         await().atMost(Duration.ofSeconds(60)).until(() -> store.read(id).deployment().health() == DeploymentHealth.Healthy);
-        Cli scored = Cli.run("deploy", "score", id, "--json", "{}", "-w", workspace.toString());
+        Cli scored = Cli.run("deploy", "score", id, "--json", "{}", "--folder", workspace.toString());
         assertThat(scored.exitCode).as(scored.toString()).isZero();
         assertThat(scored.out).startsWith("200 (").contains("{\"v\": 1}");
         Files.writeString(score, Files.readString(score).replace("'v': 1", "'v': 2"));
-        assertThat(Cli.run("deploy", "restart", id, "-w", workspace.toString()).exitCode).isZero();
+        assertThat(Cli.run("deploy", "restart", id, "--folder", workspace.toString()).exitCode).isZero();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
-                Cli.run("deploy", "score", id, "--json", "{}", "-w", workspace.toString()).out.contains("{\"v\": 2}"));
+                Cli.run("deploy", "score", id, "--json", "{}", "--folder", workspace.toString()).out.contains("{\"v\": 2}"));
         // The server answers before the follower's next probe records Healthy again.
-        await().atMost(Duration.ofSeconds(60)).until(() -> Cli.run("deploy", "list", "-w", workspace.toString()).out
+        await().atMost(Duration.ofSeconds(60)).until(() -> Cli.run("deploy", "list", "--folder", workspace.toString()).out
                 .lines().anyMatch(line -> line.startsWith(id) && line.contains("Healthy")));
-        assertThat(Cli.run("deploy", "down", id, "-w", workspace.toString()).exitCode).isZero();
+        assertThat(Cli.run("deploy", "down", id, "--folder", workspace.toString()).exitCode).isZero();
         await().atMost(Duration.ofSeconds(60)).until(() -> store.read(id).status == RunStatus.Canceled);
-        Cli late = Cli.run("deploy", "score", id, "--json", "{}", "-w", workspace.toString());
+        Cli late = Cli.run("deploy", "score", id, "--json", "{}", "--folder", workspace.toString());
         assertThat(late.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
         assertThat(late.err).contains("is not a deployment that is up");
     }
@@ -196,7 +196,7 @@ class RunCommandIT {
                 + "def run(raw_data):\n    return 1\n");
         Path model = write(project, "m.txt", "w\n");
         Cli up = Cli.run("deploy", "up", "--score", score.toString(), "--model", model.toString(), "--detach",
-                "--port", String.valueOf(FreePorts.any()), "-w", workspace.toString());
+                "--port", String.valueOf(FreePorts.any()), "--folder", workspace.toString());
         assertThat(up.exitCode).as(up.toString()).isZero();
         String id = runId(up.out);
         RunStore store = new RunStore(workspace);
@@ -210,7 +210,7 @@ class RunCommandIT {
     void aDetachedPostMortemRunSaysInRunJsonWhatItWaitsWith() throws Exception {
         Path script = write(project, "fails.py", FailingScript.DIVIDE);
         Cli run = Cli.run("run", script.toString(), "--post-mortem", "--post-mortem-timeout", "120", "--detach",
-                "-w", workspace.toString());
+                "--folder", workspace.toString());
         assertThat(run.exitCode).as(run.toString()).isZero();
         String id = runId(run.out);
         RunStore store = new RunStore(workspace);
@@ -219,7 +219,7 @@ class RunCommandIT {
 
         assertThat(store.read(id).postMortem).isEqualTo(FailingScript.EXCEPTION);
         assertThat(store.read(id).status).isEqualTo(RunStatus.Running);
-        assertThat(Cli.run("runs", "cancel", id, "-w", workspace.toString()).exitCode).isZero();
+        assertThat(Cli.run("runs", "cancel", id, "--folder", workspace.toString()).exitCode).isZero();
         await().atMost(Duration.ofSeconds(60)).until(() -> !store.read(id).isActive());
     }
 
@@ -229,7 +229,7 @@ class RunCommandIT {
         Path job = write(project, "gpu.yml", "command: python gpu.py\nenvironment: {image: " + DockerResources.BASE_IMAGE
                 + "}\nresources: {instance_type: Standard_NC6s_v3}\n");
 
-        Cli run = Cli.run("run", job.toString(), "-w", workspace.toString());
+        Cli run = Cli.run("run", job.toString(), "--folder", workspace.toString());
 
         assertThat(run.exitCode).as(run.toString()).isEqualTo(ErrorReporter.ENVIRONMENT);
         assertThat(run.err).contains("The job asks for GPUs", "has no GPU support", "NVIDIA Container Toolkit")
@@ -244,7 +244,7 @@ class RunCommandIT {
         Path job = write(project, "sub.yml", "command: python sub.py\nenvironment: {image: registry.invalid/azureml/x:1}\n");
 
         JarProcess run = JarProcess.start(java.util.Map.of("AML_DEBUG_IMAGE_SUBSTITUTES",
-                "registry.invalid/azureml/x:1=" + DockerResources.BASE_IMAGE), "run", job.toString(), "-w", workspace.toString());
+                "registry.invalid/azureml/x:1=" + DockerResources.BASE_IMAGE), "run", job.toString(), "--folder", workspace.toString());
 
         assertThat(run.waitFor(180)).as(run.output()).isZero();
         assertThat(run.output()).contains("Using " + DockerResources.BASE_IMAGE + " for registry.invalid/azureml/x:1: it"

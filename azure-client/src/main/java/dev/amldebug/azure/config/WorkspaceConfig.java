@@ -20,12 +20,20 @@ public final class WorkspaceConfig {
     private WorkspaceConfig() {
     }
 
+    /** A workspace config found, and the file it was read from. */
+    public record Found(WorkspaceId id, Path file) {
+    }
+
     public static Optional<WorkspaceId> find(Path folder) {
+        return findFile(folder).map(Found::id);
+    }
+
+    public static Optional<Found> findFile(Path folder) {
         for (Path dir = folder.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             for (Path candidate : new Path[] {dir.resolve(".azureml").resolve("config.json"), dir.resolve("config.json")}) {
                 Optional<WorkspaceId> id = read(candidate);
                 if (id.isPresent()) {
-                    return id;
+                    return Optional.of(new Found(id.get(), candidate));
                 }
             }
         }

@@ -29,7 +29,7 @@ public final class RunStore {
         String refusal = CodeFolders.mountRefusal(workspace);
         if (refusal != null) {
             throw AmlDebugException.badInput("The workspace folder would be " + refusal + ", where runs would write"
-                    + " .azureml: run aml-debug from your project's folder, or pass --workspace with it.");
+                    + " .azureml: run aml-debug from your project's folder, or pass --folder with it.");
         }
         this.workspace = workspace.toAbsolutePath().normalize();
         this.runsDir = this.workspace.resolve(".azureml").resolve("runs");

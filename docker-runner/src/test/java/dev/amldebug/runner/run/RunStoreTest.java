@@ -29,7 +29,7 @@ class RunStoreTest {
         for (String folder : new String[] {"/", "/etc", "/usr"}) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunStore(Path.of(folder)))
                     .isInstanceOf(dev.amldebug.errors.AmlDebugException.class)
-                    .hasMessageContaining("The workspace folder would be").hasMessageContaining("--workspace");
+                    .hasMessageContaining("The workspace folder would be").hasMessageContaining("--folder");
         }
         assertThat(Path.of("/.azureml")).doesNotExist();
     }

@@ -1,35 +1,29 @@
 package dev.amldebug.server.azure;
 
-import dev.amldebug.azure.config.WorkspaceConfig;
+import dev.amldebug.azure.config.ResolvedWorkspace;
+import dev.amldebug.azure.config.WorkspaceFlags;
 import dev.amldebug.azure.config.WorkspaceId;
-import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.azure.config.WorkspaceResolution;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Which Azure ML workspace a command means: the one named, else the folder's config.json, else the editor's default
- * (the Azure ML extension's azureML.defaultWorkspaceId).
+ * Which Azure ML workspace a command means, as `az ml` finds it ({@link WorkspaceResolution}: the flags, the folder's
+ * config.json, the SDK's variables, az's defaults), and last the editor's default (the Azure ML extension's
+ * azureML.defaultWorkspaceId), read from the process's environment as {@code access} holds it.
  */
 public final class WorkspaceSelection {
     private WorkspaceSelection() {
     }
 
-    /** @param workspaceId the --workspace-id given, or null */
-    public static WorkspaceId resolve(String workspaceId, Path folder) {
-        return resolve(workspaceId, folder, Optional.empty());
+    /** The workspace meant, or a sentence saying which part is missing and how to set it. */
+    public static ResolvedWorkspace resolve(WorkspaceFlags flags, Path folder, AzureAccess access) {
+        return new WorkspaceResolution(access.environment()).resolve(flags, folder, access.defaultWorkspace());
     }
 
-    public static WorkspaceId resolve(String workspaceId, Path folder, Optional<WorkspaceId> editorDefault) {
-        return find(workspaceId, folder, editorDefault).orElseThrow(() -> AmlDebugException.badInput(
-                "No Azure ML workspace is set for " + folder + ": run `aml-debug azure use <workspace id>`"
-                        + " (see `aml-debug azure workspaces`), or pass --workspace-id."));
-    }
-
-    /** The workspace meant, or empty when none is named, configured or the default. */
-    public static Optional<WorkspaceId> find(String workspaceId, Path folder, Optional<WorkspaceId> editorDefault) {
-        if (workspaceId != null && !workspaceId.isBlank()) {
-            return Optional.of(WorkspaceId.parse(workspaceId));
-        }
-        return WorkspaceConfig.find(folder).or(() -> editorDefault);
+    /** The workspace of the folder, or empty when none is configured or the default. */
+    public static Optional<WorkspaceId> find(Path folder, AzureAccess access) {
+        return new WorkspaceResolution(access.environment()).find(WorkspaceFlags.none(), folder, access.defaultWorkspace())
+                .map(ResolvedWorkspace::id);
     }
 }

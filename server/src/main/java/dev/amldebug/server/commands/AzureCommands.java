@@ -4,6 +4,7 @@ import dev.amldebug.azure.Compute;
 import dev.amldebug.azure.Job;
 import dev.amldebug.azure.Page;
 import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.azure.config.WorkspaceFlags;
 import dev.amldebug.azure.config.WorkspaceId;
 import dev.amldebug.errors.AmlDebugException;
 import dev.amldebug.runner.debug.DebugOptions;
@@ -77,7 +78,7 @@ final class AzureCommands {
 
     /** The computes of the folder's workspace (else the editor's default one), for "Submit experiment"; none without. */
     private Object computeTargets() {
-        var configured = WorkspaceSelection.find(null, workspace, access.defaultWorkspace());
+        var configured = WorkspaceSelection.find(workspace, access);
         if (configured.isEmpty()) {
             return Map.of("targets", List.of());
         }
@@ -100,7 +101,7 @@ final class AzureCommands {
             throw AmlDebugException.badInput("azureml.azure.submit needs config (a command or pipeline job YAML) and compute.");
         }
         WorkspaceId id = args.workspaceId() != null ? WorkspaceId.parse(args.workspaceId())
-                : WorkspaceSelection.resolve(null, workspace, access.defaultWorkspace());
+                : WorkspaceSelection.resolve(WorkspaceFlags.none(), workspace, access).id();
         WorkspaceClient client = access.workspaceClient(id);
         EditorDebuggees debuggees = new EditorDebuggees(editor, targets, executor, Boolean.TRUE.equals(args.allowPublic()),
                 Boolean.FALSE.equals(args.justMyCode()));

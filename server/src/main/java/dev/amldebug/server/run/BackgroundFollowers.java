@@ -28,7 +28,7 @@ final class BackgroundFollowers {
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.amldebug.cli.Main", "runs",
-                "follow-detached", runId, "-w", workspace.toString()));
+                "follow-detached", runId, "--folder", workspace.toString()));
         try {
             new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -70,6 +70,12 @@ public final class FakeAzure {
         Map<String, String> inProcess = new HashMap<>(System.getenv());
         inProcess.putAll(environment);
         inProcess.remove("AZURE_CLIENT_ID");
+        // The developer's own workspace settings would name another workspace than the fake's.
+        for (String variable : java.util.List.of("AZURE_CONFIG_DIR", "AZURE_SUBSCRIPTION_ID", "AZURE_RESOURCE_GROUP",
+                "AZUREML_WORKSPACE_NAME", "AZURE_ML_WORKSPACE_NAME", "AZURE_DEFAULTS_GROUP", "AZURE_DEFAULTS_WORKSPACE",
+                "AML_DEBUG_FOLDER", "AML_DEBUG_WORKSPACE")) {
+            inProcess.remove(variable);
+        }
         return inProcess;
     }
 }
