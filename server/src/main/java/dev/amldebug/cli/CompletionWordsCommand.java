@@ -50,8 +50,8 @@ final class CompletionWordsCommand implements Callable<Integer> {
             case runs -> workspace.store().list().stream().map(run -> run.id).toList();
             case steps -> file == null ? List.of()
                     : new PipelineYamlParser().parse(file).steps().stream().map(PipelineStep::name).toList();
-            case jobs -> workspace.azure(null).workspace().jobs().list(null).items().stream().map(Job::name).toList();
-            case computes -> workspace.azure(null).workspace().computes().list(null).items().stream().map(Compute::name)
+            case jobs -> workspace.azure(new AzureWorkspaceOptions()).workspace().jobs().list(null).items().stream().map(Job::name).toList();
+            case computes -> workspace.azure(new AzureWorkspaceOptions()).workspace().computes().list(null).items().stream().map(Compute::name)
                     .toList();
         };
     }

@@ -154,7 +154,7 @@ class AzureCliIT {
     @Test
     void workspacesAndStatusAsJson() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        JsonNode workspaces = mapper.readTree(azure("workspaces", "-o", "json").out);
+        JsonNode workspaces = mapper.readTree(Cli.run(environment, "azure", "workspaces", "-o", "json").out);
         assertThat(workspaces.findValuesAsText("id")).contains(workspaceId());
         assertThat(workspaces.findValuesAsText("name")).contains(fake.options().workspace());
 

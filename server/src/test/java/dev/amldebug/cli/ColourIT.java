@@ -80,24 +80,24 @@ class ColourIT {
 
     @Test
     void statusesAreColouredAtATerminal() throws Exception {
-        String out = underTerminal(Map.of(), "runs", "list", "-w", dir.toString());
+        String out = underTerminal(Map.of(), "runs", "list", "--folder", dir.toString());
         assertThat(out).contains(ESCAPE + "32mCompleted" + ESCAPE + "0m").contains(ESCAPE + "31mFailed" + ESCAPE + "0m");
         assertThat(out.lines().filter(l -> l.startsWith("colour_")).toList()).hasSize(2);
     }
 
     @Test
     void theErrorPrefixIsRedAtATerminal() throws Exception {
-        String out = underTerminal(Map.of(), "runs", "show", "nope_1_aaaaaaaa", "-w", dir.toString());
+        String out = underTerminal(Map.of(), "runs", "show", "nope_1_aaaaaaaa", "--folder", dir.toString());
         assertThat(out).contains(ESCAPE + "31maml-debug:" + ESCAPE + "0m No run 'nope_1_aaaaaaaa'");
     }
 
     @Test
     void noColourWithNoColorWithTheFlagThroughAPipeOrAsJson() throws Exception {
-        String noColorVariable = underTerminal(Map.of("NO_COLOR", "1"), "runs", "list", "-w", dir.toString());
-        String flag = underTerminal(Map.of(), "runs", "list", "--no-color", "-w", dir.toString());
-        String pipe = throughPipe("runs", "list", "-w", dir.toString());
-        String json = underTerminal(Map.of(), "runs", "list", "-o", "json", "-w", dir.toString());
-        String error = underTerminal(Map.of("NO_COLOR", "1"), "runs", "show", "nope_1_aaaaaaaa", "-w", dir.toString());
+        String noColorVariable = underTerminal(Map.of("NO_COLOR", "1"), "runs", "list", "--folder", dir.toString());
+        String flag = underTerminal(Map.of(), "runs", "list", "--no-color", "--folder", dir.toString());
+        String pipe = throughPipe("runs", "list", "--folder", dir.toString());
+        String json = underTerminal(Map.of(), "runs", "list", "-o", "json", "--folder", dir.toString());
+        String error = underTerminal(Map.of("NO_COLOR", "1"), "runs", "show", "nope_1_aaaaaaaa", "--folder", dir.toString());
         for (String out : List.of(noColorVariable, flag, pipe, json)) {
             assertThat(out).contains("Completed").contains("Failed").doesNotContain(ESCAPE);
         }

@@ -52,7 +52,7 @@ class CompletionIT {
         assertThat(complete(Map.of(), "aml-debug", "runs", "sh")).containsExactly("show");
         assertThat(complete(Map.of(), "aml-debug", "azure", "jobs", "")).contains("list", "show", "logs", "download");
         assertThat(complete(Map.of(), "aml-debug", "completion", "")).containsExactlyInAnyOrder("bash", "zsh");
-        assertThat(complete(Map.of(), "aml-debug", "runs", "logs", "--fo")).containsExactly("--follow");
+        assertThat(complete(Map.of(), "aml-debug", "runs", "logs", "--fol")).containsExactlyInAnyOrder("--follow", "--folder");
     }
 
     @Test

@@ -57,7 +57,7 @@ class OutputCliTest {
         String[] all = new String[args.length + 3];
         all[0] = "runs";
         System.arraycopy(args, 0, all, 1, args.length);
-        all[args.length + 1] = "-w";
+        all[args.length + 1] = "--folder";
         all[args.length + 2] = dir.toString();
         return Cli.run(all);
     }

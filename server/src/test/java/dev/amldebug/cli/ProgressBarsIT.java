@@ -54,7 +54,7 @@ class ProgressBarsIT {
     }
 
     private List<String> runOf(Path job) {
-        return List.of("run", job.toString(), "-w", workspace.toString(), "--debug", "--wait-timeout", "2");
+        return List.of("run", job.toString(), "--folder", workspace.toString(), "--debug", "--wait-timeout", "2");
     }
 
     /** The jar run by {@code script -qfec COMMAND /dev/null}: its stdin, stdout and stderr a real terminal. */
