@@ -56,6 +56,9 @@ public final class JobLogs {
             boolean lastRound = !follow || ended;
             List<LogFile> selected = LogChoice.select(jobName, files(jobName, details), which, defaults, lastRound);
             found |= !selected.isEmpty();
+            if (!found && !lastRound) {
+                sink.waiting(details.status());
+            }
             long before = bytesRead.get();
             for (LogFile file : selected) {
                 readNew(file, which, offsets, splitters.computeIfAbsent(file.name(), name -> new LineSplitter()), sink);

@@ -5,4 +5,8 @@ package dev.amldebug.azure;
 public interface LogSink {
     /** {@code source}: the file name, or "rank N" when following all ranks. */
     void lines(String source, String text);
+
+    /** Followed, the job has no log to read yet; it is in {@code status} (Queued, Preparing, ...). Said each poll. */
+    default void waiting(JobStatus status) {
+    }
 }

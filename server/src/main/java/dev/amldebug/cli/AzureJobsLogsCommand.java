@@ -1,6 +1,8 @@
 package dev.amldebug.cli;
 
 import dev.amldebug.azure.LogSelection;
+import dev.amldebug.azure.JobStatus;
+import dev.amldebug.azure.LogSink;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -50,6 +52,9 @@ final class AzureJobsLogsCommand implements Callable<Integer> {
     @Mixin
     AzureOption azure;
 
+    @Mixin
+    ProgressDisplay progressDisplay;
+
     @Spec
     CommandSpec command;
 
@@ -57,8 +62,22 @@ final class AzureJobsLogsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         LogSelection selection = new LogSelection(which.file, which.rank, which.all);
-        boolean found = azure.workspace().logs().follow(name, selection, follow, AzureLogPrinter.to(out, which.all),
-                () -> Thread.currentThread().isInterrupted());
+        boolean found;
+        try (LogWait wait = new LogWait(progressDisplay.progress(), "Waiting for job " + name + " to write its log")) {
+            LogSink printer = AzureLogPrinter.to(out, which.all);
+            found = azure.workspace().logs().follow(name, selection, follow, new LogSink() {
+                @Override
+                public void lines(String source, String text) {
+                    wait.close();
+                    printer.lines(source, text);
+                }
+
+                @Override
+                public void waiting(JobStatus status) {
+                    wait.stillWaiting(status);
+                }
+            }, () -> Thread.currentThread().isInterrupted());
+        }
         if (!found) {
             out.println("Job " + name + " has no log yet" + (follow ? "" : ": follow it with `aml-debug azure jobs logs "
                     + name + " --follow`, or see its files with `aml-debug azure jobs show " + name + "`") + ".");

@@ -65,6 +65,9 @@ final class RunsLogsCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
+    @Mixin
+    ProgressDisplay progressDisplay;
+
     @Spec
     CommandSpec command;
 
@@ -80,12 +83,22 @@ final class RunsLogsCommand implements Callable<Integer> {
         if (follow && record.isActive() && record.detached && !which.control) {
             return followContainer(store);
         }
-        long offset = print(file, 0);
-        while (follow && store.read(runId).isActive()) {
-            TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
-            offset = print(file, offset);
+        try (LogWait wait = new LogWait(progressDisplay.progress(), "Waiting for run " + runId + " to write its log")) {
+            long offset = 0;
+            RunRecord now = record;
+            while (follow && now.isActive()) {
+                if (offset == 0 && !hasBytes(file)) {
+                    wait.stillWaiting(now.status);
+                } else {
+                    wait.close();
+                    offset = print(file, offset);
+                }
+                TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                now = store.read(runId);
+            }
+            wait.close();
+            print(file, offset);
         }
-        print(file, offset);
         return 0;
     }
 
@@ -126,6 +139,10 @@ final class RunsLogsCommand implements Callable<Integer> {
         }
         workspace.reconcile(new PrintWriter(System.err, true));
         return 0;
+    }
+
+    private static boolean hasBytes(Path file) throws IOException {
+        return Files.exists(file) && Files.size(file) > 0;
     }
 
     private static long print(Path file, long offset) throws IOException {

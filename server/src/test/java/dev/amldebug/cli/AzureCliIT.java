@@ -202,6 +202,28 @@ class AzureCliIT {
     }
 
     @Test
+    void followingAJobWithNoLogYetSaysWhatItWaitsForThenPrintsTheLog() throws Exception {
+        azure("use", workspaceId());
+        fake.setJobStatus("job-0004", "Queued");
+        int before = fake.requests().size();
+        CompletableFuture<Cli> following = CompletableFuture.supplyAsync(() -> azure("jobs", "logs", "job-0004", "--follow"));
+        // A few polls find no log while the job is queued.
+        await().atMost(Duration.ofSeconds(30)).until(() -> fake.requests().subList(before, fake.requests().size()).stream()
+                .filter(request -> request.contains("job-0004")).count() >= 4);
+        fake.setJobStatus("job-0004", "Running");
+        fake.appendLog("job-0004", "user_logs/std_log.txt", "started\n".getBytes(StandardCharsets.UTF_8));
+        fake.setJobStatus("job-0004", "Completed");
+
+        Cli logs = following.get(60, TimeUnit.SECONDS);
+        assertThat(logs.exitCode).as(logs.toString()).isZero();
+        assertThat(logs.out).isEqualTo("started\n");
+        // Not a terminal: one plain line, once, on stderr.
+        assertThat(logs.err.lines().filter(line -> line.contains("Waiting for job job-0004 to write its log (Queued)")))
+                .as(logs.toString()).hasSize(1);
+        assertThat(logs.err).doesNotContain("\r");
+    }
+
+    @Test
     void logsOfEveryRankArePrefixed() {
         azure("use", workspaceId());
         fake.appendLog("job-0002", "user_logs/std_log_process_0.txt", "rank zero\n".getBytes(StandardCharsets.UTF_8));

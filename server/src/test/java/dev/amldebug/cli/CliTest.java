@@ -155,6 +155,29 @@ class CliTest {
     }
 
     @Test
+    void followingARunWithNoLogYetSaysWhatItWaitsForThenPrintsTheLog() throws Exception {
+        dev.amldebug.runner.run.RunStore store = new dev.amldebug.runner.run.RunStore(dir);
+        dev.amldebug.runner.run.RunRecord record = new dev.amldebug.runner.run.RunRecord();
+        record.id = "slow_1_aaaaaaaa";
+        record.experiment = "slow";
+        record.status = dev.amldebug.runner.run.RunStatus.Preparing;
+        record.createdAt = java.time.Instant.now();
+        store.create(record);
+        java.util.concurrent.CompletableFuture<Cli> following = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Cli.run("runs", "logs", record.id, "--follow", "--folder", dir.toString()));
+        Thread.sleep(3000); // the follower polls every few hundred ms: it finds no log at least once
+        Files.createDirectories(store.driverLog(record.id).getParent());
+        Files.writeString(store.driverLog(record.id), "epoch 1\n");
+        store.update(record.id, run -> run.status = dev.amldebug.runner.run.RunStatus.Completed);
+
+        Cli cli = following.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        assertThat(cli.err.lines().filter(line -> line.contains("Waiting for run slow_1_aaaaaaaa to write its log (Preparing)")))
+                .as(cli.toString()).hasSize(1);
+        assertThat(cli.err).doesNotContain("\r");
+    }
+
+    @Test
     void unknownRunIsABadInputError() {
         Cli cli = Cli.run("runs", "show", "nope_1_2", "--folder", dir.toString());
         assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
