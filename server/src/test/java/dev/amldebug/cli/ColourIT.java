@@ -3,6 +3,7 @@ package dev.amldebug.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amldebug.runner.run.RunRecord;
+import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
 import java.io.IOException;
@@ -16,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Colour as a person at a terminal sees it: the real jar under a real pseudo-terminal (util-linux's {@code script})
  * paints statuses and the error prefix, and paints nothing with NO_COLOR, with --no-color, or through a pipe.
  */
+@ExtendWith(DockerResources.class)
 class ColourIT {
     private static final String ESCAPE = "\u001b[";
 
@@ -46,13 +49,21 @@ class ColourIT {
 
     /** The jar under a pseudo-terminal that {@code script} opens: stdout and stderr both go to it. */
     private static String underTerminal(Map<String, String> variables, String... args) throws Exception {
+        return typingUnderTerminal(variables, "", args);
+    }
+
+    /** @param typed what the person types, sent at once: the terminal holds it until the command reads it */
+    private static String typingUnderTerminal(Map<String, String> variables, String typed, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-jar",
                 Path.of("target/aml-debug.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         String line = command.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder("script", "-qfec", line, "/dev/null").redirectErrorStream(true);
         environment(builder, variables);
-        return collect(builder.start());
+        Process process = builder.start();
+        process.getOutputStream().write(typed.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        return collect(process);
     }
 
     private static String throughPipe(String... args) throws Exception {
@@ -62,6 +73,7 @@ class ColourIT {
     }
 
     private static void environment(ProcessBuilder builder, Map<String, String> variables) {
+        builder.environment().putAll(DockerResources.childEnvironment());
         builder.environment().remove("NO_COLOR");
         builder.environment().put("TERM", "xterm-256color");
         builder.environment().putAll(variables);
@@ -70,7 +82,7 @@ class ColourIT {
     /** Everything it printed; stdin stays open until it ends, as a terminal's would. */
     private static String collect(Process process) throws IOException, InterruptedException {
         byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("it did not end; output:\n" + new String(output, StandardCharsets.UTF_8));
         }
@@ -89,6 +101,18 @@ class ColourIT {
     void theErrorPrefixIsRedAtATerminal() throws Exception {
         String out = underTerminal(Map.of(), "runs", "show", "nope_1_aaaaaaaa", "--folder", dir.toString());
         assertThat(out).contains(ESCAPE + "31maml-debug:" + ESCAPE + "0m No run 'nope_1_aaaaaaaa'");
+    }
+
+    /** The console debugger at a terminal prompts at each stop; its "stopped at" line is yellow, unless NO_COLOR. */
+    @Test
+    void theConsoleDebuggersStopLinesAreColouredAtATerminal(@TempDir Path project) throws Exception {
+        Path script = java.nio.file.Files.writeString(project.resolve("answer.py"), "x = 40\ny = x + 2\nprint(y)\n");
+        String coloured = typingUnderTerminal(Map.of(), "c\n", "run", script.toString(), "--folder", dir.toString(),
+                "--break", "answer.py:2");
+        assertThat(coloured).contains(ESCAPE + "33mstopped at answer.py:2").contains("42");
+        String plain = typingUnderTerminal(Map.of("NO_COLOR", "1"), "c\n", "run", script.toString(), "--folder", dir.toString(),
+                "--break", "answer.py:2");
+        assertThat(plain).contains("stopped at answer.py:2").doesNotContain(ESCAPE + "33m").contains("42");
     }
 
     @Test
