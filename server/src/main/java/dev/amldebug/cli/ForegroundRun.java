@@ -89,7 +89,7 @@ final class ForegroundRun {
         List<Future<?>> debuggers = new CopyOnWriteArrayList<>();
         Object oneAtATime = new Object();
         PostMortemAttach postMortem = new PostMortemAttach(err, runId -> attachConsole(runs, runId, oneAtATime));
-        PipelineConsole console = new PipelineConsole(out, err, started -> {
+        PipelineConsole console = new PipelineConsole(out, err, progress, started -> {
             if (started.debugEndpoint() != null && !debugFlags.breakpoints.isEmpty()) {
                 postMortem.attachedTo(started.runId());
                 debuggers.add(attachConsole(runs, started.runId(), oneAtATime));

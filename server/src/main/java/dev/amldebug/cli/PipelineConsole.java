@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.cli.progress.Progress;
 import dev.amldebug.runner.run.RunEvent;
 import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
@@ -22,22 +23,39 @@ final class PipelineConsole implements PipelineListener {
     private final Consumer<RunEvent> onStepEvent;
     /** A step's output not yet ended by a newline: steps run at once, so lines are printed whole. */
     private final Map<String, StringBuilder> partial = new ConcurrentHashMap<>();
+    private final Progress progress;
+    /** A step's image build as it goes (a bar for one, plain lines for a second at the same time). */
+    private final Map<String, Progress.Task> builds = new ConcurrentHashMap<>();
 
     /** @param onStepEvent hears each step's typed events (a post-mortem wait, for one) */
-    PipelineConsole(PrintWriter out, PrintWriter err, Consumer<RunEvent.StepStarted> onStepStarted,
+    PipelineConsole(PrintWriter out, PrintWriter err, Progress progress, Consumer<RunEvent.StepStarted> onStepStarted,
                     Consumer<RunEvent> onStepEvent) {
         this.out = out;
         this.err = err;
+        this.progress = progress;
         this.onStepStarted = onStepStarted;
         this.onStepEvent = onStepEvent;
     }
 
     @Override
     public void stepEvent(String pipelineId, String step, RunEvent event) {
+        if (event instanceof RunEvent.ImageBuildStep build) {
+            builds.computeIfAbsent(step, name -> progress.steps("Building image for step " + name))
+                    .stepTo(build.step(), build.total());
+            return;
+        }
+        endBuild(step);
         if (event instanceof RunEvent.PostMortemWaiting) {
             flush(step);
         }
         onStepEvent.accept(event);
+    }
+
+    private void endBuild(String step) {
+        Progress.Task build = builds.remove(step);
+        if (build != null) {
+            build.close();
+        }
     }
 
     /** The pipeline is queued: its id first, before any step's line. */
@@ -72,6 +90,7 @@ final class PipelineConsole implements PipelineListener {
     @Override
     public void event(RunEvent event) {
         if (event instanceof RunEvent.StepStarted started) {
+            endBuild(started.step());
             print("step " + started.step() + ": Running (run " + started.runId() + ")");
             if (started.debugEndpoint() != null) {
                 print("step " + started.step() + ": debugpy at " + started.debugEndpoint() + "; attach: aml-debug attach "
@@ -79,6 +98,7 @@ final class PipelineConsole implements PipelineListener {
             }
             onStepStarted.accept(started);
         } else if (event instanceof RunEvent.StepEnded ended) {
+            endBuild(ended.step());
             flush(ended.step());
             String detail = ended.reusedFrom() != null ? " (reused " + ended.reusedFrom() + ")"
                     : ended.reason() != null ? " (" + ended.reason() + ")" : "";

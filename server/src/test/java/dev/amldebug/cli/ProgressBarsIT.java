@@ -45,6 +45,21 @@ class ProgressBarsIT {
         assertThat(output).doesNotContain("\r", "\u001b", " steps (");
     }
 
+    @Test
+    void aPipelineStepsImageBuildIsShownByStepToo() throws Exception {
+        job("pipeline");
+        Path pipeline = write(project, "pipeline.yml", "type: pipeline\njobs:\n  train:\n    type: command\n"
+                + "    command: python t.py\n    code: .\n    environment:\n      build:\n        path: env\n");
+        Process jar = JarProcess.builder("run", pipeline.toString(), "--folder", workspace.toString())
+                .redirectErrorStream(true).start();
+        jar.getOutputStream().close();
+        String output = finished(jar);
+
+        assertThat(output).contains("Building image for step train: step 1/", "Building image for step train: step 2/",
+                "[train] hello from the script", "step train: Completed");
+        assertThat(output).doesNotContain("\r", "\u001b");
+    }
+
     /** A job whose environment is a Dockerfile of its own (a fresh image for each test). */
     private Path job(String token) {
         write(project, "env/Dockerfile", "FROM " + DockerResources.BASE_IMAGE + "\nRUN echo " + token + "-" + System.nanoTime()
