@@ -21,8 +21,8 @@ final class AzureOption {
     AzureWorkspaceOptions names = new AzureWorkspaceOptions();
 
     @Option(names = "--folder", paramLabel = "DIR",
-            description = "Folder whose .azureml/config.json (or a parent's) names the workspace (default: the current"
-                    + " folder, or AML_DEBUG_FOLDER).")
+            description = "The folder whose Azure ML config file (its own or a parent's) names the workspace (default:"
+                    + " the current folder, or AML_DEBUG_FOLDER).")
     Path folder;
 
     private final CliContext context;

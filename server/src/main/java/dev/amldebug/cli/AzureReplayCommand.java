@@ -43,7 +43,7 @@ final class AzureReplayCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "NAME=PATH", description = "A local file or folder for the job's input NAME (repeatable).")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "ENV.yml", description = "An Azure ML v2 environment YAML to run in instead of the job's.")
+    @Option(names = "--env", paramLabel = "ENV_YAML", description = "An Azure ML v2 environment YAML to run in instead of the job's.")
     Path environment;
 
     @Mixin

@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
                 "Exit code: 0 when the job (pipeline) completed, or when it was submitted without waiting; 1 "
                         + "otherwise."})
 final class AzureSubmitCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "JOB.yml", description = "The command or pipeline job YAML.")
+    @Parameters(paramLabel = "JOB_YAML", description = "The command or pipeline job YAML.")
     Path jobFile;
 
     @Option(names = "--compute", paramLabel = "NAME",

@@ -33,13 +33,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  # If init() raises, the debugger shows where",
                 "  aml-debug deploy up deployment.yml --post-mortem"})
 final class DeployUpCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DEPLOYMENT.yml", description = "A managed online deployment YAML.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DEPLOYMENT_YAML", description = "A managed online deployment YAML.")
     Path deployment;
 
-    @Option(names = "--score", paramLabel = "score.py", description = "The scoring script (instead of a YAML).")
+    @Option(names = "--score", paramLabel = "SCRIPT", description = "The scoring script (instead of a YAML).")
     Path score;
 
-    @Option(names = "--env", paramLabel = "ENV.yml", description = "With --score: an environment YAML.")
+    @Option(names = "--env", paramLabel = "ENV_YAML", description = "With --score: an environment YAML.")
     Path environment;
 
     @Option(names = "--image", paramLabel = "IMAGE", description = "With --score: an image to run in (default: the base image).")

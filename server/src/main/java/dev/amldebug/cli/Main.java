@@ -47,11 +47,29 @@ public final class Main {
             }
         }
         commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose, context.terminal().colourErr()));
+        commandLine.setParameterExceptionHandler(new UsageErrors(context.terminal().colourErr()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         // As wide as the terminal: an example's command line then stays on one line.
         commandLine.setUsageHelpAutoWidth(true);
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
                 context.terminal().colourOut() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        unwrappedFooters(commandLine);
         return commandLine;
+    }
+
+    /**
+     * Examples (indented footer lines) as written, never wrapped by picocli: a command line broken inside a word cannot
+     * be pasted; a long one is left for the terminal to wrap, which pastes whole. Prose lines wrap between words.
+     */
+    private static void unwrappedFooters(CommandLine command) {
+        command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            StringBuilder footer = new StringBuilder();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                footer.append(line.startsWith(" ") ? line : FooterProse.wrap(line, help.commandSpec().usageMessage().width()))
+                        .append(System.lineSeparator());
+            }
+            return footer.toString();
+        });
+        command.getSubcommands().values().forEach(Main::unwrappedFooters);
     }
 }

@@ -31,9 +31,9 @@ import java.util.Set;
                 "  # Run a script with the default environment, passing it arguments",
                 "  aml-debug run train.py --env env.yml -- --epochs 3",
                 "  # Debug: stop in the training loop, no change to the script",
-                "  aml-debug run examples/digits/job.yml --break train.py:52",
+                "  aml-debug run examples/digits/job.yml --break train.py:44",
                 "  # Debug one step of a pipeline",
-                "  aml-debug run examples/pipeline/pipeline.yml --debug-step train --break train.py:20",
+                "  aml-debug run examples/pipeline/pipeline.yml --debug-step train --break train.py:39",
                 "  # If it fails, the console debugger shows where, with the locals",
                 "  aml-debug run job.yml --post-mortem",
                 "  # Start it in the background, then follow its log",
@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script, after --.")
     List<String> args = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "ENV.yml", description = "An Azure ML v2 environment YAML to run in instead.")
+    @Option(names = "--env", paramLabel = "ENV_YAML", description = "An Azure ML v2 environment YAML to run in instead.")
     Path environment;
 
     @Option(names = "--experiment", paramLabel = "NAME", description = "Experiment name (default: from the job).")

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  */
 final class WorkspaceOption {
     @Option(names = "--folder", paramLabel = "DIR",
-            description = "Folder whose .azureml/runs holds the run store (default: the current folder,"
-                    + " or AML_DEBUG_FOLDER).")
+            description = "The folder whose run store holds the runs (default: the current folder, or"
+                    + " AML_DEBUG_FOLDER).")
     Path folder;
 
     private final CliContext context;

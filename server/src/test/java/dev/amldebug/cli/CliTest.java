@@ -178,6 +178,21 @@ class CliTest {
     }
 
     @Test
+    void aCommandLineThatDoesNotParseIsOneSentenceAndWhereTheHelpIsNotTheWholeHelp() {
+        Cli oldFolderFlag = Cli.run("runs", "list", "-w", dir.toString());
+        assertThat(oldFolderFlag.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(oldFolderFlag.err).contains("Unknown options: '-w'")
+                .contains("The folder option is --folder; -w is the Azure ML workspace name")
+                .contains("See `aml-debug runs list --help`.").doesNotContain("Usage:");
+        Cli badFormat = Cli.run("runs", "list", "-o", "yaml", "--folder", dir.toString());
+        assertThat(badFormat.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(badFormat.err.lines().toList()).hasSize(2).first().asString().contains("expected one of [table, json, tsv]");
+        Cli pathAsName = Cli.run("azure", "jobs", "list", "-w", dir.toString(), "--folder", dir.toString());
+        assertThat(pathAsName.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
+        assertThat(pathAsName.err).contains("-w is the Azure ML workspace name").contains("give the folder with --folder");
+    }
+
+    @Test
     void unknownRunIsABadInputError() {
         Cli cli = Cli.run("runs", "show", "nope_1_2", "--folder", dir.toString());
         assertThat(cli.exitCode).isEqualTo(ErrorReporter.BAD_INPUT);

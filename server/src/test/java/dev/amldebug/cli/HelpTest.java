@@ -45,6 +45,23 @@ class HelpTest {
         }
     }
 
+    /** An example is printed as written, on one line, whatever the width: it can be pasted. */
+    @ParameterizedTest
+    @MethodSource("commands")
+    void examplesAreNeverWrapped(String name) {
+        CommandLine command = command(name);
+        command.setUsageHelpWidth(80);
+        command.setUsageHelpAutoWidth(false);
+        List<String> printed = command.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().toList();
+        for (String line : spec(name).usageMessage().footer()) {
+            if (line.startsWith("  ")) {
+                assertThat(printed).as(name).contains(line);
+            }
+        }
+        assertThat(printed.stream().filter(line -> !line.startsWith("  ")).toList()).as(name)
+                .allMatch(line -> line.length() <= 80);
+    }
+
     /** The symptom: `deploy  Run a scoring script ... with Azure ML's contract:` and no more. */
     @ParameterizedTest
     @MethodSource("commands")

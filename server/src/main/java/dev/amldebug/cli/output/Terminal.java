@@ -16,7 +16,8 @@ public record Terminal(boolean stdoutIsTerminal, boolean stderrIsTerminal, boole
     public static final Terminal NONE = new Terminal(false, false, false);
 
     public static Terminal detect(Map<String, String> environment, List<String> args) {
-        boolean colourWanted = !environment.containsKey("NO_COLOR") && !args.contains("--no-color")
+        // no-color.org: a NO_COLOR that is set and not empty.
+        boolean colourWanted = environment.getOrDefault("NO_COLOR", "").isEmpty() && !args.contains("--no-color")
                 && !"dumb".equals(environment.get("TERM"));
         return new Terminal(isTerminal(1), isTerminal(2), colourWanted);
     }
