@@ -53,11 +53,20 @@ final class CompletionScript {
 
                 _aml_debug_complete() {
                   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+                  # bash splits --option=value at '=': the option is then the word before the '='.
+                  if [[ $cur == "=" ]]; then
+                    cur=""
+                  elif [[ $prev == "=" ]]; then
+                    prev=${COMP_WORDS[COMP_CWORD-2]}
+                  fi
                   local path="" folder="" file="" kind="" i w
                   for ((i = 1; i < COMP_CWORD; i++)); do
                     w=${COMP_WORDS[i]}
                     case "$w" in
-                      --folder) folder=${COMP_WORDS[i+1]} ;;
+                      --folder)
+                        folder=${COMP_WORDS[i+1]}
+                        [[ $folder == "=" ]] && folder=${COMP_WORDS[i+2]}
+                        ;;
                       *.yml|*.yaml) [[ -z $file ]] && file=$w ;;
                     esac
                     if [[ " $(_aml_debug_subcommands "$path") " == *" $w "* ]]; then

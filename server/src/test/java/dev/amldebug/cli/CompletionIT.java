@@ -70,6 +70,9 @@ class CompletionIT {
                 .containsExactlyInAnyOrder("digits_1_aaaaaaaa", "digits_2_bbbbbbbb");
         assertThat(complete(Map.of("AML_DEBUG_WORKSPACE", folder.toString()), COMMAND.toString(), "attach", ""))
                 .containsExactlyInAnyOrder("digits_1_aaaaaaaa", "digits_2_bbbbbbbb", "other_3_cccccccc");
+        // bash splits --folder=DIR at '=' into three words.
+        assertThat(complete(Map.of(), COMMAND.toString(), "runs", "show", "--folder", "=", folder.toString(), "other"))
+                .containsExactly("other_3_cccccccc");
         // An option's value is not a run id.
         assertThat(complete(Map.of("AML_DEBUG_WORKSPACE", folder.toString()), COMMAND.toString(), "runs", "logs", "--rank", ""))
                 .doesNotContain("digits_1_aaaaaaaa");
@@ -80,6 +83,8 @@ class CompletionIT {
         Path pipeline = Path.of("../examples/pipeline/pipeline.yml").toAbsolutePath().normalize();
         assertThat(complete(Map.of(), COMMAND.toString(), "run", pipeline.toString(), "--debug-step", ""))
                 .containsExactly("prep", "train");
+        assertThat(complete(Map.of(), COMMAND.toString(), "run", pipeline.toString(), "--debug-step", "=", "tr"))
+                .containsExactly("train");
     }
 
     @Test
