@@ -70,6 +70,11 @@ final class ConsoleListener implements RunListener {
 
     @Override
     public void controlLine(String line) {
+        synchronized (this) {
+            if (build != null && progress.onTerminal()) {
+                return; // the bar stands for the build's lines, which stay in the control log
+            }
+        }
         err.println("[control] " + line);
         err.flush();
     }

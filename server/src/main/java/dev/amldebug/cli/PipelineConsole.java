@@ -68,6 +68,9 @@ final class PipelineConsole implements PipelineListener {
 
     @Override
     public void stepControlLine(String step, String line) {
+        if (builds.containsKey(step) && progress.onTerminal()) {
+            return; // the bar stands for the build's lines, which stay in the step's control log
+        }
         synchronized (err) {
             err.println("[" + step + "] [control] " + line);
             err.flush();

@@ -32,6 +32,8 @@ class ProgressBarsIT {
         assertThat(output).contains("\r\u001b[KBuilding image", " steps", "[=", "Waiting for a debugger on 127.0.0.1:",
                 " of 2 s", "hello from the script");
         assertThat(output).doesNotContain("Building image: step ");
+        // The bar stands for the build's own lines (they stay in the control log).
+        assertThat(output).doesNotContain("RUN echo tty-");
     }
 
     @Test
@@ -43,6 +45,7 @@ class ProgressBarsIT {
         assertThat(output).contains("Building image: step 1/", "Building image: step 2/",
                 "Waiting for a debugger on 127.0.0.1:", "(up to 2 s)", "hello from the script");
         assertThat(output).doesNotContain("\r", "\u001b", " steps (");
+        assertThat(output).contains("RUN echo pipe-");
     }
 
     @Test

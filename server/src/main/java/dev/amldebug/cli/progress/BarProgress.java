@@ -22,6 +22,11 @@ final class BarProgress implements Progress {
     }
 
     @Override
+    public boolean onTerminal() {
+        return true;
+    }
+
+    @Override
     public Task steps(String task) {
         Sticky consumer = new Sticky(true);
         if (!line.claim(consumer)) {

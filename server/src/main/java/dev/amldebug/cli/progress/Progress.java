@@ -18,6 +18,11 @@ public interface Progress {
     /** A wait for something, up to {@code limit} (null: no limit): "Waiting for a debugger on 127.0.0.1:5678". */
     Task waiting(String what, Duration limit);
 
+    /** Whether it draws on a terminal: then the lines a bar stands for (an image build's) need not be printed too. */
+    default boolean onTerminal() {
+        return false;
+    }
+
     /** Uploads and downloads as {@link #bytes} tasks, one at a time. */
     default TransferListener transfers() {
         return new TransferTasks(this);
