@@ -125,7 +125,8 @@ final class AzureSubmitCommand implements Callable<Integer> {
         console.attachUntil(submitted.watching());
         boolean debugging = debug || postMortem.enabled || !debugSteps.isEmpty();
         if (debugging || (stream && JobRequest.isPipeline(jobFile))) {
-            int exit = new JobEnd(workspace, out, connectBack == null ? progressDisplay.spinners() : null).await(submitted.job().name());
+            int exit = new JobEnd(workspace, out, connectBack == null ? progressDisplay.spinners() : null,
+                    CliContext.of(command).terminal().colourOut()).await(submitted.job().name());
             console.awaitRanks();
             return exit;
         }

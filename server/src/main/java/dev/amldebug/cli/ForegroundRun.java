@@ -74,7 +74,7 @@ final class ForegroundRun {
                 awaitQuietly(debugger);
                 out.println("exit code: " + ended.exitCode);
             }
-            RunReport.ended(ended, runs.store(), err);
+            RunReport.ended(ended, runs.store(), err, CliContext.of(command).terminal().colourErr());
             return RunReport.exitCode(ended);
         } finally {
             awaitQuietly(reconciling);
@@ -89,7 +89,7 @@ final class ForegroundRun {
         List<Future<?>> debuggers = new CopyOnWriteArrayList<>();
         Object oneAtATime = new Object();
         PostMortemAttach postMortem = new PostMortemAttach(err, runId -> attachConsole(runs, runId, oneAtATime));
-        PipelineConsole console = new PipelineConsole(out, err, progress, started -> {
+        PipelineConsole console = new PipelineConsole(out, err, progress, CliContext.of(command).terminal().colourOut(), started -> {
             if (started.debugEndpoint() != null && !debugFlags.breakpoints.isEmpty()) {
                 postMortem.attachedTo(started.runId());
                 debuggers.add(attachConsole(runs, started.runId(), oneAtATime));

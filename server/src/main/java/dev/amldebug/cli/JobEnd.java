@@ -4,6 +4,7 @@ import dev.amldebug.azure.Job;
 import dev.amldebug.azure.JobStatus;
 import dev.amldebug.azure.Page;
 import dev.amldebug.azure.WorkspaceClient;
+import dev.amldebug.cli.output.StatusStyle;
 import dev.amldebug.cli.progress.Progress;
 import dev.amldebug.server.jobs.JobWait;
 import java.io.PrintWriter;
@@ -13,11 +14,13 @@ final class JobEnd {
     private final WorkspaceClient workspace;
     private final PrintWriter out;
     private final Progress spinners;
+    private final boolean colour;
 
     /** @param spinners shows the wait as a spinner too (or null) */
-    JobEnd(WorkspaceClient workspace, PrintWriter out, Progress spinners) {
+    JobEnd(WorkspaceClient workspace, PrintWriter out, Progress spinners, boolean colour) {
         this.workspace = workspace;
         this.out = out;
+        this.colour = colour;
         this.spinners = spinners;
     }
 
@@ -30,9 +33,9 @@ final class JobEnd {
         }
         Page<Job> steps = workspace.jobs().children(jobName, null);
         for (Job step : steps.items()) {
-            out.println("  " + (step.displayName() != null ? step.displayName() : step.name()) + ": " + step.status());
+            out.println("  " + (step.displayName() != null ? step.displayName() : step.name()) + ": " + StatusStyle.paint(step.status().name(), colour));
         }
-        out.println(job.name() + ": " + job.status());
+        out.println(job.name() + ": " + StatusStyle.paint(job.status().name(), colour));
         out.flush();
         return job.status() == JobStatus.Completed ? 0 : 1;
     }

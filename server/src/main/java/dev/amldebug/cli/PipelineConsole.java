@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.cli.output.StatusStyle;
 import dev.amldebug.cli.progress.Progress;
 import dev.amldebug.runner.run.RunEvent;
 import dev.amldebug.runner.run.RunKind;
@@ -24,13 +25,16 @@ final class PipelineConsole implements PipelineListener {
     /** A step's output not yet ended by a newline: steps run at once, so lines are printed whole. */
     private final Map<String, StringBuilder> partial = new ConcurrentHashMap<>();
     private final Progress progress;
+    private final boolean colour;
     /** A step's image build as it goes (a bar for one, plain lines for a second at the same time). */
     private final Map<String, Progress.Task> builds = new ConcurrentHashMap<>();
 
     /** @param onStepEvent hears each step's typed events (a post-mortem wait, for one) */
-    PipelineConsole(PrintWriter out, PrintWriter err, Progress progress, Consumer<RunEvent.StepStarted> onStepStarted,
-                    Consumer<RunEvent> onStepEvent) {
+    /** @param colour paint the steps' statuses (stdout is a colour terminal) */
+    PipelineConsole(PrintWriter out, PrintWriter err, Progress progress, boolean colour,
+                    Consumer<RunEvent.StepStarted> onStepStarted, Consumer<RunEvent> onStepEvent) {
         this.out = out;
+        this.colour = colour;
         this.err = err;
         this.progress = progress;
         this.onStepStarted = onStepStarted;
@@ -94,7 +98,7 @@ final class PipelineConsole implements PipelineListener {
     public void event(RunEvent event) {
         if (event instanceof RunEvent.StepStarted started) {
             endBuild(started.step());
-            print("step " + started.step() + ": Running (run " + started.runId() + ")");
+            print("step " + started.step() + ": " + StatusStyle.paint("Running", colour) + " (run " + started.runId() + ")");
             if (started.debugEndpoint() != null) {
                 print("step " + started.step() + ": debugpy at " + started.debugEndpoint() + "; attach: aml-debug attach "
                         + started.runId());
@@ -105,7 +109,7 @@ final class PipelineConsole implements PipelineListener {
             flush(ended.step());
             String detail = ended.reusedFrom() != null ? " (reused " + ended.reusedFrom() + ")"
                     : ended.reason() != null ? " (" + ended.reason() + ")" : "";
-            print("step " + ended.step() + ": " + ended.status() + detail);
+            print("step " + ended.step() + ": " + StatusStyle.paint(ended.status().name(), colour) + detail);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.amldebug.cli;
 
+import dev.amldebug.cli.output.StatusStyle;
 import dev.amldebug.runner.run.RunRecord;
 import dev.amldebug.runner.run.RunStatus;
 import dev.amldebug.runner.run.RunStore;
@@ -18,9 +19,11 @@ final class RunReport {
         err.flush();
     }
 
-    static void ended(RunRecord ended, RunStore store, PrintWriter err) {
+    /** @param colour paint the status (stderr is a colour terminal) */
+    static void ended(RunRecord ended, RunStore store, PrintWriter err, boolean colour) {
         Duration took = Duration.between(ended.startedAt, ended.endedAt);
-        err.printf("run %s %s (exit code %s) in %.1f s%n", ended.id, ended.status, ended.exitCode,
+        err.printf("run %s %s (exit code %s) in %.1f s%n", ended.id, StatusStyle.paint(ended.status.name(), colour),
+                ended.exitCode,
                 took.toMillis() / 1000.0);
         if (ended.status == RunStatus.Failed && ended.error != null) {
             err.println("failed:  " + ended.error);

@@ -58,8 +58,11 @@ final class RunsListCommand implements Callable<Integer> {
         all.stream().filter(r -> !r.step().isStep())
                 .filter(r -> experiment == null || experiment.equals(r.experiment))
                 .forEach(run -> runs.add(RunJson.of(run, byId::get)));
-        output.printList(runs, table(runs), "No runs in " + workspace.store().runsDir()
-                + ". Start one with: aml-debug run JOB.yml", command.commandLine().getOut(), err);
+        String none = experiment != null && !all.isEmpty()
+                ? "No runs of experiment " + experiment + " in " + workspace.store().runsDir() + " (it has runs of others:"
+                        + " `aml-debug runs list`)."
+                : "No runs in " + workspace.store().runsDir() + ". Start one with: aml-debug run JOB.yml";
+        output.printList(runs, table(runs), none, command.commandLine().getOut(), err);
         return 0;
     }
 

@@ -109,10 +109,12 @@ class ColourIT {
         Path script = java.nio.file.Files.writeString(project.resolve("answer.py"), "x = 40\ny = x + 2\nprint(y)\n");
         String coloured = typingUnderTerminal(Map.of(), "c\n", "run", script.toString(), "--folder", dir.toString(),
                 "--break", "answer.py:2");
-        assertThat(coloured).contains(ESCAPE + "33mstopped at answer.py:2").contains("42");
+        assertThat(coloured).contains(ESCAPE + "33mstopped at answer.py:2").contains("42")
+                .containsPattern("run \\S+ " + java.util.regex.Pattern.quote(ESCAPE + "32mCompleted"));
         String plain = typingUnderTerminal(Map.of("NO_COLOR", "1"), "c\n", "run", script.toString(), "--folder", dir.toString(),
                 "--break", "answer.py:2");
-        assertThat(plain).contains("stopped at answer.py:2").doesNotContain(ESCAPE + "33m").contains("42");
+        assertThat(plain).contains("stopped at answer.py:2").doesNotContain(ESCAPE + "33m").contains("42")
+                .containsPattern("run \\S+ Completed").doesNotContain(ESCAPE + "32m");
     }
 
     @Test

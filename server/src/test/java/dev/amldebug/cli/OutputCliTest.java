@@ -150,7 +150,7 @@ class OutputCliTest {
         assertThat(cli.exitCode).as(cli.toString()).isZero();
         assertThat(JSON.readTree(cli.out).isArray()).isTrue();
         assertThat(JSON.readTree(cli.out)).isEmpty();
-        assertThat(cli.err).contains("No runs in");
+        assertThat(cli.err).contains("No runs of experiment none in").contains("it has runs of others");
     }
 
     @Test
