@@ -59,7 +59,8 @@ final class CompletionScript {
                   elif [[ $prev == "=" ]]; then
                     prev=${COMP_WORDS[COMP_CWORD-2]}
                   fi
-                  local path="" folder="" file="" kind="" i w
+                  # Not "path": zsh ties that name to PATH.
+                  local words_path="" folder="" file="" kind="" i w
                   for ((i = 1; i < COMP_CWORD; i++)); do
                     w=${COMP_WORDS[i]}
                     case "$w" in
@@ -69,14 +70,14 @@ final class CompletionScript {
                         ;;
                       *.yml|*.yaml) [[ -z $file ]] && file=$w ;;
                     esac
-                    if [[ " $(_aml_debug_subcommands "$path") " == *" $w "* ]]; then
-                      path="${path:+$path }$w"
+                    if [[ " $(_aml_debug_subcommands "$words_path") " == *" $w "* ]]; then
+                      words_path="${words_path:+$words_path }$w"
                     fi
                   done
-                  case "$path $prev" in
+                  case "$words_path $prev" in
                 %s  esac
-                  if [[ -z $kind && $cur != -* && " $(_aml_debug_argument_options "$path") " != *" $prev "* ]]; then
-                    case "$path" in
+                  if [[ -z $kind && $cur != -* && " $(_aml_debug_argument_options "$words_path") " != *" $prev "* ]]; then
+                    case "$words_path" in
                 %s    esac
                   fi
                   if [[ -n $kind ]]; then

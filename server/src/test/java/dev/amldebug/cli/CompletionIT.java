@@ -78,6 +78,31 @@ class CompletionIT {
                 .doesNotContain("digits_1_aaaaaaaa");
     }
 
+    /** zsh runs the same script through its bashcompinit: it registers, and gives the same words. */
+    @Test
+    void zshTakesTheSameScript() throws Exception {
+        RunStore store = new RunStore(folder);
+        RunRecord record = new RunRecord();
+        record.id = "zsh_1_aaaaaaaa";
+        record.experiment = "zsh";
+        record.status = RunStatus.Completed;
+        record.createdAt = Instant.now();
+        store.create(record);
+        JarProcess zsh = JarProcess.start("completion", "zsh");
+        assertThat(zsh.waitFor(60)).as(zsh.output()).isZero();
+        Path zshScript = Files.writeString(folder.resolve("aml-debug.zsh"), zsh.output());
+        ProcessBuilder builder = new ProcessBuilder("zsh", "-f", "-c", "autoload -U compinit && compinit -u; source '"
+                + zshScript + "'; print -r -- \"registered: ${_comps[aml-debug]}\"; emulate -L sh; setopt ksharrays; "
+                + "COMP_WORDS=('" + COMMAND + "' runs show --folder '" + folder + "' ''); COMP_CWORD=5; "
+                + "_aml_debug_complete; printf '%s\\n' \"${COMPREPLY[@]}\"");
+        builder.environment().put("HOME", folder.toString());
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("registered: _bash_complete -F _aml_debug_complete").contains("zsh_1_aaaaaaaa");
+    }
+
     @Test
     void stepNamesComeFromThePipelineOnTheCommandLine() throws Exception {
         Path pipeline = Path.of("../examples/pipeline/pipeline.yml").toAbsolutePath().normalize();
