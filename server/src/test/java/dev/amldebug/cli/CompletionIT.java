@@ -57,15 +57,7 @@ class CompletionIT {
 
     @Test
     void runIdsComeFromTheRunStoreOfTheFolderNamed() throws Exception {
-        RunStore store = new RunStore(folder);
-        for (String id : List.of("digits_1_aaaaaaaa", "digits_2_bbbbbbbb", "other_3_cccccccc")) {
-            RunRecord record = new RunRecord();
-            record.id = id;
-            record.experiment = id.substring(0, id.indexOf('_'));
-            record.status = RunStatus.Completed;
-            record.createdAt = Instant.now();
-            store.create(record);
-        }
+        runs(folder, "digits_1_aaaaaaaa", "digits_2_bbbbbbbb", "other_3_cccccccc");
         assertThat(complete(Map.of(), COMMAND.toString(), "runs", "show", "--folder", folder.toString(), "digits"))
                 .containsExactlyInAnyOrder("digits_1_aaaaaaaa", "digits_2_bbbbbbbb");
         assertThat(complete(Map.of("AML_DEBUG_WORKSPACE", folder.toString()), COMMAND.toString(), "attach", ""))
@@ -81,13 +73,7 @@ class CompletionIT {
     /** zsh runs the same script through its bashcompinit: it registers, and gives the same words. */
     @Test
     void zshTakesTheSameScript() throws Exception {
-        RunStore store = new RunStore(folder);
-        RunRecord record = new RunRecord();
-        record.id = "zsh_1_aaaaaaaa";
-        record.experiment = "zsh";
-        record.status = RunStatus.Completed;
-        record.createdAt = Instant.now();
-        store.create(record);
+        runs(folder, "zsh_1_aaaaaaaa");
         JarProcess zsh = JarProcess.start("completion", "zsh");
         assertThat(zsh.waitFor(60)).as(zsh.output()).isZero();
         Path zshScript = Files.writeString(folder.resolve("aml-debug.zsh"), zsh.output());
@@ -120,6 +106,19 @@ class CompletionIT {
                 .contains("job-0000", "job-0001").allMatch(word -> word.startsWith("job-000"));
         assertThat(complete(environment, COMMAND.toString(), "azure", "submit", "job.yml", "--compute", ""))
                 .contains("cpu-cluster", "dev-instance");
+    }
+
+    /** Completed runs with these ids in {@code folder}'s run store. */
+    private static void runs(Path folder, String... ids) {
+        RunStore store = new RunStore(folder);
+        for (String id : ids) {
+            RunRecord record = new RunRecord();
+            record.id = id;
+            record.experiment = id.substring(0, id.indexOf('_'));
+            record.status = RunStatus.Completed;
+            record.createdAt = Instant.now();
+            store.create(record);
+        }
     }
 
     /** What bash offers for the last of {@code words}, as [TAB] asks the registered function. */
