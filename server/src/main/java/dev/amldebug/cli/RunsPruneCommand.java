@@ -29,9 +29,11 @@ final class RunsPruneCommand implements Callable<Integer> {
                     + " --keep).")
     String olderThan;
 
-    @Option(names = "--keep", paramLabel = "N", defaultValue = "0",
-            description = "Keep the newest N runs whatever their age (default: ${DEFAULT-VALUE}).")
-    int keep;
+    /** Null when not given: then the age limit is 30 days; given (0 too), any age. */
+    @Option(names = "--keep", paramLabel = "N",
+            description = "Keep the newest N runs and remove the others whatever their age (--keep 0: every run that"
+                    + " ended).")
+    Integer keep;
 
     @Mixin
     WorkspaceOption workspace;
@@ -41,12 +43,12 @@ final class RunsPruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (keep < 0) {
+        if (keep != null && keep < 0) {
             throw AmlDebugException.badInput("--keep takes a number of runs, 0 or more; found " + keep);
         }
-        String age = olderThan != null ? olderThan : keep > 0 ? null : "30d";
+        String age = olderThan != null ? olderThan : keep != null ? null : "30d";
         List<RunRecord> removed = new RunPruner(workspace.store())
-                .prune(age == null ? null : Ages.parse("--older-than", age), keep);
+                .prune(age == null ? null : Ages.parse("--older-than", age), keep == null ? 0 : keep);
         PrintWriter out = command.commandLine().getOut();
         removed.forEach(run -> out.println("removed " + run.id + " (" + run.status + ")"));
         out.println("Removed " + removed.size() + " run(s) from " + workspace.store().runsDir() + ".");

@@ -151,6 +151,9 @@ class CliTest {
         assertThat(cli.exitCode).as(cli.toString()).isZero();
         assertThat(cli.out).contains("removed old_1_a (Completed)").contains("Removed 1 run(s)");
         assertThat(store.exists("new_2_b")).isTrue();
+        Cli keepNone = Cli.run("runs", "prune", "--keep", "0", "--folder", dir.toString());
+        assertThat(keepNone.out).as(keepNone.toString()).contains("removed new_2_b (Completed)");
+        assertThat(store.exists("new_2_b")).isFalse();
         assertThat(Cli.run("runs", "prune", "--keep", "-1", "--folder", dir.toString()).exitCode).isEqualTo(ErrorReporter.BAD_INPUT);
     }
 
