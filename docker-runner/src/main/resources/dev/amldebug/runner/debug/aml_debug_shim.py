@@ -29,6 +29,7 @@ With --post-mortem, an exception the target does not handle holds the process up
 (default 600) for a debugger, which stops where it was raised (aml_debug_postmortem.py).
 """
 import builtins
+import contextlib
 import json
 import os
 import runpy
@@ -177,13 +178,17 @@ def start_nodelay():
     return True
 
 
+def startup_folder():
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "startup")
+
+
 def nodelay_in_other_processes():
     """The processes debugpy.listen() and the program start run startup/sitecustomize.py, which calls
     aml_debug_nodelay.install() in them too: debugpy's adapter, and every Python process the program starts.
 
     Set in the environment, not by the container: an image's own PYTHONPATH stays, after this folder.
     """
-    startup = os.path.join(os.path.dirname(os.path.abspath(__file__)), "startup")
+    startup = startup_folder()
     if os.path.isfile(os.path.join(startup, "sitecustomize.py")):
         inherited = os.environ.get("PYTHONPATH")
         os.environ["PYTHONPATH"] = startup + (os.pathsep + inherited if inherited else "")
@@ -216,6 +221,22 @@ def start_post_mortem(debugpy, options):
         return None
     aml_debug_postmortem.enable(options["post_mortem_timeout"], lambda timeout: wait_for_debugger(debugpy, timeout))
     return aml_debug_postmortem
+
+
+@contextlib.contextmanager
+def debugger_extensions_on_path():
+    """pydevd loads its extensions from sys.path when debugpy imports it, in listen() or debug_through_hub():
+    startup/pydevd_plugins holds ours (how arrays, tensors and frames show). The script's sys.path stays as it was;
+    the processes it starts have the folder on PYTHONPATH."""
+    startup = startup_folder()
+    added = os.path.isdir(os.path.join(startup, "pydevd_plugins")) and startup not in sys.path
+    if added:
+        sys.path.append(startup)
+    try:
+        yield
+    finally:
+        if added and startup in sys.path:
+            sys.path.remove(startup)
 
 
 def run_target(target):
@@ -257,10 +278,11 @@ def main(argv):
         run_target(target)
         return
 
-    if options["connect"]:
-        debug_through_hub(debugpy, options)
-    else:
-        listen(debugpy, options)
+    with debugger_extensions_on_path():
+        if options["connect"]:
+            debug_through_hub(debugpy, options)
+        else:
+            listen(debugpy, options)
     post_mortem = start_post_mortem(debugpy, options)
     # After debugpy.listen(), which resets sys.excepthook.
     hide_shim_frames_from_tracebacks()

@@ -124,7 +124,7 @@ class DebugShimIT {
         write(project, "main.py", ShimProbes.NODELAY_FAMILY + """
 
                 if __name__ == '__main__' and os.environ.get('PROBE_ROLE') is None:
-                    print('shim folder', sorted(os.listdir('/aml/debug')), os.listdir('/aml/debug/startup'),
+                    print('shim folder', sorted(os.listdir('/aml/debug')), sorted(os.listdir('/aml/debug/startup')),
                           'writable' if os.access('/aml/debug', os.W_OK) else 'read-only')
                 """);
         Path job = write(project, "job.yml", "command: python main.py\nenvironment: {image: " + BASE_IMAGE + "}\n"
@@ -134,7 +134,7 @@ class DebugShimIT {
         assertThat(ended.exitCode).as(log).isZero();
         assertThat(log).contains(ShimProbes.NODELAY_EVERYWHERE).doesNotContain("nodelay 0");
         assertThat(log).contains("script sitecustomize ran", "subprocess sitecustomize ran", "grandchild sitecustomize ran");
-        assertThat(log).contains("shim folder ['aml_debug_nodelay.py', 'aml_debug_postmortem.py', 'aml_debug_shim.py', 'startup'] ['sitecustomize.py'] read-only");
+        assertThat(log).contains("shim folder ['aml_debug_nodelay.py', 'aml_debug_postmortem.py', 'aml_debug_shim.py', 'startup'] ['pydevd_plugins', 'sitecustomize.py'] read-only");
     }
 
     /** With justMyCode off, so that frames outside the user's code would show if they were there. */
