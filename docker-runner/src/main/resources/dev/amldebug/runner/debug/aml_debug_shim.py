@@ -18,6 +18,8 @@ tracebacks that show the user's frames only. The debugger's call stacks end at t
 too. The debugger's connections get TCP_NODELAY, in this process, in debugpy's adapter and in
 every Python process the program starts (aml_debug_nodelay.py, startup/sitecustomize.py), so a
 request to a paused program takes about a millisecond instead of about 45 ms.
+In the debugger's variables view, numpy arrays, torch tensors and pandas frames show as one line
+(`ndarray[4096, 4096] float32`) and expand to bounded statistics (startup/pydevd_plugins, a pydevd extension).
 
 With --connect, the process dials aml-debug's debug hub instead of waiting to be dialled (a rank of a
 multi-node run, a node that can only dial out). It says hello with the hub's token (from the
