@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -230,13 +231,25 @@ public final class DapTestClient implements IDebugProtocolClient, AutoCloseable 
 
     /** A frame's locals (its first scope) as "name = value". */
     public List<String> locals(StackFrame frame) {
+        List<String> found = new ArrayList<>();
+        variables(localsReference(frame)).forEach((name, variable) -> found.add(name + " = " + variable.getValue()));
+        return found;
+    }
+
+    /** The reference of a frame's locals (its first scope). */
+    public int localsReference(StackFrame frame) {
         ScopesArguments scopes = new ScopesArguments();
         scopes.setFrameId(frame.getId());
+        return answer(server.scopes(scopes)).getScopes()[0].getVariablesReference();
+    }
+
+    /** The variables under a reference (a scope's, or an expandable variable's) by name, in the order given. */
+    public Map<String, Variable> variables(int reference) {
         VariablesArguments variables = new VariablesArguments();
-        variables.setVariablesReference(answer(server.scopes(scopes)).getScopes()[0].getVariablesReference());
-        List<String> found = new ArrayList<>();
+        variables.setVariablesReference(reference);
+        Map<String, Variable> found = new LinkedHashMap<>();
         for (Variable variable : answer(server.variables(variables)).getVariables()) {
-            found.add(variable.getName() + " = " + variable.getValue());
+            found.put(variable.getName(), variable);
         }
         return found;
     }
