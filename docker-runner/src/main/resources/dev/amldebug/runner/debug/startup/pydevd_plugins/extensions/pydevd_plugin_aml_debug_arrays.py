@@ -90,7 +90,12 @@ def array_stats(a):
     if sampled:
         # One copy of the strided sample, then three passes over contiguous memory.
         part = part.copy()
-    return part.min().item(), part.max().item(), part.mean().item(), part.size if sampled else None
+    # In float64: a float16 sum would overflow.
+    return part.min().item(), part.max().item(), part.mean(dtype="f8").item(), part.size if sampled else None
+
+
+def series_stats(values):
+    return array_stats(values) if values is not None and values.ndim == 1 else None
 
 
 def tensor_stats(t):
@@ -104,7 +109,12 @@ def tensor_stats(t):
     return part.min().item(), part.max().item(), mean.item(), part.numel() if sampled else None
 
 
-def stat_entries(stats, size):
+def stat_entries(compute, values, size):
+    """min, max and mean; none when they do not apply or cannot be computed (a tensor on the meta device)."""
+    try:
+        stats = compute(values)
+    except Exception:
+        stats = None
     if stats is None:
         return []
     low, high, mean, sampled = stats
@@ -114,7 +124,16 @@ def stat_entries(stats, size):
     return [(name, Shown("≈ %r%s" % (value, note)), None) for name, value in (("min", low), ("max", high), ("mean", mean))]
 
 
+def first_entry(compute, values):
+    """The first elements; none when they cannot be read (a sparse tensor, one on the meta device)."""
+    try:
+        return [("first", compute(values), None)]
+    except Exception:
+        return []
+
+
 def first_of_tensor(t):
+    t = t.detach()
     if t.dim() == 0:
         return [t.item()]
     head = t.view(-1)[:FIRST] if t.is_contiguous() else t[(0,) * (t.dim() - 1)][:FIRST]
@@ -124,17 +143,16 @@ def first_of_tensor(t):
 def children(obj, kind):
     if kind == "array":
         return ([("shape", obj.shape, ".shape"), ("dtype", Shown(obj.dtype), ".dtype"), ("size", obj.size, ".size")]
-                + stat_entries(array_stats(obj), obj.size) + [("first", obj.flat[:FIRST].tolist(), None)])
+                + stat_entries(array_stats, obj, obj.size) + first_entry(lambda a: a.flat[:FIRST].tolist(), obj))
     if kind == "tensor":
         size = obj.numel()
         return ([("shape", tuple(obj.shape), ".shape"), ("dtype", Shown(str(obj.dtype)), ".dtype"),
                  ("device", Shown(obj.device), ".device"), ("size", size, ".numel()")]
-                + stat_entries(tensor_stats(obj), size) + [("first", first_of_tensor(obj.detach()), None)])
+                + stat_entries(tensor_stats, obj, size) + first_entry(first_of_tensor, obj))
     if kind == "series":
         values = obj.to_numpy(copy=False) if obj.dtype.kind in "biuf" else None
-        stats = array_stats(values) if values is not None and values.ndim == 1 else None
         return ([("shape", obj.shape, ".shape"), ("dtype", Shown(obj.dtype), ".dtype")]
-                + stat_entries(stats, len(obj)) + [("first", obj.iloc[:FIRST].tolist(), None)])
+                + stat_entries(series_stats, values, len(obj)) + first_entry(lambda s: s.iloc[:FIRST].tolist(), obj))
     columns = [(repr(name), obj.iloc[:, i], None) for i, name in enumerate(obj.columns[:COLUMNS])]
     title = ("%d of %d" % (len(columns), obj.shape[1]) if obj.shape[1] > COLUMNS else str(obj.shape[1])) + " columns"
     return [("shape", obj.shape, ".shape"), ("columns", Listing(Shown(title), columns), None)]
@@ -178,7 +196,8 @@ class ArrayViews(TypeResolveProvider):
         try:
             return children(obj, kind_of(type(obj)))
         except Exception as e:
-            return [("error", Shown("%s: %s" % (type(e).__name__, e)), None)]
+            reason = (str(e).splitlines() or [""])[0]
+            return [("error", Shown("%s: %s" % (type(e).__name__, reason)), None)]
 
     def get_dictionary(self, obj):
         return {name: value for name, value, _ in self.get_contents_debug_adapter_protocol(obj)}
