@@ -94,8 +94,11 @@ def array_stats(a):
     return part.min().item(), part.max().item(), part.mean(dtype="f8").item(), part.size if sampled else None
 
 
-def series_stats(values):
-    return array_stats(values) if values is not None and values.ndim == 1 else None
+def series_stats(series):
+    if getattr(series.dtype, "kind", "O") not in "biuf":
+        return None
+    values = series.to_numpy(copy=False)
+    return array_stats(values) if values.ndim == 1 else None
 
 
 def tensor_stats(t):
@@ -150,9 +153,8 @@ def children(obj, kind):
                  ("device", Shown(obj.device), ".device"), ("size", size, ".numel()")]
                 + stat_entries(tensor_stats, obj, size) + first_entry(first_of_tensor, obj))
     if kind == "series":
-        values = obj.to_numpy(copy=False) if obj.dtype.kind in "biuf" else None
         return ([("shape", obj.shape, ".shape"), ("dtype", Shown(obj.dtype), ".dtype")]
-                + stat_entries(series_stats, values, len(obj)) + first_entry(lambda s: s.iloc[:FIRST].tolist(), obj))
+                + stat_entries(series_stats, obj, len(obj)) + first_entry(lambda s: s.iloc[:FIRST].tolist(), obj))
     columns = [(repr(name), obj.iloc[:, i], None) for i, name in enumerate(obj.columns[:COLUMNS])]
     title = ("%d of %d" % (len(columns), obj.shape[1]) if obj.shape[1] > COLUMNS else str(obj.shape[1])) + " columns"
     return [("shape", obj.shape, ".shape"), ("columns", Listing(Shown(title), columns), None)]
