@@ -12,8 +12,8 @@ import java.util.Map;
 public final class DebugShim {
     public static final String FILE_NAME = "aml_debug_shim.py";
     /** Every file of the shim folder, as a path relative to it (and to this class's resources). */
-    public static final List<String> FILES = List.of(FILE_NAME, "aml_debug_nodelay.py", "aml_debug_postmortem.py",
-            "startup/sitecustomize.py");
+    public static final List<String> FILES = List.of(FILE_NAME, "aml_debug_faststop.py", "aml_debug_nodelay.py",
+            "aml_debug_postmortem.py", "startup/sitecustomize.py");
     /** The line the shim prints once a debugger attached (the Azure ML guide's wording). */
     public static final String ATTACHED_LINE = "Debugger attached = True";
     private static final ShippedFolder SHIPPED = new ShippedFolder(DebugShim.class, "shim", FILES);

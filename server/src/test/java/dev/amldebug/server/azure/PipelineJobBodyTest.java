@@ -261,7 +261,7 @@ class PipelineJobBodyTest {
 
         assertThat(prep.path("command").asText()).isEqualTo("python .aml_debug/aml_debug_shim.py --listen 0.0.0.0:5678"
                 + " --wait-timeout 120 --on-timeout abort -- prep.py --pixel-max ${{inputs.pixel_max}} --table ${{outputs.table}}");
-        assertThat(uploaded.get(0)).isEqualTo("[.aml_debug/aml_debug_nodelay.py, .aml_debug/aml_debug_postmortem.py,"
+        assertThat(uploaded.get(0)).isEqualTo("[.aml_debug/aml_debug_faststop.py, .aml_debug/aml_debug_nodelay.py, .aml_debug/aml_debug_postmortem.py,"
                 + " .aml_debug/aml_debug_shim.py, .aml_debug/startup/sitecustomize.py, prep.py]");
         assertThat(conda.get(0)).contains("- pandas", "- debugpy");
         assertThat(folder.resolve("src/prep")).isDirectoryNotContaining(path -> path.getFileName().toString().equals(".aml_debug"));
