@@ -5,7 +5,8 @@ A thread paused by pydevd loops in PyDB._do_wait_suspend: it runs the commands q
 waited for that poll, and a step waited for one poll to take `next` and for a whole sleep more before
 the loop saw that the thread may run.
 
-install() patches pydevd right after it is imported (or at once if it already is):
+install() patches pydevd right after it is imported (or at once if it already is), and the pydevd.py
+that runs as __main__ in the Python processes the program starts:
 - the sleep in that loop becomes a wait on an event of the paused thread, with the same timeout, so the
   loop still looks at least as often as before; it does not wait when the thread may already run;
 - PyDB.post_internal_command sets the event of the thread that the command is for (every paused
@@ -150,7 +151,14 @@ def _hide_from_pydevd():
         pass
 
 
-PATCHES = {"pydevd": patch_pydevd}
+def _patch_main_pydevd(_command_line_handling):
+    """A Python process that the program starts runs pydevd.py as __main__, whose main() imports this module first."""
+    main = sys.modules.get("__main__")
+    if main is not None and hasattr(main, "PyDB"):
+        patch_pydevd(main)
+
+
+PATCHES = {"pydevd": patch_pydevd, "_pydevd_bundle.pydevd_command_line_handling": _patch_main_pydevd}
 
 
 def install():
