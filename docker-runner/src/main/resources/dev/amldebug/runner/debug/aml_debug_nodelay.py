@@ -18,6 +18,7 @@ the option twice does no harm, so a debugpy that already sets it is not affected
 
 The debug shim calls install() before it imports debugpy. startup/sitecustomize.py calls it in
 the adapter process and in every Python process that the debugged program starts.
+after_import() is the hook that install() uses; aml_debug_faststop.py uses it too.
 """
 import os
 import socket
@@ -63,15 +64,16 @@ def _patch_pydevd_comm(comm):
         module = sys.modules.get(name)
         if original is not None and module is not None and getattr(module, "start_client", None) is original:
             module.start_client = comm.start_client
-    _hide_from_pydevd()
+    hide_from_pydevd(__file__)
 
 
-def _hide_from_pydevd():
-    """This file's finder sees every import: stepping into one should not land here."""
+def hide_from_pydevd(path):
+    """pydevd does not stop in the file at path: this file's finder sees every import, and stepping into one
+    should not land here."""
     try:
         from _pydevd_bundle import pydevd_dont_trace_files as dont_trace
 
-        dont_trace.DONT_TRACE[os.path.basename(__file__)] = dont_trace.PYDEV_FILE
+        dont_trace.DONT_TRACE[os.path.basename(path)] = dont_trace.PYDEV_FILE
     except Exception:
         pass
 
@@ -87,9 +89,9 @@ PATCHES = {
 }
 
 
-def _patch(name, module):
+def _patch(patches, name, module):
     try:
-        PATCHES[name](module)
+        patches[name](module)
     except Exception:
         pass
 
@@ -111,7 +113,7 @@ class _PatchAfterExec:
         module.__loader__ = self._loader
         if getattr(module, "__spec__", None) is not None:
             module.__spec__.loader = self._loader
-        _patch(self._name, module)
+        _patch(self._finder.patches, self._name, module)
         self._finder.done(self._name)
 
     def __getattr__(self, name):
@@ -123,7 +125,8 @@ class _Finder:
 
     aml_debug_nodelay = True
 
-    def __init__(self, pending):
+    def __init__(self, patches, pending):
+        self.patches = patches
         self.pending = set(pending)
 
     def find_spec(self, name, path=None, target=None):
@@ -161,17 +164,23 @@ class _Finder:
 
 def install():
     """Patches the modules now if they are imported, or right after they are."""
+    after_import(PATCHES)
+
+
+def after_import(patches):
+    """Calls patches[name](module) for each module name in patches: now if it is imported, or right after it is.
+    Once per dict of patches; never raises."""
     try:
-        if any(getattr(finder, MARK, False) for finder in sys.meta_path):
+        if any(getattr(finder, MARK, False) and finder.patches is patches for finder in sys.meta_path):
             return
         pending = []
-        for name in PATCHES:
+        for name in patches:
             module = sys.modules.get(name)
             if module is None:
                 pending.append(name)
             else:
-                _patch(name, module)
+                _patch(patches, name, module)
         if pending:
-            sys.meta_path.insert(0, _Finder(pending))
+            sys.meta_path.insert(0, _Finder(patches, pending))
     except Exception:
         pass

@@ -21,6 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.lsp4j.debug.NextArguments;
+import org.eclipse.lsp4j.debug.SourceBreakpoint;
+import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,7 +137,7 @@ class DebugShimIT {
         assertThat(ended.exitCode).as(log).isZero();
         assertThat(log).contains(ShimProbes.NODELAY_EVERYWHERE).doesNotContain("nodelay 0");
         assertThat(log).contains("script sitecustomize ran", "subprocess sitecustomize ran", "grandchild sitecustomize ran");
-        assertThat(log).contains("shim folder ['aml_debug_nodelay.py', 'aml_debug_postmortem.py', 'aml_debug_shim.py', 'startup'] ['pydevd_plugins', 'sitecustomize.py'] read-only");
+        assertThat(log).contains("shim folder ['aml_debug_faststop.py', 'aml_debug_nodelay.py', 'aml_debug_postmortem.py', 'aml_debug_shim.py', 'startup'] ['pydevd_plugins', 'sitecustomize.py'] read-only");
     }
 
     /** With justMyCode off, so that frames outside the user's code would show if they were there. */
@@ -153,5 +156,55 @@ class DebugShimIT {
         RunRecord ended = run.await();
         assertThat(ended.exitCode).as(driverLog(ended)).isZero();
         assertThat(driverLog(ended)).contains("Debugger attached = True", "trained");
+    }
+
+    /** Stops, variables, steps and continue to the end, with paused threads waiting on an event, not polling. */
+    @Test
+    void pausedThreadAnswersVariablesStepsAndContinuesWithItsPollReplaced() throws Exception {
+        Path script = write(project, "count.py", """
+                import sys
+                def count(n):
+                    total = 0
+                    for i in range(n):
+                        total += i
+                    return total
+                print('faststop', getattr(sys.modules['pydevd'].time, 'aml_debug_faststop', False), flush=True)
+                print('total', count(3))
+                """);
+        LocalRun run = start(script, List.of(), new DebugOptions(60, true, false));
+        String[] endpoint = run.record().debugEndpoint.split(":");
+        try (DapTestClient dap = DapTestClient.initialized(endpoint[0], Integer.parseInt(endpoint[1]), Duration.ofSeconds(60))) {
+            dap.attach(Map.of("justMyCode", true), "/aml/code/count.py", 5);
+            int thread = dap.await(StoppedEventArguments.class).getThreadId();
+            StackFrame top = dap.stackTrace(thread)[0];
+            assertThat(top.getLine()).isEqualTo(5);
+            assertThat(dap.locals(top)).contains("i = 0", "total = 0");
+            assertThat(List.of(next(dap, thread).getLine(), next(dap, thread).getLine())).containsExactly(4, 5);
+            assertThat(dap.locals(dap.stackTrace(thread)[0])).contains("i = 1", "total = 0");
+            dap.answer(dap.server.setBreakpoints(DapTestClient.breakpointsFor("/aml/code/count.py",
+                    new SourceBreakpoint[0])));
+            dap.resume(thread);
+        }
+        RunRecord ended = run.await();
+        assertThat(ended.exitCode).as(driverLog(ended)).isZero();
+        assertThat(driverLog(ended)).contains("faststop True", "total 3");
+    }
+
+    private static StackFrame next(DapTestClient dap, int thread) throws InterruptedException {
+        NextArguments next = new NextArguments();
+        next.setThreadId(thread);
+        dap.answer(dap.server.next(next));
+        dap.await(StoppedEventArguments.class);
+        return dap.stackTrace(thread)[0];
+    }
+
+    @Test
+    void fastStopsLeaveAPydevdItDoesNotKnowAsItWas() throws Exception {
+        RunRecord ended = run(write(project, "unknown.py", ShimProbes.FASTSTOP_UNKNOWN_PYDEVD), List.of());
+        String log = driverLog(ended);
+        assertThat(ended.exitCode).as(log).isZero();
+        assertThat(log).contains("no PyDB left alone unchanged", "a wait that does not sleep left alone unchanged",
+                "another time module left alone unchanged", "no STATE_SUSPEND left alone unchanged",
+                "no internal_run_thread left alone unchanged", "like pydevd patched changed");
     }
 }

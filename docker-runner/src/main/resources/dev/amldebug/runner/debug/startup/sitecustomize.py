@@ -3,7 +3,8 @@
 Every Python process started under the shim runs this file at start-up: debugpy's adapter, and
 every Python process the debugged program starts. debugpy debugs those processes too, but it
 starts them through pydevd, so the shim itself does not run in them. This file sets TCP_NODELAY
-on the debugger's connections there too (see ../aml_debug_nodelay.py). Then it runs the
+on the debugger's connections there too (see ../aml_debug_nodelay.py), and makes paused threads
+answer at once (../aml_debug_faststop.py). Then it runs the
 sitecustomize module that it hides further on sys.path (an image's own, or Debian's), so that
 module still runs, as it would without the debugger.
 """
@@ -15,15 +16,16 @@ import sys
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def _install_nodelay():
+def _install(name):
+    """Runs install() of the shim's module name, loaded from its file: the shim's folder is not on sys.path."""
     try:
-        module = sys.modules.get("aml_debug_nodelay")
+        module = sys.modules.get(name)
         if module is None:
-            path = os.path.join(os.path.dirname(_HERE), "aml_debug_nodelay.py")
-            spec = importlib.util.spec_from_file_location("aml_debug_nodelay", path)
+            path = os.path.join(os.path.dirname(_HERE), name + ".py")
+            spec = importlib.util.spec_from_file_location(name, path)
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
-            sys.modules["aml_debug_nodelay"] = module
+            sys.modules[name] = module
         module.install()
     except Exception:
         pass
@@ -52,5 +54,7 @@ def _run_hidden_sitecustomize():
     spec.loader.exec_module(module)
 
 
-_install_nodelay()
+_install("aml_debug_nodelay")
+# After aml_debug_nodelay, whose import hook it uses.
+_install("aml_debug_faststop")
 _run_hidden_sitecustomize()
