@@ -22,8 +22,12 @@ final class Cli {
 
     /** With {@code environment} in place of the process's, for the Azure ML settings. */
     static Cli run(java.util.Map<String, String> environment, String... args) {
+        return run(environment, new StringWriter(), args);
+    }
+
+    /** With stderr in {@code err}, which a test can read while the command runs. */
+    static Cli run(java.util.Map<String, String> environment, StringWriter err, String... args) {
         StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         CommandLine commandLine = Main.commandLine(false, CliContext.forArguments(environment, args), args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

@@ -166,9 +166,11 @@ class CliTest {
         record.status = dev.amldebug.runner.run.RunStatus.Preparing;
         record.createdAt = java.time.Instant.now();
         store.create(record);
+        java.io.StringWriter err = new java.io.StringWriter();
         java.util.concurrent.CompletableFuture<Cli> following = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> Cli.run("runs", "logs", record.id, "--follow", "--folder", dir.toString()));
-        Thread.sleep(3000); // the follower polls every few hundred ms: it finds no log at least once
+                () -> Cli.run(System.getenv(), err, "runs", "logs", record.id, "--follow", "--folder", dir.toString()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> err.toString().contains("Waiting for run"));
         Files.createDirectories(store.driverLog(record.id).getParent());
         Files.writeString(store.driverLog(record.id), "epoch 1\n");
         store.update(record.id, run -> run.status = dev.amldebug.runner.run.RunStatus.Completed);

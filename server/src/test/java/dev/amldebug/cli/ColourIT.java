@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,29 +52,14 @@ class ColourIT {
 
     /** @param typed what the person types, sent at once: the terminal holds it until the command reads it */
     private static String typingUnderTerminal(Map<String, String> variables, String typed, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-jar",
-                Path.of("target/aml-debug.jar").toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        String line = command.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
-        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", line, "/dev/null").redirectErrorStream(true);
-        environment(builder, variables);
-        Process process = builder.start();
-        process.getOutputStream().write(typed.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().flush();
-        return collect(process);
+        return collect(JarProcess.underTerminal(variables, typed, args));
     }
 
     private static String throughPipe(String... args) throws Exception {
         ProcessBuilder builder = JarProcess.builder(args).redirectErrorStream(true);
-        environment(builder, Map.of());
-        return collect(builder.start());
-    }
-
-    private static void environment(ProcessBuilder builder, Map<String, String> variables) {
-        builder.environment().putAll(DockerResources.childEnvironment());
         builder.environment().remove("NO_COLOR");
         builder.environment().put("TERM", "xterm-256color");
-        builder.environment().putAll(variables);
+        return collect(builder.start());
     }
 
     /** Everything it printed; stdin stays open until it ends, as a terminal's would. */

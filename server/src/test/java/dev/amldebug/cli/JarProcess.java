@@ -65,6 +65,25 @@ final class JarProcess {
         return builder;
     }
 
+    /**
+     * The jar under a real pseudo-terminal that util-linux's {@code script} opens (its stdin, stdout and stderr),
+     * started, with {@code typed} already sent: the terminal holds it until the command reads it. {@code TERM} is a
+     * colour terminal and NO_COLOR unset, unless {@code environment} says otherwise.
+     */
+    static Process underTerminal(Map<String, String> environment, String typed, String... args) throws IOException {
+        ProcessBuilder jar = builder(args);
+        String command = String.join(" ", jar.command().stream().map(word -> "'" + word.replace("'", "'\\''") + "'").toList());
+        ProcessBuilder script = new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
+        script.environment().putAll(jar.environment());
+        script.environment().put("TERM", "xterm-256color");
+        script.environment().remove("NO_COLOR");
+        script.environment().putAll(environment);
+        Process process = script.start();
+        process.getOutputStream().write(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        return process;
+    }
+
     private void copy(InputStream in) {
         try {
             byte[] buffer = new byte[8192];

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,13 +77,7 @@ class ProgressBarsIT {
 
     /** The jar run by {@code script -qfec COMMAND /dev/null}: its stdin, stdout and stderr a real terminal. */
     private static String underTerminal(List<String> args) throws Exception {
-        ProcessBuilder jar = JarProcess.builder(args.toArray(String[]::new));
-        String command = jar.command().stream().map(ProgressBarsIT::quoted).collect(Collectors.joining(" "));
-        ProcessBuilder script = new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
-        script.environment().putAll(jar.environment());
-        script.environment().put("TERM", "xterm");
-        script.environment().remove("NO_COLOR");
-        Process process = script.start();
+        Process process = JarProcess.underTerminal(Map.of(), "", args.toArray(String[]::new));
         process.getOutputStream().close();
         return finished(process);
     }
@@ -94,9 +88,5 @@ class ProgressBarsIT {
         String text = new String(output, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(text).isZero();
         return text;
-    }
-
-    private static String quoted(String word) {
-        return "'" + word.replace("'", "'\\''") + "'";
     }
 }
