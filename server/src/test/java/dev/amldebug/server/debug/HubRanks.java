@@ -55,6 +55,12 @@ public final class HubRanks implements AutoCloseable {
 
     /** Node {@code node} with {@code perNode} ranks of {@code script} dialling the hub with {@code token}. */
     public String node(int node, int perNode, String script, String token, String shimOptions) {
+        return node(node, perNode, script, token, shimOptions, BASE_IMAGE, List.of());
+    }
+
+    /** The same in {@code image}, with {@code environment} added (such as a torch job's MASTER_ADDR and WORLD_SIZE). */
+    public String node(int node, int perNode, String script, String token, String shimOptions, String image,
+                       List<String> environment) {
         String connect = String.join(" ", HubShim.connectArguments(gateway, hub.address().getPort()));
         StringBuilder command = new StringBuilder();
         for (int local = 0; local < perNode; local++) {
@@ -67,10 +73,11 @@ public final class HubRanks implements AutoCloseable {
         }
         command.append("exit ${s:-0}");
         List<String> env = new ArrayList<>(List.of("AML_DEBUG_RUN_ID=hub-it", "NODE_RANK=" + node));
+        env.addAll(environment);
         if (token != null) {
             env.add(HubShim.TOKEN_ENV + "=" + token);
         }
-        String id = docker().createContainerCmd(BASE_IMAGE).withLabels(DockerResources.labels())
+        String id = docker().createContainerCmd(image).withLabels(DockerResources.labels())
                 .withEnv(env).withCmd("sh", "-c", command.toString())
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network).withBinds(
                         new Bind(shim.toString(), new Volume("/aml/debug"), AccessMode.ro),
