@@ -2,6 +2,7 @@ package dev.amldebug.bridge.console;
 
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.hub.Debuggee;
+import dev.amldebug.errors.AmlDebugException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.OptionalInt;
@@ -112,7 +113,13 @@ public final class RankConsole {
     }
 
     private void stop(Rank rank, int thread, String reason) throws Exception {
-        StackFrame[] frames = rank.session.stack(thread);
+        StackFrame[] frames;
+        try {
+            frames = rank.session.stack(thread);
+        } catch (AmlDebugException e) {
+            // Paused by the world an instant before the world went on, and gone since: nothing to show.
+            return;
+        }
         if (frames.length == 0) {
             rank.session.resume(thread, "c");
             return;

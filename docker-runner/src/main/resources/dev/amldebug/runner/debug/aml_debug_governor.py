@@ -8,11 +8,10 @@ at creation: gloo and NCCL give a collective its deadline when it starts, so a r
 when another one stops at a breakpoint is saved only by a deadline given before. NCCL's heartbeat monitor
 (TORCH_NCCL_HEARTBEAT_TIMEOUT_SEC) is stretched too, unless the environment sets it.
 
-Where torch can change a group's timeout later (distributed_c10d._set_pg_timeout, torch 2.3 and later), update()
-sets the script's timeouts back once no rank of the run is paused and this process has no line or function
-breakpoint left (its collectives then run on the clocks the script asked for), and stretches them again when a
-rank pauses or a breakpoint is set. Older torch (1.13 here) keeps them held for the run. docs/protocol.md, "The
-pause governor", says which version gets which.
+The clocks stay held for the whole debugged run, on every torch version, because nothing later can shorten them
+safely: a collective already waiting keeps the deadline it started with, and torch 2.6's
+distributed_c10d._set_pg_timeout does not change the deadline gloo gives a new collective either (both measured;
+docs/protocol.md, "The pause governor"). A hang in a debugged run therefore waits HELD instead of the script's timeout.
 """
 import datetime
 import functools
@@ -42,8 +41,6 @@ class Governor:
         self.lock = threading.Lock()
         self.groups = []  # (weak reference to the group, the timeout the script asked for, or None: the default)
         self.c10d = None
-        self.stretched = True
-        self.breakpoints = lambda: True
 
     # Called from the wrapped creators, on the script's thread.
     def created(self, group, asked):
@@ -53,44 +50,14 @@ class Governor:
             except TypeError:
                 self.groups.append((lambda g=group: g, asked))
 
-    def settable(self):
-        return self.c10d is not None and callable(getattr(self.c10d, "_set_pg_timeout", None))
-
-    def update(self, any_paused):
-        """A rank of the run paused or resumed, or a breakpoint came or went."""
-        if not self.settable():
-            return
-        stretch = any_paused or self.breakpoints()
-        with self.lock:
-            if stretch == self.stretched:
-                return
-            self.stretched = stretch
-            groups = [(ref(), asked) for ref, asked in self.groups]
-        for group, asked in groups:
-            if group is not None:
-                try:
-                    self.c10d._set_pg_timeout(HELD if stretch else (asked or self._default(group)), group)
-                except Exception:
-                    pass
-
-    def _default(self, group):
-        try:
-            return self.c10d._get_default_timeout(self.c10d.get_backend(group))
-        except Exception:
-            return datetime.timedelta(minutes=30)
-
     def summary(self):
         """One phrase for the status line, or None when the script has made no process group."""
         with self.lock:
             asked = [a for _, a in self.groups]
-            stretched = self.stretched
         if not asked:
             return None
         wanted = sorted({_spoken(a) for a in asked if a is not None}) or ["the default"]
-        script = "the script asked " + ", ".join(wanted)
-        if stretched:
-            return f"process-group timeouts stretched (held {_spoken(HELD)}; {script})"
-        return f"process-group timeouts as the script asked ({', '.join(wanted)}); stretched again at a pause"
+        return f"process-group timeouts stretched (held {_spoken(HELD)}; the script asked {', '.join(wanted)})"
 
 
 def _held(create, governor):
@@ -135,13 +102,11 @@ def _patch_c10d(c10d):
             setattr(c10d, name, _held(create, _governor))
 
 
-def install(breakpoints=None):
+def install():
     """The governor of this process, hooked on torch.distributed's import (now if it is imported). Never raises."""
     global _governor
     if _governor is None:
         _governor = Governor()
-        if breakpoints is not None:
-            _governor.breakpoints = breakpoints
         try:
             import aml_debug_nodelay
 

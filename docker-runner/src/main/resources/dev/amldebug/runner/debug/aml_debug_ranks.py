@@ -2,7 +2,8 @@
 
 watch_pauses() hooks pydevd where it tells the client that this process paused or resumed (the single notification
 that debugpy turns on: ThreadsSuspendedSingleNotification.send_suspend_notification and send_resume_notification)
-and calls the listeners given: the pause governor (aml_debug_governor.py) and, under the debug hub, the ranks' line.
+and calls the listeners given: under the debug hub, the ranks' line, whose statuses also carry what the pause
+governor (aml_debug_governor.py) holds.
 
 join() opens the ranks' line: a second connection to the hub whose hello says "role": "peers". JSON lines go both
 ways (docs/protocol.md, "The ranks' line"):
@@ -47,7 +48,6 @@ class Pauses:
     def __init__(self, notification_class, constants):
         self.constants = constants
         self.listeners = []
-        self.breakpoint_listeners = []
         self.paused = False
         self.since = time.time()
         self.reason = None
@@ -69,20 +69,6 @@ class Pauses:
             setattr(wrapper, MARK, True)
         cls.send_suspend_notification = send_suspend_notification
         cls.send_resume_notification = send_resume_notification
-
-    def watch_breakpoints(self, db_class):
-        changed, pauses = db_class.on_breakpoints_changed, self
-
-        def on_breakpoints_changed(py_db, *args, **kwargs):
-            changed(py_db, *args, **kwargs)
-            for listener in list(pauses.breakpoint_listeners):
-                try:
-                    listener()
-                except Exception:
-                    pass
-
-        setattr(on_breakpoints_changed, MARK, True)
-        db_class.on_breakpoints_changed = on_breakpoints_changed
 
     def _changed(self, paused, stop_reason, step):
         self.paused, self.since, self.reason = paused, time.time(), self.reason_of(stop_reason) if paused else None
@@ -125,22 +111,9 @@ def watch_pauses():
         if cls is None or constants is None or getattr(cls.send_suspend_notification, MARK, False):
             return None
         _pauses = Pauses(cls, constants)
-        if callable(getattr(pydevd.PyDB, "on_breakpoints_changed", None)):
-            _pauses.watch_breakpoints(pydevd.PyDB)
     except Exception:
         return None
     return _pauses
-
-
-def has_breakpoints():
-    """Whether this process's debugger holds a line or function breakpoint (exception breakpoints do not count)."""
-    try:
-        import pydevd
-
-        py_db = pydevd.get_global_debugger()
-        return any(py_db.breakpoints.values()) or bool(py_db.function_breakpoint_name_to_breakpoint)
-    except Exception:
-        return True
 
 
 def send_to_client(body):
@@ -189,7 +162,6 @@ class Ranks:
 
     def start(self):
         self.pauses.listeners.append(self.on_own_change)
-        self.pauses.breakpoint_listeners.append(self.governor_update)
         _daemon(self.listen, "aml-debug ranks' line")
         self.tell("running", "own")
 
@@ -202,7 +174,6 @@ class Ranks:
                 cause = "world" if self.resuming_for_world else ("step" if step else "continue")
                 self.world_pause = self.resuming_for_world = False
             self.waiting = None
-        self.governor_update()
         self.tell("paused" if paused else "running", cause)
 
     def listen(self):
@@ -223,7 +194,6 @@ class Ranks:
         if message.get("event") != "status" or message.get("rank") == self.rank:
             return
         self.others[message.get("rank")] = message
-        self.governor_update()
         if self.stop_all and message.get("state") == "paused" and message.get("cause") == "own":
             self.pause_for_world()
         elif self.stop_all and message.get("state") == "running" and message.get("cause") == "continue":
@@ -261,10 +231,6 @@ class Ranks:
         from _pydevd_bundle.pydevd_api import PyDevdAPI
 
         PyDevdAPI().request_resume_thread("*")
-
-    def governor_update(self):
-        if self.governor is not None:
-            self.governor.update(self.pauses.paused or any(o.get("state") == "paused" for o in self.others.values()))
 
     def status(self, state, cause):
         status = {"event": "status", "rank": self.rank, "pid": os.getpid(), "state": state, "cause": cause,

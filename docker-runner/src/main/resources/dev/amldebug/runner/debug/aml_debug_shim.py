@@ -288,13 +288,12 @@ def main(argv):
     with debugger_extensions_on_path():
         if options["connect"]:
             token = debug_through_hub(debugpy, options)
+            governor = start_governor()
             if token is not None:
-                join_other_ranks(debugpy, options["connect"], token, start_governor())
+                join_other_ranks(debugpy, options["connect"], token, governor)
         else:
             listen(debugpy, options)
-            governor = start_governor()
-            if governor is not None:
-                govern_alone(governor)
+            start_governor()
     post_mortem = start_post_mortem(debugpy, options)
     # After debugpy.listen(), which resets sys.excepthook.
     hide_shim_frames_from_tracebacks()
@@ -398,21 +397,12 @@ def start_governor():
         return None
     if aml_debug_ranks.watch_pauses() is None:
         return None
-    return aml_debug_governor.install(aml_debug_ranks.has_breakpoints)
-
-
-def govern_alone(governor):
-    """Listen mode: the governor hears this process's own pauses and breakpoints."""
-    import aml_debug_ranks
-
-    pauses = aml_debug_ranks.watch_pauses()
-    pauses.listeners.append(lambda paused, *_: governor.update(paused))
-    pauses.breakpoint_listeners.append(lambda: governor.update(pauses.paused))
+    return aml_debug_governor.install()
 
 
 def join_other_ranks(debugpy, address, token, governor):
-    """This rank's line to the other ranks through the hub (aml_debug_ranks.py: stop-the-world, and every rank's
-    pauses for the governor). Without it the rank is debugged as before, alone."""
+    """This rank's line to the other ranks through the hub (aml_debug_ranks.py: stop-the-world, and what the governor
+    holds for the console and the editor). Without it the rank is debugged as before, alone."""
     try:
         import aml_debug_ranks
 
@@ -422,8 +412,6 @@ def join_other_ranks(debugpy, address, token, governor):
     except (ImportError, OSError, ValueError) as e:
         print(f"aml_debug_shim: this rank will not stop with the others ({e or type(e).__name__}).",
               file=sys.stderr, flush=True)
-        if governor is not None:
-            govern_alone(governor)
 
 
 def set_nodelay(sock):

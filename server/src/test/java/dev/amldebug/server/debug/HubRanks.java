@@ -77,8 +77,12 @@ public final class HubRanks implements AutoCloseable {
         if (token != null) {
             env.add(HubShim.TOKEN_ENV + "=" + token);
         }
+        return start(image, env, command.toString());
+    }
+
+    private String start(String image, List<String> env, String command) {
         String id = docker().createContainerCmd(image).withLabels(DockerResources.labels())
-                .withEnv(env).withCmd("sh", "-c", command.toString())
+                .withEnv(env).withCmd("sh", "-c", command)
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network).withBinds(
                         new Bind(shim.toString(), new Volume("/aml/debug"), AccessMode.ro),
                         new Bind(project.toString(), new Volume(CODE), AccessMode.ro)))
@@ -86,6 +90,19 @@ public final class HubRanks implements AutoCloseable {
         docker().startContainerCmd(id).exec();
         containers.add(id);
         return id;
+    }
+
+    /** A node of {@code perNode} ranks of {@code script} run with plain python3 (the shim's folder at /aml/debug). */
+    public String plain(String image, int perNode, String script, List<String> environment) {
+        StringBuilder command = new StringBuilder();
+        for (int local = 0; local < perNode; local++) {
+            command.append("RANK=").append(local).append(" python3 ").append(CODE).append('/').append(script)
+                    .append(" & p").append(local).append("=$!; ");
+        }
+        for (int local = 0; local < perNode; local++) {
+            command.append("wait $p").append(local).append(" || s=$?; ");
+        }
+        return start(image, environment, command.append("exit ${s:-0}").toString());
     }
 
     public String nodeWithToken(int node, int perNode, String script) {
