@@ -16,7 +16,7 @@ final class RankTable {
         }
     }
 
-    private static String orDash(Integer value) {
+    static String orDash(Integer value) {
         return value == null ? "-" : value.toString();
     }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A debug hub on the gateway of a Docker network of the test's own, and "nodes": containers of the base image on
- * that network, each running P processes of a script under the shim's connect mode with the rank environment of a
+ * that network (named {@code <network>-node<N>}), each running P processes of a script under the shim's connect mode with the rank environment of a
  * distributed run. Only the test's containers are on the network. DockerResources removes what this creates.
  */
 public final class HubRanks implements AutoCloseable {
@@ -35,15 +35,24 @@ public final class HubRanks implements AutoCloseable {
     public final DebugHub hub;
     final String gateway;
     private final String network;
+    private final String networkName;
     private final Path project;
     private final Path shim;
+    private final String image;
     private final List<String> containers = new ArrayList<>();
 
     public HubRanks(Path project, Path cache) throws Exception {
+        this(project, cache, BASE_IMAGE);
+    }
+
+    /** Nodes of {@code image} instead of the base image. */
+    public HubRanks(Path project, Path cache, String image) throws Exception {
         this.project = project;
+        this.image = image;
         this.shim = DebugShim.folder(cache);
-        this.network = docker().createNetworkCmd().withName("aml-debug-hub-it-" + UUID.randomUUID().toString()
-                .substring(0, 8)).withLabels(DockerResources.labels()).exec().getId();
+        this.networkName = "aml-debug-hub-it-" + UUID.randomUUID().toString().substring(0, 8);
+        this.network = docker().createNetworkCmd().withName(networkName).withLabels(DockerResources.labels()).exec()
+                .getId();
         this.gateway = docker().inspectNetworkCmd().withNetworkId(network).exec().getIpam().getConfig().get(0)
                 .getGateway();
         this.hub = DebugHub.start(InetAddress.getByName(gateway), 0, executor);
@@ -66,11 +75,14 @@ public final class HubRanks implements AutoCloseable {
             command.append("wait $p").append(local).append(" || s=$?; ");
         }
         command.append("exit ${s:-0}");
-        List<String> env = new ArrayList<>(List.of("AML_DEBUG_RUN_ID=hub-it", "NODE_RANK=" + node));
+        // Node 0 by its name on the network, as torch.distributed's env:// rendezvous finds it.
+        List<String> env = new ArrayList<>(List.of("AML_DEBUG_RUN_ID=hub-it", "NODE_RANK=" + node,
+                "MASTER_ADDR=" + networkName + "-node0", "MASTER_PORT=29500"));
         if (token != null) {
             env.add(HubShim.TOKEN_ENV + "=" + token);
         }
-        String id = docker().createContainerCmd(BASE_IMAGE).withLabels(DockerResources.labels())
+        String id = docker().createContainerCmd(image).withName(networkName + "-node" + node)
+                .withLabels(DockerResources.labels())
                 .withEnv(env).withCmd("sh", "-c", command.toString())
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network).withBinds(
                         new Bind(shim.toString(), new Volume("/aml/debug"), AccessMode.ro),

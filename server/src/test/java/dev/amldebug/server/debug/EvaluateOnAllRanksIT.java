@@ -1,0 +1,149 @@
+package dev.amldebug.server.debug;
+
+import static dev.amldebug.runner.testing.DockerResources.docker;
+import static dev.amldebug.runner.testing.Projects.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.amldebug.bridge.console.Location;
+import dev.amldebug.runner.image.EnvironmentImages;
+import dev.amldebug.runner.image.ImageBuildListener;
+import dev.amldebug.runner.spec.EnvironmentSpec;
+import dev.amldebug.runner.testing.DockerResources;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code p all EXPR} in the console on real debugpy ranks in containers: the expression's fingerprint in the top frame
+ * of every paused rank, the one that differs marked. The torch ranks run the distributed example's image (Debian's
+ * python3-torch), built before any test's label is set: like any environment image it stays, cached by its hash.
+ */
+@ExtendWith(DockerResources.class)
+class EvaluateOnAllRanksIT {
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final String VALUES = """
+            import os, threading
+            import numpy as np
+            rank = int(os.environ['RANK'])
+            value = 7 if rank == 2 else 1
+            weights = np.ones(3, dtype=np.float32) * value
+            if rank == 3:
+                threading.Event().wait()
+            print('rank', rank, 'done')
+            """;
+    private static final String TENSORS = """
+            import os
+            import torch, torch.distributed as dist
+            rank = int(os.environ['RANK'])
+            dist.init_process_group('gloo', rank=rank, world_size=4)
+            weights = torch.ones(3, 4)
+            dist.all_reduce(weights)
+            if rank == 2:
+                weights[1, 2] += 1
+            loss = weights.sum() / 48
+            print('rank', rank, 'done', loss.item(), flush=True)
+            """;
+    private static String torchImage;
+
+    @TempDir
+    Path project;
+    @TempDir
+    Path cache;
+
+    @BeforeAll
+    static void torchImage() {
+        torchImage = new EnvironmentImages(docker()).ensure(EnvironmentSpec.ofBuild(
+                Path.of("../examples/distributed/docker").toAbsolutePath().normalize(), "Dockerfile"),
+                ImageBuildListener.lines(System.out::println)).tag();
+    }
+
+    @Test
+    void theRankWhoseValueDiffersIsMarkedAndARunningRankIsListedNotEvaluated() throws Exception {
+        write(project, "train.py", VALUES);
+        TypedConsole console = new TypedConsole(project, List.of(new Location(project.resolve("train.py"), 8)));
+        try (HubRanks ranks = new HubRanks(project, cache)) {
+            var debugging = console.start(ranks, 4);
+            ranks.nodeWithToken(0, 2, "train.py");
+            ranks.nodeWithToken(1, 2, "train.py");
+            await().atMost(WAIT).until(() -> console.count("^rank \\d stopped at train.py:8 in <module>$") == 3
+                    && console.text().endsWith(" > "));
+            console.type("p all value");
+            await().atMost(WAIT).until(() -> console.text().contains("rank 3 is running\n"));
+            assertThat(console.text()).contains("""
+                    rank  node  value
+                    0     0     1
+                    1     0     1
+                    2     1     7  (differs)
+                    3     1     running, not evaluated
+                    2 of 3 paused ranks agree; rank 2 differs; rank 3 is running
+                    """);
+
+            console.type("p all weights");
+            await().atMost(WAIT).until(() -> console.count("rank 2 differs; rank 3 is running$") == 2);
+            assertThat(console.text()).contains("0     0     ndarray[3] float32 crc=" + crc(floats(3, 1f)) + "\n",
+                    "2     1     ndarray[3] float32 crc=" + crc(floats(3, 7f)) + "  (differs)\n");
+
+            console.type("p all missing");
+            await().atMost(WAIT).until(() -> console.text().contains("all 3 paused ranks agree; rank 3 is running"));
+            assertThat(console.text()).contains("0     0     error: NameError: name 'missing' is not defined\n");
+            console.type("q");
+            debugging.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void torchRanksCompareATensorByShapeDtypeAndChecksumAndShowAScalarsValue() throws Exception {
+        write(project, "train.py", TENSORS);
+        TypedConsole console = new TypedConsole(project, List.of(new Location(project.resolve("train.py"), 10)));
+        try (HubRanks ranks = new HubRanks(project, cache, torchImage)) {
+            var debugging = console.start(ranks, 4);
+            List<String> nodes = List.of(ranks.nodeWithToken(0, 2, "train.py"), ranks.nodeWithToken(1, 2, "train.py"));
+            await().atMost(WAIT).until(() -> console.count("^rank \\d stopped at train.py:10 in <module>$") == 4
+                    && console.text().endsWith(" > "));
+            console.type("p all weights");
+            await().atMost(WAIT).until(() -> console.text().contains("3 of 4 ranks agree; rank 2 differs\n"));
+            float[] drifted = floats(12, 4f);
+            drifted[6] = 5f;
+            String same = "Tensor[3, 4] float32 cpu crc=" + crc(floats(12, 4f));
+            assertThat(console.text()).contains("rank  node  value\n0     0     " + same + "\n1     0     " + same + "\n"
+                    + "2     1     Tensor[3, 4] float32 cpu crc=" + crc(drifted) + "  (differs)\n3     1     " + same + "\n");
+
+            console.type("p all loss");
+            await().atMost(WAIT).until(() -> console.count("^3 of 4 ranks agree; rank 2 differs$") == 2);
+            assertThat(console.text()).contains("1     0     Tensor[] float32 cpu value=1.0 crc=" + crc(floats(1, 1f)) + "\n",
+                    "2     1     Tensor[] float32 cpu value=1.0208333730697632 crc=" + crc(floats(1, 49f / 48f))
+                            + "  (differs)\n");
+            console.type("c all");
+            assertThat(debugging.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+            for (String node : nodes) {
+                assertThat(ranks.exitCode(node)).as(ranks.logs(node)).isZero();
+            }
+        }
+    }
+
+    private static float[] floats(int count, float value) {
+        float[] values = new float[count];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
+    /** The CRC-32 of float32 values as a little-endian machine holds them, as the fingerprint prints it. */
+    private static String crc(float[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float value : values) {
+            bytes.putFloat(value);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes.array());
+        return String.format("%08x", crc.getValue());
+    }
+}
