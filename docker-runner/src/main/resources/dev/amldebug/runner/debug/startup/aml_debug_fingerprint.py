@@ -5,7 +5,7 @@ The console's `p all EXPR` and the editor's "Evaluate on All Ranks" evaluate, in
 and compare the results as text: equal text, equal value. The text is one line:
     Tensor[2, 3] float32 cpu crc=1a2b3c4d        ndarray[4096, 4096] float32 crc=0badf00d
     DataFrame[1000 x 3] crc=5eed1e55             Series[1000] int64 crc=00c0ffee
-    Tensor[] float32 cpu value=0.25 crc=3e800000 (a single element also shows its value)
+    Tensor[] float32 cpu value=0.25 crc=dba65afc (a single element also shows its value)
     {'lr': 0.001, 'epoch': 3}                    (anything else: its repr, cut to TEXT_LIMIT characters)
 The crc is the CRC-32 of the elements' bytes in row-major order, whatever the strides or the device. Up to EXACT_BYTES
 it covers every byte; beyond, about SAMPLE_BYTES of elements evenly spaced along every axis, and says so: `crc~=`.
