@@ -1,5 +1,6 @@
 package dev.amldebug.server.debug;
 
+import static dev.amldebug.runner.testing.Crc.filled;
 import static dev.amldebug.runner.testing.DockerResources.docker;
 import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,14 +10,12 @@ import dev.amldebug.bridge.console.Location;
 import dev.amldebug.runner.image.EnvironmentImages;
 import dev.amldebug.runner.image.ImageBuildListener;
 import dev.amldebug.runner.spec.EnvironmentSpec;
+import dev.amldebug.runner.testing.Crc;
 import dev.amldebug.runner.testing.DockerResources;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,8 +88,8 @@ class EvaluateOnAllRanksIT {
 
             console.type("p all weights");
             await().atMost(WAIT).until(() -> console.count("rank 2 differs; rank 3 is running$") == 2);
-            assertThat(console.text()).contains("0     0     ndarray[3] float32 crc=" + crc(floats(3, 1f)) + "\n",
-                    "2     1     ndarray[3] float32 crc=" + crc(floats(3, 7f)) + "  (differs)\n");
+            assertThat(console.text()).contains("0     0     ndarray[3] float32 crc=" + Crc.ofFloats(filled(3, 1f)) + "\n",
+                    "2     1     ndarray[3] float32 crc=" + Crc.ofFloats(filled(3, 7f)) + "  (differs)\n");
 
             console.type("p all missing");
             await().atMost(WAIT).until(() -> console.text().contains("all 3 paused ranks agree; rank 3 is running"));
@@ -111,16 +110,16 @@ class EvaluateOnAllRanksIT {
                     && console.text().endsWith(" > "));
             console.type("p all weights");
             await().atMost(WAIT).until(() -> console.text().contains("3 of 4 ranks agree; rank 2 differs\n"));
-            float[] drifted = floats(12, 4f);
+            float[] drifted = filled(12, 4f);
             drifted[6] = 5f;
-            String same = "Tensor[3, 4] float32 cpu crc=" + crc(floats(12, 4f));
+            String same = "Tensor[3, 4] float32 cpu crc=" + Crc.ofFloats(filled(12, 4f));
             assertThat(console.text()).contains("rank  node  value\n0     0     " + same + "\n1     0     " + same + "\n"
-                    + "2     1     Tensor[3, 4] float32 cpu crc=" + crc(drifted) + "  (differs)\n3     1     " + same + "\n");
+                    + "2     1     Tensor[3, 4] float32 cpu crc=" + Crc.ofFloats(drifted) + "  (differs)\n3     1     " + same + "\n");
 
             console.type("p all loss");
             await().atMost(WAIT).until(() -> console.count("^3 of 4 ranks agree; rank 2 differs$") == 2);
-            assertThat(console.text()).contains("1     0     Tensor[] float32 cpu value=1.0 crc=" + crc(floats(1, 1f)) + "\n",
-                    "2     1     Tensor[] float32 cpu value=1.0208333730697632 crc=" + crc(floats(1, 49f / 48f))
+            assertThat(console.text()).contains("1     0     Tensor[] float32 cpu value=1.0 crc=" + Crc.ofFloats(1f) + "\n",
+                    "2     1     Tensor[] float32 cpu value=1.0208333730697632 crc=" + Crc.ofFloats(49f / 48f)
                             + "  (differs)\n");
             console.type("c all");
             assertThat(debugging.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
@@ -128,22 +127,5 @@ class EvaluateOnAllRanksIT {
                 assertThat(ranks.exitCode(node)).as(ranks.logs(node)).isZero();
             }
         }
-    }
-
-    private static float[] floats(int count, float value) {
-        float[] values = new float[count];
-        java.util.Arrays.fill(values, value);
-        return values;
-    }
-
-    /** The CRC-32 of float32 values as a little-endian machine holds them, as the fingerprint prints it. */
-    private static String crc(float[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float value : values) {
-            bytes.putFloat(value);
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes.array());
-        return String.format("%08x", crc.getValue());
     }
 }
