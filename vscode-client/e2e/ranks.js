@@ -1,6 +1,23 @@
 // What the scenarios of a distributed run share: the Call Stack's sessions (one per rank, children of the hub's
 // parent session), waiting for them all to pause, and continuing each one in turn.
+const fs = require('fs');
+const path = require('path');
 const { poll } = require('./workbench');
+
+/**
+ * A distributed job in `workspace/folder` (experiment `folder`, 2 nodes x 2 processes of the base image, pytorch's
+ * launcher) running `script` (lines), and a launch.json that debugs it (F5), named `name`.
+ */
+function writeRanksJob(workspace, folder, script, lines, name) {
+    const project = path.join(workspace, folder);
+    fs.mkdirSync(project, { recursive: true });
+    fs.writeFileSync(path.join(project, script), lines.join('\n'));
+    fs.writeFileSync(path.join(project, 'job.yml'), ['type: command', `experiment_name: ${folder}`, 'code: .',
+        `command: python ${script}`, 'environment:', '  image: aml-debug/python:bookworm',
+        'distribution: {type: pytorch, process_count_per_instance: 2}', 'resources: {instance_count: 2}', ''].join('\n'));
+    fs.writeFileSync(path.join(workspace, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [
+        { type: 'azureml', request: 'launch', name, job: `\${workspaceFolder}/${folder}/job.yml` }] }, null, 2));
+}
 
 /** The Call Stack's session rows: name and state ("Paused on breakpoint", "Running"), as the view shows them. */
 function callStackSessions(page) {
@@ -46,4 +63,4 @@ async function continueEachRank(page, names, deadline, afterEach = async () => {
     }
 }
 
-module.exports = { callStackSessions, everyRankPaused, continueEachRank };
+module.exports = { writeRanksJob, callStackSessions, everyRankPaused, continueEachRank };

@@ -18,7 +18,7 @@ const path = require('path');
 
 const { repo, shots, jar, state, shot, quickInputShows, palette, pick, enterOn, poll, continueUntilTheSessionEnds, expandLocal, openFile, findFiles, treeRow, expand, panelShows, foldExperiments } = require('./workbench');
 
-const { everyRankPaused, continueEachRank } = require('./ranks');
+const { writeRanksJob, everyRankPaused, continueEachRank } = require('./ranks');
 const scenarios = require('./scenarios');
 const { findVsix, startCodeServer } = require('./codeServer');
 
@@ -236,15 +236,7 @@ async function widenSidebar(page, width) {
  * all_reduce checked in its log.
  */
 async function debugEveryRankOfADistributedJob(page, workspace) {
-    const project = path.join(workspace, 'ranks');
-    fs.mkdirSync(project, { recursive: true });
-    fs.writeFileSync(path.join(project, 'allreduce.py'), RANKS_SCRIPT.join('\n'));
-    fs.writeFileSync(path.join(project, 'job.yml'), ['type: command', 'experiment_name: ranks', 'code: .',
-        'command: python allreduce.py', 'environment:', '  image: aml-debug/python:bookworm',
-        'distribution: {type: pytorch, process_count_per_instance: 2}', 'resources: {instance_count: 2}', ''].join('\n'));
-    fs.writeFileSync(path.join(workspace, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [
-        { type: 'azureml', request: 'launch', name: 'Azure ML: debug every rank', job: '${workspaceFolder}/ranks/job.yml' }] },
-    null, 2));
+    writeRanksJob(workspace, 'ranks', 'allreduce.py', RANKS_SCRIPT, 'Azure ML: debug every rank');
     await openFile(page, 'ranks/allreduce.py');
     await page.click('.editor-group-container.active .monaco-editor .view-lines');
     await page.keyboard.press('Control+G');

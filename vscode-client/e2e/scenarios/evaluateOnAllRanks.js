@@ -5,28 +5,20 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { jar, palette, poll, shot, openFile } = require('../workbench');
-const { everyRankPaused, continueEachRank } = require('../ranks');
+const { writeRanksJob, everyRankPaused, continueEachRank } = require('../ranks');
 const { breakpointOn, oneEditorGroup, pictureFrame } = require('./pictureHelpers');
 
 const SCRIPT = ['import os', '', 'rank = int(os.environ["RANK"])', 'loss = 0.25 + (0.5 if rank == 2 else 0.0)',
     'print(f"rank {rank}: loss {loss}", flush=True)', ''];
 const BREAKPOINT = 5;
 const RANKS = ['rank 0 (node 0)', 'rank 1 (node 0)', 'rank 2 (node 1)', 'rank 3 (node 1)'];
-const CONFIGURATION = 'Azure ML: every rank, one expression';
 
 module.exports = {
     name: 'evaluate on all ranks',
     async run(page, { workspace }) {
-        const project = path.join(workspace, 'allranks');
-        fs.mkdirSync(project, { recursive: true });
-        fs.writeFileSync(path.join(project, 'train.py'), SCRIPT.join('\n'));
-        fs.writeFileSync(path.join(project, 'job.yml'), ['type: command', 'experiment_name: allranks', 'code: .',
-            'command: python train.py', 'environment:', '  image: aml-debug/python:bookworm',
-            'distribution: {type: pytorch, process_count_per_instance: 2}', 'resources: {instance_count: 2}', ''].join('\n'));
         const launch = path.join(workspace, '.vscode', 'launch.json');
         const before = fs.existsSync(launch) ? fs.readFileSync(launch, 'utf8') : undefined;
-        fs.writeFileSync(launch, JSON.stringify({ version: '0.2.0', configurations: [{ type: 'azureml', request: 'launch',
-            name: CONFIGURATION, job: '${workspaceFolder}/allranks/job.yml' }] }, null, 2));
+        writeRanksJob(workspace, 'allranks', 'train.py', SCRIPT, 'Azure ML: every rank, one expression');
         try {
             await oneEditorGroup(page);
             await openFile(page, 'allranks/train.py');
