@@ -11,8 +11,9 @@ import org.eclipse.lsp4j.debug.EvaluateResponse;
 
 /**
  * The prompt of the console for many ranks. It acts on the current rank (the first to stop, or
- * the one chosen with {@code rank N}); {@code ranks} lists them all and {@code c all} continues
- * every stopped one. When the current rank runs on, the next stopped rank becomes current.
+ * the one chosen with {@code rank N}); {@code ranks} lists them all, {@code c all} continues
+ * every stopped one and {@code p all EXPR} compares an expression across the stopped ones ({@link RankValues}).
+ * When the current rank runs on, the next stopped rank becomes current.
  */
 final class RankCommands {
     static final String HELP = "commands: c(ontinue), c all, n(ext), s(tep in), finish, bt, p EXPR, p all EXPR,"
