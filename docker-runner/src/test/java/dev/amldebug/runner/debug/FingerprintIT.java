@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.Volume;
 import dev.amldebug.runner.run.RunContainers;
 import dev.amldebug.runner.testing.Crc;
 import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.runner.testing.TorchImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The text of the shim's aml_debug_fingerprint for plain values, numpy arrays and pandas frames, under the base
- * image's Python (numpy and pandas come with it; torch tensors: EvaluateOnAllRanksIT). One container for every case.
+ * The text of the shim's aml_debug_fingerprint for plain values, numpy arrays and pandas frames under the base
+ * image's Python (numpy and pandas come with it), and for torch tensors under the distributed example's image. One
+ * container per image for every case.
  */
 @ExtendWith(DockerResources.class)
 class FingerprintIT {
@@ -50,24 +52,50 @@ class FingerprintIT {
             for name, value in cases:
                 print(name + ': ' + repr(f.of(value)))
             """;
+    private static final String TENSORS = """
+            import torch
+            import aml_debug_fingerprint as f
+            w = torch.arange(6, dtype=torch.float32).reshape(2, 3)
+            c = torch.tensor([1 + 2j], dtype=torch.complex64)
+            cases = [('tensor', w), ('transposed', w.t()), ('copy', w.t().contiguous()),
+                     ('grad', w.clone().requires_grad_()), ('parameter', torch.nn.Parameter(w.clone())),
+                     ('conj', c.conj()), ('resolved', c.conj().resolve_conj()), ('bfloat16', torch.ones(2, dtype=torch.bfloat16)),
+                     ('single', torch.tensor(0.25)), ('meta', torch.empty(3, device='meta'))]
+            f.EXACT_BYTES, f.SAMPLE_BYTES = 1000, 100
+            cases += [('sampled', torch.arange(10000, dtype=torch.float32).reshape(100, 100))]
+            for name, value in cases:
+                print(name + ': ' + repr(f.of(value)))
+            """;
     private static Map<String, String> printed;
+    private static Map<String, String> tensors;
 
     @TempDir
     static Path cache;
 
     @BeforeAll
-    static void run() throws Exception {
+    static void run() {
+        printed = printed(BASE_IMAGE, CASES);
+        tensors = printed(TorchImage.tag(), TENSORS);
+    }
+
+    /** Each line {@code name: text} that {@code script} prints, by name. */
+    private static Map<String, String> printed(String image, String script) {
         Path startup = DebugShim.folder(cache).resolve("startup");
-        String id = docker().createContainerCmd(BASE_IMAGE).withLabels(DockerResources.labels())
-                .withEnv("PYTHONPATH=/startup").withCmd("python3", "-c", CASES)
+        String id = docker().createContainerCmd(image).withLabels(DockerResources.labels())
+                .withEnv("PYTHONPATH=/startup").withCmd("python3", "-c", script)
                 .withHostConfig(HostConfig.newHostConfig().withBinds(
                         new Bind(startup.toString(), new Volume("/startup"), AccessMode.ro))).exec().getId();
         try {
             docker().startContainerCmd(id).exec();
-            assertThat(docker().waitContainerCmd(id).start().awaitStatusCode(60, TimeUnit.SECONDS)).isZero();
-            printed = new LinkedHashMap<>();
-            new String(new RunContainers(docker()).logs(id), StandardCharsets.UTF_8).lines()
-                    .map(line -> line.split(": ", 2)).forEach(parts -> printed.put(parts[0], parts[1]));
+            int exit = docker().waitContainerCmd(id).start().awaitStatusCode(120, TimeUnit.SECONDS);
+            String out = new String(new RunContainers(docker()).logs(id), StandardCharsets.UTF_8);
+            assertThat(exit).as(out).isZero();
+            Map<String, String> lines = new LinkedHashMap<>();
+            out.lines().map(line -> line.split(": ", 2)).forEach(parts -> lines.put(parts[0], parts[1]));
+            return lines;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         } finally {
             new RunContainers(docker()).remove(id);
         }
@@ -98,6 +126,20 @@ class FingerprintIT {
         IntStream.range(0, 25).forEach(i -> sample[i] = i * 4);
         assertThat(printed).containsEntry("sampled", "ndarray[100, 100] float32 crc~=" + Crc.ofFloats(sample))
                 .containsEntry("unseen", printed.get("sampled"));
+    }
+
+    @Test
+    void aTensorIsItsShapeDtypeDeviceAndTheCrcOfItsElementsWhateverItsStridesGradOrLazyConjugation() {
+        String tensor = "Tensor[2, 3] float32 cpu crc=" + Crc.ofFloats(0, 1, 2, 3, 4, 5);
+        assertThat(tensors).containsEntry("tensor", tensor).containsEntry("grad", tensor).containsEntry("parameter", tensor)
+                .containsEntry("transposed", "Tensor[3, 2] float32 cpu crc=" + Crc.ofFloats(0, 3, 1, 4, 2, 5))
+                .containsEntry("copy", tensors.get("transposed"))
+                .containsEntry("conj", "Tensor[1] complex64 cpu value=(1-2j) crc=" + Crc.ofFloats(1, -2))
+                .containsEntry("resolved", tensors.get("conj"))
+                .containsEntry("bfloat16", "Tensor[2] bfloat16 cpu crc=" + Crc.of(new byte[] {(byte) 0x80, 0x3f, (byte) 0x80, 0x3f}))
+                .containsEntry("single", "Tensor[] float32 cpu value=0.25 crc=" + Crc.ofFloats(0.25f))
+                .containsEntry("meta", "Tensor[3] float32 meta (no data to compare)")
+                .containsEntry("sampled", printed.get("sampled").replace("ndarray", "Tensor").replace(" float32 ", " float32 cpu "));
     }
 
     @Test

@@ -1,17 +1,14 @@
 package dev.amldebug.server.debug;
 
 import static dev.amldebug.runner.testing.Crc.filled;
-import static dev.amldebug.runner.testing.DockerResources.docker;
 import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.amldebug.bridge.console.Location;
-import dev.amldebug.runner.image.EnvironmentImages;
-import dev.amldebug.runner.image.ImageBuildListener;
-import dev.amldebug.runner.spec.EnvironmentSpec;
 import dev.amldebug.runner.testing.Crc;
 import dev.amldebug.runner.testing.DockerResources;
+import dev.amldebug.runner.testing.TorchImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,9 +57,7 @@ class EvaluateOnAllRanksIT {
 
     @BeforeAll
     static void torchImage() {
-        torchImage = new EnvironmentImages(docker()).ensure(EnvironmentSpec.ofBuild(
-                Path.of("../examples/distributed/docker").toAbsolutePath().normalize(), "Dockerfile"),
-                ImageBuildListener.lines(System.out::println)).tag();
+        torchImage = TorchImage.tag();
     }
 
     @Test

@@ -100,6 +100,9 @@ def _tensor(t):
     size = t.element_size()
     sampled = t.numel() * size > EXACT_BYTES
     part = t[steps(tuple(t.shape), t.numel(), SAMPLE_BYTES // size)] if sampled else t
+    if hasattr(part, "resolve_neg"):
+        # A lazily conjugated or negated view (x.conj()) holds the bytes of the numbers it is not.
+        part = part.resolve_conj().resolve_neg()
     # Row-major bytes in this process's memory, whatever the strides or the device.
     part = part.cpu().contiguous()
     return head + _value(t, t.numel()) + " " + _crc(_memory(part.data_ptr(), part.numel() * size), sampled)
