@@ -24,6 +24,7 @@ phase "set up: Docker engine" bash scripts/setup-engine.sh
 phase "set up: Azurite" bash scripts/setup-azurite.sh
 phase "set up: Podman API" bash scripts/setup-podman.sh
 phase "set up: zsh, script" bash scripts/setup-shells.sh
+phase "set up: PyTorch images" bash scripts/setup-torch-image.sh
 command -v mvn >/dev/null 2>&1 || phase "set up: Java and Maven" bash scripts/build.sh
 # EngineRestartIT restarts the engine that scripts/setup-engine.sh started (the engine matrix's "after a restart").
 phase "maven verify (all modules)" env AML_DEBUG_TEST_ENGINE_RESTART=1 mvn -B verify "$@"

@@ -70,11 +70,12 @@ final class ConsoleAttach {
 
     /**
      * The console debugger on every rank that dials {@code hub} (a session each: {@code ranks}, {@code rank N},
-     * {@code c all}), until {@code expected} ranks have joined and ended.
+     * {@code c all}), until {@code expected} ranks have joined and ended; with {@code stopAll}, stop-the-world.
      */
     static OptionalInt debugRanks(DebugHub hub, List<PathMapping> mappings, boolean justMyCode, Path codeDir,
-                                  List<String> breakpoints, int expected, DapTrace trace, ExecutorService executor,
-                                  Terminal terminal) throws Exception {
+                                  List<String> breakpoints, int expected, boolean stopAll, DapTrace trace,
+                                  ExecutorService executor, Terminal terminal) throws Exception {
+        hub.stopAllRanks(stopAll);
         try (trace) {
             return new ConsoleSession(executor, trace).debugRanks(hub, mappings, justMyCode,
                     options(codeDir, breakpoints, true, terminal), expected);

@@ -19,6 +19,9 @@ final class ConsoleDebugOptions {
     boolean allCode;
 
     @Mixin
+    StopAllOption stopAll;
+
+    @Mixin
     TraceDapOption traceDap;
 
     DapTrace trace() {

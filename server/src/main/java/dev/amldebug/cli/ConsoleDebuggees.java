@@ -64,7 +64,7 @@ final class ConsoleDebuggees implements Debuggees {
         ranks = executor.submit(() -> {
             try {
                 ConsoleAttach.debugRanks(hub.hub(), hub.mappings(), !console.allCode, hub.codeFolder(), console.breakpoints,
-                        hub.processes(), console.trace(), executor, terminal);
+                        hub.processes(), console.stopAll.stopAll, console.trace(), executor, terminal);
             } catch (Exception e) {
                 say("aml-debug: the console debugger stopped: " + Sentences.of(e));
             }

@@ -40,6 +40,9 @@ final class DebugFlags {
     List<Integer> debugRanks = new ArrayList<>();
 
     @Mixin
+    StopAllOption stopAll;
+
+    @Mixin
     TraceDapOption traceDap;
 
     boolean enabled() {

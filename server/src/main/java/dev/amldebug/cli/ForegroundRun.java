@@ -133,7 +133,7 @@ final class ForegroundRun {
         return workspace.threads().blocking().submit(() -> {
             try {
                 ConsoleAttach.debugRanks(hub, List.of(new PathMapping(started.codeDir, ContainerPaths.CODE)), true,
-                        Path.of(started.codeDir), debugFlags.breakpoints, expected, debugFlags.trace(),
+                        Path.of(started.codeDir), debugFlags.breakpoints, expected, debugFlags.stopAll.stopAll, debugFlags.trace(),
                         workspace.threads().blocking(), CliContext.of(command).terminal());
             } catch (Exception e) {
                 err.println("aml-debug: the console debugger stopped: " + Sentences.of(e));

@@ -38,7 +38,7 @@ public final class HubConsole implements HubListener {
         this.trace = trace;
         this.executor = executor;
         this.expected = expected;
-        this.console = new RankConsole(options, executor);
+        this.console = new RankConsole(options, executor, hub);
     }
 
     /**
@@ -48,6 +48,10 @@ public final class HubConsole implements HubListener {
     public static OptionalInt debug(DebugHub hub, List<PathMapping> pathMappings, boolean justMyCode,
                                     ConsoleOptions options, int expected, DapTrace trace, Executor executor)
             throws Exception {
+        if (!options.interactive()) {
+            // Every stop is printed and continued at once: there is no world to hold.
+            hub.stopAllRanks(false);
+        }
         HubConsole wiring = new HubConsole(hub, pathMappings, justMyCode, options, expected, trace, executor);
         hub.addListener(wiring);
         try {

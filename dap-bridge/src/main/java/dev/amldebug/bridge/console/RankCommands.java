@@ -1,5 +1,6 @@
 package dev.amldebug.bridge.console;
 
+import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.errors.AmlDebugException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import org.eclipse.lsp4j.debug.EvaluateResponse;
  * The prompt of the console for many ranks. It acts on the current rank (the first to stop, or
  * the one chosen with {@code rank N}); {@code ranks} lists them all, {@code c all} continues
  * every stopped one and {@code p all EXPR} compares an expression across the stopped ones ({@link RankValues}).
- * When the current rank runs on, the next stopped rank becomes current.
+ * When the current rank runs on, the next stopped rank becomes current. With the hub's
+ * stop-the-world, {@code c} continues every rank, as continuing a rank in the editor does.
  */
 final class RankCommands {
     static final String HELP = "commands: c(ontinue), c all, n(ext), s(tep in), finish, bt, p EXPR, p all EXPR,"
@@ -21,14 +23,16 @@ final class RankCommands {
 
     private final Ranks ranks;
     private final ConsoleOptions options;
+    private final DebugHub hub;
     private final PrintStream out;
     private Rank current;
     private boolean inputEnded;
     private boolean prompting;
 
-    RankCommands(Ranks ranks, ConsoleOptions options) {
+    RankCommands(Ranks ranks, ConsoleOptions options, DebugHub hub) {
         this.ranks = ranks;
         this.options = options;
+        this.hub = hub;
         this.out = options.out();
     }
 
@@ -75,7 +79,7 @@ final class RankCommands {
         String rest = command.length() > word.length() ? command.substring(word.length()).trim() : "";
         switch (word) {
             case "c", "continue" -> {
-                if (rest.equals("all")) {
+                if (rest.equals("all") || hub.stopsAllRanks()) {
                     continueAll();
                 } else {
                     resumeCurrent("c");
@@ -96,7 +100,7 @@ final class RankCommands {
             }
             case "locals" -> whenStopped(() -> current.session.printLocals(current.top()));
             case "b", "break" -> breakAt(rest);
-            case "ranks" -> RankTable.print(ranks.all(), current, options);
+            case "ranks" -> RankTable.print(ranks.all(), current, options, hub.rankStatuses());
             case "rank" -> {
                 switchTo(rest);
                 return true;

@@ -1,5 +1,6 @@
 package dev.amldebug.bridge.console;
 
+import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.bridge.hub.Debuggee;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,8 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
  * lines handled in turn on one thread. Each stop names its rank ({@code rank 3 stopped at
  * train.py:40 in main}); the prompt acts on the current rank, and {@code ranks}, {@code rank N}
  * and {@code c all} act across them (see {@link RankCommands}). Without a terminal, every stop is
- * printed with its locals and continued.
+ * printed with its locals and continued. With the hub's stop-the-world, a rank that another one's stop paused says
+ * so ({@code rank 0 paused at train.py:9 in loop (stop-the-world)}).
  */
 public final class RankConsole {
     /** No more ranks will join: the console ends once every rank has. */
@@ -34,6 +36,7 @@ public final class RankConsole {
 
     private final ConsoleOptions options;
     private final Executor executor;
+    private final DebugHub hub;
     private final ConsoleInput input;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Ranks ranks = new Ranks();
@@ -41,11 +44,12 @@ public final class RankConsole {
     private volatile boolean noMore;
     private OptionalInt exitCode = OptionalInt.empty();
 
-    public RankConsole(ConsoleOptions options, Executor executor) {
+    public RankConsole(ConsoleOptions options, Executor executor, DebugHub hub) {
         this.options = options;
         this.executor = executor;
+        this.hub = hub;
         this.input = new ConsoleInput(options.in(), executor);
-        this.commands = new RankCommands(ranks, options);
+        this.commands = new RankCommands(ranks, options, hub);
     }
 
     /** A rank's session, over a DAP connection to its bridge; call from any thread but the console's. */
@@ -94,7 +98,7 @@ public final class RankConsole {
             rank.running();
             rank.session.configure();
         } else if (event instanceof StoppedEventArguments stopped) {
-            stop(rank, stopped.getThreadId() == null ? 0 : stopped.getThreadId());
+            stop(rank, stopped.getThreadId() == null ? 0 : stopped.getThreadId(), stopped.getReason());
         } else if (event instanceof ContinuedEventArguments) {
             rank.running();
         } else if (event instanceof ExitedEventArguments exited) {
@@ -107,7 +111,7 @@ public final class RankConsole {
         }
     }
 
-    private void stop(Rank rank, int thread) throws Exception {
+    private void stop(Rank rank, int thread, String reason) throws Exception {
         StackFrame[] frames = rank.session.stack(thread);
         if (frames.length == 0) {
             rank.session.resume(thread, "c");
@@ -115,8 +119,10 @@ public final class RankConsole {
         }
         rank.stopped(thread, frames[0]);
         commands.newLineAfterPrompt();
-        options.out().println(options.stopLine().apply(rank.label() + " stopped at "
-                + Location.of(frames[0], options.codeDir()) + " in " + frames[0].getName()));
+        boolean byWorld = "pause".equals(reason) && hub.stopsAllRanks();
+        options.out().println(options.stopLine().apply(rank.label() + (byWorld ? " paused at " : " stopped at ")
+                + Location.of(frames[0], options.codeDir()) + " in " + frames[0].getName()
+                + (byWorld ? " (stop-the-world)" : "")));
         commands.stopped(rank);
     }
 

@@ -28,11 +28,13 @@ public final class DebugHub implements AutoCloseable {
     private final HubToken token = HubToken.random();
     private final Arrivals arrivals = new Arrivals();
     private final Handoff handoff;
+    private final RankPeers peers;
 
     private DebugHub(ServerSocket server, Executor executor) throws IOException {
         this.server = server;
         this.handoff = new Handoff(arrivals, executor);
-        executor.execute(new HubAcceptor(server, token, arrivals, executor));
+        this.peers = new RankPeers(executor);
+        executor.execute(new HubAcceptor(server, token, arrivals, peers, executor));
     }
 
     /**
@@ -65,6 +67,23 @@ public final class DebugHub implements AutoCloseable {
         return arrivals.debuggees();
     }
 
+    /**
+     * Stop-the-world (on unless set off): when one rank stops, the debug shim of every other rank pauses it, and
+     * continuing any rank continues them all. Each rank hears a change at once.
+     */
+    public void stopAllRanks(boolean on) {
+        peers.stopAll(on);
+    }
+
+    public boolean stopsAllRanks() {
+        return peers.stopsAll();
+    }
+
+    /** Each rank's last word on whether it is paused and what its pause governor holds, lower ranks first. */
+    public List<RankStatus> rankStatuses() {
+        return peers.statuses();
+    }
+
     /** Hears every debuggee that joins (those already in at once) and leaves, and the hub's end. */
     public void addListener(HubListener listener) {
         arrivals.addListener(listener);
@@ -90,6 +109,7 @@ public final class DebugHub implements AutoCloseable {
     public void close() {
         Arrivals.closeQuietly(server);
         handoff.close();
+        peers.close();
         arrivals.close();
     }
 }

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The shim's first line: {@code AML_DEBUG_HELLO {"token": ..., "run": ..., "node": 1, "rank": 3,
- * "localRank": 1, "pid": 42}}. The hub answers {@code AML_DEBUG_WELCOME} or closes the connection.
+ * "localRank": 1, "pid": 42}}, and {@code "role": "peers"} on a rank's second connection, its line to the other
+ * ranks ({@link RankPeers}). The hub answers {@code AML_DEBUG_WELCOME} or closes the connection.
  */
 final class Hello {
     static final String PREFIX = "AML_DEBUG_HELLO ";
@@ -16,11 +17,15 @@ final class Hello {
     private Hello() {
     }
 
+    /** Who a hello announces, and whether this connection is its line to the other ranks rather than its DAP one. */
+    record Greeting(Debuggee debuggee, boolean peers) {
+    }
+
     /**
      * @return the debuggee the line announces, if it carries the token
      * @throws IOException with the reason to log when it is no hello, or not with this token (never the token itself)
      */
-    static Debuggee check(String line, HubToken token, String id, String remote) throws IOException {
+    static Greeting check(String line, HubToken token, String id, String remote) throws IOException {
         if (!line.startsWith(PREFIX)) {
             throw new IOException("it did not start with the hub's hello");
         }
@@ -36,8 +41,8 @@ final class Hello {
         if (!token.matches(hello.path("token").asText())) {
             throw new IOException("it came with a wrong token");
         }
-        return new Debuggee(id, text(hello, "run"), number(hello, "node"), number(hello, "rank"),
-                number(hello, "localRank"), hello.path("pid").asLong(0), remote);
+        return new Greeting(new Debuggee(id, text(hello, "run"), number(hello, "node"), number(hello, "rank"),
+                number(hello, "localRank"), hello.path("pid").asLong(0), remote), "peers".equals(text(hello, "role")));
     }
 
     private static String text(JsonNode hello, String field) {

@@ -21,13 +21,15 @@ final class HubAcceptor implements Runnable {
     private final ServerSocket server;
     private final HubToken token;
     private final Arrivals arrivals;
+    private final RankPeers peers;
     private final Executor executor;
     private final AtomicInteger count = new AtomicInteger();
 
-    HubAcceptor(ServerSocket server, HubToken token, Arrivals arrivals, Executor executor) {
+    HubAcceptor(ServerSocket server, HubToken token, Arrivals arrivals, RankPeers peers, Executor executor) {
         this.server = server;
         this.token = token;
         this.arrivals = arrivals;
+        this.peers = peers;
         this.executor = executor;
     }
 
@@ -40,12 +42,16 @@ final class HubAcceptor implements Runnable {
         String remote = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
         try {
             socket.setSoTimeout(HELLO_MILLIS);
-            Debuggee debuggee = Hello.check(HandshakeLine.read(socket.getInputStream()), token,
+            Hello.Greeting greeting = Hello.check(HandshakeLine.read(socket.getInputStream()), token,
                     "d" + count.incrementAndGet(), remote);
             socket.setSoTimeout(0);
             socket.setTcpNoDelay(true);
             socket.getOutputStream().write(Hello.WELCOME);
-            arrivals.joined(debuggee, socket);
+            if (greeting.peers()) {
+                peers.joined(greeting.debuggee(), socket);
+            } else {
+                arrivals.joined(greeting.debuggee(), socket);
+            }
         } catch (SocketTimeoutException e) {
             LOG.warn("The debug hub refused a connection from {}: it said no hello within {} s", remote,
                     HELLO_MILLIS / 1000);

@@ -286,9 +286,14 @@ def main(argv):
 
     with debugger_extensions_on_path():
         if options["connect"]:
-            debug_through_hub(debugpy, options)
+            token = debug_through_hub(debugpy, options)
+            if token is not None:
+                join_other_ranks(debugpy, options["connect"], token, start_governor())
         else:
             listen(debugpy, options)
+            governor = start_governor()
+            if governor is not None:
+                govern_alone(governor)
     post_mortem = start_post_mortem(debugpy, options)
     # After debugpy.listen(), which resets sys.excepthook.
     hide_shim_frames_from_tracebacks()
@@ -347,9 +352,9 @@ class HubRefused(OSError):
     pass
 
 
-def dial_hub(address, token, seconds):
+def dial_hub(address, token, seconds, role=None):
     """A connection the hub has welcomed, tried until `seconds` have passed (once at least): the hub may start
-    after this process. Raises OSError with the reason."""
+    after this process. With role "peers", this rank's line to the other ranks. Raises OSError with the reason."""
     host, _, port = address.rpartition(":")
     deadline = time.monotonic() + max(seconds, 0)
     while True:
@@ -362,6 +367,8 @@ def dial_hub(address, token, seconds):
             time.sleep(0.5)
     try:
         hello = dict(token=token, **hub_announcement())
+        if role:
+            hello["role"] = role
         hub.sendall((HUB_HELLO_PREFIX + json.dumps(hello) + "\n").encode("utf-8"))
         answer = b""
         while not answer.endswith(b"\n") and len(answer) < len(HUB_WELCOME):
@@ -376,6 +383,43 @@ def dial_hub(address, token, seconds):
     except BaseException:
         hub.close()
         raise
+
+
+def start_governor():
+    """The pause governor (aml_debug_governor.py); None where pydevd is not as expected."""
+    try:
+        import aml_debug_governor
+        import aml_debug_ranks
+    except ImportError:
+        return None
+    if aml_debug_ranks.watch_pauses() is None:
+        return None
+    return aml_debug_governor.install(aml_debug_ranks.has_breakpoints)
+
+
+def govern_alone(governor):
+    """Listen mode: the governor hears this process's own pauses and breakpoints."""
+    import aml_debug_ranks
+
+    pauses = aml_debug_ranks.watch_pauses()
+    pauses.listeners.append(lambda paused, *_: governor.update(paused))
+    pauses.breakpoint_listeners.append(lambda: governor.update(pauses.paused))
+
+
+def join_other_ranks(debugpy, address, token, governor):
+    """This rank's line to the other ranks through the hub (aml_debug_ranks.py: stop-the-world, and every rank's
+    pauses for the governor). Without it the rank is debugged as before, alone."""
+    try:
+        import aml_debug_ranks
+
+        line = dial_hub(address, token, HUB_DIAL_SECONDS, role="peers")
+        if aml_debug_ranks.join(line, hub_announcement()["rank"], governor, debugpy) is None:
+            raise OSError("this debugpy's pydevd is not as aml-debug knows it")
+    except (ImportError, OSError, ValueError) as e:
+        print(f"aml_debug_shim: this rank will not stop with the others ({e or type(e).__name__}).",
+              file=sys.stderr, flush=True)
+        if governor is not None:
+            govern_alone(governor)
 
 
 def set_nodelay(sock):
@@ -411,7 +455,8 @@ def relay(hub, adapter):
 
 def debug_through_hub(debugpy, options):
     """Connect mode. Dials the hub, then relays its connection to debugpy listening on loopback; the waiting rules
-    hold as in listen mode. If the hub cannot be reached, one line says so and the script runs (or aborts)."""
+    hold as in listen mode. If the hub cannot be reached, one line says so and the script runs (or aborts).
+    Returns the hub's token once connected, for this rank's line to the others; None when not connected."""
     # Not passed on to the script or anything it starts.
     token = os.environ.pop(HUB_TOKEN_ENV, "") or token_beside_shim()
     print(f"Timeout for debug connection: {options['wait_timeout']:g}", flush=True)
@@ -428,7 +473,7 @@ def debug_through_hub(debugpy, options):
               file=sys.stderr, flush=True)
         if options["wait"] and options["on_timeout"] == "abort":
             sys.exit(EXIT_NO_DEBUGGER)
-        return
+        return None
     host, port = debugpy.listen(("127.0.0.1", 0))
     hide_shim_frames_from_debugger()
     relay(hub, set_nodelay(socket.create_connection((host, port))))
@@ -441,6 +486,7 @@ def debug_through_hub(debugpy, options):
             print(f"No debugger attached within {options['wait_timeout']:g} s; aborting (exit code "
                   f"{EXIT_NO_DEBUGGER}).", file=sys.stderr, flush=True)
             sys.exit(EXIT_NO_DEBUGGER)
+    return token
 
 
 if __name__ == "__main__":

@@ -29,9 +29,11 @@ import java.util.LinkedHashSet;
  * The keys each form consumes travel with the target, so that debugpy never sees them.
  */
 public final class DapTargets implements TargetResolver {
+    /** Stop-the-world for a distributed run's ranks: on unless a launch or attach says false. */
+    static final String STOP_ALL_RANKS = "stopAllRanks";
     static final Set<String> LAUNCH_KEYS = Set.of("job", "script", "args", "experiment", "waitTimeout", "workspace",
-            "debugRanks", "step", "deployment");
-    static final Set<String> ATTACH_KEYS = Set.of("runId", "workspace", "allowPublic");
+            "debugRanks", "step", "deployment", STOP_ALL_RANKS);
+    static final Set<String> ATTACH_KEYS = Set.of("runId", "workspace", "allowPublic", STOP_ALL_RANKS);
 
     private final RunServices services;
     private final Path defaultWorkspace;
@@ -56,7 +58,9 @@ public final class DapTargets implements TargetResolver {
             return launch(args, runs, justMyCode).withOwnKeys(LAUNCH_KEYS);
         }
         if (args.hasNonNull("runId")) {
-            return runs.debugTarget(args.get("runId").asText(), justMyCode).withOwnKeys(ATTACH_KEYS);
+            BridgeTarget target = runs.debugTarget(args.get("runId").asText(), justMyCode).withOwnKeys(ATTACH_KEYS);
+            stopAllRanks(args, runs, args.get("runId").asText());
+            return target;
         }
         String host = args.path("connect").path("host").asText(args.path("host").asText(""));
         int port = args.path("connect").path("port").asInt(args.path("port").asInt(0));
@@ -108,7 +112,18 @@ public final class DapTargets implements TargetResolver {
         }
         SubmittedRun run = runs.submit(request, listener);
         run.awaitStarted();
+        stopAllRanks(args, runs, run.id());
         return runs.debugTarget(run.id(), justMyCode);
+    }
+
+    private static void stopAllRanks(JsonNode args, RunService runs, String runId) {
+        if (args.has(STOP_ALL_RANKS)) {
+            if (!args.get(STOP_ALL_RANKS).isBoolean()) {
+                throw AmlDebugException.badInput("\"" + STOP_ALL_RANKS + "\" takes true or false (true by default for a"
+                        + " distributed run); found " + args.get(STOP_ALL_RANKS) + ".");
+            }
+            runs.debugHub(runId).ifPresent(hub -> hub.stopAllRanks(args.get(STOP_ALL_RANKS).asBoolean()));
+        }
     }
 
     /**

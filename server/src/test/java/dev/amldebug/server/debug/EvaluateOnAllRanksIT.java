@@ -3,16 +3,14 @@ package dev.amldebug.server.debug;
 import static dev.amldebug.runner.testing.Crc.filled;
 import static dev.amldebug.runner.testing.Projects.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.amldebug.bridge.console.Location;
 import dev.amldebug.runner.testing.Crc;
 import dev.amldebug.runner.testing.DockerResources;
 import dev.amldebug.runner.testing.TorchImage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(DockerResources.class)
 class EvaluateOnAllRanksIT {
-    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String VALUES = """
             import os, threading
             import numpy as np
@@ -40,7 +37,7 @@ class EvaluateOnAllRanksIT {
             import os
             import torch, torch.distributed as dist
             rank = int(os.environ['RANK'])
-            dist.init_process_group('gloo', rank=rank, world_size=4)
+            dist.init_process_group('gloo', rank=rank, world_size=int(os.environ['WORLD_SIZE']))
             weights = torch.ones(3, 4)
             dist.all_reduce(weights)
             if rank == 2:
@@ -63,15 +60,15 @@ class EvaluateOnAllRanksIT {
     @Test
     void theRankWhoseValueDiffersIsMarkedAndARunningRankIsListedNotEvaluated() throws Exception {
         write(project, "train.py", VALUES);
-        TypedConsole console = new TypedConsole(project, List.of(new Location(project.resolve("train.py"), 8)));
         try (HubRanks ranks = new HubRanks(project, cache)) {
-            var debugging = console.start(ranks, 4);
+            // Rank 3 runs on while the others are stopped.
+            ranks.hub.stopAllRanks(false);
+            ConsoleOnHub console = new ConsoleOnHub(ranks, project, new Location(project.resolve("train.py"), 8), 4);
             ranks.nodeWithToken(0, 2, "train.py");
             ranks.nodeWithToken(1, 2, "train.py");
-            await().atMost(WAIT).until(() -> console.count("^rank \\d stopped at train.py:8 in <module>$") == 3
-                    && console.text().endsWith(" > "));
+            console.awaitText(text -> count(text, "^rank \\d stopped at train.py:8 in <module>$") == 3 && text.endsWith(" > "));
             console.type("p all value");
-            await().atMost(WAIT).until(() -> console.text().contains("rank 3 is running\n"));
+            console.awaitText(text -> text.contains("rank 3 is running\n"));
             assertThat(console.text()).contains("""
                     rank  node  value
                     0     0     1
@@ -82,29 +79,31 @@ class EvaluateOnAllRanksIT {
                     """);
 
             console.type("p all weights");
-            await().atMost(WAIT).until(() -> console.count("rank 2 differs; rank 3 is running$") == 2);
+            console.awaitText(text -> count(text, "rank 2 differs; rank 3 is running$") == 2);
             assertThat(console.text()).contains("0     0     ndarray[3] float32 crc=" + Crc.ofFloats(filled(3, 1f)) + "\n",
                     "2     1     ndarray[3] float32 crc=" + Crc.ofFloats(filled(3, 7f)) + "  (differs)\n");
 
             console.type("p all missing");
-            await().atMost(WAIT).until(() -> console.text().contains("all 3 paused ranks agree; rank 3 is running"));
+            console.awaitText(text -> text.contains("all 3 paused ranks agree; rank 3 is running"));
             assertThat(console.text()).contains("0     0     error: NameError: name 'missing' is not defined\n");
             console.type("q");
-            debugging.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            console.end();
         }
     }
 
     @Test
     void torchRanksCompareATensorByShapeDtypeAndChecksumAndShowAScalarsValue() throws Exception {
         write(project, "train.py", TENSORS);
-        TypedConsole console = new TypedConsole(project, List.of(new Location(project.resolve("train.py"), 10)));
-        try (HubRanks ranks = new HubRanks(project, cache, torchImage)) {
-            var debugging = console.start(ranks, 4);
-            List<String> nodes = List.of(ranks.nodeWithToken(0, 2, "train.py"), ranks.nodeWithToken(1, 2, "train.py"));
-            await().atMost(WAIT).until(() -> console.count("^rank \\d stopped at train.py:10 in <module>$") == 4
-                    && console.text().endsWith(" > "));
+        try (HubRanks ranks = new HubRanks(project, cache)) {
+            ranks.hub.stopAllRanks(false);
+            ConsoleOnHub console = new ConsoleOnHub(ranks, project, new Location(project.resolve("train.py"), 10), 4);
+            List<String> rendezvous = List.of("MASTER_ADDR=" + ranks.host(0), "MASTER_PORT=29500", "WORLD_SIZE=4");
+            List<String> nodes = List.of(
+                    ranks.node(0, 2, "train.py", ranks.hub.token(), "--wait-timeout 60", torchImage, rendezvous),
+                    ranks.node(1, 2, "train.py", ranks.hub.token(), "--wait-timeout 60", torchImage, rendezvous));
+            console.awaitText(text -> count(text, "^rank \\d stopped at train.py:10 in <module>$") == 4 && text.endsWith(" > "));
             console.type("p all weights");
-            await().atMost(WAIT).until(() -> console.text().contains("3 of 4 ranks agree; rank 2 differs\n"));
+            console.awaitText(text -> text.contains("3 of 4 ranks agree; rank 2 differs\n"));
             float[] drifted = filled(12, 4f);
             drifted[6] = 5f;
             String same = "Tensor[3, 4] float32 cpu crc=" + Crc.ofFloats(filled(12, 4f));
@@ -112,15 +111,19 @@ class EvaluateOnAllRanksIT {
                     + "2     1     Tensor[3, 4] float32 cpu crc=" + Crc.ofFloats(drifted) + "  (differs)\n3     1     " + same + "\n");
 
             console.type("p all loss");
-            await().atMost(WAIT).until(() -> console.count("^3 of 4 ranks agree; rank 2 differs$") == 2);
+            console.awaitText(text -> count(text, "^3 of 4 ranks agree; rank 2 differs$") == 2);
             assertThat(console.text()).contains("1     0     Tensor[] float32 cpu value=1.0 crc=" + Crc.ofFloats(1f) + "\n",
                     "2     1     Tensor[] float32 cpu value=1.0208333730697632 crc=" + Crc.ofFloats(49f / 48f)
                             + "  (differs)\n");
             console.type("c all");
-            assertThat(debugging.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+            assertThat(console.end()).isNotNull();
             for (String node : nodes) {
                 assertThat(ranks.exitCode(node)).as(ranks.logs(node)).isZero();
             }
         }
+    }
+
+    private static long count(String text, String regex) {
+        return Pattern.compile("(?m)" + regex).matcher(text).results().count();
     }
 }

@@ -38,17 +38,10 @@ public final class HubRanks implements AutoCloseable {
     private final String networkName;
     private final Path project;
     private final Path shim;
-    private final String image;
     private final List<String> containers = new ArrayList<>();
 
     public HubRanks(Path project, Path cache) throws Exception {
-        this(project, cache, BASE_IMAGE);
-    }
-
-    /** Nodes of {@code image} instead of the base image. */
-    public HubRanks(Path project, Path cache, String image) throws Exception {
         this.project = project;
-        this.image = image;
         this.shim = DebugShim.folder(cache);
         this.networkName = "aml-debug-hub-it-" + UUID.randomUUID().toString().substring(0, 8);
         this.network = docker().createNetworkCmd().withName(networkName).withLabels(DockerResources.labels()).exec()
@@ -58,12 +51,23 @@ public final class HubRanks implements AutoCloseable {
         this.hub = DebugHub.start(InetAddress.getByName(gateway), 0, executor);
     }
 
+    /** Node {@code node}'s name on the network, as the other nodes reach it (a torch job's MASTER_ADDR: node 0). */
+    public String host(int node) {
+        return networkName + "-node" + node;
+    }
+
     public List<PathMapping> pathMappings() {
         return List.of(new PathMapping(project.toString(), CODE));
     }
 
     /** Node {@code node} with {@code perNode} ranks of {@code script} dialling the hub with {@code token}. */
     public String node(int node, int perNode, String script, String token, String shimOptions) {
+        return node(node, perNode, script, token, shimOptions, BASE_IMAGE, List.of());
+    }
+
+    /** The same in {@code image}, with {@code environment} added (such as a torch job's MASTER_ADDR and WORLD_SIZE). */
+    public String node(int node, int perNode, String script, String token, String shimOptions, String image,
+                       List<String> environment) {
         String connect = String.join(" ", HubShim.connectArguments(gateway, hub.address().getPort()));
         StringBuilder command = new StringBuilder();
         for (int local = 0; local < perNode; local++) {
@@ -75,14 +79,12 @@ public final class HubRanks implements AutoCloseable {
             command.append("wait $p").append(local).append(" || s=$?; ");
         }
         command.append("exit ${s:-0}");
-        // Node 0 by its name on the network, as torch.distributed's env:// rendezvous finds it.
-        List<String> env = new ArrayList<>(List.of("AML_DEBUG_RUN_ID=hub-it", "NODE_RANK=" + node,
-                "MASTER_ADDR=" + networkName + "-node0", "MASTER_PORT=29500"));
+        List<String> env = new ArrayList<>(List.of("AML_DEBUG_RUN_ID=hub-it", "NODE_RANK=" + node));
+        env.addAll(environment);
         if (token != null) {
             env.add(HubShim.TOKEN_ENV + "=" + token);
         }
-        String id = docker().createContainerCmd(image).withName(networkName + "-node" + node)
-                .withLabels(DockerResources.labels())
+        String id = docker().createContainerCmd(image).withName(host(node)).withLabels(DockerResources.labels())
                 .withEnv(env).withCmd("sh", "-c", command.toString())
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network).withBinds(
                         new Bind(shim.toString(), new Volume("/aml/debug"), AccessMode.ro),

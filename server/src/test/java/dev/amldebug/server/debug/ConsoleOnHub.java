@@ -1,5 +1,7 @@
 package dev.amldebug.server.debug;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.amldebug.bridge.DapTrace;
 import dev.amldebug.bridge.console.ConsoleOptions;
 import dev.amldebug.bridge.console.Location;
@@ -12,18 +14,23 @@ import java.io.PipedWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
-/** The console debugger on a hub's ranks, with lines typed at its prompt and what it prints kept (and shown). */
-final class TypedConsole {
+/** The interactive console debugger on a {@link HubRanks}' hub, typed into and read as a user would. */
+final class ConsoleOnHub {
+    static final Duration WAIT = Duration.ofSeconds(120);
+
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PipedWriter typed = new PipedWriter();
-    private final ConsoleOptions options;
+    private final CompletableFuture<OptionalInt> console;
 
-    TypedConsole(Path project, List<Location> breakpoints) throws IOException {
+    ConsoleOnHub(HubRanks ranks, Path project, Location breakpoint, int expected) throws IOException {
         // Shown as it comes too, for whoever reads a failed run's log.
         OutputStream both = new OutputStream() {
             @Override
@@ -32,13 +39,10 @@ final class TypedConsole {
                 System.out.write(b);
             }
         };
-        options = new ConsoleOptions(project, breakpoints, Map.of("name", "aml-debug console"), true, false,
-                new PrintStream(both, true, StandardCharsets.UTF_8), new BufferedReader(new PipedReader(typed)), args -> { });
-    }
-
-    /** Debugs every rank that joins the hub until {@code expected} have joined and ended, or a quit. */
-    CompletableFuture<OptionalInt> start(HubRanks ranks, int expected) {
-        return CompletableFuture.supplyAsync(() -> {
+        ConsoleOptions options = new ConsoleOptions(project, List.of(breakpoint), Map.of("name", "aml-debug console"),
+                true, false, new PrintStream(both, true, StandardCharsets.UTF_8),
+                new BufferedReader(new PipedReader(typed)), args -> { });
+        console = CompletableFuture.supplyAsync(() -> {
             try {
                 return new ConsoleSession(ranks.executor, DapTrace.NONE).debugRanks(ranks.hub, ranks.pathMappings(),
                         true, options, expected);
@@ -59,8 +63,12 @@ final class TypedConsole {
         }
     }
 
-    /** How many times a line matching {@code regex} was printed. */
-    long count(String regex) {
-        return java.util.regex.Pattern.compile("(?m)" + regex).matcher(text()).results().count();
+    /** Waits until what was printed satisfies {@code done}. */
+    void awaitText(Predicate<String> done) {
+        await().atMost(WAIT).until(() -> done.test(text()));
+    }
+
+    OptionalInt end() throws Exception {
+        return console.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 }
