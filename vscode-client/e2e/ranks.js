@@ -6,9 +6,9 @@ const { poll } = require('./workbench');
 
 /**
  * A distributed job in `workspace/folder` (experiment `folder`, 2 nodes x 2 processes of the base image, pytorch's
- * launcher) running `script` (lines), and a launch.json that debugs it (F5), named `name`.
+ * launcher) running `script` (lines), and a launch.json that debugs it (F5), named `name`, with `more` settings.
  */
-function writeRanksJob(workspace, folder, script, lines, name) {
+function writeRanksJob(workspace, folder, script, lines, name, more = {}) {
     const project = path.join(workspace, folder);
     fs.mkdirSync(project, { recursive: true });
     fs.writeFileSync(path.join(project, script), lines.join('\n'));
@@ -16,7 +16,7 @@ function writeRanksJob(workspace, folder, script, lines, name) {
         `command: python ${script}`, 'environment:', '  image: aml-debug/python:bookworm',
         'distribution: {type: pytorch, process_count_per_instance: 2}', 'resources: {instance_count: 2}', ''].join('\n'));
     fs.writeFileSync(path.join(workspace, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [
-        { type: 'azureml', request: 'launch', name, job: `\${workspaceFolder}/${folder}/job.yml` }] }, null, 2));
+        { type: 'azureml', request: 'launch', name, job: `\${workspaceFolder}/${folder}/job.yml`, ...more }] }, null, 2));
 }
 
 /** The Call Stack's session rows: name and state ("Paused on breakpoint", "Running"), as the view shows them. */

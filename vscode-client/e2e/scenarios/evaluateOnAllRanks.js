@@ -18,7 +18,9 @@ module.exports = {
     async run(page, { workspace }) {
         const launch = path.join(workspace, '.vscode', 'launch.json');
         const before = fs.existsSync(launch) ? fs.readFileSync(launch, 'utf8') : undefined;
-        writeRanksJob(workspace, 'allranks', 'train.py', SCRIPT, 'Azure ML: every rank, one expression');
+        // Each rank stops at the breakpoint itself: none is paused elsewhere by another's stop.
+        writeRanksJob(workspace, 'allranks', 'train.py', SCRIPT, 'Azure ML: every rank, one expression',
+            { stopAllRanks: false });
         try {
             await oneEditorGroup(page);
             await openFile(page, 'allranks/train.py');
