@@ -8,6 +8,7 @@ import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
 
 /**
  * The events of one rank's session, handed to the console's one queue with the rank they came
@@ -65,6 +66,16 @@ final class RankClient implements IDebugProtocolClient {
     @Override
     public void terminated(TerminatedEventArguments args) {
         add(args == null ? new TerminatedEventArguments() : args);
+    }
+
+    /** The shim's word on every rank (aml_debug_ranks.py): the hub keeps it too, where the console reads it. */
+    @JsonNotification("amlDebugRanks")
+    public void ranks(Object body) {
+    }
+
+    /** debugpy's own, while a subprocess's server starts. */
+    @JsonNotification("debugpyWaitingForServer")
+    public void waitingForServer(Object body) {
     }
 
     @Override

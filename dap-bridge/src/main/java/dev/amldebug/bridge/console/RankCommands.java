@@ -167,6 +167,13 @@ final class RankCommands {
 
     private void continueAll() throws Exception {
         List<Rank> stopped = ranks.all().stream().filter(rank -> rank.state() == Rank.State.STOPPED).toList();
+        if (hub.stopsAllRanks() && !stopped.isEmpty()) {
+            // One continue: the ranks' debug shims continue the others, whose sessions then say so. (A continue sent to
+            // a debugpy that runs already is never answered.)
+            resume(stopped.contains(current) ? current : stopped.get(0), "c");
+            out.println("continued " + stopped.size() + (stopped.size() == 1 ? " rank" : " ranks") + " (stop-the-world)");
+            return;
+        }
         for (Rank rank : stopped) {
             resume(rank, "c");
         }

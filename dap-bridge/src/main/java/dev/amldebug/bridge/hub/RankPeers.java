@@ -34,6 +34,8 @@ final class RankPeers {
     private final Executor executor;
     private final Map<Socket, Debuggee> peers = new ConcurrentHashMap<>();
     private final Map<String, RankStatus> statuses = new ConcurrentHashMap<>();
+    /** Each rank's last status line as passed on, for a rank that joins later: the world may be stopped already. */
+    private final Map<String, String> lastLines = new ConcurrentHashMap<>();
     private volatile boolean stopAll = true;
 
     RankPeers(Executor executor) {
@@ -44,6 +46,7 @@ final class RankPeers {
         peers.put(socket, debuggee);
         LOG.info("{} opened its line to the other ranks", debuggee.name());
         send(socket, config());
+        lastLines.values().forEach(line -> send(socket, line));
         executor.execute(() -> listen(debuggee, socket));
     }
 
@@ -103,6 +106,7 @@ final class RankPeers {
             relayed.put("rank", from.rank());
         }
         String toOthers = relayed.toString();
+        lastLines.put(from.id(), toOthers);
         peers.keySet().stream().filter(other -> other != socket).forEach(other -> send(other, toOthers));
     }
 

@@ -54,7 +54,7 @@ class StopTheWorldIT {
                     "(?s).*\\s0\\s+0\\s+\\d+\\s+stopped at train.py:\\d, paused \\d+ s \\(stop-the-world\\).*"));
             assertThat(console.text()).containsPattern("\\s1\\s+0\\s+\\d+\\s+stopped at train.py:8, paused \\d+ s\n");
             console.type("c");
-            console.awaitText(text -> text.contains("continued 4 ranks"));
+            console.awaitText(text -> text.contains("continued 4 ranks (stop-the-world)"));
             assertThat(console.end()).isNotNull();
             for (String node : nodes) {
                 assertThat(ranks.exitCode(node)).as(ranks.logs(node)).isZero();
