@@ -18,6 +18,7 @@ const path = require('path');
 
 const { repo, shots, jar, state, shot, quickInputShows, palette, pick, enterOn, poll, continueUntilTheSessionEnds, expandLocal, openFile, findFiles, treeRow, expand, panelShows, foldExperiments } = require('./workbench');
 
+const { writeRanksJob, everyRankPaused, continueEachRank } = require('./ranks');
 const scenarios = require('./scenarios');
 const { findVsix, startCodeServer } = require('./codeServer');
 
@@ -227,13 +228,6 @@ async function widenSidebar(page, width) {
     await page.waitForFunction(before => document.querySelector('.part.sidebar').getBoundingClientRect().width > before, box.width);
 }
 
-/** The Call Stack's session rows: name and state ("Paused on breakpoint", "Running"), as the view shows them. */
-function callStackSessions(page) {
-    return page.$$eval('.debug-call-stack .monaco-list-row', rows => rows.map(row => ({
-        name: row.querySelector('.session > .name')?.textContent ?? '',
-        state: row.querySelector('.session > .state.label')?.textContent ?? '' })).filter(session => session.name));
-}
-
 /**
  * Every rank of a distributed job (2 nodes x 2 processes, pytorch) debugged from VS Code: F5 on an azureml launch
  * configuration of the job starts the hub's parent session, whose startDebugging gives a child session per rank
@@ -242,15 +236,7 @@ function callStackSessions(page) {
  * all_reduce checked in its log.
  */
 async function debugEveryRankOfADistributedJob(page, workspace) {
-    const project = path.join(workspace, 'ranks');
-    fs.mkdirSync(project, { recursive: true });
-    fs.writeFileSync(path.join(project, 'allreduce.py'), RANKS_SCRIPT.join('\n'));
-    fs.writeFileSync(path.join(project, 'job.yml'), ['type: command', 'experiment_name: ranks', 'code: .',
-        'command: python allreduce.py', 'environment:', '  image: aml-debug/python:bookworm',
-        'distribution: {type: pytorch, process_count_per_instance: 2}', 'resources: {instance_count: 2}', ''].join('\n'));
-    fs.writeFileSync(path.join(workspace, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [
-        { type: 'azureml', request: 'launch', name: 'Azure ML: debug every rank', job: '${workspaceFolder}/ranks/job.yml' }] },
-    null, 2));
+    writeRanksJob(workspace, 'ranks', 'allreduce.py', RANKS_SCRIPT, 'Azure ML: debug every rank');
     await openFile(page, 'ranks/allreduce.py');
     await page.click('.editor-group-container.active .monaco-editor .view-lines');
     await page.keyboard.press('Control+G');
@@ -261,38 +247,16 @@ async function debugEveryRankOfADistributedJob(page, workspace) {
     await page.keyboard.press('F5');
     // The four child sessions appear as their ranks dial the hub, and each stops at the breakpoint.
     const deadline = Date.now() + 300000;
-    let sessions = [];
-    await poll(async () => {
-        sessions = await callStackSessions(page);
-        return RANK_SESSIONS.every(name => sessions.some(s => s.name === name && /paused on breakpoint/i.test(s.state)));
-    }, deadline - Date.now());
-    if (!RANK_SESSIONS.every(name => sessions.some(s => s.name === name && /paused on breakpoint/i.test(s.state)))) {
-        throw new Error(`Not every rank stopped at the breakpoint; the Call Stack shows ${JSON.stringify(sessions)}`);
-    }
+    await everyRankPaused(page, RANK_SESSIONS, deadline);
     await page.waitForFunction(() => /total\s*=\s*10\b/.test(document.body.innerText), null, { timeout: 60000 });
     await widenSidebar(page, 520);
     await shot(page, '15-ranks-stopped');
-    // Continue on each rank: select its session in the Call Stack, then Continue in the debug toolbar.
-    const continued = new Set();
-    while (continued.size < RANK_SESSIONS.length && Date.now() < deadline) {
-        // The next paused rank; none once every session ended: the run did, whatever its status (checked below).
-        const paused = await poll(async () => (await callStackSessions(page)).find(s => RANK_SESSIONS.includes(s.name)
-            && !continued.has(s.name) && /paused/i.test(s.state)) || !await page.locator('.debug-toolbar').isVisible(),
-        deadline - Date.now());
-        if (!paused?.name) {
-            break;
-        }
-        await page.locator('.debug-call-stack .session > .name', { hasText: paused.name }).first().click();
-        // Its session has the focus once the Variables view shows its rank.
-        await page.waitForFunction(rank => new RegExp(`\\brank\\s*=\\s*${rank}\\b`)
-            .test(document.querySelector('.debug-variables')?.innerText ?? ''), /rank (\d+)/.exec(paused.name)[1], { timeout: 30000 });
-        await page.click('.debug-toolbar .codicon-debug-continue');
-        continued.add(paused.name);
-        await poll(async () => !(await callStackSessions(page)).some(s => s.name === paused.name && /paused/i.test(s.state)), 30000);
-        if (continued.size === 2) {
+    // Continue on each rank (the run's status is checked below).
+    await continueEachRank(page, RANK_SESSIONS, deadline, async count => {
+        if (count === 2) {
             await shot(page, '16-ranks-half-continued');
         }
-    }
+    });
     await page.waitForSelector('.debug-toolbar', { state: 'hidden', timeout: 120000 });
     // The run completed: in the tree (Experiments > ranks > the run, with its Ranks), and each rank's log has its check.
     const runId = await poll(() => {

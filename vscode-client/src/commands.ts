@@ -33,6 +33,7 @@ export const Commands = {
     showMetrics: 'azureml-debug.showMetrics',
     showPipelineGraph: 'azureml-debug.showPipelineGraph',
     showRanksTimeline: 'azureml-debug.showRanksTimeline',
+    evaluateOnAllRanks: 'azureml-debug.evaluateOnAllRanks',
 } as const;
 
 /** Commands the server executes through workspace/executeCommand. */

@@ -9,6 +9,7 @@ import { debugDeployment, sendScoringRequest } from './deployments';
 import { attachToRun, AzureMlDebugAdapterFactory, AzureMlDynamicConfigurations, pickRun } from './debug';
 import { debuggedRun } from './debugSessions';
 import { debugLocally, fileArgument, registerEntryPoints, runLocally } from './entryPoints';
+import { AllRanksEvaluation } from './evaluateOnAllRanks';
 import { attachesAtOnce, debugReadyMessage, needsOffer, offerLabel, RUN_MODES, sessionName } from './debugReady';
 import { Palette } from './palette';
 import { Pictures } from './pictures/pictures';
@@ -132,6 +133,9 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
     command(Commands.showPipelineGraph, (s, node: TreeNode) => s.pictures.showPipelineGraph(node.runId!));
     command(Commands.showRanksTimeline, (s, node: TreeNode) => s.pictures.showRanksTimeline(node.runId!));
     context.subscriptions.push(vscode.commands.registerCommand(Commands.showServerLog, () => log.show()));
+    const allRanks = new AllRanksEvaluation();
+    context.subscriptions.push(allRanks);
+    command(Commands.evaluateOnAllRanks, () => allRanks.evaluate());
 }
 
 /** What needs the server: the tree, the output channels, the debug adapter, the notifications. */

@@ -9,6 +9,7 @@ module.exports = [
     require('./codeLensDebug'),
     require('./typoQuickFix'),
     require('./ranksTimeline'),
+    require('./evaluateOnAllRanks'),
     require('./metricsChart'),
     require('./pipelineGraph'),
     require('./walkthrough'),

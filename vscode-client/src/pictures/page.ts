@@ -46,6 +46,10 @@ svg text.action { fill: var(--vscode-textLink-foreground); text-decoration: unde
 .seg-paused { fill: var(--vscode-charts-orange); }
 svg text.exit.ok { fill: var(--vscode-charts-green); font-weight: 600; }
 svg text.exit.bad { fill: var(--vscode-charts-red); font-weight: 600; }
+table.values { border-collapse: collapse; font-family: var(--vscode-editor-font-family); }
+table.values th, table.values td { text-align: left; padding: 2px 12px 2px 0; }
+tr.differs td { color: var(--vscode-errorForeground); font-weight: 600; }
+tr.running td { color: var(--vscode-descriptionForeground); font-style: italic; }
 `;
 
 const SCRIPT = `

@@ -3,17 +3,23 @@ package dev.amldebug.bridge.console;
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.errors.AmlDebugException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.debug.EvaluateResponse;
 
 /**
  * The prompt of the console for many ranks. It acts on the current rank (the first to stop, or
- * the one chosen with {@code rank N}); {@code ranks} lists them all and {@code c all} continues
- * every stopped one. When the current rank runs on, the next stopped rank becomes current. With the hub's
+ * the one chosen with {@code rank N}); {@code ranks} lists them all, {@code c all} continues
+ * every stopped one and {@code p all EXPR} compares an expression across the stopped ones ({@link RankValues}).
+ * When the current rank runs on, the next stopped rank becomes current. With the hub's
  * stop-the-world, {@code c} continues every rank, as continuing a rank in the editor does.
  */
 final class RankCommands {
-    static final String HELP = "commands: c(ontinue), c all, n(ext), s(tep in), finish, bt, p EXPR, b FILE:LINE,"
-            + " ranks, rank N, q(uit), help";
+    static final String HELP = "commands: c(ontinue), c all, n(ext), s(tep in), finish, bt, p EXPR, p all EXPR,"
+            + " b FILE:LINE, ranks, rank N, q(uit), help";
 
     private final Ranks ranks;
     private final ConsoleOptions options;
@@ -85,7 +91,13 @@ final class RankCommands {
                 return true;
             }
             case "bt", "where" -> whenStopped(() -> Prompt.backtrace(current.session, current.thread(), options));
-            case "p", "print" -> whenStopped(() -> out.println(current.session.evaluate(rest, current.top().getId())));
+            case "p", "print" -> {
+                if (rest.split("\\s+", 2)[0].equals("all")) {
+                    evaluateOnAll(rest.substring(3).trim());
+                } else {
+                    whenStopped(() -> out.println(current.session.evaluate(rest, current.top().getId())));
+                }
+            }
             case "locals" -> whenStopped(() -> current.session.printLocals(current.top()));
             case "b", "break" -> breakAt(rest);
             case "ranks" -> RankTable.print(ranks.all(), current, options, hub.rankStatuses());
@@ -120,6 +132,32 @@ final class RankCommands {
         } catch (AmlDebugException e) {
             out.println("aml-debug: " + e.getMessage());
         }
+    }
+
+    /** {@code p all EXPR}: the expression in the top frame of every stopped rank, asked of them all at once. */
+    private void evaluateOnAll(String expression) throws Exception {
+        if (expression.isEmpty()) {
+            out.println("'p all' takes an expression, for example: p all loss");
+            return;
+        }
+        List<Rank> live = ranks.all().stream().filter(rank -> rank.state() != Rank.State.ENDED).toList();
+        Map<Rank, CompletableFuture<EvaluateResponse>> asked = new LinkedHashMap<>();
+        for (Rank rank : live) {
+            if (rank.state() == Rank.State.STOPPED) {
+                asked.put(rank, rank.session.evaluation(RankValues.fingerprint(expression), rank.top().getId()));
+            }
+        }
+        if (asked.isEmpty()) {
+            out.println("No rank is stopped: 'p all' evaluates in the ranks that are.");
+            return;
+        }
+        List<RankValues.Row> rows = new ArrayList<>();
+        for (Rank rank : live) {
+            String value = asked.containsKey(rank) ? RankValues.oneLine(Session.result(asked.get(rank))) : null;
+            rows.add(new RankValues.Row(rank.label(), RankTable.orDash(rank.debuggee.rank()),
+                    RankTable.orDash(rank.debuggee.node()), value));
+        }
+        new RankValues(rows).print(out);
     }
 
     private void resumeCurrent(String how) throws Exception {

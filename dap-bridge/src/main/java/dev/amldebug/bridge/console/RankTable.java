@@ -38,7 +38,7 @@ final class RankTable {
         return "";
     }
 
-    private static String orDash(Integer value) {
+    static String orDash(Integer value) {
         return value == null ? "-" : value.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.amldebug.bridge.console;
 
 import dev.amldebug.errors.AmlDebugException;
 import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -9,6 +10,7 @@ import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.DisconnectArguments;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
+import org.eclipse.lsp4j.debug.EvaluateResponse;
 import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.StackFrame;
@@ -103,12 +105,22 @@ final class Session {
     }
 
     String evaluate(String expression, int frameId) throws Exception {
+        return result(evaluation(expression, frameId));
+    }
+
+    /** The request alone, so that many ranks can be asked at once. */
+    CompletableFuture<EvaluateResponse> evaluation(String expression, int frameId) {
         EvaluateArguments arguments = new EvaluateArguments();
         arguments.setExpression(expression);
         arguments.setFrameId(frameId);
         arguments.setContext("repl");
+        return server.evaluate(arguments);
+    }
+
+    /** The value, or the adapter's sentence when the expression failed. */
+    static String result(CompletableFuture<EvaluateResponse> evaluation) throws Exception {
         try {
-            return AdapterAnswer.await(server.evaluate(arguments)).getResult();
+            return AdapterAnswer.await(evaluation).getResult();
         } catch (AmlDebugException e) {
             return "error: " + e.getMessage();
         }

@@ -13,7 +13,8 @@ public final class DebugShim {
     public static final String FILE_NAME = "aml_debug_shim.py";
     /** Every file of the shim folder, as a path relative to it (and to this class's resources). */
     public static final List<String> FILES = List.of(FILE_NAME, "aml_debug_faststop.py", "aml_debug_nodelay.py",
-            "aml_debug_postmortem.py", "aml_debug_ranks.py", "aml_debug_governor.py", "startup/sitecustomize.py", "startup/pydevd_plugins/__init__.py",
+            "aml_debug_postmortem.py", "aml_debug_ranks.py", "aml_debug_governor.py", "startup/sitecustomize.py",
+            "startup/aml_debug_fingerprint.py", "startup/pydevd_plugins/__init__.py",
             "startup/pydevd_plugins/extensions/__init__.py",
             "startup/pydevd_plugins/extensions/pydevd_plugin_aml_debug_arrays.py");
     /** The line the shim prints once a debugger attached (the Azure ML guide's wording). */

@@ -261,9 +261,10 @@ class PipelineJobBodyTest {
 
         assertThat(prep.path("command").asText()).isEqualTo("python .aml_debug/aml_debug_shim.py --listen 0.0.0.0:5678"
                 + " --wait-timeout 120 --on-timeout abort -- prep.py --pixel-max ${{inputs.pixel_max}} --table ${{outputs.table}}");
-        assertThat(uploaded.get(0)).isEqualTo("[.aml_debug/aml_debug_faststop.py, .aml_debug/aml_debug_nodelay.py,"
-                + " .aml_debug/aml_debug_postmortem.py, .aml_debug/aml_debug_shim.py, .aml_debug/startup/pydevd_plugins/__init__.py,"
-                + " .aml_debug/startup/pydevd_plugins/extensions/__init__.py,"
+        assertThat(uploaded.get(0)).isEqualTo("[.aml_debug/aml_debug_faststop.py, .aml_debug/aml_debug_governor.py,"
+                + " .aml_debug/aml_debug_nodelay.py, .aml_debug/aml_debug_postmortem.py, .aml_debug/aml_debug_ranks.py,"
+                + " .aml_debug/aml_debug_shim.py, .aml_debug/startup/aml_debug_fingerprint.py,"
+                + " .aml_debug/startup/pydevd_plugins/__init__.py, .aml_debug/startup/pydevd_plugins/extensions/__init__.py,"
                 + " .aml_debug/startup/pydevd_plugins/extensions/pydevd_plugin_aml_debug_arrays.py,"
                 + " .aml_debug/startup/sitecustomize.py, prep.py]");
         assertThat(conda.get(0)).contains("- pandas", "- debugpy");

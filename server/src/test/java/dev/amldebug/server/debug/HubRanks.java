@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A debug hub on the gateway of a Docker network of the test's own, and "nodes": containers of the base image on
- * that network, each running P processes of a script under the shim's connect mode with the rank environment of a
+ * that network (named {@code <network>-node<N>}), each running P processes of a script under the shim's connect mode with the rank environment of a
  * distributed run. Only the test's containers are on the network. DockerResources removes what this creates.
  */
 public final class HubRanks implements AutoCloseable {
@@ -35,6 +35,7 @@ public final class HubRanks implements AutoCloseable {
     public final DebugHub hub;
     final String gateway;
     private final String network;
+    private final String networkName;
     private final Path project;
     private final Path shim;
     private final List<String> containers = new ArrayList<>();
@@ -42,11 +43,17 @@ public final class HubRanks implements AutoCloseable {
     public HubRanks(Path project, Path cache) throws Exception {
         this.project = project;
         this.shim = DebugShim.folder(cache);
-        this.network = docker().createNetworkCmd().withName("aml-debug-hub-it-" + UUID.randomUUID().toString()
-                .substring(0, 8)).withLabels(DockerResources.labels()).exec().getId();
+        this.networkName = "aml-debug-hub-it-" + UUID.randomUUID().toString().substring(0, 8);
+        this.network = docker().createNetworkCmd().withName(networkName).withLabels(DockerResources.labels()).exec()
+                .getId();
         this.gateway = docker().inspectNetworkCmd().withNetworkId(network).exec().getIpam().getConfig().get(0)
                 .getGateway();
         this.hub = DebugHub.start(InetAddress.getByName(gateway), 0, executor);
+    }
+
+    /** Node {@code node}'s name on the network, as the other nodes reach it (a torch job's MASTER_ADDR: node 0). */
+    public String host(int node) {
+        return networkName + "-node" + node;
     }
 
     public List<PathMapping> pathMappings() {
@@ -77,11 +84,12 @@ public final class HubRanks implements AutoCloseable {
         if (token != null) {
             env.add(HubShim.TOKEN_ENV + "=" + token);
         }
-        return start(image, env, command.toString());
+        return start(image, host(node), env, command.toString());
     }
 
-    private String start(String image, List<String> env, String command) {
-        String id = docker().createContainerCmd(image).withLabels(DockerResources.labels())
+    /** @param name the container's name, which other nodes reach it by; null for none */
+    private String start(String image, String name, List<String> env, String command) {
+        String id = docker().createContainerCmd(image).withName(name).withLabels(DockerResources.labels())
                 .withEnv(env).withCmd("sh", "-c", command)
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network).withBinds(
                         new Bind(shim.toString(), new Volume("/aml/debug"), AccessMode.ro),
@@ -102,7 +110,7 @@ public final class HubRanks implements AutoCloseable {
         for (int local = 0; local < perNode; local++) {
             command.append("wait $p").append(local).append(" || s=$?; ");
         }
-        return start(image, environment, command.append("exit ${s:-0}").toString());
+        return start(image, null, environment, command.append("exit ${s:-0}").toString());
     }
 
     public String nodeWithToken(int node, int perNode, String script) {

@@ -17,11 +17,13 @@ PYTHONPATH. pydevd asks its providers in turn and its own numpy and pandas ones 
 module moves its provider to the front once pydevd has loaded its modules. Where pydevd's internals differ,
 the values show as pydevd shows them.
 """
-import math
 import os
 import sys
 
 from _pydevd_bundle.pydevd_extension_api import DebuggerEventHandler, StrPresentationProvider, TypeResolveProvider
+
+# From the startup folder, on sys.path as pydevd loads this module: imported now, `p all` finds it by name later.
+from aml_debug_fingerprint import steps
 
 __all__ = ["ArrayStrings", "ArrayViews", "ArrayViewsFirst"]
 
@@ -74,13 +76,7 @@ def sample(values, shape, size):
     """values itself when small, else a view of about SAMPLE_SIZE elements evenly spaced along every axis."""
     if size <= EXACT_LIMIT:
         return values, False
-    factor = size / SAMPLE_SIZE
-    steps = []
-    for dim in shape:
-        step = max(1, min(dim, math.ceil(factor)))
-        steps.append(slice(None, None, step))
-        factor /= step
-    return values[tuple(steps)], True
+    return values[steps(shape, size, SAMPLE_SIZE)], True
 
 
 def array_stats(a):
