@@ -15,7 +15,8 @@ public final class DebugShim {
     public static final List<String> FILES = List.of(FILE_NAME, "aml_debug_faststop.py", "aml_debug_nodelay.py",
             "aml_debug_postmortem.py", "startup/sitecustomize.py", "startup/pydevd_plugins/__init__.py",
             "startup/pydevd_plugins/extensions/__init__.py",
-            "startup/pydevd_plugins/extensions/pydevd_plugin_aml_debug_arrays.py");
+            "startup/pydevd_plugins/extensions/pydevd_plugin_aml_debug_arrays.py", "aml_debug_dormant.py",
+            "dormant/sitecustomize.py");
     /** The line the shim prints once a debugger attached (the Azure ML guide's wording). */
     public static final String ATTACHED_LINE = "Debugger attached = True";
     private static final ShippedFolder SHIPPED = new ShippedFolder(DebugShim.class, "shim", FILES);

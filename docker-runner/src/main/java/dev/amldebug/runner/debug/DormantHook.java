@@ -1,0 +1,28 @@
+package dev.amldebug.runner.debug;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The dormant hook of a local run not started for debugging ({@code aml_debug_dormant.py}): its folder first on
+ * {@code PYTHONPATH}, so the run's first Python process waits for a debugger request on {@link #PORT}, which Docker
+ * publishes on 127.0.0.1. It costs the script nothing until {@link DebuggerWake} asks for debugpy.
+ */
+public final class DormantHook {
+    /** Tells the hook the container port to wait on; the process that takes the port removes it from its environment. */
+    public static final String PORT_VARIABLE = "AML_DEBUG_ATTACH_PORT";
+    /** debugpy's own port in a debug run: the same port, published the same way. */
+    public static final int PORT = DebugOptions.CONTAINER_PORT;
+    static final String FOLDER = DebugOptions.SHIM_DIR + "/dormant";
+
+    private DormantHook() {
+    }
+
+    /** The variables that load the hook, the run's own {@code PYTHONPATH} ({@code runPythonPath}, or null) after its folder. */
+    public static Map<String, String> environment(String runPythonPath) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PYTHONPATH", runPythonPath == null || runPythonPath.isEmpty() ? FOLDER : FOLDER + ":" + runPythonPath);
+        env.put(PORT_VARIABLE, Integer.toString(PORT));
+        return env;
+    }
+}
