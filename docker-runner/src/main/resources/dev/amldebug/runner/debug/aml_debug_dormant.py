@@ -1,7 +1,7 @@
 """aml-debug: a debugger for a local run started without one, on request (aml-debug attach RUN).
 
 dormant/sitecustomize.py calls start() in the first Python process of every local run not started for debugging;
-AML_DEBUG_ATTACH_PORT names the container port that Docker publishes on 127.0.0.1. A daemon thread waits in accept()
+AML_DEBUG_ATTACH_PORT names the container port that Docker publishes on 127.0.0.1. A thread waits in accept()
 on that port: blocked in the kernel, without the GIL, so the script runs as fast as without it. When aml-debug
 connects and sends "debugpy", the thread hands the port to debugpy.listen(), with the shim's patches first
 (TCP_NODELAY, paused threads that answer at once, how arrays show), and answers "listening"; the debugger then
@@ -9,9 +9,12 @@ connects to the same port and finds the script where it is. A thread, not a sign
 the main thread reaches its next bytecode, and a main thread busy in C code (a long matrix product, a blocking read)
 would keep the debugger waiting. docs/protocol.md says why this way, and not debugpy --pid or sys.remote_exec.
 """
+import _thread
 import os
 import socket
 import sys
+# Imported here, on the main thread: threading takes the thread that first imports it for the main thread, and
+# pydevd ends its session once threading's main thread has ended.
 import threading
 
 PORT_VARIABLE = "AML_DEBUG_ATTACH_PORT"
@@ -25,7 +28,7 @@ _READ_SECONDS = 10
 
 
 def start():
-    """Takes the port and waits on it in a daemon thread; a process that finds the port taken does nothing."""
+    """Takes the port and waits on it in a thread; a process that finds the port taken does nothing."""
     port = int(os.environ.pop(PORT_VARIABLE))
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
@@ -37,31 +40,47 @@ def start():
         return
     # A forked child (a DataLoader worker, say) must not hold the port that debugpy will need.
     os.register_at_fork(after_in_child=listener.close)
-    waiter = threading.Thread(target=_serve, args=(listener, port), name="aml-debug attach", daemon=True)
-    # pydevd leaves threads so marked alone (the debugger never shows or pauses this one).
-    waiter.is_pydev_daemon_thread = True
-    waiter.start()
+    # A bare thread, not threading's: threading.enumerate() and active_count() stay what the script expects, and
+    # interpreter exit does not wait for it.
+    _thread.start_new_thread(_serve, (listener, port))
 
 
 def _serve(listener, port):
+    try:
+        _answer(listener, port)
+    except Exception:
+        # Nothing of this may show in the run's output; aml-debug says what failed when nobody answers.
+        pass
+
+
+def _answer(listener, port):
     while True:
         connection, _ = listener.accept()
-        with connection:
-            if _request(connection) != REQUEST:
-                continue
-            if not _has_debugpy():
-                connection.sendall(NO_DEBUGPY)
-                continue
-            listener.close()
-            try:
-                _listen(port)
-            except Exception as error:
-                connection.sendall(FAILED + str(error).replace("\n", " ").encode() + b"\n")
-                return
-            connection.sendall(LISTENING)
-            # aml-debug closes first, so the port is not held by a closing connection on this side.
-            _request(connection)
+        if _request(connection) != REQUEST:
+            connection.close()
+            continue
+        if not _has_debugpy():
+            connection.sendall(NO_DEBUGPY)
+            connection.close()
+            continue
+        listener.close()
+        # debugpy starts in a thread of threading's, marked so that pydevd neither traces nor pauses it; this one ends
+        # here, before pydevd looks at the process's threads.
+        starter = threading.Thread(target=_listen_and_answer, args=(connection, port), name="aml-debug attach",
+                                   daemon=True)
+        starter.is_pydev_daemon_thread = True
+        starter.start()
+        return
+
+
+def _listen_and_answer(connection, port):
+    with connection:
+        try:
+            _listen(port)
+        except Exception as error:
+            connection.sendall(FAILED + str(error).replace("\n", " ").encode() + b"\n")
             return
+        connection.sendall(LISTENING)
 
 
 def _request(connection):
