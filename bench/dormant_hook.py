@@ -5,7 +5,8 @@ Every local run not started for debugging gets the shim's dormant/ folder first 
 AML_DEBUG_ATTACH_PORT: its first Python process starts aml_debug_dormant.py, a thread waiting in accept(). In one
 container of the base image, with the shim mounted as a run has it, a driver alternates the same CPU-bound script
 (pure Python, a few seconds) with the hook and without it (the baseline, measured in the same session), timing each
-whole `python3 script.py` process from the outside, interpreter start-up included; and the same for an empty script,
+whole `python3 script.py` process from the outside, interpreter start-up included, as wall time and as the CPU time
+the process used (getrusage: less disturbed by other work on a shared machine); and the same for an empty script,
 which shows the start-up cost alone. Then `docker network create` + `rm`, which every such run now also pays once,
 as it has its own network (loopback-only port, no other container reaches it). Prints a Markdown table of medians.
 Run from the repository root, Docker up:
@@ -31,21 +32,28 @@ for i in range(25_000_000):
 print(total)
 """
 DRIVER = r'''
-import json, os, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
 runs = int(sys.argv[1])
 hook = dict(os.environ, PYTHONPATH="/aml/debug/dormant", AML_DEBUG_ATTACH_PORT="5678")
 plain = dict(os.environ)
 def timed(script, env):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(["python3", script], env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-samples = {k: [] for k in ("cpu plain", "cpu hook", "empty plain", "empty hook")}
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+samples = {}
+def add(key, script, env):
+    wall, cpu = timed(script, env)
+    samples.setdefault(key + ", wall", []).append(wall)
+    samples.setdefault(key + ", CPU", []).append(cpu)
 for _ in range(runs):
-    samples["cpu plain"].append(timed("/aml/code/cpu.py", plain))
-    samples["cpu hook"].append(timed("/aml/code/cpu.py", hook))
+    add("CPU-bound without hook", "/aml/code/cpu.py", plain)
+    add("CPU-bound with hook", "/aml/code/cpu.py", hook)
     for _ in range(5):
-        samples["empty plain"].append(timed("/aml/code/empty.py", plain))
-        samples["empty hook"].append(timed("/aml/code/empty.py", hook))
+        add("empty script without hook", "/aml/code/empty.py", plain)
+        add("empty script with hook", "/aml/code/empty.py", hook)
 print(json.dumps(samples))
 '''
 
@@ -81,15 +89,17 @@ def main():
     if not shutil.which("docker"):
         sys.exit("docker is not on PATH")
     samples = in_container(args.runs)
-    samples["network create + rm"] = network_seconds(args.runs)
+    samples["network create + rm, wall"] = network_seconds(args.runs)
     medians = {key: statistics.median(values) for key, values in samples.items()}
-    print(f"| what | median (s) | all runs (s) |")
+    print(f"| what | median (s) | runs |")
     print("|---|---|---|")
     for key, values in samples.items():
-        print(f"| {key} | {medians[key]:.4f} | {' '.join(f'{v:.3f}' for v in values)} |")
-    ratio = medians["cpu hook"] / medians["cpu plain"]
-    print(f"\nCPU-bound run with the hook / without: {ratio:.4f} ({(ratio - 1) * 100:+.2f} %)")
-    print(f"start-up with the hook - without: {(medians['empty hook'] - medians['empty plain']) * 1000:+.1f} ms")
+        print(f"| {key} | {medians[key]:.4f} | {len(values)} |")
+    for measure in ("wall", "CPU"):
+        ratio = medians[f"CPU-bound with hook, {measure}"] / medians[f"CPU-bound without hook, {measure}"]
+        startup = medians[f"empty script with hook, {measure}"] - medians[f"empty script without hook, {measure}"]
+        print(f"\n{measure}: CPU-bound run with the hook / without: {ratio:.4f} ({(ratio - 1) * 100:+.2f} %);"
+              f" start-up with the hook - without: {startup * 1000:+.1f} ms")
 
 
 if __name__ == "__main__":

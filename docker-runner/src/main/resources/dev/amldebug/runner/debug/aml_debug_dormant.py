@@ -9,9 +9,9 @@ connects to the same port and finds the script where it is. A thread, not a sign
 the main thread reaches its next bytecode, and a main thread busy in C code (a long matrix product, a blocking read)
 would keep the debugger waiting. docs/protocol.md says why this way, and not debugpy --pid or sys.remote_exec.
 """
+import _socket
 import _thread
 import os
-import socket
 import sys
 # Imported here, on the main thread: threading takes the thread that first imports it for the main thread, and
 # pydevd ends its session once threading's main thread has ended.
@@ -30,9 +30,10 @@ _READ_SECONDS = 10
 def start():
     """Takes the port and waits on it in a thread; a process that finds the port taken does nothing."""
     port = int(os.environ.pop(PORT_VARIABLE))
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # _socket, not socket: the module and its imports would add milliseconds to every run's start.
+    listener = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)
     try:
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)
         listener.bind(("0.0.0.0", port))
         listener.listen(1)
     except OSError:
@@ -54,8 +55,9 @@ def _serve(listener, port):
 
 
 def _answer(listener, port):
+    import socket
     while True:
-        connection, _ = listener.accept()
+        connection = socket.socket(fileno=listener._accept()[0])
         if _request(connection) != REQUEST:
             connection.close()
             continue
