@@ -17,7 +17,10 @@ class DormantHookTest {
     }
 
     @Test
-    void shipsTheHookWithTheShim() {
-        assertThat(DebugShim.files()).containsKeys("aml_debug_dormant.py", "dormant/sitecustomize.py");
+    void shipsTheHookInTheShimFolderOfLocalRunsButNotToAzureMl(@org.junit.jupiter.api.io.TempDir java.nio.file.Path cache) {
+        assertThat(DebugShim.folder(cache).resolve("aml_debug_dormant.py")).isRegularFile();
+        assertThat(DebugShim.folder(cache).resolve("dormant/sitecustomize.py")).isRegularFile();
+        assertThat(DebugShim.files()).doesNotContainKeys("aml_debug_dormant.py", "dormant/sitecustomize.py")
+                .containsKey("aml_debug_shim.py");
     }
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Nothing but our own bridge, through the port published on 127.0.0.1, reaches a waiting debuggee. */
+/**
+ * Nothing but our own bridge, through the port published on 127.0.0.1, reaches a waiting debuggee, or the dormant hook
+ * of a run started without one.
+ */
 @ExtendWith(DockerResources.class)
 class DebugIsolationIT {
     @TempDir
@@ -60,6 +63,34 @@ class DebugIsolationIT {
                     3000);
             assertThat(ours.isConnected()).isTrue();
         }
+
+        new RunCanceller(runner.store(), new RunContainers(docker())).cancel(id);
+        run.await();
+        assertThat(docker().listNetworksCmd().withNameFilter(RunNetworks.name(id)).exec()).isEmpty();
+    }
+
+    @Test
+    void aRunStartedWithoutADebuggerIsAloneOnItsNetworkWithItsHookReachableOnlyOnLoopback() throws Exception {
+        LocalRunner runner = new LocalRunner(docker(), new RunStore(workspace), new ImageUsage(cache));
+        RunSpec spec = new RunSpecLoader(BASE_IMAGE).load(write(project, "sleep.py", "import time\ntime.sleep(120)\n"),
+                null, List.of());
+        String id = runner.queue(spec);
+        LocalRun run = runner.start(id, spec, StartOptions.FOREGROUND, RunListener.NONE);
+        RunRecord record = run.record();
+
+        assertThat(record.debugEndpoint).isNull();
+        assertThat(record.attachEndpoint).startsWith("127.0.0.1:");
+        Map<String, ContainerNetwork> networks = docker().inspectContainerCmd(record.containerId).exec()
+                .getNetworkSettings().getNetworks();
+        assertThat(networks).containsOnlyKeys(RunNetworks.name(id));
+        String address = networks.get(RunNetworks.name(id)).getIpAddress();
+        String probe = "import socket,sys\ntry:\n    socket.create_connection(('" + address + "', 5678), 3)\n"
+                + "    print('CONNECTED')\nexcept OSError as e:\n    print('REFUSED', e)\n";
+        String neighbour = docker().createContainerCmd(BASE_IMAGE).withCmd("python3", "-c", probe)
+                .withLabels(DockerResources.labels()).exec().getId();
+        docker().startContainerCmd(neighbour).exec();
+        docker().waitContainerCmd(neighbour).start().awaitStatusCode(60, TimeUnit.SECONDS);
+        assertThat(new String(new RunContainers(docker()).logs(neighbour))).contains("REFUSED").doesNotContain("CONNECTED");
 
         new RunCanceller(runner.store(), new RunContainers(docker())).cancel(id);
         run.await();
