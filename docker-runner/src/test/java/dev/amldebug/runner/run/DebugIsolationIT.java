@@ -42,19 +42,7 @@ class DebugIsolationIT {
         LocalRun run = runner.start(id, spec, StartOptions.debug(new DebugOptions(120, true, false)), RunListener.NONE);
         RunRecord record = run.record();
 
-        Map<String, ContainerNetwork> networks = docker().inspectContainerCmd(record.containerId).exec()
-                .getNetworkSettings().getNetworks();
-        assertThat(networks).containsOnlyKeys(RunNetworks.name(id));
-        String debuggeeAddress = networks.get(RunNetworks.name(id)).getIpAddress();
-
-        String probe = "import socket,sys\ntry:\n    socket.create_connection(('" + debuggeeAddress + "', 5678), 3)\n"
-                + "    print('CONNECTED')\nexcept OSError as e:\n    print('REFUSED', e)\n";
-        String neighbour = docker().createContainerCmd(BASE_IMAGE).withCmd("python3", "-c", probe)
-                .withLabels(DockerResources.labels()).exec().getId();
-        docker().startContainerCmd(neighbour).exec();
-        docker().waitContainerCmd(neighbour).start().awaitStatusCode(60, TimeUnit.SECONDS);
-        String said = new String(new RunContainers(docker()).logs(neighbour));
-        assertThat(said).contains("REFUSED").doesNotContain("CONNECTED");
+        assertThat(aNeighbourOnTheDefaultNetworkSays(id, record)).contains("REFUSED").doesNotContain("CONNECTED");
 
         int colon = record.debugEndpoint.lastIndexOf(':');
         assertThat(record.debugEndpoint).startsWith("127.0.0.1:");
@@ -80,6 +68,15 @@ class DebugIsolationIT {
 
         assertThat(record.debugEndpoint).isNull();
         assertThat(record.attachEndpoint).startsWith("127.0.0.1:");
+        assertThat(aNeighbourOnTheDefaultNetworkSays(id, record)).contains("REFUSED").doesNotContain("CONNECTED");
+
+        new RunCanceller(runner.store(), new RunContainers(docker())).cancel(id);
+        run.await();
+        assertThat(docker().listNetworksCmd().withNameFilter(RunNetworks.name(id)).exec()).isEmpty();
+    }
+
+    /** The run is alone on its network; what a container on Docker's default network says when it dials port 5678. */
+    private static String aNeighbourOnTheDefaultNetworkSays(String id, RunRecord record) throws InterruptedException {
         Map<String, ContainerNetwork> networks = docker().inspectContainerCmd(record.containerId).exec()
                 .getNetworkSettings().getNetworks();
         assertThat(networks).containsOnlyKeys(RunNetworks.name(id));
@@ -90,10 +87,6 @@ class DebugIsolationIT {
                 .withLabels(DockerResources.labels()).exec().getId();
         docker().startContainerCmd(neighbour).exec();
         docker().waitContainerCmd(neighbour).start().awaitStatusCode(60, TimeUnit.SECONDS);
-        assertThat(new String(new RunContainers(docker()).logs(neighbour))).contains("REFUSED").doesNotContain("CONNECTED");
-
-        new RunCanceller(runner.store(), new RunContainers(docker())).cancel(id);
-        run.await();
-        assertThat(docker().listNetworksCmd().withNameFilter(RunNetworks.name(id)).exec()).isEmpty();
+        return new String(new RunContainers(docker()).logs(neighbour));
     }
 }
