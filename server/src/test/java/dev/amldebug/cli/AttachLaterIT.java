@@ -64,6 +64,7 @@ class AttachLaterIT {
 
     @Test
     void aRunNobodyAttachesToSeesWhatItWouldSeeWithoutTheHookAndEndsWithItsOwnExitCode() throws Exception {
+        write(project, "site/sitecustomize.py", "print('own sitecustomize ran')\n");
         Path script = write(project, "look.py", """
                 import os
                 import sys
@@ -75,15 +76,17 @@ class AttachLaterIT {
                 print('port variable', 'AML_DEBUG_ATTACH_PORT' in os.environ)
                 raise SystemExit(3)
                 """);
+        Path job = write(project, "job.yml", "command: python3 look.py\nenvironment: {image: " + DockerResources.BASE_IMAGE
+                + "}\nenvironment_variables: {PYTHONPATH: /aml/code/site}\n");
 
-        JarProcess run = JarProcess.start("run", script.toString(), "--folder", workspace.toString());
+        JarProcess run = JarProcess.start("run", job.toString(), "--folder", workspace.toString());
 
         assertThat(run.waitFor(120)).as(run.output()).isEqualTo(3);
         RunRecord ended = new RunStore(workspace).list().get(0);
         assertThat(ended.status).isEqualTo(RunStatus.Failed);
         assertThat(ended.exitCode).isEqualTo(3);
         String driverLog = Files.readString(new RunStore(workspace).driverLog(ended.id), StandardCharsets.UTF_8);
-        assertThat(driverLog).isEqualTo(withoutAmlDebug(ended.image, script));
+        assertThat(driverLog).startsWith("own sitecustomize ran\n").isEqualTo(withoutAmlDebug(ended.image, script));
     }
 
     @Test
@@ -115,7 +118,7 @@ class AttachLaterIT {
     private static String withoutAmlDebug(String image, Path script) throws Exception {
         String container = docker().createContainerCmd(image).withLabels(DockerResources.labels())
                 .withEntrypoint("").withCmd("python3", "/aml/code/" + script.getFileName()).withWorkingDir("/aml/code")
-                .withEnv("PYTHONUNBUFFERED=1")
+                .withEnv("PYTHONUNBUFFERED=1", "PYTHONPATH=/aml/code/site")
                 .withHostConfig(HostConfig.newHostConfig().withBinds(
                         new Bind(script.getParent().toString(), new Volume("/aml/code"), AccessMode.ro)))
                 .exec().getId();
