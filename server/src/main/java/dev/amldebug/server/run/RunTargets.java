@@ -58,6 +58,10 @@ final class RunTargets {
             throw AmlDebugException.badInput("Run " + record.id + " is a distributed run started without --debug, and a"
                     + " debugger joins only a single container's run later; start it with --debug to debug its ranks.");
         }
+        if (record.kind == RunKind.deployment) {
+            throw AmlDebugException.badInput("Deployment " + record.id + " was not started for debugging; bring it up"
+                    + " with 'aml-debug deploy up ... --debug' to attach a debugger.");
+        }
         if (record.attachEndpoint == null) {
             throw AmlDebugException.badInput("Run " + record.id + " was not started for debugging, and it began before"
                     + " this version of aml-debug could make runs a debugger joins later; start it with"
