@@ -34,7 +34,7 @@ print(total)
 DRIVER = r'''
 import json, os, resource, subprocess, sys, time
 runs = int(sys.argv[1])
-hook = dict(os.environ, PYTHONPATH="/aml/debug/dormant", AML_DEBUG_ATTACH_PORT="5678")
+hook = dict(os.environ, PYTHONPATH="/aml/debug/dormant", AML_DEBUG_ATTACH_PORT="25678")
 plain = dict(os.environ)
 def timed(script, env):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -19,9 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** attach RUN on a local run started without --debug: the dormant hook, through the real jar and real debugpy. */
 @ExtendWith(DockerResources.class)
@@ -43,10 +46,18 @@ class AttachLaterIT {
     @TempDir
     Path project;
 
-    @Test
-    void aRunStartedWithoutDebugTakesTheDebuggerWhereItIsAndThenCompletes() throws Exception {
+    @AfterAll
+    static void removeVariants() {
+        ImageVariants.removeAll();
+    }
+
+    /** The base image, and images as users bring them: a non-root USER, Python only under /opt/conda. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "non-root", "conda-path"})
+    void aRunStartedWithoutDebugTakesTheDebuggerWhereItIsAndThenCompletes(String variant) throws Exception {
         Path script = write(project, "wait.py", WAITING);
-        JarProcess run = JarProcess.start("run", script.toString(), "--folder", workspace.toString());
+        JarProcess run = JarProcess.start("run", script.toString(), "--folder", workspace.toString(), "--base-image",
+                variant.isEmpty() ? DockerResources.BASE_IMAGE : ImageVariants.image(variant));
         RunRecord running = attachable();
 
         JarProcess attach = JarProcess.start("attach", running.id, "--folder", workspace.toString(), "--break", "wait.py:5");
@@ -74,6 +85,10 @@ class AttachLaterIT {
                 print('sitecustomize', getattr(sitecustomize, '__file__', None))
                 print('threads', threading.active_count(), [t.name for t in threading.enumerate()])
                 print('port variable', 'AML_DEBUG_ATTACH_PORT' in os.environ)
+                import socket
+                own = socket.socket()
+                own.bind(('0.0.0.0', 5678))
+                print("debugpy's usual port is free for the script's own debugpy.listen()")
                 raise SystemExit(3)
                 """);
         Path job = write(project, "job.yml", "command: python3 look.py\nenvironment: {image: " + DockerResources.BASE_IMAGE

@@ -11,8 +11,11 @@ import java.util.Map;
 public final class DormantHook {
     /** Tells the hook the container port to wait on; the process that takes the port removes it from its environment. */
     public static final String PORT_VARIABLE = "AML_DEBUG_ATTACH_PORT";
-    /** debugpy's own port in a debug run: the same port, published the same way. */
-    public static final int PORT = DebugOptions.CONTAINER_PORT;
+    /**
+     * The container port the hook waits on, and debugpy then listens on, published like a debug run's. Not debugpy's
+     * usual 5678: a script that calls {@code debugpy.listen(5678)} itself must still find that port free.
+     */
+    public static final int PORT = 25678;
     static final String FOLDER = DebugOptions.SHIM_DIR + "/dormant";
 
     private DormantHook() {

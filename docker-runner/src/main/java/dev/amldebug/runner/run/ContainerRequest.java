@@ -38,6 +38,7 @@ import java.util.Optional;
  */
 public final class ContainerRequest {
     static final ExposedPort DEBUG_PORT = ExposedPort.tcp(DebugOptions.CONTAINER_PORT);
+    static final ExposedPort DORMANT_PORT = ExposedPort.tcp(DormantHook.PORT);
 
     private final RunSpec spec;
     private final String runId;
@@ -79,7 +80,7 @@ public final class ContainerRequest {
                 // An init process forwards SIGTERM to the script, so a cancel stops it at once.
                 .withHostConfig(hostConfig());
         if (publishesDebugPort()) {
-            command.withExposedPorts(DEBUG_PORT);
+            command.withExposedPorts(debugPort());
         }
         hostUser().ifPresent(command::withUser);
         return command;
@@ -92,7 +93,7 @@ public final class ContainerRequest {
             host.withNetworkMode(RunNetworks.name(runId));
             // Loopback only, at a port Docker picks: nobody else on the network reaches the debugger.
             Ports ports = new Ports();
-            ports.bind(DEBUG_PORT, Ports.Binding.bindIp("127.0.0.1"));
+            ports.bind(debugPort(), Ports.Binding.bindIp("127.0.0.1"));
             host.withPortBindings(ports);
         }
         return host;
@@ -101,6 +102,10 @@ public final class ContainerRequest {
     /** Whether the container has its own network and a loopback port for debugpy, now or on request. */
     boolean publishesDebugPort() {
         return debug != null || dormant;
+    }
+
+    private ExposedPort debugPort() {
+        return dormant ? DORMANT_PORT : DEBUG_PORT;
     }
 
     /** The working copy of the code, outputs, inputs (and the shim of a debug run, or of one a debugger may join). */

@@ -8,7 +8,7 @@ class DormantHookTest {
     @Test
     void putsTheHooksFolderFirstAndNamesThePortToWaitOn() {
         assertThat(DormantHook.environment(null)).containsExactly(
-                java.util.Map.entry("PYTHONPATH", "/aml/debug/dormant"), java.util.Map.entry("AML_DEBUG_ATTACH_PORT", "5678"));
+                java.util.Map.entry("PYTHONPATH", "/aml/debug/dormant"), java.util.Map.entry("AML_DEBUG_ATTACH_PORT", "25678"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.amldebug.runner.debug.DebugOptions;
+import dev.amldebug.runner.debug.DormantHook;
 import dev.amldebug.runner.image.ImageUsage;
 import dev.amldebug.runner.spec.RunSpec;
 import dev.amldebug.runner.spec.RunSpecLoader;
@@ -75,13 +76,14 @@ class DebugIsolationIT {
         assertThat(docker().listNetworksCmd().withNameFilter(RunNetworks.name(id)).exec()).isEmpty();
     }
 
-    /** The run is alone on its network; what a container on Docker's default network says when it dials port 5678. */
+    /** The run is alone on its network; what a container on Docker's default network says when it dials the run's debug port. */
     private static String aNeighbourOnTheDefaultNetworkSays(String id, RunRecord record) throws InterruptedException {
+        int port = record.debugEndpoint != null ? DebugOptions.CONTAINER_PORT : DormantHook.PORT;
         Map<String, ContainerNetwork> networks = docker().inspectContainerCmd(record.containerId).exec()
                 .getNetworkSettings().getNetworks();
         assertThat(networks).containsOnlyKeys(RunNetworks.name(id));
         String address = networks.get(RunNetworks.name(id)).getIpAddress();
-        String probe = "import socket,sys\ntry:\n    socket.create_connection(('" + address + "', 5678), 3)\n"
+        String probe = "import socket,sys\ntry:\n    socket.create_connection(('" + address + "', " + port + "), 3)\n"
                 + "    print('CONNECTED')\nexcept OSError as e:\n    print('REFUSED', e)\n";
         String neighbour = docker().createContainerCmd(BASE_IMAGE).withCmd("python3", "-c", probe)
                 .withLabels(DockerResources.labels()).exec().getId();
