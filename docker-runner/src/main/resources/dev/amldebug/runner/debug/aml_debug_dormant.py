@@ -6,8 +6,9 @@ on that port: blocked in the kernel, without the GIL, so the script runs as fast
 connects and sends "debugpy", the thread hands the port to debugpy.listen(), with the shim's patches first
 (TCP_NODELAY, paused threads that answer at once, how arrays show), and answers "listening"; the debugger then
 connects to the same port and finds the script where it is. A thread, not a signal handler: a handler runs only when
-the main thread reaches its next bytecode, and a main thread busy in C code (a long matrix product, a blocking read)
-would keep the debugger waiting. docs/protocol.md says why this way, and not debugpy --pid or sys.remote_exec.
+the main thread reaches its next bytecode, so a main thread in C code that lets go of the GIL (a long matrix product,
+a blocking read) would keep the debugger waiting; this thread answers at once then. C code that holds the GIL delays
+both alike. docs/protocol.md says why this way, and not debugpy --pid or sys.remote_exec.
 """
 import _socket
 import _thread

@@ -58,6 +58,10 @@ final class RunTargets {
             throw AmlDebugException.badInput("Run " + record.id + " is a distributed run started without --debug, and a"
                     + " debugger joins only a single container's run later; start it with --debug to debug its ranks.");
         }
+        if (record.kind == RunKind.pipeline) {
+            throw AmlDebugException.badInput("Run " + record.id + " is a pipeline; attach to one of its steps (aml-debug"
+                    + " runs show " + record.id + " lists them).");
+        }
         if (record.kind == RunKind.deployment) {
             throw AmlDebugException.badInput("Deployment " + record.id + " was not started for debugging; bring it up"
                     + " with 'aml-debug deploy up ... --debug' to attach a debugger.");

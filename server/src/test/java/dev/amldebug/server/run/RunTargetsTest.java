@@ -33,6 +33,12 @@ class RunTargetsTest {
     }
 
     @Test
+    void aPipelineSaysToAttachToOneOfItsSteps() {
+        assertThatThrownBy(() -> targetOf(running(RunKind.pipeline, null)))
+                .hasMessage("Run r1 is a pipeline; attach to one of its steps (aml-debug runs show r1 lists them).");
+    }
+
+    @Test
     void aRunWithoutAnAttachEndpointSaysToStartItWithDebug() {
         assertThatThrownBy(() -> targetOf(running(RunKind.command, null)))
                 .hasMessageEndingWith("start it with 'aml-debug run ... --debug' to attach a debugger.");
