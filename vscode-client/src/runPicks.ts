@@ -26,5 +26,5 @@ export function runPicks(runs: DebuggableRun[]): RunPick[] {
     }));
 }
 
-export const NO_DEBUGGABLE_RUN = 'No run waits for a debugger here: start one with "Azure ML: Run experiment locally" (Debug), '
-    + 'or F5 on an azureml launch configuration.';
+export const NO_DEBUGGABLE_RUN = 'No local run is running here: start one with "Azure ML: Run experiment locally" (with '
+    + 'debugging or without: a debugger can join either), or F5 on an azureml launch configuration.';

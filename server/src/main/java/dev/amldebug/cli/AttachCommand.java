@@ -16,13 +16,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "attach", mixinStandardHelpOptions = true,
-        description = {"Attach the console debugger to a debug run, or to any debugpy that listens.",
-                "The second form also serves scripts that start debugpy themselves (the Azure ML guide's "
+        description = {"Attach the console debugger to a running local run, or to any debugpy that listens.",
+                "A run started without --debug gets debugpy started where it is, with no restart, when its image has"
+                        + " debugpy; it is a debug run from then on. The second form also serves scripts that start debugpy themselves (the Azure ML guide's "
                         + "--remote_debug style). On a terminal it prompts at each stop (c, n, s, finish, bt, p EXPR, b "
                         + "FILE:LINE, q); otherwise it prints each stop and its locals, and continues."},
         footer = {"",
                 "Examples:",
-                "  # Attach to a run started with --debug, stopping at a line",
+                "  # Attach to a run, started with --debug or not, stopping at a line",
                 "  aml-debug attach digits_1732438000_a1b2c3d4 --break train.py:44",
                 "  # Attach to a debugpy listening on a node, mapping this folder to its code",
                 "  aml-debug attach --host 10.0.0.4 --port 5678 --path-mapping .=/mnt/azureml/code --break "
@@ -30,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "",
                 "Exit code: the debuggee's, when debugpy reports it; otherwise 0."})
 final class AttachCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "A run started with --debug.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "A running local run, started with --debug or not.")
     String runId;
 
     @Option(names = "--host", description = "Host where debugpy listens (loopback or a private address).")

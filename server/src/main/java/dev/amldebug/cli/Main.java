@@ -7,6 +7,8 @@ import java.util.logging.Logger;
 
 /** Entry point of the aml-debug jar. */
 public final class Main {
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level (lsp4j then warns). */
+    private static final Logger LSP4J = Logger.getLogger("org.eclipse.lsp4j");
     private Main() {
     }
 
@@ -26,8 +28,7 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.log.com.azure", verbose ? "info" : "off");
         System.setProperty("org.slf4j.simpleLogger.log.com.microsoft.aad.msal4j", "warn");
         // lsp4j logs through java.util.logging; a closed socket at the end of a session is not news.
-        Logger.getLogger("org.eclipse.lsp4j").setLevel(verbose ? Level.ALL
-                : Level.SEVERE);
+        LSP4J.setLevel(verbose ? Level.ALL : Level.SEVERE);
         System.exit(commandLine(verbose, CliContext.forArguments(args), args).execute(args));
     }
 

@@ -2,8 +2,10 @@ package dev.amldebug.runner.debug;
 
 import dev.amldebug.runner.ShippedFolder;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The Python debug shim shipped in the jar, with the files beside it, written once to a folder
@@ -17,16 +19,21 @@ public final class DebugShim {
             "startup/aml_debug_fingerprint.py", "startup/pydevd_plugins/__init__.py",
             "startup/pydevd_plugins/extensions/__init__.py",
             "startup/pydevd_plugins/extensions/pydevd_plugin_aml_debug_arrays.py");
+    /** Beside them in the folder local runs mount, and nowhere else: the dormant hook ({@link DormantHook}). */
+    static final List<String> DORMANT_FILES = List.of("aml_debug_dormant.py", "dormant/sitecustomize.py");
     /** The line the shim prints once a debugger attached (the Azure ML guide's wording). */
     public static final String ATTACHED_LINE = "Debugger attached = True";
-    private static final ShippedFolder SHIPPED = new ShippedFolder(DebugShim.class, "shim", FILES);
+    private static final ShippedFolder SHIPPED = new ShippedFolder(DebugShim.class, "shim",
+            Stream.concat(FILES.stream(), DORMANT_FILES.stream()).toList());
 
     private DebugShim() {
     }
 
-    /** The shim's files by relative path, read from the jar. */
+    /** The shim's files by relative path, read from the jar (the {@link #FILES}, which jobs on Azure ML get). */
     public static Map<String, byte[]> files() {
-        return SHIPPED.files();
+        Map<String, byte[]> files = new LinkedHashMap<>(SHIPPED.files());
+        files.keySet().retainAll(FILES);
+        return files;
     }
 
     /** The folder holding the shim under {@code cacheDir}, written if missing. */

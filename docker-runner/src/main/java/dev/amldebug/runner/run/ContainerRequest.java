@@ -12,6 +12,7 @@ import dev.amldebug.runner.UserCache;
 import dev.amldebug.runner.debug.CommandWrapper;
 import dev.amldebug.runner.debug.DebugOptions;
 import dev.amldebug.runner.debug.DebugShim;
+import dev.amldebug.runner.debug.DormantHook;
 import dev.amldebug.runner.docker.ExtraLabels;
 import dev.amldebug.runner.spec.ContainerPaths;
 import dev.amldebug.runner.spec.InputMount;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +33,12 @@ import java.util.Optional;
  * entrypoint set aside, as Azure ML runs the job's command itself), inputs read-only,
  * the run's outputs folder read-write at ./outputs, the run's environment variables and
  * labels. A debug run is alone on its own network ({@link RunNetworks}) with debugpy published
- * on 127.0.0.1 only; a plain run publishes nothing. A distributed run's nodes take its parts.
+ * on 127.0.0.1 only; a run that a debugger may join later ({@link DormantHook}) too, the port waiting for a request.
+ * A distributed run's nodes take its parts.
  */
 public final class ContainerRequest {
     static final ExposedPort DEBUG_PORT = ExposedPort.tcp(DebugOptions.CONTAINER_PORT);
+    static final ExposedPort DORMANT_PORT = ExposedPort.tcp(DormantHook.PORT);
 
     private final RunSpec spec;
     private final String runId;
@@ -42,6 +46,7 @@ public final class ContainerRequest {
     private final Path workingCopy;
     private final Path outputs;
     private final DebugOptions debug;
+    private final boolean dormant;
 
     /**
      * @param workingCopy the run's working copy of its code snapshot ({@link RunStore#workingCopy}), mounted read-write
@@ -49,6 +54,13 @@ public final class ContainerRequest {
      */
     public ContainerRequest(RunSpec spec, String runId, Path workspace, Path workingCopy, Path outputs,
                             DebugOptions debug) {
+        this(spec, runId, workspace, workingCopy, outputs, debug, false);
+    }
+
+    /** @param dormant a run not under the shim gets the dormant hook, so that a debugger can join it later */
+    ContainerRequest(RunSpec spec, String runId, Path workspace, Path workingCopy, Path outputs, DebugOptions debug,
+                     boolean dormant) {
+        this.dormant = dormant && debug == null;
         this.spec = spec;
         this.runId = runId;
         this.workspace = workspace;
@@ -63,12 +75,12 @@ public final class ContainerRequest {
                 .withEntrypoint("")
                 .withCmd(debug == null ? spec.command() : CommandWrapper.wrap(spec.command(), debug))
                 .withWorkingDir(ContainerPaths.CODE)
-                .withEnv(environment())
+                .withEnv(dormant ? dormantEnvironment(docker, image) : environment())
                 .withLabels(labels())
                 // An init process forwards SIGTERM to the script, so a cancel stops it at once.
                 .withHostConfig(hostConfig());
-        if (debug != null) {
-            command.withExposedPorts(DEBUG_PORT);
+        if (publishesDebugPort()) {
+            command.withExposedPorts(debugPort());
         }
         hostUser().ifPresent(command::withUser);
         return command;
@@ -77,23 +89,32 @@ public final class ContainerRequest {
     private HostConfig hostConfig() {
         HostConfig host = HostConfig.newHostConfig().withBinds(binds()).withInit(true).withShmSize(spec.shmSizeBytes())
                 .withDeviceRequests(gpuRequests());
-        if (debug != null) {
+        if (publishesDebugPort()) {
             host.withNetworkMode(RunNetworks.name(runId));
             // Loopback only, at a port Docker picks: nobody else on the network reaches the debugger.
             Ports ports = new Ports();
-            ports.bind(DEBUG_PORT, Ports.Binding.bindIp("127.0.0.1"));
+            ports.bind(debugPort(), Ports.Binding.bindIp("127.0.0.1"));
             host.withPortBindings(ports);
         }
         return host;
     }
 
-    /** The working copy of the code, outputs, inputs (and the shim of a debug run). */
+    /** Whether the container has its own network and a loopback port for debugpy, now or on request. */
+    boolean publishesDebugPort() {
+        return debug != null || dormant;
+    }
+
+    private ExposedPort debugPort() {
+        return dormant ? DORMANT_PORT : DEBUG_PORT;
+    }
+
+    /** The working copy of the code, outputs, inputs (and the shim of a debug run, or of one a debugger may join). */
     public List<Bind> binds() {
         List<Bind> binds = new ArrayList<>();
         binds.add(new Bind(workingCopy.toString(), new Volume(ContainerPaths.CODE), AccessMode.rw));
         binds.add(new Bind(outputs.toString(), new Volume(ContainerPaths.OUTPUTS), AccessMode.rw));
         binds.add(new Bind(mlruns().toString(), new Volume(ContainerPaths.MLRUNS), AccessMode.rw));
-        if (debug != null) {
+        if (publishesDebugPort()) {
             binds.add(new Bind(DebugShim.folder(UserCache.dir()).toString(), new Volume(DebugOptions.SHIM_DIR), AccessMode.ro));
         }
         for (InputMount input : spec.inputs()) {
@@ -119,6 +140,22 @@ public final class ContainerRequest {
             env.putIfAbsent("HOME", "/tmp");
         }
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /**
+     * The run's variables and the dormant hook's. The hook's folder goes before the {@code PYTHONPATH} the script
+     * would have had: the job's, else the image's (which a container's own variable would otherwise hide).
+     */
+    private List<String> dormantEnvironment(DockerClient docker, String image) {
+        String pythonPath = spec.environmentVariables().get("PYTHONPATH");
+        if (pythonPath == null) {
+            String[] imageEnv = docker.inspectImageCmd(image).exec().getConfig().getEnv();
+            pythonPath = imageEnv == null ? null : Arrays.stream(imageEnv).filter(e -> e.startsWith("PYTHONPATH="))
+                    .map(e -> e.substring("PYTHONPATH=".length())).findFirst().orElse(null);
+        }
+        List<String> env = new ArrayList<>(environment().stream().filter(e -> !e.startsWith("PYTHONPATH=")).toList());
+        DormantHook.environment(pythonPath).forEach((name, value) -> env.add(name + "=" + value));
+        return env;
     }
 
     /** Every GPU of the engine, when the job asks for GPUs (Docker's --gpus all); else none. */

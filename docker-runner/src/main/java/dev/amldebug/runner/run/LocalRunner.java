@@ -72,18 +72,21 @@ public final class LocalRunner {
                         + " it is mounted read-only.");
             }
         }
+        // A run not under the debugger gets the dormant hook, so that a debugger can join it later (aml-debug attach).
         ContainerRequest request = new ContainerRequest(spec, runId, workspace, store.workingCopy(runId),
-                store.outputs(runId), options.debug());
+                store.outputs(runId), options.debug(), true);
         if (!spec.environmentVariables().isEmpty()) {
             log.line("Environment variables: " + String.join(", ", spec.environmentVariables().keySet())
                     + " (values are never logged).");
         }
-        if (options.debug() != null) {
+        if (request.publishesDebugPort()) {
             new RunNetworks(docker).create(runId, workspace);
         }
         String containerId = request.toCommand(docker, image.tag()).exec().getId();
         ContainerStart.start(docker, containerId);
         String endpoint = options.debug() == null ? null : DebugEndpoint.of(docker, store, runId, containerId);
+        // Null when the script ended already: there is nothing to join.
+        String attachEndpoint = options.debug() == null ? DebugEndpoint.ifRunning(docker, containerId) : null;
         DriverLogStream driver = detach ? null : new DriverLogStream(runId, store, listener, endpoint);
         if (driver != null) {
             docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true).exec(driver);
@@ -94,6 +97,7 @@ public final class LocalRunner {
             r.image = image.tag();
             r.containerId = containerId;
             r.debugEndpoint = endpoint;
+            r.attachEndpoint = attachEndpoint;
             if (detach) {
                 r.detached = true;
                 r.ownerPid = null;

@@ -36,6 +36,11 @@ public class RunRecord {
     public String containerId;
     /** host:port where a debugger can attach, for debug runs. */
     public String debugEndpoint;
+    /**
+     * host:port where a run started without a debugger takes one on request (the dormant hook); once it did, this is
+     * also its {@link #debugEndpoint}.
+     */
+    public String attachEndpoint;
     /** Why the run failed, when it failed before or outside the script. */
     public String error;
     /** The process that watches the run and records its end; gone means someone else must. */

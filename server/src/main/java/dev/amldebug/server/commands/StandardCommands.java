@@ -89,14 +89,19 @@ public final class StandardCommands {
                 .register("azureml.checkDocker", args -> DockerCheck.run());
     }
 
-    /** The runs a debugger can join now (running, with a debugpy or a debug hub), newest first: for "pick a run". */
+    /**
+     * The runs a debugger can join now (running, with a debugpy, a debug hub, or a dormant hook that starts debugpy on
+     * request), newest first: for "pick a run".
+     */
     private static Map<String, Object> debuggableRuns(RunService runs) {
         List<Map<String, String>> found = runs.store().list().stream()
-                .filter(run -> run.isActive() && (run.debugEndpoint != null || runs.debugHub(run.id).isPresent()))
+                .filter(run -> run.isActive() && (run.debugEndpoint != null || run.attachEndpoint != null
+                        || runs.debugHub(run.id).isPresent()))
                 .sorted(Comparator.comparing((RunRecord run) -> run.createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .map(run -> Map.of("runId", run.id, "experiment", String.valueOf(run.experiment),
                         "status", run.status.name(), "kind", run.kind.name(),
-                        "endpoint", run.debugEndpoint == null ? "debug hub" : run.debugEndpoint))
+                        "endpoint", run.debugEndpoint != null ? run.debugEndpoint
+                                : run.attachEndpoint != null ? run.attachEndpoint + " (on request)" : "debug hub"))
                 .toList();
         return Map.of("runs", found);
     }

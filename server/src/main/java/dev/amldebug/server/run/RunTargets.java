@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.amldebug.bridge.target.BridgeTarget;
 import dev.amldebug.bridge.target.PathMapping;
 import dev.amldebug.errors.AmlDebugException;
+import dev.amldebug.runner.debug.DebuggerWake;
 import dev.amldebug.runner.deploy.ScoringServer;
 import dev.amldebug.runner.run.RunKind;
 import dev.amldebug.runner.run.RunRecord;
@@ -36,15 +37,12 @@ final class RunTargets {
     }
 
     BridgeTarget forRun(String runId, boolean justMyCode) {
-        RunRecord record = store.read(runId);
-        if (!record.isActive()) {
-            throw AmlDebugException.badInput("Run " + runId + " has ended (" + record.status + "); there is nothing to"
+        RunRecord read = store.read(runId);
+        if (!read.isActive()) {
+            throw AmlDebugException.badInput("Run " + runId + " has ended (" + read.status + "); there is nothing to"
                     + " attach to. Its logs: aml-debug runs logs " + runId);
         }
-        if (record.debugEndpoint == null) {
-            throw AmlDebugException.badInput("Run " + runId + " was not started for debugging. Start it with"
-                    + " 'aml-debug run ... --debug' to attach a debugger.");
-        }
+        RunRecord record = read.debugEndpoint == null ? woken(read) : read;
         int colon = record.debugEndpoint.lastIndexOf(':');
         String host = record.debugEndpoint.substring(0, colon);
         int port = Integer.parseInt(record.debugEndpoint.substring(colon + 1));
@@ -52,6 +50,36 @@ final class RunTargets {
         List<PathMapping> mappings = List.of(new PathMapping(record.codeDir, remote));
         return new BridgeTarget(host, port, mappings, justMyCode, CONNECT_TIMEOUT, OWN_KEYS,
                 () -> exitCode(record), () -> cancel.accept(runId));
+    }
+
+    /** A run started without a debugger, once its dormant hook started debugpy; recorded as a debug run from then on. */
+    private RunRecord woken(RunRecord record) {
+        if (record.kind == RunKind.distributed) {
+            throw AmlDebugException.badInput("Run " + record.id + " is a distributed run started without --debug, and a"
+                    + " debugger joins only a single container's run later; start it with --debug to debug its ranks.");
+        }
+        if (record.kind == RunKind.pipeline) {
+            throw AmlDebugException.badInput("Run " + record.id + " is a pipeline; attach to one of its steps (aml-debug"
+                    + " runs show " + record.id + " lists them).");
+        }
+        if (record.kind == RunKind.deployment) {
+            throw AmlDebugException.badInput("Deployment " + record.id + " was not started for debugging; bring it up"
+                    + " with 'aml-debug deploy up ... --debug' to attach a debugger.");
+        }
+        if (record.attachEndpoint == null) {
+            throw AmlDebugException.badInput("Run " + record.id + " was not started for debugging, and it began before"
+                    + " this version of aml-debug could make runs a debugger joins later; start it with"
+                    + " 'aml-debug run ... --debug' to attach a debugger.");
+        }
+        int colon = record.attachEndpoint.lastIndexOf(':');
+        try {
+            new DebuggerWake(record.id).wake(record.attachEndpoint.substring(0, colon),
+                    Integer.parseInt(record.attachEndpoint.substring(colon + 1)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AmlDebugException.environment("Attaching to run " + record.id + " was interrupted; attach again.", e);
+        }
+        return store.update(record.id, r -> r.debugEndpoint = r.attachEndpoint);
     }
 
     /**

@@ -81,6 +81,35 @@ class LanguageServerIT {
     }
 
     @Test
+    void attachDebuggerJoinsARunStartedWithoutDebuggingWhereItIsAndTheRunCompletes() throws Exception {
+        Path script = write(lsp.workspace(), "later.py", "import os\nimport time\nprint('waiting', flush=True)\n"
+                + "while not os.path.exists('outputs/go'):\n    time.sleep(0.05)\nanswer = 42\nprint('answer', answer)\n");
+        LspSession session = lsp.session();
+        Object submitted = session.command("azureml.submitExperiment", Map.of("configuration", "later.py"))
+                .get(30, TimeUnit.SECONDS);
+        String runId = submitted.toString().replaceAll(".*runId=([^,}]+).*", "$1");
+        await().atMost(WAIT).until(() -> session.client.logs.stream().anyMatch(l -> l.lines().contains("waiting")));
+        assertThat(session.command("azureml.debuggableRuns", Map.of()).get(30, TimeUnit.SECONDS).toString())
+                .contains(runId).contains("(on request)");
+
+        DebugAdapterEndpoint endpoint = session.server.debugAdapterEndpoint(new DebugAdapterEndpointParams(runId))
+                .get(90, TimeUnit.SECONDS);
+        SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(endpoint.path()));
+        try (DapTestClient debug = new DapTestClient(ChannelStreams.in(channel), ChannelStreams.out(channel), channel)) {
+            debug.startSession(Map.of(script.toString(), new SourceBreakpoint[] {DapTestClient.line(7)}))
+                    .get(60, TimeUnit.SECONDS);
+            Files.writeString(new dev.amldebug.runner.run.RunStore(lsp.workspace()).outputs(runId).resolve("go"), "");
+            StoppedEventArguments stopped = debug.await(StoppedEventArguments.class);
+            ContinueArguments resume = new ContinueArguments();
+            resume.setThreadId(stopped.getThreadId());
+            debug.server.continue_(resume).get(30, TimeUnit.SECONDS);
+            assertThat(debug.await(ExitedEventArguments.class).getExitCode()).isZero();
+        }
+        await().atMost(WAIT).until(() -> session.client.statuses.stream()
+                .anyMatch(s -> s.runId().equals(runId) && s.status().equals("Completed")));
+    }
+
+    @Test
     void aRunWithPostMortemSaysWhenItFailedAndWaitsThenEndsFailedWithTheScriptsExitCode() throws Exception {
         write(lsp.workspace(), "train.py", FailingScript.DIVIDE);
         LspSession session = lsp.session();
