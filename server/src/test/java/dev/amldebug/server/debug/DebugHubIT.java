@@ -53,6 +53,8 @@ class DebugHubIT {
                 Map.of("name", "aml-debug console"), true, false, new PrintStream(both, true, StandardCharsets.UTF_8),
                 new BufferedReader(new PipedReader(typed)), args -> { });
         try (HubRanks ranks = new HubRanks(project, cache)) {
+            // Each rank on its own here (StopTheWorldIT has them stop together).
+            ranks.hub.stopAllRanks(false);
             CompletableFuture<OptionalInt> console = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new ConsoleSession(ranks.executor, DapTrace.NONE).debugRanks(ranks.hub,

@@ -87,7 +87,7 @@ public final class HubRanks implements AutoCloseable {
         return start(image, host(node), env, command.toString());
     }
 
-    /** @param name the container's name, which other nodes reach it by; null for none */
+    /** @param name the container's name, which other nodes reach it by */
     private String start(String image, String name, List<String> env, String command) {
         String id = docker().createContainerCmd(image).withName(name).withLabels(DockerResources.labels())
                 .withEnv(env).withCmd("sh", "-c", command)
@@ -110,7 +110,8 @@ public final class HubRanks implements AutoCloseable {
         for (int local = 0; local < perNode; local++) {
             command.append("wait $p").append(local).append(" || s=$?; ");
         }
-        return start(image, null, environment, command.append("exit ${s:-0}").toString());
+        return start(image, networkName + "-plain" + containers.size(), environment,
+                command.append("exit ${s:-0}").toString());
     }
 
     public String nodeWithToken(int node, int perNode, String script) {
