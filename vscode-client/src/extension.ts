@@ -10,6 +10,7 @@ import { attachToRun, AzureMlDebugAdapterFactory, AzureMlDynamicConfigurations, 
 import { debuggedRun } from './debugSessions';
 import { debugLocally, fileArgument, registerEntryPoints, runLocally } from './entryPoints';
 import { AllRanksEvaluation } from './evaluateOnAllRanks';
+import { PauseStatus } from './pauseStatus';
 import { attachesAtOnce, debugReadyMessage, needsOffer, offerLabel, RUN_MODES, sessionName } from './debugReady';
 import { Palette } from './palette';
 import { Pictures } from './pictures/pictures';
@@ -134,7 +135,7 @@ function register(context: vscode.ExtensionContext, started: Promise<LanguageCli
     command(Commands.showRanksTimeline, (s, node: TreeNode) => s.pictures.showRanksTimeline(node.runId!));
     context.subscriptions.push(vscode.commands.registerCommand(Commands.showServerLog, () => log.show()));
     const allRanks = new AllRanksEvaluation();
-    context.subscriptions.push(allRanks);
+    context.subscriptions.push(allRanks, new PauseStatus());
     command(Commands.evaluateOnAllRanks, () => allRanks.evaluate());
 }
 

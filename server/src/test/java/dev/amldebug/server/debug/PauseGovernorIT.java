@@ -60,6 +60,7 @@ class PauseGovernorIT {
             try:
                 dist.all_reduce(torch.ones(1))
                 print(f"rank {rank}: ok", flush=True)
+                dist.destroy_process_group()
             except RuntimeError:
                 print(f"rank {rank}: timed out", flush=True)
                 sys.exit(3)
