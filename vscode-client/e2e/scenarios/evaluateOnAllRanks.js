@@ -1,5 +1,6 @@
 // Evaluate on All Ranks: a distributed job (2 nodes x 2 processes) whose ranks all stop at a breakpoint; the command
 // from the palette evaluates `loss` on every rank, and the table beside the code marks rank 2, whose loss differs.
+// The Variables view shows the rank's array by its shape and dtype (the shim's pydevd extension), not its repr.
 // Then each rank continues and the run completes.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -8,9 +9,10 @@ const { jar, palette, poll, shot, openFile } = require('../workbench');
 const { writeRanksJob, everyRankPaused, continueEachRank } = require('../ranks');
 const { breakpointOn, oneEditorGroup, pictureFrame } = require('./pictureHelpers');
 
-const SCRIPT = ['import os', '', 'rank = int(os.environ["RANK"])', 'loss = 0.25 + (0.5 if rank == 2 else 0.0)',
+const SCRIPT = ['import os', 'import numpy', '', 'rank = int(os.environ["RANK"])',
+    'weights = numpy.ones((64, 32), dtype=numpy.float32)', 'loss = 0.25 + (0.5 if rank == 2 else 0.0)',
     'print(f"rank {rank}: loss {loss}", flush=True)', ''];
-const BREAKPOINT = 5;
+const BREAKPOINT = 7;
 const RANKS = ['rank 0 (node 0)', 'rank 1 (node 0)', 'rank 2 (node 1)', 'rank 3 (node 1)'];
 
 module.exports = {
@@ -28,6 +30,12 @@ module.exports = {
             await page.keyboard.press('F5');
             const deadline = Date.now() + 300000;
             await everyRankPaused(page, RANKS, deadline);
+            await page.waitForFunction(() => /weights\W*ndarray\[64, 32\] float32/
+                .test(document.querySelector('.debug-variables')?.innerText ?? ''), null, { timeout: 30000 })
+                .catch(async () => {
+                    const shown = await page.evaluate(() => document.querySelector('.debug-variables')?.innerText);
+                    throw new Error(`The Variables view does not show the array by its shape: ${shown}`);
+                });
 
             await palette(page, 'Azure ML: Evaluate on All Ranks');
             await page.locator('.quick-input-widget', { hasText: 'Expression to evaluate on every paused rank' })
