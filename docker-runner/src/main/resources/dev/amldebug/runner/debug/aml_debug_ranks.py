@@ -104,11 +104,13 @@ def watch_pauses():
     if _pauses is not None:
         return _pauses
     try:
-        import pydevd
-
+        # Never imported from here: a pydevd imported before debugpy imports its own is "an incompatible copy".
+        pydevd = sys.modules.get("pydevd")
         cls = getattr(pydevd, "ThreadsSuspendedSingleNotification", None)
+        if cls is None or getattr(cls.send_suspend_notification, MARK, False):
+            return None
         constants = _constants()
-        if cls is None or constants is None or getattr(cls.send_suspend_notification, MARK, False):
+        if constants is None:
             return None
         _pauses = Pauses(cls, constants)
     except Exception:

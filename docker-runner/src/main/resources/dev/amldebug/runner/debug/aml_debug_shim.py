@@ -386,16 +386,13 @@ def dial_hub(address, token, seconds, role=None):
 
 
 def start_governor():
-    """The pause governor (aml_debug_governor.py); None where pydevd is not as expected, or where the job's
-    environment turns it off (AML_DEBUG_PAUSE_GOVERNOR=0: the clocks as the script asked, for comparison)."""
+    """The pause governor (aml_debug_governor.py); None where the job's environment turns it off
+    (AML_DEBUG_PAUSE_GOVERNOR=0: the clocks as the script asked, for comparison)."""
     if os.environ.get(GOVERNOR_ENV) == "0":
         return None
     try:
         import aml_debug_governor
-        import aml_debug_ranks
     except ImportError:
-        return None
-    if aml_debug_ranks.watch_pauses() is None:
         return None
     return aml_debug_governor.install()
 

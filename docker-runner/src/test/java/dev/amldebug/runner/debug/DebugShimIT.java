@@ -137,7 +137,9 @@ class DebugShimIT {
         assertThat(ended.exitCode).as(log).isZero();
         assertThat(log).contains(ShimProbes.NODELAY_EVERYWHERE).doesNotContain("nodelay 0");
         assertThat(log).contains("script sitecustomize ran", "subprocess sitecustomize ran", "grandchild sitecustomize ran");
-        assertThat(log).contains("shim folder ['aml_debug_dormant.py', 'aml_debug_faststop.py', 'aml_debug_nodelay.py', 'aml_debug_postmortem.py', 'aml_debug_shim.py', 'dormant', 'startup'] ['pydevd_plugins', 'sitecustomize.py'] read-only");
+        assertThat(log).contains("shim folder ['aml_debug_dormant.py', 'aml_debug_faststop.py', 'aml_debug_governor.py',"
+                + " 'aml_debug_nodelay.py', 'aml_debug_postmortem.py', 'aml_debug_ranks.py', 'aml_debug_shim.py', 'dormant',"
+                + " 'startup'] ['aml_debug_fingerprint.py', 'pydevd_plugins', 'sitecustomize.py'] read-only");
     }
 
     /** With justMyCode off, so that frames outside the user's code would show if they were there. */
