@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""The variables view with a 1 GB float32 array in scope: the shim's array views against debugpy's own.
+"""The variables view with a 1 GB float32 array, a 1 GB torch tensor and a 10-million-element list in scope: the
+shim's array views against debugpy's own.
 
-Two paths, alternating sessions, in the base image: the debug shim as shipped (its pydevd extension,
-startup/pydevd_plugins), and the same shim without that folder (debugpy's own views, the baseline; the
-same TCP_NODELAY fix, so only the views differ). Each session stops at a breakpoint with a
-(16384, 16384) float32 array in scope and times, from a DAP client in the container, `variables` of the
-top frame's locals and `variables` of the array (expanding it), each --repeats times. Prints a Markdown
-table of medians. Run from the repository root, Docker up:
+Two paths, alternating sessions, in the PyTorch image (aml-debug/torch:bookworm, scripts/setup-torch-image.sh): the
+debug shim as shipped (its pydevd extension, startup/pydevd_plugins), and the same shim without that folder
+(debugpy's own views, the baseline; the same TCP_NODELAY fix, so only the views differ). Each session stops at a
+breakpoint with a (16384, 16384) float32 array, a tensor of the same shape and a list of 10,000,000 ints in scope and
+times, from a DAP client in the container, `variables` of the top frame's locals and `variables` of each of the
+three (expanding it), each --repeats times. Prints a Markdown table of medians. Run from the repository root, Docker
+up:
 
     python3 bench/array_views.py [--runs 3] [--repeats 5]
 """
@@ -18,12 +20,14 @@ import subprocess
 import tempfile
 
 SHIM = "docker-runner/src/main/resources/dev/amldebug/runner/debug"
-IMAGE = "aml-debug/python:bookworm"
+IMAGE = "aml-debug/torch:bookworm"
 LABEL = "aml-debug-bench=array-views"
-SCRIPT = """import numpy as np
-weights = np.arange(16384 * 16384, dtype=np.float32).reshape(16384, 16384)
+SCRIPT = """import numpy as np, torch
+weights = np.arange(16384 * 16384, dtype=np.float32).reshape(16384, 16384); tensor = torch.ones(16384, 16384)
+items = list(range(10_000_000))
 print('done', weights.shape)
 """
+EXPANDED = {"weights": "expanding the array", "tensor": "expanding the tensor", "items": "expanding the list"}
 CLIENT = r'''
 import json, socket, sys, time
 for _ in range(300):
@@ -56,7 +60,7 @@ def request(command, **arguments):
 send("initialize", adapterID="bench", clientID="bench")
 attach = send("attach", justMyCode=True)
 until(lambda m: m.get("event") == "initialized")
-request("setBreakpoints", source={"path": "/aml/code/arrays.py"}, breakpoints=[{"line": 3}])
+request("setBreakpoints", source={"path": "/aml/code/arrays.py"}, breakpoints=[{"line": 4}])
 request("configurationDone")
 thread = until(lambda m: m.get("event") == "stopped")["body"]["threadId"]
 frame = request("stackTrace", threadId=thread)["stackFrames"][0]["id"]
@@ -66,9 +70,11 @@ def timed(reference):
     return time.perf_counter() - start, body["variables"]
 for _ in range(int(sys.argv[1])):
     took, local_vars = timed(scope); print("locals", took)
-    array = next(v for v in local_vars if v["name"] == "weights")
-    took, children = timed(array["variablesReference"]); print("expand", took)
-print("value", array["value"]); print("children", [c["name"] + "=" + c["value"][:40] for c in children])
+    for name in ("weights", "tensor", "items"):
+        value = next(v for v in local_vars if v["name"] == name)
+        took, children = timed(value["variablesReference"]); print(name, took)
+        shown = (value["value"][:60], [c["name"] + "=" + c["value"][:40] for c in children[:8]])
+print("shown", [(v["name"], v["value"][:60]) for v in local_vars if v["name"] in ("weights", "tensor", "items")])
 request("continue", threadId=thread)
 '''
 
@@ -79,12 +85,12 @@ def session(shim, code, repeats):
                "python3 /aml/debug/aml_debug_shim.py --listen 127.0.0.1:5678 --wait-timeout 120 -- /aml/code/arrays.py"
                " > /tmp/out 2>&1 & python3 /aml/code/client.py %d; wait" % repeats]
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    times = {"locals": [], "expand": []}
+    times = {"locals": [], "weights": [], "tensor": [], "items": []}
     for line in out.splitlines():
         name, _, rest = line.partition(" ")
         if name in times:
             times[name].append(float(rest))
-    shown = [line for line in out.splitlines() if line.startswith(("value", "children"))]
+    shown = [line for line in out.splitlines() if line.startswith("shown")]
     return times, shown
 
 
@@ -104,7 +110,7 @@ def main():
         with open(os.path.join(code, "client.py"), "w") as f:
             f.write(CLIENT)
         paths = {"debugpy's own views (baseline)": os.path.abspath(plain), "the shim's array views": os.path.abspath(SHIM)}
-        times = {name: {"locals": [], "expand": []} for name in paths}
+        times = {name: {"locals": [], "weights": [], "tensor": [], "items": []} for name in paths}
         for _ in range(args.runs):
             for name, shim in paths.items():
                 got, shown = session(shim, code, args.repeats)
@@ -112,13 +118,14 @@ def main():
                     times[name][kind] += got[kind]
                 print(name, *shown, sep="\n  ")
     n = args.runs * args.repeats
-    print(f"\n| path | `variables` of the locals: median (ms), {n} | expanding the array: median (ms), {n} |")
-    print("|---|---|---|")
+    kinds = {"locals": "`variables` of the locals", **EXPANDED}
+    print("\n| path | " + " | ".join(f"{label}: median (ms), {n}" for label in kinds.values()) + " |")
+    print("|---" * (len(kinds) + 1) + "|")
     for name, got in times.items():
-        print(f"| {name} | {statistics.median(got['locals']) * 1000:.1f} | {statistics.median(got['expand']) * 1000:.1f} |")
+        print(f"| {name} | " + " | ".join(f"{statistics.median(got[kind]) * 1000:.1f}" for kind in kinds) + " |")
     base, ours = times.values()
-    print(f"\nratio (ours / baseline): locals {statistics.median(ours['locals']) / statistics.median(base['locals']):.2f},"
-          f" expanding {statistics.median(ours['expand']) / statistics.median(base['expand']):.2f}")
+    print("\nratio (ours / baseline): " + ", ".join(
+        f"{kind} {statistics.median(ours[kind]) / statistics.median(base[kind]):.2f}" for kind in kinds))
 
 
 if __name__ == "__main__":
