@@ -14,8 +14,8 @@ import java.util.List;
  * Breakpoints in a file outside every local folder the session maps never reach debugpy: pydevd cannot translate such a
  * path, and says so in the program's output once per file and per process ("pydev debugger: unable to find
  * translation for ..."). They are answered here, unverified, with the reason. The mappings are the client's own
- * (its attach or launch {@code pathMappings}) or else the target's; with none, or a relative local root, every
- * breakpoint goes through as before.
+ * (its attach or launch {@code pathMappings}, even an empty list, as {@link AttachDefaults} reads them) or else the
+ * target's; with none, or a relative local root, every breakpoint goes through as before.
  */
 public final class BreakpointsOutsideMappings implements Interceptor {
     private volatile List<PathMapping> clientMappings;
@@ -23,13 +23,14 @@ public final class BreakpointsOutsideMappings implements Interceptor {
     @Override
     public Verdict fromClient(DapMessage message, SessionContext session) {
         if (message.isRequest("attach") || message.isRequest("launch")) {
-            clientMappings = mappings(message.get("arguments").path("pathMappings"));
+            JsonNode given = message.get("arguments").path("pathMappings");
+            clientMappings = given.isMissingNode() ? null : mappings(given);
             return Verdict.forward(message);
         }
         if (!message.isRequest("setBreakpoints")) {
             return Verdict.forward(message);
         }
-        List<PathMapping> mappings = clientMappings != null && !clientMappings.isEmpty() ? clientMappings
+        List<PathMapping> mappings = clientMappings != null ? clientMappings
                 : session.target().map(target -> target.pathMappings()).orElse(List.of());
         String file = message.get("arguments").path("source").path("path").asText("");
         if (file.isEmpty() || mappings.isEmpty() || mappings.stream().anyMatch(m -> !Path.of(m.localRoot()).isAbsolute())

@@ -54,6 +54,16 @@ class BreakpointsOutsideMappingsTest {
     }
 
     @Test
+    void aClientThatSaysNoMappingsGetsNoneOfTheTargets() {
+        // As AttachDefaults reads it: "pathMappings": [] is given, so the target's are not added, nor checked here.
+        FakeSession session = new FakeSession().withTarget();
+        interceptor.fromClient(message("{\"seq\":2,\"type\":\"request\",\"command\":\"attach\",\"arguments\":"
+                + "{\"pathMappings\":[]}}"), session);
+        DapMessage byContainerPath = setBreakpoints("/aml/code/loop.py");
+        assertThat(interceptor.fromClient(byContainerPath, session)).isEqualTo(Verdict.forward(byContainerPath));
+    }
+
+    @Test
     void withoutMappingsEveryBreakpointGoesThrough() {
         FakeSession session = new FakeSession();
         DapMessage any = setBreakpoints("/anywhere/x.py");
