@@ -26,6 +26,8 @@ final class RankCommands {
     private final DebugHub hub;
     private final PrintStream out;
     private Rank current;
+    /** The current rank is one that stop-the-world paused: the next rank to stop by itself takes its place. */
+    private boolean currentByWorld;
     private boolean inputEnded;
     private boolean prompting;
 
@@ -36,12 +38,21 @@ final class RankCommands {
         this.out = options.out();
     }
 
-    /** A rank stopped (its line is printed): it becomes current unless the current one is stopped too. */
-    void stopped(Rank rank) throws Exception {
+    /**
+     * A rank stopped (its line is printed): it becomes current unless the current one is stopped too. A rank that
+     * stop-the-world paused ({@code byWorld}) gives way to the one that stopped by itself, whose line may come after.
+     */
+    void stopped(Rank rank, boolean byWorld) throws Exception {
         if (!options.interactive() || inputEnded) {
             rank.session.printLocals(rank.top());
             resume(rank, "c");
-        } else if (current == null || current.state() != Rank.State.STOPPED) {
+        } else if (byWorld) {
+            if (current == null || current.state() != Rank.State.STOPPED) {
+                current = rank;
+                currentByWorld = true;
+            }
+            prompt();
+        } else if (current == null || current.state() != Rank.State.STOPPED || currentByWorld) {
             show(rank);
         } else {
             prompt();
@@ -218,6 +229,7 @@ final class RankCommands {
 
     private void show(Rank rank) throws Exception {
         current = rank;
+        currentByWorld = false;
         rank.session.printLocals(rank.top());
         prompt();
     }

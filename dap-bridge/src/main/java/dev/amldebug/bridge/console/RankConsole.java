@@ -130,7 +130,7 @@ public final class RankConsole {
         options.out().println(options.stopLine().apply(rank.label() + (byWorld ? " paused at " : " stopped at ")
                 + Location.of(frames[0], options.codeDir()) + " in " + frames[0].getName()
                 + (byWorld ? " (stop-the-world)" : "")));
-        commands.stopped(rank);
+        commands.stopped(rank, byWorld);
     }
 
     /** The user's lines join the ranks' events, so that a stop can be told while the prompt waits. */

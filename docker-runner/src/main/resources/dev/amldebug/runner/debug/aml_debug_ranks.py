@@ -261,6 +261,36 @@ class Ranks:
         return {"stopAll": self.stop_all, "ranks": ranks, "now": time.time()}
 
 
+def answer_continue_while_running():
+    """A continue sent to a rank that stop-the-world has already resumed is answered at once. debugpy answers a
+    continue only when a paused thread resumes, so one sent to a process that runs (a client continuing each rank in
+    turn, or clicking just as the world goes on) would wait for the next pause. Where pydevd differs, nothing."""
+    try:
+        from _pydevd_bundle import pydevd_process_net_command_json as commands
+        from _pydevd_bundle._debug_adapter import pydevd_base_schema
+        from _pydevd_bundle.pydevd_comm_constants import CMD_RETURN
+        from _pydevd_bundle.pydevd_net_command import NetCommand
+
+        processor = commands.PyDevJsonCommandProcessor
+        original = processor.on_continue_request
+        if getattr(original, MARK, False):
+            return
+
+        def on_continue_request(self, py_db, request):
+            notification = getattr(py_db, "_threads_suspended_single_notification", None)
+            suspended = getattr(notification, "_suspended_thread_id_to_thread", None)
+            if suspended is None or suspended:
+                return original(self, py_db, request)
+            self.api.request_resume_thread(request.arguments.threadId)  # cancels a pause not taken yet
+            response = pydevd_base_schema.build_response(request, kwargs={"body": {"allThreadsContinued": True}})
+            return NetCommand(CMD_RETURN, 0, response, is_json=True)
+
+        setattr(on_continue_request, MARK, True)
+        processor.on_continue_request = on_continue_request
+    except Exception:
+        pass
+
+
 def _daemon(target, name):
     thread = threading.Thread(target=target, name=name, daemon=True)
     # pydevd's own: a pause of every thread must not pause the line that pauses and resumes them.
@@ -277,6 +307,7 @@ def join(sock, rank, governor, debugger):
     if pauses is None:
         sock.close()
         return None
+    answer_continue_while_running()
     ranks = Ranks(sock, rank, pauses, governor, debugger)
     ranks.start()
     return ranks
