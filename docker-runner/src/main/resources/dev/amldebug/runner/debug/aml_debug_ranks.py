@@ -171,6 +171,7 @@ class Ranks:
     def on_own_change(self, paused, stop_reason, step):
         with self.lock:
             if paused:
+                _resumed_by_world.clear()
                 cause = "world" if self.world_pause and stop_reason == self.pauses.constants["suspend"] else "own"
             else:
                 cause = "world" if self.resuming_for_world else ("step" if step else "continue")
@@ -230,6 +231,7 @@ class Ranks:
             self.resuming_for_world = self.pauses.paused
             self.world_pause = False
             self.waiting = None
+            _resumed_by_world.set()
         from _pydevd_bundle.pydevd_api import PyDevdAPI
 
         PyDevdAPI().request_resume_thread("*")
@@ -261,10 +263,15 @@ class Ranks:
         return {"stopAll": self.stop_all, "ranks": ranks, "now": time.time()}
 
 
+# Set while this rank runs because the world went on (not by its own client's continue): until it pauses again.
+_resumed_by_world = threading.Event()
+
+
 def answer_continue_while_running():
     """A continue sent to a rank that stop-the-world has already resumed is answered at once. debugpy answers a
     continue only when a paused thread resumes, so one sent to a process that runs (a client continuing each rank in
-    turn, or clicking just as the world goes on) would wait for the next pause. Where pydevd differs, nothing."""
+    turn, or clicking just as the world goes on) would wait for the next pause. Any other continue is debugpy's own.
+    Where pydevd differs, nothing."""
     try:
         from _pydevd_bundle import pydevd_process_net_command_json as commands
         from _pydevd_bundle._debug_adapter import pydevd_base_schema
@@ -279,7 +286,7 @@ def answer_continue_while_running():
         def on_continue_request(self, py_db, request):
             notification = getattr(py_db, "_threads_suspended_single_notification", None)
             suspended = getattr(notification, "_suspended_thread_id_to_thread", None)
-            if suspended is None or suspended:
+            if suspended is None or suspended or not _resumed_by_world.is_set():
                 return original(self, py_db, request)
             self.api.request_resume_thread(request.arguments.threadId)  # cancels a pause not taken yet
             response = pydevd_base_schema.build_response(request, kwargs={"body": {"allThreadsContinued": True}})
