@@ -31,6 +31,12 @@ final class Rank {
         }
     }
 
+    /** Lets it run on ({@code c}, {@code n}, {@code s}, {@code finish}); it counts as running from now. */
+    void resume(String how) throws Exception {
+        running();
+        session.resume(thread(), how);
+    }
+
     synchronized void ended() {
         state = State.ENDED;
     }

@@ -3,12 +3,6 @@ package dev.amldebug.bridge.console;
 import dev.amldebug.bridge.hub.DebugHub;
 import dev.amldebug.errors.AmlDebugException;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.eclipse.lsp4j.debug.EvaluateResponse;
 
 /**
  * The prompt of the console for many ranks. It acts on the current rank (the first to stop, or
@@ -45,7 +39,7 @@ final class RankCommands {
     void stopped(Rank rank, boolean byWorld) throws Exception {
         if (!options.interactive() || inputEnded) {
             rank.session.printLocals(rank.top());
-            resume(rank, "c");
+            rank.resume("c");
         } else if (byWorld) {
             if (current == null || current.state() != Rank.State.STOPPED) {
                 current = rank;
@@ -71,7 +65,7 @@ final class RankCommands {
 
     void inputEnded() throws Exception {
         inputEnded = true;
-        continueAll();
+        AcrossRanks.continueAll(ranks.all(), current, hub.stopsAllRanks(), out);
     }
 
     /** A line of the console's own while the prompt waits goes on a line of its own. */
@@ -91,7 +85,7 @@ final class RankCommands {
         switch (word) {
             case "c", "continue" -> {
                 if (rest.equals("all") || hub.stopsAllRanks()) {
-                    continueAll();
+                    AcrossRanks.continueAll(ranks.all(), current, hub.stopsAllRanks(), out);
                 } else {
                     resumeCurrent("c");
                 }
@@ -104,13 +98,13 @@ final class RankCommands {
             case "bt", "where" -> whenStopped(() -> Prompt.backtrace(current.session, current.thread(), options));
             case "p", "print" -> {
                 if (rest.split("\\s+", 2)[0].equals("all")) {
-                    evaluateOnAll(rest.substring(3).trim());
+                    AcrossRanks.evaluate(ranks.all(), rest.substring(3).trim(), out);
                 } else {
                     whenStopped(() -> out.println(current.session.evaluate(rest, current.top().getId())));
                 }
             }
             case "locals" -> whenStopped(() -> current.session.printLocals(current.top()));
-            case "b", "break" -> breakAt(rest);
+            case "b", "break" -> AcrossRanks.breakAt(ranks.all(), rest, options);
             case "ranks" -> RankTable.print(ranks.all(), current, options, hub.rankStatuses());
             case "rank" -> {
                 switchTo(rest);
@@ -145,55 +139,9 @@ final class RankCommands {
         }
     }
 
-    /** {@code p all EXPR}: the expression in the top frame of every stopped rank, asked of them all at once. */
-    private void evaluateOnAll(String expression) throws Exception {
-        if (expression.isEmpty()) {
-            out.println("'p all' takes an expression, for example: p all loss");
-            return;
-        }
-        List<Rank> live = ranks.all().stream().filter(rank -> rank.state() != Rank.State.ENDED).toList();
-        Map<Rank, CompletableFuture<EvaluateResponse>> asked = new LinkedHashMap<>();
-        for (Rank rank : live) {
-            if (rank.state() == Rank.State.STOPPED) {
-                asked.put(rank, rank.session.evaluation(RankValues.fingerprint(expression), rank.top().getId()));
-            }
-        }
-        if (asked.isEmpty()) {
-            out.println("No rank is stopped: 'p all' evaluates in the ranks that are.");
-            return;
-        }
-        List<RankValues.Row> rows = new ArrayList<>();
-        for (Rank rank : live) {
-            String value = asked.containsKey(rank) ? RankValues.oneLine(Session.result(asked.get(rank))) : null;
-            rows.add(new RankValues.Row(rank.label(), RankTable.orDash(rank.debuggee.rank()),
-                    RankTable.orDash(rank.debuggee.node()), value));
-        }
-        new RankValues(rows).print(out);
-    }
-
     private void resumeCurrent(String how) throws Exception {
-        whenStopped(() -> resume(current, how));
+        whenStopped(() -> current.resume(how));
         currentMayHaveMoved();
-    }
-
-    private void continueAll() throws Exception {
-        List<Rank> stopped = ranks.all().stream().filter(rank -> rank.state() == Rank.State.STOPPED).toList();
-        if (hub.stopsAllRanks() && !stopped.isEmpty()) {
-            // One continue: the ranks' debug shims continue the others, whose sessions then say so. (A continue sent to
-            // a debugpy that runs already is never answered.)
-            resume(stopped.contains(current) ? current : stopped.get(0), "c");
-            out.println("continued " + stopped.size() + (stopped.size() == 1 ? " rank" : " ranks") + " (stop-the-world)");
-            return;
-        }
-        for (Rank rank : stopped) {
-            resume(rank, "c");
-        }
-        out.println("continued " + stopped.size() + (stopped.size() == 1 ? " rank" : " ranks"));
-    }
-
-    private void resume(Rank rank, String how) throws Exception {
-        rank.running();
-        rank.session.resume(rank.thread(), how);
     }
 
     private void switchTo(String number) throws Exception {
@@ -209,21 +157,6 @@ final class RankCommands {
             }
         } catch (NumberFormatException e) {
             out.println("'rank' takes a rank number, for example: rank 3");
-        }
-    }
-
-    private void breakAt(String text) throws Exception {
-        try {
-            Location location = Location.parse(text, options.codeDir());
-            for (Rank rank : ranks.all()) {
-                if (rank.state() != Rank.State.ENDED) {
-                    rank.session.addBreakpoint(location);
-                }
-            }
-            out.println("breakpoint at " + Location.relative(location.file().toString(), options.codeDir()) + ":"
-                    + location.line() + " in every rank");
-        } catch (AmlDebugException e) {
-            out.println(e.getMessage());
         }
     }
 
